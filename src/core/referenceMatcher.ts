@@ -32,12 +32,14 @@ function fold(code: number): number {
 
 /** Letters and digits, Unicode-aware: `é` continues a word just like `e` does. */
 const ALNUM = /[\p{L}\p{N}]/u;
+const ASCII_ALNUM = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  ASCII_ALNUM[c] = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ? 1 : 0;
+}
 function isAlnumAt(text: string, index: number): boolean {
   if (index < 0 || index >= text.length) return false;
   const code = text.charCodeAt(index);
-  if (code < 128) {
-    return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
-  }
+  if (code < 128) return ASCII_ALNUM[code] === 1;
   return ALNUM.test(text[index] ?? '');
 }
 
@@ -108,10 +110,20 @@ export class ReferenceMatcher {
     const rootNext = this.root.next;
     if (!rootNext) return out;
     const n = text.length;
+    // Hot path (100k commit messages): most characters sit inside a word and can never start a
+    // key, so they are skipped with one table look-up before any trie work.
+    let prevAlnum = false;
     let i = 0;
     while (i < n) {
-      const first = rootNext.get(fold(text.charCodeAt(i)));
-      if (first === undefined || (isAlnumAt(text, i) && isAlnumAt(text, i - 1))) {
+      const code = text.charCodeAt(i);
+      const alnum = code < 128 ? ASCII_ALNUM[code] === 1 : ALNUM.test(text[i] ?? '');
+      if (alnum && prevAlnum) {
+        i++;
+        continue;
+      }
+      prevAlnum = alnum;
+      const first = rootNext.get(fold(code));
+      if (first === undefined) {
         i++;
         continue;
       }
@@ -134,6 +146,7 @@ export class ReferenceMatcher {
       if (best?.itemId !== undefined) {
         out.push({ itemId: best.itemId, text: text.slice(i, bestEnd), start: i, end: bestEnd, viaRef: best.viaRef });
         i = bestEnd;
+        prevAlnum = isAlnumAt(text, bestEnd - 1);
       } else {
         i++;
       }

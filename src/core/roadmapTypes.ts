@@ -26,6 +26,13 @@ export interface RoadmapDiagnostic {
   readonly message: string;
   /** A stable machine-readable code, e.g. `duplicate-id`, `unknown-key`. */
   readonly code: string;
+  /** Other places the problem involves (the first definition of a duplicate id, the rest of a cycle). */
+  readonly related?: readonly RelatedLocation[];
+}
+
+export interface RelatedLocation {
+  readonly location: SourceLocation;
+  readonly message: string;
 }
 
 export interface Metric {
@@ -59,6 +66,10 @@ export interface RoadmapItem {
   /** The whole item mapping, and the id value (for "reveal in YAML" and links). */
   readonly location: SourceLocation;
   readonly idLocation: SourceLocation;
+  /** The value of an explicit `parent:` key, when the item has one (unknown parent, cycles). */
+  readonly parentLocation?: SourceLocation;
+  /** Where each of `refs` was written, same order (duplicate-ref warnings). */
+  readonly refLocations?: readonly SourceLocation[];
 }
 
 /** The result of parsing one roadmap file. Items are flattened; nesting is kept in `parentId`. */

@@ -1,0 +1,388 @@
+// The measurements, one per row of the issue's target table, plus growth (N vs 2N).
+// Each compares the product with the raw limit measured in the same run, on the same input.
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { parseDocument } from 'yaml';
+import {
+  NotMeasured,
+  cliWhy,
+  coldCommitIndex,
+  commitLinker,
+  currentItem,
+  deserializeCommitIndex,
+  loadRoadmapIndex,
+  logFormatArgs,
+  updateCommitIndex,
+  warmAttribution,
+} from './adapters.mjs';
+import { compare, rawGit, runProcess } from './measure.mjs';
+
+const HEAP_LIMIT_MB = 60;
+const BUNDLE_LIMIT_KB = 500;
+const GROWTH_MAX = 2.2;
+
+async function once(ctx, key, fn) {
+  if (!(key in ctx.shared)) {
+    try {
+      ctx.shared[key] = { value: await fn() };
+    } catch (error) {
+      ctx.shared[key] = { error };
+    }
+  }
+  const entry = ctx.shared[key];
+  if (entry.error) throw entry.error;
+  return entry.value;
+}
+
+const fmt = (n) => n.toLocaleString('en-US');
+
+/** The roadmap index all git rows link against (the full-size roadmap, as committed in the repositories). */
+function roadmapForLinks(ctx) {
+  return once(ctx, 'roadmapIndex', () => loadRoadmapIndex(ctx.product, ctx.inputs.roadmaps.n2.dir));
+}
+
+function linkerFor(ctx) {
+  return once(ctx, 'linker', async () => commitLinker(ctx.product, await roadmapForLinks(ctx)));
+}
+
+/** Work branch back to its generated tip, whatever an interrupted earlier run left behind. */
+function resetWorkBranch(inputs, which) {
+  const repo = inputs.repos[which];
+  execFileSync('git', ['update-ref', `refs/heads/${inputs.workBranch}`, repo.head], { cwd: repo.dir });
+}
+
+/**
+ * N and 2N are measured in the same alternating loop (product and limit at each size), so the
+ * growth ratio compares runs made under the same machine load.
+ */
+function roadmapLoads(ctx) {
+  return once(ctx, 'roadmap', async () => {
+    const index = {};
+    const fns = {};
+    for (const which of ['n2', 'n']) {
+      const { dir, files } = ctx.inputs.roadmaps[which];
+      fns[`product-${which}`] = async () => {
+        index[which] = await loadRoadmapIndex(ctx.product, dir);
+      };
+      fns[`limit-${which}`] = async () => {
+        for (const file of files) parseDocument(await fs.promises.readFile(file, 'utf8'));
+      };
+    }
+    const r = await compare(fns, { warmup: ctx.opts.warmup, runs: ctx.opts.runs });
+    const out = {};
+    for (const which of ['n2', 'n']) {
+      const { items } = ctx.inputs.roadmaps[which];
+      if (index[which].items.length !== items) throw new Error(`the product read ${index[which].items.length} items, the roadmap has ${items}`);
+      const errors = index[which].diagnostics.filter((d) => d.severity === 'error').length;
+      out[which] = { product: r[`product-${which}`], limit: r[`limit-${which}`], note: `${fmt(items)} items, ${errors} errors, ${index[which].diagnostics.length} diagnostics` };
+    }
+    return out;
+  });
+}
+
+function coldIndexes(ctx) {
+  return once(ctx, 'cold', async () => {
+    resetWorkBranch(ctx.inputs, 'n2');
+    resetWorkBranch(ctx.inputs, 'n');
+    const linker = await linkerFor(ctx);
+    const format = logFormatArgs(ctx.product);
+    const index = {};
+    const fns = {};
+    for (const which of ['n2', 'n']) {
+      const repo = ctx.inputs.repos[which];
+      fns[`product-${which}`] = async () => {
+        index[which] = await coldCommitIndex(ctx.product, repo.dir, linker);
+      };
+      fns[`limit-${which}`] = () => rawGit(repo.dir, ['log', ...format, 'HEAD']);
+    }
+    const r = await compare(fns, { warmup: ctx.opts.warmup, runs: ctx.opts.hugeRuns });
+    const out = {};
+    for (const which of ['n2', 'n']) {
+      const repo = ctx.inputs.repos[which];
+      if (index[which].size !== repo.commits) throw new Error(`the index holds ${index[which].size} commits, the repository has ${repo.commits}`);
+      out[which] = { product: r[`product-${which}`], limit: r[`limit-${which}`], index: index[which] };
+    }
+    out.n2.serialized = index.n2.serialize();
+    return out;
+  });
+}
+
+function coldAttributions(ctx) {
+  return once(ctx, 'attr', async () => {
+    if (ctx.buildProblem) throw new NotMeasured(ctx.buildProblem);
+    const cli = cliWhy(ctx.root);
+    resetWorkBranch(ctx.inputs, 'n2');
+    const repo = ctx.inputs.repos.n2;
+    const printed = {};
+    const fns = {};
+    for (const which of ['n2', 'n']) {
+      const file = ctx.inputs.blame[which].path;
+      fns[`product-${which}`] = async () => {
+        printed[which] = await runProcess(process.execPath, [cli, 'why', file, '--json'], repo.dir);
+      };
+      fns[`limit-${which}`] = () => rawGit(repo.dir, ['blame', '--porcelain', '--', file]);
+    }
+    const r = await compare(fns, { warmup: ctx.opts.warmup, runs: ctx.opts.hugeRuns });
+    const out = {};
+    for (const which of ['n2', 'n']) {
+      const answer = JSON.parse(printed[which]);
+      if (answer.state !== 'ok' || answer.lineCount !== ctx.inputs.blame[which].lines) throw new Error(`\`why\` answered ${answer.state} for ${answer.lineCount} lines`);
+      out[which] = { product: r[`product-${which}`], limit: r[`limit-${which}`], items: answer.items.length };
+    }
+    return out;
+  });
+}
+
+const cpuRatio = (a, b) => (a.cpu !== undefined && b.cpu !== undefined && b.cpu > 0 ? a.cpu / b.cpu : undefined);
+
+const ms = (r) => ({
+  median: r.product.median,
+  limit: r.limit.median,
+  ratio: r.product.median / r.limit.median,
+  unit: 'ms',
+  samples: r.product.samples,
+  limitSamples: r.limit.samples,
+  cpu: r.product.cpu,
+  limitCpu: r.limit.cpu,
+  cpuRatio: cpuRatio(r.product, r.limit),
+});
+
+function growth(n, n2) {
+  return {
+    median: n2.product.median,
+    limit: n.product.median,
+    ratio: n2.product.median / n.product.median,
+    unit: 'ms',
+    cpu: n2.product.cpu,
+    limitCpu: n.product.cpu,
+    cpuRatio: cpuRatio(n2.product, n.product),
+    note: `2N ${n2.product.median.toFixed(1)} ms vs N ${n.product.median.toFixed(1)} ms; the raw limit itself grew ${(n2.limit.median / n.limit.median).toFixed(2)}×`,
+  };
+}
+
+export const ROWS = [
+  {
+    id: 'roadmap-load',
+    what: (i) => `load + validate + index a ${fmt(i.roadmaps.n2.items)}-item roadmap (${i.roadmaps.n2.files.length} files)`,
+    target: { text: '≤ 1.3 × YAML.parseDocument', max: 1.3 },
+    async measure(ctx) {
+      const r = (await roadmapLoads(ctx)).n2;
+      return { ...ms(r), limitWhat: 'read + `YAML.parseDocument` of the same files', note: r.note };
+    },
+  },
+  {
+    id: 'commit-index-cold',
+    what: (i) => `cold commit index over ${fmt(i.repos.n2.commits)} commits`,
+    target: { text: '≤ 1.5 × raw git log', max: 1.5 },
+    async measure(ctx) {
+      return { ...ms((await coldIndexes(ctx)).n2), limitWhat: 'raw `git log -z` printing the same fields' };
+    },
+  },
+  {
+    id: 'commit-index-update',
+    what: () => 'index update after one new commit',
+    target: { text: '≤ 3 × git log -1', max: 3 },
+    async measure(ctx) {
+      const cold = (await coldIndexes(ctx)).n2;
+      const linker = await linkerFor(ctx);
+      const repo = ctx.inputs.repos.n2;
+      const format = logFormatArgs(ctx.product);
+      let index = cold.index;
+      const env = { ...process.env, GIT_AUTHOR_NAME: 'Bench', GIT_AUTHOR_EMAIL: 'bench@example.com', GIT_COMMITTER_NAME: 'Bench', GIT_COMMITTER_EMAIL: 'bench@example.com' };
+      let added = 0;
+      let lastNew = '';
+      try {
+        const r = await compare(
+          {
+            product: async () => {
+              index = await updateCommitIndex(ctx.product, repo.dir, index, linker);
+            },
+            limit: () => rawGit(repo.dir, ['log', '-1', ...format, 'HEAD']),
+          },
+          {
+            warmup: ctx.opts.warmup,
+            runs: ctx.opts.runs,
+            // One new commit before each product round (untimed), as after `git commit`.
+            before: (name) => {
+              if (name !== 'product') return;
+              added++;
+              const git = (args) => execFileSync('git', args, { cwd: repo.dir, env, encoding: 'utf8' }).trim();
+              lastNew = git(['commit-tree', 'HEAD^{tree}', '-p', 'HEAD', '-m', `${ctx.inputs.workItem}: bench commit ${added}\n\nRoadmap: ${ctx.inputs.workItem}`]);
+              git(['update-ref', `refs/heads/${ctx.inputs.workBranch}`, lastNew]);
+            },
+          },
+        );
+        if (!index.has(lastNew)) throw new Error('the updated index does not hold the new commit');
+        return { ...ms(r), limitWhat: 'one raw `git log -1` process, same fields' };
+      } finally {
+        resetWorkBranch(ctx.inputs, 'n2');
+      }
+    },
+  },
+  {
+    id: 'commit-index-reload',
+    what: (i) => `reload of the persisted ${fmt(i.repos.n2.commits)}-commit index`,
+    target: { text: '≤ 0.1 × cold build', max: 0.1 },
+    async measure(ctx) {
+      const cold = (await coldIndexes(ctx)).n2;
+      const linker = await linkerFor(ctx);
+      const file = path.join(ctx.root, 'bench', '.cache', 'commit-index.json');
+      fs.writeFileSync(file, cold.serialized);
+      let size = 0;
+      const r = await compare(
+        {
+          product: async () => {
+            size = deserializeCommitIndex(ctx.product, await fs.promises.readFile(file, 'utf8'), linker).size;
+          },
+        },
+        { warmup: ctx.opts.warmup, runs: ctx.opts.runs },
+      );
+      if (size !== ctx.inputs.repos.n2.commits) throw new Error(`reloaded ${size} commits of ${ctx.inputs.repos.n2.commits}`);
+      const median = r.product.median;
+      return {
+        median,
+        limit: cold.product.median,
+        ratio: median / cold.product.median,
+        unit: 'ms',
+        samples: r.product.samples,
+        cpu: r.product.cpu,
+        limitCpu: cold.product.cpu,
+        cpuRatio: cpuRatio(r.product, cold.product),
+        limitWhat: 'the cold build above',
+        note: `read + deserialize of ${(Buffer.byteLength(cold.serialized) / 1e6).toFixed(1)} MB`,
+      };
+    },
+  },
+  {
+    id: 'attribution-cold',
+    what: (i) => `cold attribution of a ${fmt(i.blame.n2.lines)}-line file (${fmt(i.blame.n2.touches)} commits), CLI \`why FILE\``,
+    target: { text: '≤ 1.15 × git blame --porcelain', max: 1.15 },
+    async measure(ctx) {
+      const r = (await coldAttributions(ctx)).n2;
+      return { ...ms(r), limitWhat: 'raw `git blame --porcelain` of the file', note: `\`why --json\` named ${r.items} items` };
+    },
+  },
+  {
+    id: 'attribution-warm',
+    what: () => 'warm attribution / lens computation of the same file',
+    target: { text: '≤ 0.01 × cold', max: 0.01 },
+    async measure(ctx) {
+      const repo = ctx.inputs.repos.n2;
+      const relPath = ctx.inputs.blame.n2.path;
+      const roadmap = await roadmapForLinks(ctx);
+      const cold = (await coldIndexes(ctx)).n2;
+      const cliCold = (await coldAttributions(ctx)).n2;
+      const warm = await warmAttribution(ctx.product, repo.dir, relPath, roadmap, cold.index);
+      await warm.prime();
+      const r = await compare({ product: () => warm.run() }, { warmup: ctx.opts.warmup, runs: ctx.opts.runs });
+      return {
+        median: r.product.median,
+        limit: cliCold.product.median,
+        ratio: r.product.median / cliCold.product.median,
+        unit: 'ms',
+        samples: r.product.samples,
+        cpu: r.product.cpu,
+        limitCpu: cliCold.product.cpu,
+        cpuRatio: cpuRatio(r.product, cliCold.product),
+        limitWhat: 'the cold attribution above',
+        ...(warm.note ? { note: warm.note } : {}),
+      };
+    },
+  },
+  {
+    id: 'current-item',
+    what: () => 'current-item detection after a checkout',
+    target: { text: '≤ 2 × git rev-parse + git log', max: 2 },
+    async measure(ctx) {
+      resetWorkBranch(ctx.inputs, 'n2');
+      const repo = ctx.inputs.repos.n2;
+      const roadmap = await roadmapForLinks(ctx);
+      const format = logFormatArgs(ctx.product);
+      const detect = currentItem(ctx.product, repo.dir, roadmap);
+      let found;
+      const r = await compare(
+        {
+          product: async () => {
+            found = await detect();
+          },
+          limit: async () => {
+            await rawGit(repo.dir, ['rev-parse', '--abbrev-ref', 'HEAD']);
+            await rawGit(repo.dir, ['log', ...format, `${ctx.inputs.baseBranch}..HEAD`]);
+          },
+        },
+        { warmup: ctx.opts.warmup, runs: ctx.opts.runs },
+      );
+      if (found !== ctx.inputs.workItem) throw new Error(`detected ${String(found)}, expected ${ctx.inputs.workItem}`);
+      return { ...ms(r), limitWhat: '`git rev-parse --abbrev-ref HEAD` then `git log main..HEAD`, same fields' };
+    },
+  },
+  {
+    id: 'commit-index-heap',
+    what: (i) => `heap for the ${fmt(i.repos.n2.commits)}-commit index`,
+    target: { text: `≤ ${HEAP_LIMIT_MB} MB`, max: HEAP_LIMIT_MB },
+    async measure(ctx) {
+      if (!ctx.product.bundle) throw new NotMeasured('no product module builds');
+      // A fresh process: nothing else on the heap, and --expose-gc for exact before/after numbers.
+      const probe = path.join(ctx.root, 'bench', 'heapProbe.mjs');
+      const out = await runProcess(process.execPath, ['--expose-gc', probe, ctx.product.bundle, JSON.stringify(ctx.product.problems), ctx.inputs.repos.n2.dir, ctx.inputs.roadmaps.n2.dir], ctx.root);
+      const result = JSON.parse(out.trim().split('\n').pop());
+      if (result.notMeasured) throw new NotMeasured(result.notMeasured);
+      return { median: result.heapMB, unit: 'MB', note: `heapUsed delta after gc, ${fmt(result.commits)} commits; external (Buffers) ${result.externalMB.toFixed(1)} MB` };
+    },
+  },
+  {
+    id: 'bundle-size',
+    what: () => 'dist/extension.js minified (`esbuild.mjs --production`)',
+    target: { text: `≤ ${BUNDLE_LIMIT_KB} KB`, max: BUNDLE_LIMIT_KB },
+    async measure(ctx) {
+      if (!fs.existsSync(path.join(ctx.root, 'src', 'extension.ts'))) throw new NotMeasured('src/extension.ts missing');
+      // The project's own build script, run in a scratch folder so dist/ (dev build) is untouched.
+      const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'roadmap-lens-bundle-'));
+      try {
+        for (const name of ['src', 'node_modules', 'media']) {
+          if (fs.existsSync(path.join(ctx.root, name))) fs.symlinkSync(path.join(ctx.root, name), path.join(tmp, name));
+        }
+        for (const name of ['esbuild.mjs', 'package.json', 'tsconfig.json']) fs.copyFileSync(path.join(ctx.root, name), path.join(tmp, name));
+        try {
+          execFileSync(process.execPath, ['esbuild.mjs', '--production'], { cwd: tmp, stdio: ['ignore', 'pipe', 'pipe'] });
+        } catch (error) {
+          throw new NotMeasured(`production build failed: ${String(error.stderr ?? error.message).trim().split('\n')[0]}`);
+        }
+        const bytes = fs.statSync(path.join(tmp, 'dist', 'extension.js')).size;
+        return { median: bytes / 1024, unit: 'KB', note: `${fmt(bytes)} bytes` };
+      } finally {
+        fs.rmSync(tmp, { recursive: true, force: true });
+      }
+    },
+  },
+  {
+    id: 'growth-commits',
+    what: (i) => `growth: cold commit index, ${fmt(i.repos.n2.commits)} vs ${fmt(i.repos.n.commits)} commits`,
+    target: { text: `≈ 2 (≤ ${GROWTH_MAX})`, max: GROWTH_MAX },
+    async measure(ctx) {
+      const r = await coldIndexes(ctx);
+      return { ...growth(r.n, r.n2), limitWhat: 'the same at N (time at 2N / time at N)' };
+    },
+  },
+  {
+    id: 'growth-lines',
+    what: (i) => `growth: cold attribution, ${fmt(i.blame.n2.lines)} vs ${fmt(i.blame.n.lines)} lines (${fmt(i.blame.n2.touches)} vs ${fmt(i.blame.n.touches)} commits)`,
+    target: { text: `≈ 2 (≤ ${GROWTH_MAX})`, max: GROWTH_MAX },
+    async measure(ctx) {
+      const r = await coldAttributions(ctx);
+      return { ...growth(r.n, r.n2), limitWhat: 'the same at N (time at 2N / time at N)' };
+    },
+  },
+  {
+    id: 'growth-items',
+    what: (i) => `growth: roadmap load, ${fmt(i.roadmaps.n2.items)} vs ${fmt(i.roadmaps.n.items)} items`,
+    target: { text: `≈ 2 (≤ ${GROWTH_MAX})`, max: GROWTH_MAX },
+    async measure(ctx) {
+      const r = await roadmapLoads(ctx);
+      return { ...growth(r.n, r.n2), limitWhat: 'the same at N (time at 2N / time at N)' };
+    },
+  },
+];
+

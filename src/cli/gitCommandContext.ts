@@ -1,0 +1,90 @@
+// What the git-backed CLI commands (`current`, `tag`, `check`, `report`) share: the common
+// options, opening the roadmap and the repository, and turning git-layer errors into a message
+// and exit code. The CLI is run deliberately, so the workspace counts as trusted.
+import * as path from 'node:path';
+import { CommitLinker } from '../core/commitLinks';
+import { DEFAULT_TRAILER_KEYS } from '../core/trailers';
+import { GitAbortedError, GitError, GitNotFoundError, InvalidRefError, NotARepositoryError } from '../git/gitErrors';
+import { GitRepository } from '../git/gitRepository';
+import { GitRunner } from '../git/gitRunner';
+import { EXIT_FAILED, type ArgSpec, type CliIo, type ParsedArgs } from './cliCommand';
+import { loadRoadmap, NoRoadmapError, type LoadedRoadmap } from './loadRoadmap';
+
+export const COMMON_OPTIONS_HELP = [
+  '  --repo PATH          the repository (default: the current folder)',
+  '  --roadmap PATH...    roadmap files or folders (default: discovered from the repository folder)',
+  '  --trailer-key KEY... commit trailer keys that link to items (default: Roadmap Refs Implements)',
+  '  --json               print one JSON object',
+];
+
+/** Adds the common options to a command's own. */
+export function withCommonOptions(spec: ArgSpec): ArgSpec {
+  return {
+    ...spec,
+    flags: [...(spec.flags ?? []), 'json'],
+    options: [...(spec.options ?? []), 'repo'],
+    lists: [...(spec.lists ?? []), 'roadmap', 'trailer-key'],
+  };
+}
+
+export interface GitCommandContext {
+  readonly repoDir: string;
+  readonly roadmap: LoadedRoadmap;
+  readonly linker: CommitLinker;
+  readonly git: GitRunner;
+  readonly json: boolean;
+}
+
+export async function openRoadmap(parsed: ParsedArgs, io: CliIo): Promise<{ repoDir: string; roadmap: LoadedRoadmap }> {
+  const repoDir = path.resolve(io.cwd, parsed.options.get('repo') ?? '.');
+  const explicit = (parsed.lists.get('roadmap') ?? []).map((p) => path.resolve(io.cwd, p));
+  const roadmap = await loadRoadmap({ cwd: repoDir, roadmap: explicit });
+  return { repoDir, roadmap };
+}
+
+export async function openContext(parsed: ParsedArgs, io: CliIo): Promise<GitCommandContext> {
+  const { repoDir, roadmap } = await openRoadmap(parsed, io);
+  const trailerKeys = parsed.lists.get('trailer-key') ?? DEFAULT_TRAILER_KEYS;
+  return {
+    repoDir,
+    roadmap,
+    linker: new CommitLinker(roadmap.index, { trailerKeys }),
+    git: new GitRunner({ cwd: repoDir, isTrusted: () => true }),
+    json: parsed.flags.has('json'),
+  };
+}
+
+export async function openRepository(ctx: GitCommandContext): Promise<GitRepository> {
+  return GitRepository.open(ctx.git);
+}
+
+/**
+ * Known failures print one clear line and exit 1; anything else propagates to main (stack trace).
+ */
+export async function reportingFailures(io: CliIo, name: string, body: () => Promise<number>): Promise<number> {
+  try {
+    return await body();
+  } catch (e) {
+    if (e instanceof NoRoadmapError || e instanceof GitNotFoundError || e instanceof InvalidRefError || e instanceof GitAbortedError) {
+      io.err(`roadmap-lens ${name}: ${e.message}`);
+      return EXIT_FAILED;
+    }
+    if (e instanceof NotARepositoryError) {
+      io.err(`roadmap-lens ${name}: not a git repository (${e.stderr.trim().split('\n')[0] ?? e.message})`);
+      return EXIT_FAILED;
+    }
+    if (e instanceof GitError) {
+      io.err(`roadmap-lens ${name}: ${e.message}`);
+      return EXIT_FAILED;
+    }
+    throw e;
+  }
+}
+
+export function shortSha(sha: string): string {
+  return sha.slice(0, 8);
+}
+
+export function isoDate(seconds: number): string {
+  return new Date(seconds * 1000).toISOString();
+}

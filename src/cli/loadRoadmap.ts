@@ -1,0 +1,136 @@
+// Finds, reads and parses the roadmap for a CLI command: the same core as the extension, with
+// node:fs in place of vscode.workspace.fs. Shared by every command (`validate`, `why`, `check`, …).
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import picomatch from 'picomatch';
+import { parseRoadmapBytes } from '../core/parseRoadmap';
+import { DEFAULT_ROADMAP_GLOBS, matchesRoadmapGlob } from '../core/roadmapDiscovery';
+import { RoadmapIndex } from '../core/roadmapIndex';
+import { UsageError } from './cliCommand';
+
+export interface LoadedRoadmap {
+  /** The folder the roadmap was found in (globs are relative to it). */
+  readonly root: string;
+  /** Absolute paths, in merge order. */
+  readonly files: readonly string[];
+  readonly index: RoadmapIndex;
+}
+
+export interface LoadRoadmapOptions {
+  readonly cwd: string;
+  /** `--roadmap` values: files or folders, relative to cwd. Empty or absent: discover. */
+  readonly roadmap?: readonly string[];
+  readonly globs?: readonly string[];
+}
+
+/** No roadmap file where one was looked for; commands print the message and exit 1. */
+export class NoRoadmapError extends Error {
+  override readonly name = 'NoRoadmapError';
+}
+
+const SKIP_DIRS: ReadonlySet<string> = new Set(['node_modules', '.git']);
+const MAX_GLOBSTAR_DEPTH = 16;
+
+async function isDirectory(p: string): Promise<boolean> {
+  try {
+    return (await fs.stat(p)).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+async function isFile(p: string): Promise<boolean> {
+  try {
+    return (await fs.stat(p)).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** Walks only below each glob's literal prefix, and only as deep as the glob can reach. */
+async function filesForGlob(folder: string, glob: string): Promise<string[]> {
+  const scan = picomatch.scan(glob);
+  if (!scan.isGlob) return (await isFile(path.join(folder, glob))) ? [path.join(folder, glob)] : [];
+  const base = path.join(folder, scan.base);
+  const maxDepth = scan.glob.includes('**') ? MAX_GLOBSTAR_DEPTH : scan.glob.split('/').length;
+  const out: string[] = [];
+  const queue: { dir: string; depth: number }[] = [{ dir: base, depth: 1 }];
+  while (queue.length > 0) {
+    const { dir, depth } = queue.shift() ?? { dir: base, depth: 1 };
+    let entries;
+    try {
+      entries = await fs.readdir(dir, { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    for (const entry of entries) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) {
+        if (depth < maxDepth && !SKIP_DIRS.has(entry.name)) queue.push({ dir: full, depth: depth + 1 });
+      } else if (entry.isFile() && matchesRoadmapGlob(path.relative(folder, full), [glob])) {
+        out.push(full);
+      }
+    }
+  }
+  return out.sort();
+}
+
+/** Roadmap files directly in `folder`, in glob order then path order, without duplicates. */
+export async function findRoadmapFiles(folder: string, globs: readonly string[] = DEFAULT_ROADMAP_GLOBS): Promise<string[]> {
+  const seen = new Set<string>();
+  for (const glob of globs) {
+    if (glob.trim().length === 0) continue;
+    for (const file of await filesForGlob(folder, glob)) seen.add(file);
+  }
+  return [...seen];
+}
+
+/**
+ * From `cwd` upwards, the first folder with roadmap files; the search stops at a repository
+ * root (a folder with `.git`), so a roadmap outside the repository is never picked up.
+ */
+export async function discoverRoadmap(cwd: string, globs: readonly string[] = DEFAULT_ROADMAP_GLOBS): Promise<{ root: string; files: string[] } | undefined> {
+  let dir = path.resolve(cwd);
+  for (;;) {
+    const files = await findRoadmapFiles(dir, globs);
+    if (files.length > 0) return { root: dir, files };
+    const parent = path.dirname(dir);
+    if (parent === dir || (await isDirectory(path.join(dir, '.git'))) || (await isFile(path.join(dir, '.git')))) return undefined;
+    dir = parent;
+  }
+}
+
+async function resolveExplicit(cwd: string, args: readonly string[], globs: readonly string[]): Promise<{ root: string; files: string[] }> {
+  const files: string[] = [];
+  let root: string | undefined;
+  for (const arg of args) {
+    const full = path.resolve(cwd, arg);
+    if (await isDirectory(full)) {
+      const found = await findRoadmapFiles(full, globs);
+      if (found.length === 0) throw new NoRoadmapError(`No roadmap file in ${arg} (looked for ${globs.join(', ')}).`);
+      files.push(...found);
+      root ??= full;
+    } else if (await isFile(full)) {
+      files.push(full);
+      root ??= path.dirname(full);
+    } else {
+      throw new UsageError(`--roadmap ${arg}: no such file or folder.`);
+    }
+  }
+  return { root: root ?? path.resolve(cwd), files: [...new Set(files)] };
+}
+
+export async function loadRoadmap(options: LoadRoadmapOptions): Promise<LoadedRoadmap> {
+  const globs = options.globs ?? DEFAULT_ROADMAP_GLOBS;
+  let found: { root: string; files: string[] } | undefined;
+  if (options.roadmap && options.roadmap.length > 0) {
+    found = await resolveExplicit(options.cwd, options.roadmap, globs);
+  } else {
+    found = await discoverRoadmap(options.cwd, globs);
+    if (found === undefined) {
+      throw new NoRoadmapError(`No roadmap found in ${options.cwd} or its parent folders (looked for ${globs.join(', ')}). Create roadmap.yaml or pass --roadmap PATH.`);
+    }
+  }
+  const parsed = await Promise.all(found.files.map(async (file) => parseRoadmapBytes(file, await fs.readFile(file))));
+  return { root: found.root, files: found.files, index: RoadmapIndex.build(parsed) };
+}

@@ -1,0 +1,75 @@
+// `roadmap-lens tag BRANCH ITEM`: add (or with --remove, drop) a branch in the item's `branches`,
+// as the same minimal, comment-preserving edit the editor command makes. The file is replaced
+// atomically (temp file + rename) and only after the edited text re-parses with the tag in place.
+import { randomBytes } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { parseRoadmapFile } from '../core/parseRoadmap';
+import { idKey } from '../core/roadmapTypes';
+import { addBranchTag, applyTextEdits, removeBranchTag } from '../core/tagEdit';
+import { EXIT_FAILED, EXIT_OK, parseArgs, UsageError, type CliCommand, type CliIo } from './cliCommand';
+import { displayPath } from './formatDiagnostics';
+import { COMMON_OPTIONS_HELP, openRoadmap, reportingFailures, withCommonOptions } from './gitCommandContext';
+
+/** Writes next to the target and renames over it, so a crash or full disk never leaves half a file. */
+export async function writeFileAtomic(file: string, text: string): Promise<void> {
+  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
+  const mode = (await fs.stat(file).catch(() => undefined))?.mode;
+  try {
+    await fs.writeFile(tmp, text, { encoding: 'utf8', flag: 'wx', ...(mode !== undefined ? { mode } : {}) });
+    await fs.rename(tmp, file);
+  } catch (e) {
+    await fs.rm(tmp, { force: true });
+    throw e;
+  }
+}
+
+export const tagCommand: CliCommand = {
+  name: 'tag',
+  summary: 'Tag a branch (name or glob) to a roadmap item in the roadmap file.',
+  usage: [
+    'Usage: roadmap-lens tag BRANCH ITEM [--remove] [--roadmap PATH...] [--json]',
+    '',
+    "Appends BRANCH to ITEM's `branches:` list in the file that defines ITEM, keeping comments,",
+    'order, quoting and blank lines. With --remove, takes it out again. Refuses (file untouched)',
+    'when the roadmap has YAML errors, ITEM is unknown, or the branch is already (not) there.',
+    '',
+    'Options:',
+    '  --remove             untag instead of tag',
+    ...COMMON_OPTIONS_HELP,
+    '',
+    'Exit status: 0 edited, 1 refused or failed, 2 usage error.',
+  ].join('\n'),
+
+  run(args: readonly string[], io: CliIo): Promise<number> {
+    const parsed = parseArgs(args, withCommonOptions({ flags: ['remove'], positionals: true }));
+    const [branch, itemRef, ...extra] = parsed.positionals;
+    if (branch === undefined || itemRef === undefined || extra.length > 0) throw new UsageError('Expected BRANCH and ITEM.');
+    const remove = parsed.flags.has('remove');
+    const json = parsed.flags.has('json');
+    return reportingFailures(io, 'tag', async () => {
+      const { roadmap } = await openRoadmap(parsed, io);
+      const item = roadmap.index.get(itemRef);
+      const refuse = (reason: string, message: string): number => {
+        if (json) io.out(JSON.stringify({ version: 1, ok: false, reason, message }, null, 2));
+        else io.err(`roadmap-lens tag: ${message}`);
+        return EXIT_FAILED;
+      };
+      if (!item) return refuse('item-not-found', `No roadmap item "${itemRef}".`);
+      const file = item.location.file;
+      const bytes = await fs.readFile(file);
+      const text = bytes.toString('utf8');
+      if (!Buffer.from(text, 'utf8').equals(bytes)) return refuse('not-utf8', `${displayPath(file, io.cwd)} is not valid UTF-8; not editing it.`);
+      const result = remove ? removeBranchTag(text, item.id, branch) : addBranchTag(text, item.id, branch);
+      if (!result.ok) return refuse(result.reason, result.message);
+      const next = applyTextEdits(text, result.edits);
+      const check = parseRoadmapFile(file, next).items.find((i) => idKey(i.id) === idKey(item.id));
+      if (!check || check.branches.includes(branch) === remove) return refuse('edit-check-failed', 'The edited roadmap did not read back as expected; not writing it.');
+      await writeFileAtomic(file, next);
+      const where = displayPath(file, io.cwd);
+      if (json) io.out(JSON.stringify({ version: 1, ok: true, file: where, item: item.id, branch, removed: remove, branches: check.branches }, null, 2));
+      else io.out(`${remove ? 'Untagged' : 'Tagged'} ${branch} ${remove ? 'from' : 'to'} ${item.id} in ${where}.`);
+      return EXIT_OK;
+    });
+  },
+};

@@ -1,0 +1,187 @@
+// Gathers everything `roadmap-lens why` needs for one file: the repository, the roadmap, the blame,
+// the commit index and the current item, then the attribution. Git work runs in parallel: blame,
+// the commit log and current-work detection are independent processes, so the wall time is about
+// that of blame alone.
+
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { attributeFile, type CommitRefsLookup, type FileAttribution } from '../core/attribution';
+import { CommitIndex } from '../core/commitIndex';
+import { collectCommits } from '../core/commitIndexBuilder';
+import { CommitLinker } from '../core/commitLinks';
+import { commitIndexRefs } from '../core/commitRefs';
+import type { RawCommit } from '../core/gitLogParser';
+import type { RoadmapIndex } from '../core/roadmapIndex';
+import { symbolRanges, type SymbolRange } from '../core/symbolRanges';
+import { blameFile, looksBinary, type BlameOutcome } from '../git/blameRunner';
+import { detectCurrentWork } from '../git/currentWorkService';
+import { GitNotFoundError, NotARepositoryError, UntrustedWorkspaceError } from '../git/gitErrors';
+import { GitRepository } from '../git/gitRepository';
+import { GitRunner } from '../git/gitRunner';
+import { loadRoadmap } from './loadRoadmap';
+
+export type WhyState = 'ok' | 'untracked' | 'binary' | 'missing' | 'not-in-repo' | 'no-git' | 'error';
+
+export interface WhyAnalysis {
+  readonly state: WhyState;
+  readonly message?: string;
+  /** The file as asked (absolute), and relative to the repository root (or the roadmap folder). */
+  readonly absPath: string;
+  readonly relPath: string;
+  readonly repoRoot: string | undefined;
+  readonly head: string | undefined;
+  readonly index: RoadmapIndex;
+  readonly lines: readonly string[];
+  readonly symbols: readonly SymbolRange[];
+  readonly currentItemId: string | undefined;
+  readonly attribution: FileAttribution | undefined;
+}
+
+export interface WhyOptions {
+  readonly cwd: string;
+  readonly file: string;
+  readonly repo?: string;
+  readonly roadmap?: readonly string[];
+  /** Skip blame and the commit index (annotations and ownership only). */
+  readonly noHistory?: boolean;
+  /** Commit trailer keys that link to items (default: Roadmap, Refs, Implements). */
+  readonly trailerKeys?: readonly string[];
+}
+
+function splitLines(text: string): string[] {
+  const lines = text.split('\n');
+  if (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
+  return lines;
+}
+
+function toPosix(p: string): string {
+  return p.split(path.sep).join('/');
+}
+
+async function openRepo(dir: string): Promise<{ repo: GitRepository; git: GitRunner } | { state: 'not-in-repo' | 'no-git' }> {
+  const git = new GitRunner({ cwd: dir, isTrusted: () => true });
+  try {
+    return { repo: await GitRepository.open(git), git };
+  } catch (e) {
+    if (e instanceof GitNotFoundError) return { state: 'no-git' };
+    if (e instanceof NotARepositoryError || e instanceof UntrustedWorkspaceError) return { state: 'not-in-repo' };
+    throw e;
+  }
+}
+
+export async function analyzeWhy(opts: WhyOptions): Promise<WhyAnalysis> {
+  const absPath = path.resolve(opts.cwd, opts.file);
+  // Symlinks: git tracks the link, not its target; blame the file the link points to.
+  let realPath: string;
+  let bytes: Buffer | undefined;
+  try {
+    realPath = await fs.realpath(absPath);
+    bytes = await fs.readFile(realPath);
+  } catch {
+    realPath = absPath;
+  }
+  const fileDir = path.dirname(realPath);
+  const opened = await openRepo(opts.repo !== undefined ? path.resolve(opts.cwd, opts.repo) : (await dirExists(fileDir)) ? fileDir : opts.cwd);
+  const repoRoot = 'repo' in opened && opened.repo.info.root !== undefined ? await fs.realpath(opened.repo.info.root).catch(() => opened.repo.info.root) : undefined;
+  const inRepo = repoRoot !== undefined && !path.relative(repoRoot, realPath).startsWith('..') && !path.isAbsolute(path.relative(repoRoot, realPath));
+
+  // Blame is the long pole on a big file (seconds) and needs no roadmap: start it now, so it runs
+  // while the roadmap loads and the commit index builds (bench: cold `why` vs raw blame).
+  const blameAbort = new AbortController();
+  const earlyBlame = inRepo && bytes !== undefined && !looksBinary(bytes) && !opts.noHistory
+    ? blameFile(new GitRunner({ cwd: repoRoot, isTrusted: () => true }), toPosix(path.relative(repoRoot, realPath)), { signal: blameAbort.signal })
+    : undefined;
+  // The log of HEAD needs no roadmap either: read it alongside (linked later, see indexForBlame).
+  const earlyLog = earlyBlame && 'repo' in opened ? readHistory(opened.repo, blameAbort.signal) : undefined;
+  let loaded: Awaited<ReturnType<typeof loadRoadmap>>;
+  try {
+    loaded = await loadRoadmap({ cwd: inRepo ? fileDir : opts.cwd, roadmap: opts.roadmap ?? [] });
+  } catch (e) {
+    blameAbort.abort();
+    throw e;
+  }
+  const index = loaded.index;
+  const relPath = toPosix(path.relative(inRepo ? repoRoot : loaded.root, realPath));
+  // `paths` globs are relative to the workspace folder; here that is the folder the roadmap was
+  // found in (normally the repository root), else the repository root.
+  const roadmapRoot = await fs.realpath(loaded.root).catch(() => loaded.root);
+  const fromRoadmap = path.relative(roadmapRoot, realPath);
+  const ownPath = fromRoadmap.startsWith('..') || path.isAbsolute(fromRoadmap) ? relPath : toPosix(fromRoadmap);
+  const base = { absPath, relPath, repoRoot: inRepo ? repoRoot : undefined, index };
+
+  if (bytes === undefined) {
+    return { ...base, state: 'missing', message: `${opts.file}: no such file`, head: undefined, lines: [], symbols: [], currentItemId: undefined, attribution: undefined };
+  }
+  if (looksBinary(bytes)) {
+    return { ...base, state: 'binary', message: `${opts.file} is a binary file`, head: undefined, lines: [], symbols: [], currentItemId: undefined, attribution: undefined };
+  }
+  const lines = splitLines(bytes.toString('utf8'));
+  const symbols = symbolRanges(relPath, lines);
+
+  if (!inRepo || !('repo' in opened) || repoRoot === undefined) {
+    const state: WhyState = 'state' in opened && opened.state === 'no-git' ? 'no-git' : 'not-in-repo';
+    const attribution = attributeFile({ lines, relPath: ownPath, roadmap: index, symbols });
+    return { ...base, state, message: state === 'no-git' ? 'git was not found: history is not used' : 'not in a git repository: history is not used', head: undefined, lines, symbols, currentItemId: undefined, attribution };
+  }
+
+  const git = new GitRunner({ cwd: repoRoot, isTrusted: () => true });
+  const repo = opened.repo;
+  const linker = new CommitLinker(index, opts.trailerKeys ? { trailerKeys: opts.trailerKeys } : {});
+  const head = await repo.resolve('HEAD');
+  const [blame, log, current] = await Promise.all([
+    earlyBlame ?? (opts.noHistory ? Promise.resolve<BlameOutcome>({ state: 'untracked' }) : blameFile(git, relPath)),
+    opts.noHistory ? Promise.resolve(undefined) : (earlyLog ?? readHistory(repo)),
+    detectCurrentWork(opened.git, linker, { repo }).catch(() => undefined),
+  ]);
+  const commits = blame.state === 'ok' && log ? indexForBlame(log.commits, blame.blame.commits, log.head, linker) : undefined;
+  const currentItemId = current?.work.kind === 'item' ? current.work.itemId : undefined;
+  const common = { ...base, head, lines, symbols, currentItemId };
+  if (opts.noHistory) {
+    return { ...common, state: 'ok', attribution: attributeFile({ lines, relPath: ownPath, roadmap: index, symbols }) };
+  }
+  switch (blame.state) {
+    case 'ok':
+      return { ...common, state: 'ok', attribution: attributeFile({ lines, relPath: ownPath, roadmap: index, symbols, blame: blame.blame, commits, currentItemId }) };
+    case 'untracked':
+      return { ...common, state: 'untracked', message: 'not committed yet: every line is new work', attribution: attributeFile({ lines, relPath: ownPath, roadmap: index, symbols, allUncommitted: true, currentItemId }) };
+    default: {
+      const message = blame.state === 'error' ? blame.message : `blame: ${blame.state}`;
+      return { ...common, state: blame.state === 'missing' ? 'missing' : blame.state === 'binary' ? 'binary' : 'error', message, attribution: attributeFile({ lines, relPath: ownPath, roadmap: index, symbols }) };
+    }
+  }
+}
+
+/** The whole log of HEAD, parsed but not yet linked (that waits for blame: see indexForBlame). */
+async function readHistory(repo: GitRepository, signal?: AbortSignal): Promise<{ head: string; commits: RawCommit[] } | undefined> {
+  try {
+    const head = await repo.resolve('HEAD', signal);
+    if (head === undefined) return undefined;
+    const { nonce, batches } = repo.log([head], signal ? { signal } : {});
+    return { head, commits: await collectCommits(batches, nonce, signal ? { signal } : {}) };
+  } catch {
+    // No history is a state (the lines show without commit links), not a failure of `why`.
+    return undefined;
+  }
+}
+
+/**
+ * A commit index that answers exactly for the commits blame named. Only those commits' messages
+ * and the merges' (whose branch names are inherited along the merged history) are linked; every
+ * other commit keeps its place in the graph with an empty message. On a 100k-commit history this
+ * skips nearly all of the per-message matching the CLI would otherwise pay for one file.
+ */
+function indexForBlame(log: readonly RawCommit[], blamed: readonly { sha: string }[], head: string, linker: CommitLinker): CommitRefsLookup {
+  const wanted = new Set(blamed.map((c) => c.sha));
+  const index = new CommitIndex();
+  index.add(log.map((c) => (wanted.has(c.sha) || c.parents.length > 1 ? c : { ...c, message: '' })), linker);
+  index.finish(head, linker);
+  return commitIndexRefs(index);
+}
+
+async function dirExists(p: string): Promise<boolean> {
+  try {
+    return (await fs.stat(p)).isDirectory();
+  } catch {
+    return false;
+  }
+}

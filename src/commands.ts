@@ -1,0 +1,39 @@
+// Every command, view and container id in one place: package.json must use the same strings
+// (a unit test could compare them), and code never spells an id twice.
+
+export const Commands = {
+  revealItem: 'roadmapLens.revealItem',
+  revealInFile: 'roadmapLens.revealInFile',
+  copyId: 'roadmapLens.copyId',
+  copyWhy: 'roadmapLens.copyWhy',
+  findItem: 'roadmapLens.findItem',
+  refresh: 'roadmapLens.refresh',
+  createStarterRoadmap: 'roadmapLens.createStarterRoadmap',
+  startWork: 'roadmapLens.startWork',
+  tagBranch: 'roadmapLens.tagBranch',
+  untagBranch: 'roadmapLens.untagBranch',
+  addTrailer: 'roadmapLens.addTrailer',
+  showUnlinkedWork: 'roadmapLens.showUnlinkedWork',
+  rebuildCommitIndex: 'roadmapLens.rebuildCommitIndex',
+  currentWorkActions: 'roadmapLens.currentWorkActions',
+  openItemCard: 'roadmapLens.openItemCard',
+  openOverview: 'roadmapLens.openOverview',
+  showLensItems: 'roadmapLens.showLensItems',
+} as const;
+
+export type CommandId = (typeof Commands)[keyof typeof Commands];
+
+export const Views = {
+  container: 'roadmapLens',
+  tree: 'roadmapLens.tree',
+  unlinked: 'roadmapLens.unlinked',
+} as const;
+
+/** Context keys set with `setContext`, used in package.json `when` clauses. */
+export const ContextKeys = {
+  /** Set once the first discovery finished, so the welcome view does not flash "no roadmap". */
+  ready: 'roadmapLens.ready',
+  hasRoadmap: 'roadmapLens.hasRoadmap',
+} as const;
+
+export const OUTPUT_CHANNEL_NAME = 'Roadmap Lens';

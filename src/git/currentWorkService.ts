@@ -1,0 +1,63 @@
+// Current-work detection against a real repository: HEAD from files in the git dir, the base
+// branch in one for-each-ref, and the branch's own commits in one log. Every failure becomes a
+// named state for the caller (never an exception, never a popup loop).
+
+import type { CommitLinker } from '../core/commitLinks';
+import { decideCurrentWork, type CommitMessage, type CurrentWork, type HeadState } from '../core/currentWork';
+import { collectCommits } from '../core/commitIndexBuilder';
+import { GitNotFoundError, NotARepositoryError, UntrustedWorkspaceError } from './gitErrors';
+import { GitRepository } from './gitRepository';
+import type { GitRunner } from './gitRunner';
+
+export interface CurrentWorkResult {
+  readonly head: HeadState;
+  readonly work: CurrentWork;
+  /** The base branch the commits were counted from, when one was found. */
+  readonly base?: string;
+  readonly repo?: GitRepository;
+  /** What the decision read, so a roadmap edit can decide again without git (set when read). */
+  readonly commitsSinceBase?: readonly CommitMessage[];
+  readonly remotes?: readonly string[];
+}
+
+export interface CurrentWorkOptions {
+  /** The `roadmapLens.baseBranch` setting; empty for auto. */
+  readonly baseBranch?: string;
+  readonly signal?: AbortSignal;
+  /** Most commits read from the branch (a long-lived branch should not cost a full log). */
+  readonly maxCommits?: number;
+  /** Reuse an opened repository (the info is stable). */
+  readonly repo?: GitRepository;
+}
+
+/** Maps the git layer's typed errors to head states; rethrows anything else. */
+export function headStateForError(e: unknown): HeadState {
+  if (e instanceof UntrustedWorkspaceError) return { kind: 'untrusted' };
+  if (e instanceof GitNotFoundError) return { kind: 'git-missing' };
+  if (e instanceof NotARepositoryError) return { kind: 'not-a-repo' };
+  throw e;
+}
+
+export async function detectCurrentWork(git: GitRunner, linker: CommitLinker, opts: CurrentWorkOptions = {}): Promise<CurrentWorkResult> {
+  let repo: GitRepository;
+  let head: HeadState;
+  try {
+    repo = opts.repo ?? (await GitRepository.open(git, opts.signal));
+    head = await repo.head(opts.signal);
+  } catch (e) {
+    const state = headStateForError(e);
+    return { head: state, work: decideCurrentWork({ head: state }, linker) };
+  }
+  const quick = decideCurrentWork({ head }, linker);
+  if (quick.kind === 'item' || head.kind !== 'branch') return { head, work: quick, repo };
+
+  const base = await repo.baseBranch(opts.baseBranch, opts.signal);
+  let commitsSinceBase: { sha: string; message: string }[] = [];
+  if (base !== undefined && base !== head.branch) {
+    const { nonce, batches } = repo.log([head.sha, `^${base}`], { maxCount: opts.maxCommits ?? 500, ...(opts.signal ? { signal: opts.signal } : {}) });
+    commitsSinceBase = await collectCommits(batches, nonce, opts.signal ? { signal: opts.signal } : {});
+  }
+  const remotes = await repo.remotes(opts.signal);
+  const work = decideCurrentWork({ head, commitsSinceBase, remotes }, linker);
+  return { head, work, repo, commitsSinceBase, remotes, ...(base !== undefined ? { base } : {}) };
+}

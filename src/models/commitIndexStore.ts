@@ -1,0 +1,64 @@
+// Persists each folder's commit index in the extension's workspace storage. Writes are atomic
+// (temp file, then rename) so a crash mid-write never leaves half a file; anything unreadable is
+// reported to the caller, which rebuilds.
+
+import * as vscode from 'vscode';
+import { CommitIndex } from '../core/commitIndex';
+import type { CommitLinker } from '../core/commitLinks';
+
+/** FNV-1a of the folder URI: a stable, filesystem-safe file name per workspace folder. */
+function fileKey(folderUri: vscode.Uri): string {
+  let h = 0x811c9dc5;
+  const s = folderUri.toString();
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h.toString(16).padStart(8, '0');
+}
+
+export type LoadResult = { kind: 'loaded'; index: CommitIndex; relinked: boolean } | { kind: 'missing' } | { kind: 'corrupt'; reason: string };
+
+export class CommitIndexStore {
+  private readonly encoder = new TextEncoder();
+  private readonly decoder = new TextDecoder('utf-8');
+
+  /** `storageUri` is undefined when no folder is open: then nothing is persisted. */
+  constructor(private readonly storageUri: vscode.Uri | undefined) {}
+
+  private uriFor(folderUri: vscode.Uri): vscode.Uri | undefined {
+    return this.storageUri && vscode.Uri.joinPath(this.storageUri, `commit-index-${fileKey(folderUri)}.json`);
+  }
+
+  async load(folderUri: vscode.Uri, linker: CommitLinker): Promise<LoadResult> {
+    const uri = this.uriFor(folderUri);
+    if (!uri) return { kind: 'missing' };
+    let bytes: Uint8Array;
+    try {
+      bytes = await vscode.workspace.fs.readFile(uri);
+    } catch {
+      return { kind: 'missing' };
+    }
+    const result = CommitIndex.deserialize(this.decoder.decode(bytes), linker);
+    return result.ok ? { kind: 'loaded', index: result.index, relinked: result.relinked } : { kind: 'corrupt', reason: result.reason };
+  }
+
+  async save(folderUri: vscode.Uri, index: CommitIndex): Promise<void> {
+    const uri = this.uriFor(folderUri);
+    if (!uri || !this.storageUri) return;
+    await vscode.workspace.fs.createDirectory(this.storageUri);
+    const temp = uri.with({ path: `${uri.path}.${process.pid}.${Date.now()}.tmp` });
+    await vscode.workspace.fs.writeFile(temp, this.encoder.encode(index.serialize()));
+    await vscode.workspace.fs.rename(temp, uri, { overwrite: true });
+  }
+
+  async delete(folderUri: vscode.Uri): Promise<void> {
+    const uri = this.uriFor(folderUri);
+    if (!uri) return;
+    try {
+      await vscode.workspace.fs.delete(uri);
+    } catch {
+      // Already gone.
+    }
+  }
+}

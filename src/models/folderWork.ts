@@ -1,0 +1,313 @@
+// One workspace folder's repository as the work model sees it: HEAD, the current item, branches,
+// and the commit index (loaded from storage or built in the background). All git goes through the
+// git layer; this class only decides when, and turns failures into states.
+
+import * as vscode from 'vscode';
+import type { CommitIndex } from '../core/commitIndex';
+import { buildCommitIndex, BuildCancelledError } from '../core/commitIndexBuilder';
+import { CommitLinker } from '../core/commitLinks';
+import { decideCurrentWork, type CurrentWork, type HeadState } from '../core/currentWork';
+import type { BranchRef } from '../core/refListParser';
+import type { RoadmapIndex } from '../core/roadmapIndex';
+import { DEFAULT_TRAILER_KEYS } from '../core/trailers';
+import { summarizeWork, type WorkSummary } from '../core/workSummary';
+import { showCommit } from '../git/commitShow';
+import { buildIndexForHead, updateIndexToHead } from '../git/commitIndexService';
+import { detectCurrentWork, headStateForError } from '../git/currentWorkService';
+import { GitAbortedError } from '../git/gitErrors';
+import { GitRepository } from '../git/gitRepository';
+import { GitRunner } from '../git/gitRunner';
+import type { CommitIndexStore } from './commitIndexStore';
+import type { HeadInfo, WorkStatus } from './workState';
+
+export interface WorkSettings {
+  readonly baseBranch: string | undefined;
+  readonly trailerKeys: readonly string[];
+  readonly maxCommits: number;
+  readonly recentCommits: number;
+}
+
+export function readWorkSettings(folder: vscode.WorkspaceFolder): WorkSettings {
+  const config = vscode.workspace.getConfiguration('roadmapLens', folder.uri);
+  const base = config.get<string>('baseBranch', 'auto').trim();
+  const keys = config.get<unknown>('trailerKeys');
+  const trailerKeys = Array.isArray(keys) ? keys.filter((k): k is string => typeof k === 'string' && /^[A-Za-z0-9-]+$/.test(k)) : [];
+  const number = (key: string, fallback: number, min: number, max: number): number => {
+    const v = config.get<number>(key, fallback);
+    return Number.isFinite(v) ? Math.min(max, Math.max(min, Math.floor(v))) : fallback;
+  };
+  return {
+    baseBranch: base === '' || base.toLowerCase() === 'auto' ? undefined : base,
+    trailerKeys: trailerKeys.length > 0 ? trailerKeys : DEFAULT_TRAILER_KEYS,
+    maxCommits: number('history.maxCommits', 20000, 100, 10_000_000),
+    recentCommits: number('work.recentCommits', 10, 0, 200),
+  };
+}
+
+export interface FolderWorkHost {
+  readonly store: CommitIndexStore;
+  readonly log: vscode.LogOutputChannel;
+  roadmap(folder: vscode.WorkspaceFolder): RoadmapIndex | undefined;
+  /** Called after any state change; the model fires its event. */
+  changed(): void;
+  /** Opened a repository: start watching it. */
+  opened(repo: GitRepository): void;
+}
+
+const EMPTY_SUMMARY: WorkSummary = { byItem: new Map(), unlinkedBranches: [], unlinkedCommits: [] };
+
+function headInfo(head: HeadState): HeadInfo | undefined {
+  switch (head.kind) {
+    case 'branch':
+      return { kind: 'branch', branch: head.branch, shortCommit: head.sha.slice(0, 7), ...(head.operation ? { operation: head.operation } : {}) };
+    case 'detached':
+      return { kind: 'detached', shortCommit: head.sha.slice(0, 7), ...(head.branch ? { branch: head.branch } : {}), ...(head.operation ? { operation: head.operation } : {}) };
+    case 'unborn':
+      return { kind: 'unborn', branch: head.branch };
+    default:
+      return undefined;
+  }
+}
+
+const OFF_TEXT = {
+  untrusted: 'Roadmap Lens runs no git in Restricted Mode. Trust this workspace to link branches and commits to the roadmap.',
+  'git-missing': 'git was not found on PATH. Install git to link branches and commits to the roadmap.',
+  'not-a-repo': 'This folder is not a git repository: branches and commits cannot be linked.',
+} as const;
+
+export class FolderWork implements vscode.Disposable {
+  status: WorkStatus = { kind: 'loading' };
+  summary: WorkSummary = EMPTY_SUMMARY;
+  current: CurrentWork | undefined;
+  repo: GitRepository | undefined;
+  baseBranch: string | undefined;
+  branches: readonly BranchRef[] = [];
+  index: CommitIndex | undefined;
+
+  private readonly runner: GitRunner;
+  private head: HeadState | undefined;
+  private remotes: readonly string[] = [];
+  private commitsSinceBase: readonly { sha: string; message: string }[] | undefined;
+  private linker: CommitLinker | undefined;
+  private running: Promise<void> | undefined;
+  private again = false;
+  private build: AbortController | undefined;
+  private disposed = false;
+
+  constructor(
+    readonly folder: vscode.WorkspaceFolder,
+    private readonly host: FolderWorkHost,
+  ) {
+    this.runner = new GitRunner({ cwd: folder.uri.fsPath, isTrusted: () => vscode.workspace.isTrusted });
+  }
+
+  get settings(): WorkSettings {
+    return readWorkSettings(this.folder);
+  }
+
+  /** Re-reads the repository. Calls during a refresh coalesce into one more run after it. */
+  refresh(reason = 'request'): Promise<void> {
+    this.host.log.debug(`${this.folder.name}: refresh (${reason})${this.running ? ' queued' : ''}`);
+    if (this.running) {
+      this.again = true;
+      return this.running;
+    }
+    this.running = (async () => {
+      do {
+        this.again = false;
+        try {
+          await this.readRepository();
+        } catch (e) {
+          this.fail(e);
+        }
+      } while (this.again && !this.disposed);
+    })().finally(() => {
+      this.running = undefined;
+    });
+    return this.running;
+  }
+
+  /** The roadmap changed: re-link branches, commits and the current item without running git. */
+  relink(): void {
+    const roadmap = this.host.roadmap(this.folder);
+    if (!roadmap || !this.head || this.status.kind === 'off') return;
+    this.linker = new CommitLinker(roadmap, { trailerKeys: this.settings.trailerKeys });
+    // Most roadmap edits (a why, a title) change no id, ref or branch: the links stay valid.
+    if (this.index && this.index.linkFingerprint !== this.linker.fingerprint) this.index.relink(this.linker);
+    this.current = decideCurrentWork({ head: this.head, remotes: this.remotes, ...(this.commitsSinceBase ? { commitsSinceBase: this.commitsSinceBase } : {}) }, this.linker);
+    this.derive();
+  }
+
+  /** Drops the persisted index and builds it again (the Rebuild command). */
+  async rebuildIndex(): Promise<void> {
+    this.build?.abort();
+    // The aborted build clears itself later; a new one must not wait for that.
+    this.build = undefined;
+    this.index = undefined;
+    await this.host.store.delete(this.folder.uri);
+    await this.refresh();
+  }
+
+  async showCommit(sha: string, signal?: AbortSignal): Promise<string> {
+    if (!this.repo) return 'Roadmap Lens: this folder has no git repository (or git is off).';
+    return showCommit(this.repo, sha, signal);
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    this.build?.abort();
+  }
+
+  private offState(head: HeadState): boolean {
+    if (head.kind !== 'untrusted' && head.kind !== 'git-missing' && head.kind !== 'not-a-repo') return false;
+    const reason = head.kind === 'untrusted' ? 'untrusted' : head.kind === 'git-missing' ? 'no-git' : 'not-repo';
+    this.status = { kind: 'off', reason, message: OFF_TEXT[head.kind] };
+    this.repo = undefined;
+    this.summary = EMPTY_SUMMARY;
+    this.current = undefined;
+    this.host.changed();
+    return true;
+  }
+
+  private async readRepository(): Promise<void> {
+    if (!vscode.workspace.isTrusted) {
+      this.offState({ kind: 'untrusted' });
+      return;
+    }
+    const roadmap = this.host.roadmap(this.folder);
+    const settings = this.settings;
+    const linker = roadmap ? new CommitLinker(roadmap, { trailerKeys: settings.trailerKeys }) : undefined;
+    if (!linker) return;
+    const started = Date.now();
+    this.linker = linker;
+    const result = await detectCurrentWork(this.runner, linker, {
+      ...(settings.baseBranch ? { baseBranch: settings.baseBranch } : {}),
+      ...(this.repo ? { repo: this.repo } : {}),
+    });
+    if (this.offState(result.head) || !result.repo) return;
+    const repo = result.repo;
+    if (!this.repo) this.host.opened(repo);
+    this.repo = repo;
+    this.head = result.head;
+    this.current = result.work;
+    this.commitsSinceBase = result.commitsSinceBase;
+    this.remotes = result.remotes ?? (await repo.remotes());
+    try {
+      this.baseBranch = result.base ?? (await repo.baseBranch(settings.baseBranch));
+    } catch (e) {
+      headStateForError(e);
+      this.baseBranch = undefined;
+    }
+    this.branches = await repo.branches();
+    this.host.log.debug(`${this.folder.name}: read HEAD (${result.head.kind}), ${this.branches.length} branches in ${Date.now() - started} ms`);
+    const info = headInfo(result.head);
+    this.status = info ? { kind: 'ready', head: info, current: undefined } : { kind: 'loading' };
+    this.derive();
+    await this.updateIndex(repo, linker, settings);
+  }
+
+  /** Loads or updates the commit index; a cold build runs in the background with progress. */
+  private async updateIndex(repo: GitRepository, linker: CommitLinker, settings: WorkSettings): Promise<void> {
+    if (!this.index) {
+      const loaded = await this.host.store.load(this.folder.uri, linker);
+      if (loaded.kind === 'loaded') {
+        this.index = loaded.index;
+        this.host.log.info(`${this.folder.name}: commit index loaded (${loaded.index.size} commits${loaded.relinked ? ', re-linked to the current roadmap' : ''})`);
+      } else if (loaded.kind === 'corrupt') {
+        this.host.log.warn(`${this.folder.name}: stored commit index unreadable (${loaded.reason}); rebuilding it`);
+      }
+    }
+    if (!this.index) {
+      void this.coldBuild(repo, linker, settings);
+      return;
+    }
+    const { index, kind } = await updateIndexToHead(repo, this.index, linker);
+    this.index = index;
+    if (kind !== 'unchanged') {
+      this.host.log.debug(`${this.folder.name}: commit index ${kind} (${index.size} commits)`);
+      this.derive();
+      await this.save();
+    }
+  }
+
+  private async coldBuild(repo: GitRepository, linker: CommitLinker, settings: WorkSettings): Promise<void> {
+    if (this.build) return;
+    const controller = new AbortController();
+    this.build = controller;
+    const started = Date.now();
+    try {
+      await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Window, title: `Roadmap Lens: indexing commits of ${this.folder.name}`, cancellable: true },
+        async (progress, token) => {
+          token.onCancellationRequested(() => controller.abort());
+          const head = await repo.resolve('HEAD', controller.signal);
+          const signal = { signal: controller.signal };
+          let index: CommitIndex;
+          if (head === undefined) {
+            index = await buildIndexForHead(repo, linker, signal);
+          } else {
+            // Bounded by `history.maxCommits`: huge repositories index their recent history only.
+            const { nonce, batches } = repo.log([head], { ...signal, maxCount: settings.maxCommits });
+            index = await buildCommitIndex(batches, nonce, head, linker, { ...signal, onProgress: (p) => progress.report({ message: `${p.commits} commits` }) });
+          }
+          if (controller.signal.aborted) return;
+          this.index = index;
+          this.host.log.info(`${this.folder.name}: commit index built, ${index.size} commits in ${Date.now() - started} ms`);
+          this.derive();
+          await this.save();
+        },
+      );
+    } catch (e) {
+      if (e instanceof BuildCancelledError || e instanceof GitAbortedError || controller.signal.aborted) this.host.log.info(`${this.folder.name}: commit indexing cancelled`);
+      else this.host.log.error(`${this.folder.name}: commit indexing failed`, e);
+    } finally {
+      if (this.build === controller) this.build = undefined;
+    }
+    // A checkout during the build: catch up incrementally now that an index exists.
+    if (this.index && this.index.head !== (await repo.resolve('HEAD').catch(() => undefined))) void this.refresh('HEAD moved during indexing');
+  }
+
+  private async save(): Promise<void> {
+    if (!this.index) return;
+    try {
+      await this.host.store.save(this.folder.uri, this.index);
+    } catch (e) {
+      this.host.log.warn(`${this.folder.name}: could not save the commit index`, e);
+    }
+  }
+
+  /** Recomputes what views show from the current roadmap, branches and index. */
+  private derive(): void {
+    const roadmap = this.host.roadmap(this.folder);
+    if (!roadmap || !this.linker || this.status.kind === 'off') return;
+    this.summary = summarizeWork({
+      branches: this.branches,
+      linker: this.linker,
+      index: this.index,
+      itemIds: roadmap.items.map((i) => i.id),
+      recentCommits: this.settings.recentCommits,
+      ...(this.baseBranch ? { baseBranch: this.baseBranch } : {}),
+    });
+    if (this.status.kind === 'ready') {
+      const item = this.current?.kind === 'item' ? roadmap.get(this.current.itemId) : undefined;
+      const via = this.current?.kind === 'item' ? this.current.reason : undefined;
+      this.status = { kind: 'ready', head: this.status.head, current: item && via ? { item, via } : undefined };
+    }
+    this.host.changed();
+  }
+
+  private fail(e: unknown): void {
+    if (e instanceof GitAbortedError || this.disposed) return;
+    let head: HeadState | undefined;
+    try {
+      head = headStateForError(e);
+    } catch {
+      head = undefined;
+    }
+    if (head && this.offState(head)) return;
+    const message = e instanceof Error ? e.message : String(e);
+    this.host.log.error(`${this.folder.name}: reading the repository failed`, e);
+    this.status = { kind: 'off', reason: 'error', message: `Roadmap Lens could not read this repository: ${message}` };
+    this.host.changed();
+  }
+}

@@ -1,0 +1,145 @@
+// The why behind the code in the real VS Code: lens titles per function from
+// `vscode.executeCodeLensProvider`, the line hover's evidence, lenses that follow unsaved edits,
+// and a new uncommitted function that gets the current item's why. The sample workspace is on
+// branch feature/srch-3-typo-tolerance, so the current item is SRCH-3. Buffers are reverted after.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { Commands } from '../../../src/commands';
+import type { RoadmapLensApi } from '../../../src/extension';
+
+const EXTENSION_ID = 'roadmap-lens.roadmap-lens';
+const SRCH3_WHY = '"bananna" should still find bananas.';
+
+function folder(): vscode.WorkspaceFolder {
+  const f = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(f, 'the sample workspace is open');
+  return f;
+}
+
+/** Our lenses (resolved), as line → title. */
+async function lenses(uri: vscode.Uri): Promise<Map<number, string>> {
+  const all = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri, 100)) ?? [];
+  const out = new Map<number, string>();
+  for (const lens of all) if (lens.command?.command === Commands.showLensItems) out.set(lens.range.start.line, lens.command.title);
+  return out;
+}
+
+function lineOf(doc: vscode.TextDocument, needle: string): number {
+  const line = doc.getText().split('\n').findIndex((l) => l.includes(needle));
+  assert.ok(line >= 0, `"${needle}" in ${doc.uri.fsPath}`);
+  return line;
+}
+
+/** Re-checks on every attribution/work change (and every 250 ms), bounded by mocha's timeout. */
+function until<T>(api: RoadmapLensApi, what: string, probe: () => Promise<T | undefined>): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const subs: vscode.Disposable[] = [];
+    let busy = false;
+    let done = false;
+    const stop = (): void => subs.forEach((d) => void d.dispose());
+    const test = (): void => {
+      if (busy || done) return;
+      busy = true;
+      probe().then((value) => {
+        busy = false;
+        if (value !== undefined && !done) {
+          done = true;
+          stop();
+          resolve(value);
+        }
+      }, (e: unknown) => {
+        done = true;
+        stop();
+        reject(e instanceof Error ? e : new Error(`${what}: ${String(e)}`));
+      });
+    };
+    const timer = setInterval(test, 250);
+    subs.push(api.attribution.onDidChange(test), api.work.onDidChange(test), { dispose: () => clearInterval(timer) });
+    test();
+  });
+}
+
+async function revert(doc: vscode.TextDocument): Promise<void> {
+  if (!doc.isDirty) return;
+  await vscode.window.showTextDocument(doc);
+  await vscode.commands.executeCommand('workbench.action.files.revert');
+}
+
+describe('the why behind the code (CodeLens, line hover)', function () {
+  this.timeout(90_000);
+  let api: RoadmapLensApi;
+  let query: vscode.TextDocument;
+  let cart: vscode.TextDocument;
+
+  before(async () => {
+    const extension = vscode.extensions.getExtension<RoadmapLensApi | undefined>(EXTENSION_ID);
+    assert.ok(extension);
+    const exports = await extension.activate();
+    assert.ok(exports, 'activate() returned the test API');
+    api = exports;
+    query = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder().uri, 'src', 'search', 'query.ts'));
+    cart = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder().uri, 'src', 'checkout', 'cart.ts'));
+    await vscode.window.showTextDocument(query);
+    // History is in once the commit index is built and the current item is known.
+    await until(api, 'attribution with history', async () => {
+      const r = await api.attribution.attributionFor(query);
+      return r?.history === 'used' && api.work.status(folder().uri).kind === 'ready' ? r : undefined;
+    });
+  });
+
+  after(async () => {
+    await revert(query);
+    await revert(cart);
+  });
+
+  it('puts the why and the item above each function', async () => {
+    const titles = await until(api, 'lenses on query.ts', async () => {
+      const t = await lenses(query.uri);
+      return t.size >= 4 ? t : undefined;
+    });
+    const expected = `$(lightbulb) ${SRCH3_WHY} — SRCH-3 Typo-tolerant search (+1 more)`;
+    for (const fn of ['export function normalizeQuery', 'export function editDistance', 'export function isTransposition', 'export function fuzzyMatch']) {
+      assert.equal(titles.get(lineOf(query, fn)), expected, fn);
+    }
+  });
+
+  it('shows the evidence for a line in the hover', async () => {
+    const line = lineOf(query, 'const row = Array.from');
+    const hovers = (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', query.uri, new vscode.Position(line, 4))) ?? [];
+    // Item text is Markdown-escaped (`SRCH\-3`): compare without the escapes.
+    const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n').replace(/\\([!-/:-@[-`{-~])/g, '$1');
+    assert.match(text, /\*\*Roadmap Lens\*\*/);
+    assert.match(text, /\*\*SRCH-3\*\* Typo-tolerant search/);
+    assert.match(text, /last changed in `[0-9a-f]{7}` \*SRCH-3: fuzzy matching for typos\* — \d+ (?:day|week|month|year)s? ago \(message\)/);
+    assert.match(text, /owned path `src\/search\/\*\*`/);
+  });
+
+  it('keeps lenses on the right functions while the buffer is edited (unsaved)', async () => {
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(query.uri, new vscode.Position(0, 0), '// one\n// two\n// three\n');
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    assert.ok(query.isDirty);
+    const titles = await until(api, 'lenses after the edit', async () => {
+      const t = await lenses(query.uri);
+      return t.has(lineOf(query, 'export function editDistance')) ? t : undefined;
+    });
+    for (const fn of ['export function normalizeQuery', 'export function editDistance', 'export function fuzzyMatch']) {
+      assert.match(titles.get(lineOf(query, fn)) ?? '', /SRCH-3 Typo-tolerant search/, fn);
+    }
+    assert.equal(titles.has(0), false, 'no lens on the inserted comment lines');
+  });
+
+  it('gives a new uncommitted function the current item\'s why', async () => {
+    const end = cart.lineCount;
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(cart.uri, new vscode.Position(end, 0), '\nexport function fastReorder(): number {\n  const n = 1;\n  return n;\n}\n');
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    const titles = await until(api, 'a lens on the new function', async () => {
+      const t = await lenses(cart.uri);
+      return t.has(lineOf(cart, 'export function fastReorder')) ? t : undefined;
+    });
+    assert.equal(titles.get(lineOf(cart, 'export function fastReorder')), `$(lightbulb) ${SRCH3_WHY} — SRCH-3 Typo-tolerant search (+1 more)`);
+    // The committed functions around it keep their own items.
+    assert.match(titles.get(lineOf(cart, 'export function reorderLastCart')) ?? '', /CHK-12 One-click reorder/);
+  });
+});

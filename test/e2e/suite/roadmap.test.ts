@@ -1,0 +1,279 @@
+// The roadmap in the editor, checked through VS Code's own API inside the real extension host:
+// tree, hovers, links, diagnostics and live updates, on the sample workspace
+// (scripts/createSampleWorkspace.mjs). Edits made here are undone before each test ends.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as vscode from 'vscode';
+import { Commands } from '../../../src/commands';
+import type { RoadmapLensApi } from '../../../src/extension';
+import type { RoadmapNode } from '../../../src/views/roadmapTreeProvider';
+
+const EXTENSION_ID = 'roadmap-lens.roadmap-lens';
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** Polls until `check` returns a value (not undefined/false); generous timeout, no timing assertions. */
+async function waitFor<T>(what: string, check: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  for (;;) {
+    try {
+      const value = await check();
+      if (value !== undefined && value !== false) return value;
+    } catch (err) {
+      last = err;
+    }
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}${last instanceof Error ? `: ${last.message}` : ''}`);
+    await sleep(50);
+  }
+}
+
+function folderUri(): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, 'the sample workspace is open');
+  return folder.uri;
+}
+
+function roadmapUri(): vscode.Uri {
+  return vscode.Uri.joinPath(folderUri(), 'roadmap.yaml');
+}
+
+/** Undoes MarkdownString escaping so assertions can read the text a user sees. */
+function plain(markdown: string): string {
+  return markdown
+    .replace(/\\([!-/:-@[-`{-~])/g, '$1')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
+}
+
+function hoverText(hovers: readonly vscode.Hover[]): string {
+  return hovers
+    .flatMap((h) => h.contents)
+    .map((c) => (typeof c === 'string' ? c : c.value))
+    .join('\n');
+}
+
+async function replaceAll(doc: vscode.TextDocument, text: string): Promise<void> {
+  const edit = new vscode.WorkspaceEdit();
+  edit.replace(doc.uri, new vscode.Range(0, 0, doc.lineCount, 0), text);
+  assert.ok(await vscode.workspace.applyEdit(edit), 'edit applied');
+}
+
+async function replaceLine(doc: vscode.TextDocument, contains: string, replacement: (line: string) => string): Promise<number> {
+  const line = doc.getText().split('\n').findIndex((l) => l.includes(contains));
+  assert.ok(line >= 0, `roadmap.yaml has a line with ${contains}`);
+  const edit = new vscode.WorkspaceEdit();
+  const range = doc.lineAt(line).range;
+  edit.replace(doc.uri, range, replacement(doc.getText(range)));
+  assert.ok(await vscode.workspace.applyEdit(edit), 'edit applied');
+  return line;
+}
+
+describe('roadmap in the editor', function () {
+  this.timeout(60_000);
+  let api: RoadmapLensApi;
+  let original: string;
+
+  before(async () => {
+    const extension = vscode.extensions.getExtension<RoadmapLensApi | undefined>(EXTENSION_ID);
+    assert.ok(extension, `${EXTENSION_ID} is loaded`);
+    const exports = await extension.activate();
+    assert.ok(exports, 'activate() returned the test API (it returns undefined when activation failed)');
+    api = exports;
+    original = fs.readFileSync(roadmapUri().fsPath, 'utf8');
+    await waitFor('the sample roadmap to load', () => api.model.allItems().length >= 11);
+  });
+
+  /** Puts roadmap.yaml back exactly as it was (buffer and disk) and waits for the model to follow. */
+  async function restore(): Promise<void> {
+    const doc = await vscode.workspace.openTextDocument(roadmapUri());
+    if (doc.getText() !== original) await replaceAll(doc, original);
+    if (doc.isDirty) await doc.save();
+    await waitFor('the original roadmap', () => api.model.find('CHK-14')?.item.title === 'Saved carts' && api.model.find('CHK-14')?.item.why?.startsWith('Shoppers planning'));
+  }
+
+  afterEach(restore);
+
+  function treeLabel(node: RoadmapNode): { label: string; description: string } {
+    const item = api.tree.getTreeItem(node);
+    return { label: typeof item.label === 'string' ? item.label : (item.label?.label ?? ''), description: String(item.description ?? '') };
+  }
+
+  function node(id: string): RoadmapNode {
+    const found = api.tree.nodeForItem(folderUri(), id);
+    assert.ok(found, `${id} is in the tree`);
+    return found;
+  }
+
+  it('shows the goals at the root with title, id and status', () => {
+    const roots = api.tree.getChildren().map(treeLabel);
+    assert.deepEqual(roots, [
+      { label: 'Grow repeat purchases', description: 'GROW · in-progress' },
+      { label: 'Help shoppers find what they want', description: 'FIND · in-progress' },
+    ]);
+    const grow = api.tree.getTreeItem(node('GROW'));
+    assert.equal(grow.collapsibleState, vscode.TreeItemCollapsibleState.Expanded, 'goals start expanded');
+    assert.ok(grow.iconPath instanceof vscode.ThemeIcon && grow.iconPath.id === 'target');
+  });
+
+  it('nests children, including those attached by parent: from another file', () => {
+    // Item children only: the Work section (branches, commits) is checked in work.test.ts.
+    const children = api.tree.getChildren(node('CHK')).filter((n) => n.type === 'item').map(treeLabel);
+    assert.deepEqual(children, [
+      { label: 'Saved carts', description: 'CHK-14 · planned' },
+      { label: 'One-click reorder', description: 'CHK-12 · shipped' },
+      { label: 'Express pay', description: 'CHK-15 · in-progress' },
+    ]);
+    const parent = api.tree.getParent(node('CHK-15'));
+    assert.equal(parent, node('CHK'), 'getParent returns the same node object the tree hands out');
+  });
+
+  it('gives tree items the card as a safe Markdown tooltip', () => {
+    const chk12 = node('CHK-12');
+    const resolved = api.tree.resolveTreeItem(api.tree.getTreeItem(chk12), chk12);
+    assert.ok(resolved.tooltip instanceof vscode.MarkdownString);
+    assert.notEqual(resolved.tooltip.isTrusted, true);
+    assert.notEqual(resolved.tooltip.supportHtml, true);
+    assert.match(plain(resolved.tooltip.value), /Weekly grocery shoppers must rebuild the same cart every week\./);
+    assert.match(plain(resolved.tooltip.value), /Part of: Acme Shop › Grow repeat purchases \(GROW\) › Make reordering effortless \(RET\) › Frictionless checkout \(CHK\)/);
+  });
+
+  it('reveals an item in the tree by id and by ref', async () => {
+    await vscode.commands.executeCommand(Commands.revealItem, 'CHK-12');
+    await vscode.commands.executeCommand(Commands.revealItem, 'SHOP-311');
+  });
+
+  it('shows the card when hovering an id in any file', async () => {
+    const notes = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folderUri(), 'docs/notes.md'));
+    const line = notes.getText().split('\n').findIndex((l) => l.includes('CHK-12 shipped'));
+    const column = notes.lineAt(line).text.indexOf('CHK-12') + 3;
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', notes.uri, new vscode.Position(line, column));
+    const text = plain(hoverText(hovers));
+    assert.match(text, /One-click reorder/);
+    assert.match(text, /Weekly grocery shoppers must rebuild the same cart every week\./);
+    assert.match(text, /Reorders per active customer per month: 0\.4 → 1\.5/);
+
+    const ref = notes.getText().split('\n').findIndex((l) => l.includes('SHOP-311'));
+    const refHovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', notes.uri, new vscode.Position(ref, 4));
+    assert.match(plain(hoverText(refHovers)), /Typo-tolerant search/, 'refs hover too');
+
+    const none = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', notes.uri, new vscode.Position(0, 2));
+    assert.doesNotMatch(hoverText(none), /Part of:|No why recorded/, 'no card away from ids');
+  });
+
+  it('links ids and refs to the item line in the roadmap', async () => {
+    const notes = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folderUri(), 'docs/notes.md'));
+    const links = await vscode.commands.executeCommand<vscode.DocumentLink[]>('vscode.executeLinkProvider', notes.uri);
+    const byText = new Map(links.map((l) => [notes.getText(l.range), l.target]));
+    const roadmapLines = original.split('\n');
+    const idLine = (id: string): number => roadmapLines.findIndex((l) => l.trim() === `- id: ${id}`);
+
+    const chk12 = byText.get('CHK-12');
+    assert.ok(chk12, `CHK-12 is a link (links: ${[...byText.keys()].join(', ')})`);
+    assert.equal(chk12.path, roadmapUri().path);
+    const column = (roadmapLines[idLine('CHK-12')] ?? '').indexOf('CHK-12');
+    assert.equal(chk12.fragment, `L${idLine('CHK-12') + 1},${column + 1}`);
+    assert.equal(byText.get('#1234')?.fragment.split(',')[0], `L${idLine('CHK') + 1}`, '#1234 is a ref of CHK');
+    assert.ok(byText.get('SHOP-311')?.fragment.startsWith(`L${idLine('SRCH-3') + 1},`), 'SHOP-311 is a ref of SRCH-3');
+  });
+
+  it('opens the roadmap at the item when a link is followed', async () => {
+    const notes = await vscode.window.showTextDocument(vscode.Uri.joinPath(folderUri(), 'docs/notes.md'));
+    const line = notes.document.getText().split('\n').findIndex((l) => l.includes('CHK-12 shipped'));
+    const column = notes.document.lineAt(line).text.indexOf('CHK-12') + 2;
+    notes.selection = new vscode.Selection(line, column, line, column);
+    // The editor computes its links a moment after it opens: retry until the link is there.
+    const editor = await waitFor('the roadmap editor', async () => {
+      const active = vscode.window.activeTextEditor;
+      if (active?.document.uri.toString() === roadmapUri().toString()) return active;
+      if (active?.document.uri.toString() === notes.document.uri.toString()) await vscode.commands.executeCommand('editor.action.openLink');
+      await sleep(250);
+      return undefined;
+    });
+    const idLine = original.split('\n').findIndex((l) => l.trim() === '- id: CHK-12');
+    assert.equal(editor.selection.active.line, idLine);
+  });
+
+  it('reports a YAML syntax error at its line and keeps the last good tree', async () => {
+    const doc = await vscode.workspace.openTextDocument(roadmapUri());
+    const line = await replaceLine(doc, 'title: Saved carts', (l) => l.replace('title: Saved carts', 'title: "Saved carts'));
+    const error = await waitFor('a syntax error diagnostic', () =>
+      vscode.languages.getDiagnostics(doc.uri).find((d) => d.severity === vscode.DiagnosticSeverity.Error && d.source === 'Roadmap Lens'),
+    );
+    assert.equal(error.range.start.line, line);
+    assert.equal(error.code, 'yaml-syntax');
+    // The broken buffer would lose items; the tree keeps the last good roadmap instead.
+    assert.deepEqual(api.tree.getChildren().map((n) => treeLabel(n).label), ['Grow repeat purchases', 'Help shoppers find what they want']);
+    assert.equal(treeLabel(node('CHK-14')).label, 'Saved carts');
+    assert.equal(api.model.allItems().length, 11);
+
+    await restore();
+    await waitFor('the error to clear', () => !vscode.languages.getDiagnostics(doc.uri).some((d) => d.severity === vscode.DiagnosticSeverity.Error));
+    const warnings = vscode.languages.getDiagnostics(doc.uri);
+    assert.ok(warnings.some((d) => d.code === 'missing-why' && d.message.includes('SRCH-7')), 'the sample keeps its deliberate warning');
+  });
+
+  it('updates the tree and hovers live while the roadmap is edited, before saving', async () => {
+    const doc = await vscode.workspace.openTextDocument(roadmapUri());
+    await replaceLine(doc, 'title: Saved carts', (l) => l.replace('Saved carts', 'Saved carts everywhere'));
+    assert.ok(doc.isDirty, 'the edit is unsaved');
+    await waitFor('the new title in the tree', () => treeLabel(node('CHK-14')).label === 'Saved carts everywhere');
+
+    const untitled = await vscode.workspace.openTextDocument({ content: 'see CHK-14 for details', language: 'plaintext' });
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', untitled.uri, new vscode.Position(0, 6));
+    assert.match(plain(hoverText(hovers)), /Saved carts everywhere/);
+  });
+
+  it('escapes a hostile why in hovers', async () => {
+    const doc = await vscode.workspace.openTextDocument(roadmapUri());
+    const hostile = `'[x](command:workbench.action.terminal.new) <img src=x onerror=alert(1)>'`;
+    await replaceLine(doc, 'why: Shoppers planning a big order', (l) => l.replace(/why: .*/, `why: ${hostile}`));
+    await waitFor('the hostile why to load', () => api.model.find('CHK-14')?.item.why?.includes('command:'));
+
+    const untitled = await vscode.workspace.openTextDocument({ content: 'CHK-14', language: 'markdown' });
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', untitled.uri, new vscode.Position(0, 2));
+    const contents = hovers.flatMap((h) => h.contents);
+    assert.ok(contents.length > 0, 'a hover');
+    const markdown = hoverText(hovers);
+    assert.ok(!markdown.includes('](command:'), markdown);
+    assert.ok(!markdown.includes('<img'), markdown);
+    for (const c of contents) if (c instanceof vscode.MarkdownString) assert.notEqual(c.isTrusted, true);
+    assert.match(plain(markdown), /\[x\]\(command:workbench\.action\.terminal\.new\) <img src=x onerror=alert\(1\)>/, 'shown as text');
+  });
+
+  it('reveals an item in its roadmap file with the id selected', async () => {
+    await vscode.commands.executeCommand(Commands.revealInFile, 'CHK-15');
+    const editor = await waitFor('the payments roadmap editor', () => {
+      const active = vscode.window.activeTextEditor;
+      return active?.document.uri.path.endsWith('/roadmap/payments.yaml') ? active : undefined;
+    });
+    assert.equal(editor.document.getText(editor.selection), 'CHK-15');
+  });
+
+  it('opens, rather than overwrites, an existing roadmap.yaml when asked for a starter', async () => {
+    const created = await vscode.commands.executeCommand<vscode.Uri | undefined>(Commands.createStarterRoadmap, folderUri());
+    assert.equal(created?.toString(), roadmapUri().toString());
+    assert.equal(fs.readFileSync(roadmapUri().fsPath, 'utf8'), original);
+    assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), roadmapUri().toString());
+  });
+
+  it('opens the Find Roadmap Item quick pick', async () => {
+    const done = vscode.commands.executeCommand(Commands.findItem);
+    // The command resolves when the quick pick closes; closing it proves it was open and settles.
+    await sleep(500);
+    await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+    await waitFor('the quick pick to close', () => Promise.race([done.then(() => true), sleep(200).then(() => false)]));
+  });
+
+  it('registers every contributed command, Find Roadmap Item… included', async () => {
+    const registered = new Set(await vscode.commands.getCommands(true));
+    assert.ok(registered.has(Commands.findItem));
+    const manifest = vscode.extensions.getExtension(EXTENSION_ID)?.packageJSON as { contributes?: { commands?: { command: string }[] } };
+    const contributed = (manifest.contributes?.commands ?? []).map((c) => c.command);
+    assert.ok(contributed.length >= 7);
+    assert.deepEqual(contributed.filter((c) => !registered.has(c)), []);
+  });
+});

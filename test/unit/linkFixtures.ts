@@ -1,0 +1,33 @@
+// Small roadmaps for the linking tests: plain RoadmapItem objects and a matcher, no YAML.
+import { CommitLinker, type LinkOptions } from '../../src/core/commitLinks';
+import { ReferenceMatcher } from '../../src/core/referenceMatcher';
+import type { RoadmapItem } from '../../src/core/roadmapTypes';
+
+const NOWHERE = { file: 'roadmap.yaml', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } };
+
+export function item(id: string, extra: Partial<Pick<RoadmapItem, 'refs' | 'branches' | 'kind' | 'title'>> = {}): RoadmapItem {
+  return {
+    id,
+    kind: extra.kind ?? 'feature',
+    title: extra.title ?? `Item ${id}`,
+    metrics: [],
+    links: [],
+    branches: extra.branches ?? [],
+    paths: [],
+    refs: extra.refs ?? [],
+    location: NOWHERE,
+    idLocation: NOWHERE,
+  };
+}
+
+export const ITEMS: readonly RoadmapItem[] = [
+  item('GROW', { kind: 'goal' }),
+  item('CHK', { kind: 'epic', refs: ['PAY-881', '#1234'], branches: ['checkout/*'] }),
+  item('CHK-12', { title: 'One-click reorder' }),
+  item('CHK-13'),
+  item('SRCH', { kind: 'epic', branches: ['team-search/**', 'spike-x'] }),
+];
+
+export function linkerFor(items: readonly RoadmapItem[] = ITEMS, opts: LinkOptions = {}): CommitLinker {
+  return new CommitLinker({ items, matcher: new ReferenceMatcher(items) }, opts);
+}

@@ -1,0 +1,70 @@
+import { strict as assert } from 'node:assert';
+import { ReferenceMatcher } from '../../src/core/referenceMatcher';
+
+const items = [
+  { id: 'CHK', refs: ['PAY-881', '#1234'] },
+  { id: 'CHK-12', refs: [] },
+  { id: 'GROW', refs: ['growth.q3'] },
+  { id: 'SRCH-3', refs: ['CHK-12'] }, // a ref equal to another item's id: the id wins
+  { id: 'v1.2', refs: [] },
+];
+const matcher = new ReferenceMatcher(items);
+
+describe('ReferenceMatcher', () => {
+  const table: Array<[string, string[]]> = [
+    ['feature/chk-12-reorder', ['CHK-12']],
+    ['CHK-123 is another ticket', []],
+    ['fix CHK-12', ['CHK-12']],
+    ['chk: tidy', ['CHK']],
+    ['checkout/chk-reorder', ['CHK']],
+    ['CHKX and XCHK', []],
+    ['UTF-8 and SHA-256 only', []],
+    ['PAY-881 and #1234', ['CHK']],
+    ['Merge pull request #1234 from org/x', ['CHK']],
+    ['#12345 only', []],
+    ['GROW, CHK-12; chk', ['GROW', 'CHK-12', 'CHK']],
+    ['refs growth.q3 done', ['GROW']],
+    ['release v1.2 tagged', ['v1.2']],
+    ['release v1.2.3 tagged', []],
+    ['éCHK-12 glued to a letter', []],
+    ['(CHK-12)', ['CHK-12']],
+    ['CHK-12/CHK', ['CHK-12', 'CHK']],
+    ['', []],
+  ];
+  for (const [text, expected] of table) {
+    it(`finds ${JSON.stringify(expected)} in ${JSON.stringify(text)}`, () => {
+      assert.deepEqual(matcher.itemIds(text), expected);
+    });
+  }
+
+  it('reports offsets, the text as written and whether a ref matched', () => {
+    const [m] = matcher.findAll('see pay-881 now');
+    assert.deepEqual(m, { itemId: 'CHK', text: 'pay-881', start: 4, end: 11, viaRef: true });
+  });
+
+  it('prefers an id over another item’s ref with the same text', () => {
+    const [m] = matcher.findAll('CHK-12');
+    assert.equal(m?.itemId, 'CHK-12');
+    assert.equal(m?.viaRef, false);
+  });
+
+  it('finds the match under a cursor offset', () => {
+    const text = 'a CHK-12 b';
+    assert.equal(matcher.at(text, 2)?.itemId, 'CHK-12');
+    assert.equal(matcher.at(text, 8)?.itemId, 'CHK-12');
+    assert.equal(matcher.at(text, 0), undefined);
+  });
+
+  it('keeps the first item when two items share a ref, and ignores blank keys', () => {
+    const m = new ReferenceMatcher([
+      { id: 'A', refs: ['X-1', '  '] },
+      { id: 'B', refs: ['X-1'] },
+    ]);
+    assert.deepEqual(m.itemIds('X-1'), ['A']);
+    assert.equal(m.keyCount, 3); // A, B and X-1 once
+  });
+
+  it('matches nothing with an empty roadmap', () => {
+    assert.deepEqual(new ReferenceMatcher([]).findAll('CHK-12'), []);
+  });
+});
