@@ -8,6 +8,7 @@ import { checkCommand } from './checkCommand';
 import { currentCommand } from './currentCommand';
 import { reportCommand } from './reportCommand';
 import { tagCommand } from './tagCommand';
+import { terminalSafe } from './terminalSafe';
 import { whyCommand } from './whyCommand';
 
 export const COMMANDS: readonly CliCommand[] = [
@@ -82,8 +83,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
 if (require.main === module) {
   const io: CliIo = {
     cwd: process.cwd(),
-    out: (line) => process.stdout.write(`${line}\n`),
-    err: (line) => process.stderr.write(`${line}\n`),
+    out: (line) => process.stdout.write(`${terminalSafe(line)}\n`),
+    err: (line) => process.stderr.write(`${terminalSafe(line)}\n`),
   };
   // `roadmap-lens validate | head` closes the pipe early: that is not an error worth a stack trace.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {

@@ -45,6 +45,16 @@ export function subjectOf(message: string): string {
   return (nl < 0 ? message : message.slice(0, nl)).trim();
 }
 
+/**
+ * A copy of `s` that shares no memory with the text it was cut from. V8 keeps a substring of 13+
+ * characters as a view of its parent, and the fields here are cut from 64 KB stream chunks: a
+ * 100k-commit index kept every chunk alive (bench: 48 MB of heap, 26 MB with copies). Concatenating
+ * then slicing forces a flat copy of just this string.
+ */
+function detach(s: string): string {
+  return s.length < 13 ? s : (' ' + s).slice(1);
+}
+
 export class GitLogParser {
   private current: string[] | undefined;
   private readonly interned = new Map<string, string>();
@@ -98,21 +108,23 @@ export class GitLogParser {
     let message = f.length === HEADER_FIELDS + 1 ? (f[HEADER_FIELDS] ?? '') : f.slice(HEADER_FIELDS).join('\uFFFD');
     if (message.endsWith('\n')) message = message.slice(0, -1);
     return {
-      sha,
-      parents,
+      // A parent's sha is the same string as that commit's own sha: one copy for both.
+      sha: this.intern(sha),
+      parents: parents.map((p) => this.intern(p)),
       author: this.intern(f[2] ?? ''),
       email: this.intern(f[3] ?? ''),
       time: Number.isFinite(time) ? time : 0,
-      message,
+      message: detach(message),
     };
   }
 
-  /** Authors repeat across 100k commits: share one string per distinct value. */
+  /** Authors and shas repeat across 100k commits: share one (detached) string per distinct value. */
   private intern(s: string): string {
     const hit = this.interned.get(s);
     if (hit !== undefined) return hit;
-    this.interned.set(s, s);
-    return s;
+    const own = detach(s);
+    this.interned.set(own, own);
+    return own;
   }
 }
 

@@ -19,12 +19,18 @@ function fileKey(folderUri: vscode.Uri): string {
 
 export type LoadResult = { kind: 'loaded'; index: CommitIndex; relinked: boolean } | { kind: 'missing' } | { kind: 'corrupt'; reason: string };
 
+/** The file operations the store uses: `vscode.workspace.fs`, or a fake that fails (tests). */
+export type StoreFileSystem = Pick<vscode.FileSystem, 'readFile' | 'writeFile' | 'rename' | 'delete' | 'createDirectory'>;
+
 export class CommitIndexStore {
   private readonly encoder = new TextEncoder();
   private readonly decoder = new TextDecoder('utf-8');
 
   /** `storageUri` is undefined when no folder is open: then nothing is persisted. */
-  constructor(private readonly storageUri: vscode.Uri | undefined) {}
+  constructor(
+    private readonly storageUri: vscode.Uri | undefined,
+    private readonly fs: StoreFileSystem = vscode.workspace.fs,
+  ) {}
 
   private uriFor(folderUri: vscode.Uri): vscode.Uri | undefined {
     return this.storageUri && vscode.Uri.joinPath(this.storageUri, `commit-index-${fileKey(folderUri)}.json`);
@@ -35,7 +41,7 @@ export class CommitIndexStore {
     if (!uri) return { kind: 'missing' };
     let bytes: Uint8Array;
     try {
-      bytes = await vscode.workspace.fs.readFile(uri);
+      bytes = await this.fs.readFile(uri);
     } catch {
       return { kind: 'missing' };
     }
@@ -46,17 +52,23 @@ export class CommitIndexStore {
   async save(folderUri: vscode.Uri, index: CommitIndex): Promise<void> {
     const uri = this.uriFor(folderUri);
     if (!uri || !this.storageUri) return;
-    await vscode.workspace.fs.createDirectory(this.storageUri);
+    await this.fs.createDirectory(this.storageUri);
     const temp = uri.with({ path: `${uri.path}.${process.pid}.${Date.now()}.tmp` });
-    await vscode.workspace.fs.writeFile(temp, this.encoder.encode(index.serialize()));
-    await vscode.workspace.fs.rename(temp, uri, { overwrite: true });
+    try {
+      await this.fs.writeFile(temp, this.encoder.encode(index.serialize()));
+      await this.fs.rename(temp, uri, { overwrite: true });
+    } catch (e) {
+      // A full disk: the previous file is untouched (the rename never happened); drop the partial temp file.
+      await this.fs.delete(temp).then(undefined, () => undefined);
+      throw e;
+    }
   }
 
   async delete(folderUri: vscode.Uri): Promise<void> {
     const uri = this.uriFor(folderUri);
     if (!uri) return;
     try {
-      await vscode.workspace.fs.delete(uri);
+      await this.fs.delete(uri);
     } catch {
       // Already gone.
     }

@@ -13,8 +13,20 @@ import { branchArgument, folderArgument, itemArgument, pickBranch, pickItem } fr
 
 export type TagOutcome = 'tagged' | 'untagged' | 'refused' | 'cancelled';
 
+/**
+ * Tag edits run one at a time: two commands in quick succession would otherwise both compute their
+ * edit from the same text, and the second would land at offsets the first one moved.
+ */
+let tagQueue: Promise<unknown> = Promise.resolve();
+
 /** Applies the tag edit to the roadmap document (open or not); returns whether the edit landed. */
-export async function applyTagEdit(found: FoundItem, branch: string, mode: 'add' | 'remove'): Promise<{ ok: boolean; message: string }> {
+export function applyTagEdit(found: FoundItem, branch: string, mode: 'add' | 'remove'): Promise<{ ok: boolean; message: string }> {
+  const run = tagQueue.then(() => applyTagEditNow(found, branch, mode));
+  tagQueue = run.catch(() => undefined);
+  return run;
+}
+
+async function applyTagEditNow(found: FoundItem, branch: string, mode: 'add' | 'remove'): Promise<{ ok: boolean; message: string }> {
   const uri = vscode.Uri.parse(found.item.location.file);
   const doc = await vscode.workspace.openTextDocument(uri);
   const text = doc.getText();

@@ -267,3 +267,24 @@ describe('faults while git runs', function () {
     assert.deepEqual(updated.commitsFor('CHK-13').map((c) => c.sha), [repo.head()]);
   });
 });
+
+describe('scale: 100k branches made with update-ref --stdin', function () {
+  this.timeout(180_000);
+
+  it('lists them all (loose refs), and finds the current item from the branch name among them', async () => {
+    const repo = TestRepo.init();
+    const head = repo.commit('init');
+    const lines: string[] = [];
+    for (let i = 0; i < 100_000; i++) lines.push(`create refs/heads/bulk/${String(i).padStart(6, '0')} ${head}`);
+    repo.gitInput(`${lines.join('\n')}\n`, 'update-ref', '--stdin');
+    repo.git('checkout', '-q', '-b', 'feature/chk-13-search');
+    const runner = new GitRunner({ cwd: repo.dir, isTrusted: () => true });
+    const r = await GitRepository.open(runner);
+    const branches = await r.branches();
+    assert.equal(branches.length, 100_002);
+    assert.deepEqual(branches.filter((b) => b.isHead).map((b) => b.name), ['feature/chk-13-search']);
+    const current = await detectCurrentWork(runner, linker, { repo: r });
+    assert.equal(current.work.kind, 'item');
+    assert.equal(current.work.kind === 'item' ? current.work.itemId : '', 'CHK-13');
+  });
+});

@@ -135,7 +135,8 @@ describe('parser properties (fast-check)', () => {
 
   it('the other git output parsers never throw on arbitrary bytes', () => {
     const items = [{ id: 'CHK-12', refs: ['PAY-1'] }];
-    const full = items.map((i) => ({ ...i, branches: [] as string[] }));
+    const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+    const full = items.map((i) => ({ ...i, kind: 'feature', title: i.id, metrics: [], links: [], paths: [], branches: [], location: { file: '', range }, idLocation: { file: '', range } }));
     const linker = new CommitLinker({ items: full, matcher: new ReferenceMatcher(full) });
     fc.assert(
       fc.property(fc.uint8Array({ maxLength: 600 }), fc.string({ unit: 'binary', maxLength: 300 }), (b, s) => {

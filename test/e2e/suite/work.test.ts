@@ -209,6 +209,14 @@ describe('current work (branches, commits, tagging)', function () {
 
     await vscode.commands.executeCommand('undo');
     assert.equal(doc.getText(), `# unsaved planning note\n${onDisk}`, 'undo removes exactly the tag');
+
+    // Untag, as from the context menu of the tagged branch under Work.
+    await vscode.commands.executeCommand('redo');
+    const untagged = await vscode.commands.executeCommand(Commands.untagBranch, { itemId: 'SRCH-7', folderUri: folder().uri.toString(), branch: 'spike/no-ticket' });
+    assert.equal(untagged, 'untagged');
+    assert.deepEqual(findItem(parseYaml(doc.getText()), 'SRCH-7')?.['branches'], []);
+    assert.ok(doc.getText().startsWith('# unsaved planning note\n'));
+    assert.equal(fs.readFileSync(roadmapPath(), 'utf8'), onDisk, 'the file on disk is still untouched');
   });
 
   it('refuses to tag while the roadmap is invalid, leaving the buffer untouched', async () => {

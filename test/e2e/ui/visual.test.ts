@@ -77,6 +77,8 @@ describe('workbench: item card, overview and badges', function () {
     await activeWebview(wb).locator('.ov-column-title', { hasText: 'In progress' }).waitFor({ state: 'visible', timeout: 60_000 });
     await wb.parkMouse();
     await wb.screenshot('overview-board');
+    await activeWebview(wb).locator('button.ov-card[data-item="CHK-15"]').click();
+    await wb.page.locator('.tabs-container .tab.active', { hasText: 'CHK-15 · Express pay' }).waitFor({ state: 'visible' });
   });
 
   it('marks the files of the current item in the Explorer', async () => {
@@ -87,8 +89,21 @@ describe('workbench: item card, overview and badges', function () {
     await wb.expandTreeRow('search');
     const row = sidebar.locator('.monaco-list-row', { has: wb.page.locator('.label-name', { hasText: /^query\.ts$/ }) }).first();
     await row.waitFor({ state: 'visible' });
-    await waitUntil('the ◆ badge on query.ts', async () => ((await row.locator('[title*="Touched by SRCH-3"]').count()) > 0));
-    assert.match((await row.locator('[title*="Touched by SRCH-3"]').first().getAttribute('title')) ?? '', /Touched by SRCH-3 Typo-tolerant search/);
+    // File decorations are drawn as CSS `::after` content on the label; read what the browser renders.
+    // (Typed by hand: this project compiles without the DOM library.)
+    type El = { querySelectorAll(selector: string): ArrayLike<El> };
+    const badges = (): Promise<string> =>
+      row.evaluate((el: El) => {
+        const style = (globalThis as unknown as { getComputedStyle: (e: El, pseudo: string) => { content: string } }).getComputedStyle;
+        return Array.from(el.querySelectorAll('*'))
+          .map((e) => style(e, '::after').content)
+          .filter((c) => c !== '' && c !== 'none' && c !== 'normal')
+          .join('|');
+      });
+    await waitUntil('the ◆ badge on query.ts', async () => (await badges()).includes('◆'));
+    // The tooltip reaches screen readers through the label's aria-label.
+    const label = (await row.locator('.monaco-icon-label').first().getAttribute('aria-label')) ?? '';
+    assert.match(label, /query\.ts • Touched by SRCH-3 Typo-tolerant search$/);
     await wb.parkMouse();
     await wb.screenshot('file-badges');
   });

@@ -28,9 +28,9 @@ describe('current work, rendered', () => {
     await wb.expandTreeRow('Better product discovery');
     await wb.expandTreeRow('Search that forgives typos');
     const item = await wb.expandTreeRow('Typo-tolerant search');
-    // The current item's row carries the decoration badge.
-    await item.locator('.label-name', { hasText: 'Typo-tolerant search' }).waitFor({ state: 'visible' });
-    assert.match(await item.innerText(), /●/);
+    // The current item's row carries the decoration (badge and colour, drawn by CSS) and says so to screen readers.
+    await item.locator('[class*="monaco-decoration"]').first().waitFor({ state: 'attached' });
+    assert.match((await item.getAttribute('aria-label')) ?? '', /, current work$/);
     const work = wb.treeRow('Work').first();
     await work.waitFor({ state: 'visible' });
     assert.match(await work.innerText(), /1 branch · 3 recent commits/);
