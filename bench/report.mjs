@@ -31,7 +31,7 @@ export function renderMarkdown(report) {
   lines.push(
     '',
     'ratio = median wall time of Roadmap Lens ÷ median wall time of the raw limit, both measured alternately in this run on the same input; ' +
-      'ok? judges that ratio against the target. CPU ratio = the same with CPU time (this process plus every child: git, the CLI), which stays meaningful when the machine is busy.',
+      'ok? judges that ratio against the target. CPU ratio = the same with CPU time (this process plus every child: git, the CLI), which stays meaningful when the machine is busy; the CPU of child processes is counted in 10 ms clock ticks, so it is coarse for rows under ~50 ms.',
   );
   if (load > m.cores) {
     lines.push('', `**Warning: the machine was overloaded during this run (load average up to ${load.toFixed(1)} on ${m.cores} cores); wall-clock ratios mostly measure the scheduler — read the CPU ratio.**`);

@@ -119,9 +119,10 @@ export function metricProgress(metric: Metric): MetricProgress {
   const values = [baseline.value, target.value, ...(current === undefined ? [] : [current])];
   let min = Math.min(...values);
   let max = Math.max(...values);
-  // Percentages and non-negative counts read best on an axis that starts at zero.
+  // Percentages and non-negative counts read best on an axis that starts at zero; a whole 0–100%
+  // axis only when the values are big enough to be seen on it (2.1% → 3.5% would be a sliver).
   if (min >= 0) min = 0;
-  if (unit === '%' && max <= 100 && min >= 0) max = 100;
+  if (unit === '%' && max <= 100 && max >= 25 && min >= 0) max = 100;
   if (max === min) max = min + 1;
   const at = (v: number): number => (v - min) / (max - min);
 

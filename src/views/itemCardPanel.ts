@@ -50,8 +50,12 @@ export class ItemCardPanels implements vscode.Disposable {
     panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'roadmap.svg');
     const card: OpenCard = { panel, folderUri: found.folder.uri, id: found.item.id, lastKey: '', lastHtml: '' };
     this.open.set(key, card);
-    panel.onDidDispose(() => this.open.delete(key), undefined, this.subscriptions);
-    panel.webview.onDidReceiveMessage((m: unknown) => this.onMessage(card, m), undefined, this.subscriptions);
+    // Per-panel listeners go with the panel, so opening and closing many cards leaks nothing.
+    const onMessage = panel.webview.onDidReceiveMessage((m: unknown) => this.onMessage(card, m));
+    panel.onDidDispose(() => {
+      onMessage.dispose();
+      this.open.delete(key);
+    });
     this.render(card);
   }
 

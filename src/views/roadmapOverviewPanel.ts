@@ -59,14 +59,16 @@ export class RoadmapOverviewPanel implements vscode.Disposable {
     panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'roadmap.svg');
     this.panel = panel;
     this.lastKey = '';
+    const onMessage = panel.webview.onDidReceiveMessage((m: unknown) => this.onMessage(m));
     panel.onDidDispose(() => {
+      onMessage.dispose();
       this.panel = undefined;
+      this.html = '';
       this.pageReady = false;
       this.readyWaiters = [];
       for (const resolve of this.pendingPng.values()) resolve({ error: 'the overview was closed' });
       this.pendingPng.clear();
-    }, undefined, this.subscriptions);
-    panel.webview.onDidReceiveMessage((m: unknown) => this.onMessage(m), undefined, this.subscriptions);
+    });
     this.render();
   }
 

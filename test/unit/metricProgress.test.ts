@@ -174,3 +174,13 @@ describe('metricProgress', () => {
     );
   });
 });
+
+describe('metricProgress axis', () => {
+  it('small percentages get an axis that fits them, not 0..100', () => {
+    const p = metricProgress({ name: 'conversion', baseline: '2.1%', target: '3.5%' });
+    assert.ok(p.kind === 'numeric');
+    assert.equal(p.max, 3.5);
+    assert.equal(p.targetAt, 1);
+    assert.ok(Math.abs(p.baselineAt - 0.6) < 1e-9);
+  });
+});

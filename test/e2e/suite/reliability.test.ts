@@ -100,6 +100,25 @@ describe('reliability: persistence faults and concurrent commands', function () 
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
+  it('virtual documents and folders: YAML features (the hover card) work, git features stay off', async () => {
+    const text = 'Plan: see CHK-12 first.\n';
+    const registration = vscode.workspace.registerTextDocumentContentProvider('vscode-vfs', { provideTextDocumentContent: () => text });
+    try {
+      const uri = vscode.Uri.parse('vscode-vfs://github/acme/shop/notes.md');
+      const doc = await vscode.workspace.openTextDocument(uri);
+      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, new vscode.Position(0, 12));
+      const card = hovers.flatMap((h) => h.contents).map((c) => (c instanceof vscode.MarkdownString ? c.value : '')).join('\n');
+      assert.match(card, /One\\-click reorder/, 'the item card from the roadmap');
+      assert.equal(await api.attribution.attributionFor(doc), undefined, 'no blame or line attribution off disk');
+      const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri);
+      assert.deepEqual(lenses, [], 'no CodeLens (they need git) on a virtual document');
+      const status = api.work.status(vscode.Uri.parse('vscode-vfs://github/acme/shop'));
+      assert.equal(status.kind === 'off' ? status.reason : status.kind, 'virtual');
+    } finally {
+      registration.dispose();
+    }
+  });
+
   it('two tag commands fired together both land', async () => {
     const uri = vscode.Uri.joinPath(folder().uri, 'roadmap.yaml');
     const doc = await vscode.workspace.openTextDocument(uri);

@@ -10,7 +10,13 @@ function activeWebview(wb: Workbench): FrameLocator {
   return wb.page.frameLocator('iframe.webview.ready:visible').frameLocator('iframe#active-frame');
 }
 
+/** Keys pressed while a webview has focus go to its page: click the side bar's title first. */
+async function focusWorkbench(wb: Workbench): Promise<void> {
+  await wb.page.locator('.part.sidebar .composite.title').first().click();
+}
+
 async function pickFromPalette(wb: Workbench, command: string, item?: string): Promise<void> {
+  await focusWorkbench(wb);
   await wb.page.keyboard.press('F1');
   const quick = wb.page.locator('.quick-input-widget');
   const input = quick.locator('input');
@@ -79,6 +85,25 @@ describe('workbench: item card, overview and badges', function () {
     await wb.screenshot('overview-board');
     await activeWebview(wb).locator('button.ov-card[data-item="CHK-15"]').click();
     await wb.page.locator('.tabs-container .tab.active', { hasText: 'CHK-15 · Express pay' }).waitFor({ state: 'visible' });
+  });
+
+  it('contributes the getting-started walkthrough with its four steps', async () => {
+    await focusWorkbench(wb);
+    await wb.page.keyboard.press('F1');
+    const quick = wb.page.locator('.quick-input-widget');
+    await quick.locator('input').fill('>Welcome: Open Walkthrough');
+    await quick.locator('.monaco-list-row', { hasText: 'Open Walkthrough' }).first().waitFor({ state: 'visible' });
+    await quick.locator('input').press('Enter');
+    await quick.locator('.monaco-list-row', { hasText: 'Get started with Roadmap Lens' }).first().waitFor({ state: 'visible' });
+    await quick.locator('input').fill('Get started with Roadmap Lens');
+    await quick.locator('input').press('Enter');
+    const page = wb.page.locator('.gettingStartedContainer');
+    await page.locator('.getting-started-category', { hasText: 'Get started with Roadmap Lens' }).or(page.locator('h2', { hasText: 'Get started with Roadmap Lens' })).first().waitFor({ state: 'visible' });
+    for (const step of ['Create a roadmap', 'Browse the roadmap', 'Link your work', 'See the why above your code']) {
+      await page.locator('.getting-started-step', { hasText: step }).first().waitFor({ state: 'attached' });
+    }
+    await wb.parkMouse();
+    await wb.screenshot('walkthrough');
   });
 
   it('marks the files of the current item in the Explorer', async () => {
