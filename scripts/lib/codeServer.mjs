@@ -234,16 +234,17 @@ export async function startCodeServer({
 }
 
 /**
- * The workbench URL that opens `folder` with `extensionDevelopmentPath` loaded as a development
- * extension and, when given, `extensionTestsPath` run in the extension host. Paths are absolute
- * paths on this machine (the server side).
+ * The workbench URL that opens `folder` (or, when given, the `.code-workspace` file `workspace`:
+ * a multi-root window) with `extensionDevelopmentPath` loaded as a development extension and,
+ * when given, `extensionTestsPath` run in the extension host. Paths are absolute paths on this
+ * machine (the server side).
  */
-export function workbenchUrl({ port, folder, extensionDevelopmentPath, extensionTestsPath }) {
+export function workbenchUrl({ port, folder, workspace, extensionDevelopmentPath, extensionTestsPath }) {
   const remote = (p) => `vscode-remote://127.0.0.1:${port}${p}`;
   const payload = [];
   if (extensionDevelopmentPath) payload.push(['extensionDevelopmentPath', remote(extensionDevelopmentPath)]);
   if (extensionTestsPath) payload.push(['extensionTestsPath', remote(extensionTestsPath)]);
-  let url = `http://127.0.0.1:${port}/?folder=${encodeURIComponent(folder)}`;
+  let url = workspace ? `http://127.0.0.1:${port}/?workspace=${encodeURIComponent(workspace)}` : `http://127.0.0.1:${port}/?folder=${encodeURIComponent(folder)}`;
   if (payload.length > 0) url += `&payload=${encodeURIComponent(JSON.stringify(payload))}`;
   return url;
 }

@@ -1,19 +1,16 @@
 // Gathers everything `roadmap-lens why` needs for one file: the repository, the roadmap, the blame,
 // the commit index and the current item, then the attribution. Git work runs in parallel: blame,
-// the commit log and current-work detection are independent processes, so the wall time is about
-// that of blame alone.
+// the commit graph and current-work detection are independent processes, so the wall time is about
+// that of blame alone (plus one small process for the blamed commits' messages: see commitLookup).
 
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { attributeFile, type CommitRefsLookup, type FileAttribution } from '../core/attribution';
-import { CommitIndex } from '../core/commitIndex';
-import { collectCommits } from '../core/commitIndexBuilder';
 import { CommitLinker } from '../core/commitLinks';
-import { commitIndexRefs } from '../core/commitRefs';
-import type { RawCommit } from '../core/gitLogParser';
 import type { RoadmapIndex } from '../core/roadmapIndex';
 import { symbolRanges, type SymbolRange } from '../core/symbolRanges';
 import { blameFile, looksBinary, type BlameOutcome } from '../git/blameRunner';
+import { lookupCommitRefs, readCommitGraph, type CommitGraph } from '../git/commitLookup';
 import { detectCurrentWork } from '../git/currentWorkService';
 import { GitNotFoundError, NotARepositoryError, UntrustedWorkspaceError } from '../git/gitErrors';
 import { GitRepository } from '../git/gitRepository';
@@ -91,8 +88,8 @@ export async function analyzeWhy(opts: WhyOptions): Promise<WhyAnalysis> {
   const earlyBlame = inRepo && bytes !== undefined && !looksBinary(bytes) && !opts.noHistory
     ? blameFile(new GitRunner({ cwd: repoRoot, isTrusted: () => true }), toPosix(path.relative(repoRoot, realPath)), { signal: blameAbort.signal })
     : undefined;
-  // The log of HEAD needs no roadmap either: read it alongside (linked later, see indexForBlame).
-  const earlyLog = earlyBlame && 'repo' in opened ? readHistory(opened.repo, blameAbort.signal) : undefined;
+  // The parent graph of HEAD needs no roadmap either: read it alongside (see commitRefsForBlame).
+  const earlyGraph = earlyBlame && 'repo' in opened ? readGraph(opened.repo, opened.git, blameAbort.signal) : undefined;
   let loaded: Awaited<ReturnType<typeof loadRoadmap>>;
   try {
     loaded = await loadRoadmap({ cwd: inRepo ? fileDir : opts.cwd, roadmap: opts.roadmap ?? [] });
@@ -128,12 +125,12 @@ export async function analyzeWhy(opts: WhyOptions): Promise<WhyAnalysis> {
   const repo = opened.repo;
   const linker = new CommitLinker(index, opts.trailerKeys ? { trailerKeys: opts.trailerKeys } : {});
   const head = await repo.resolve('HEAD');
-  const [blame, log, current] = await Promise.all([
+  const [blame, graph, current] = await Promise.all([
     earlyBlame ?? (opts.noHistory ? Promise.resolve<BlameOutcome>({ state: 'untracked' }) : blameFile(git, relPath)),
-    opts.noHistory ? Promise.resolve(undefined) : (earlyLog ?? readHistory(repo)),
+    opts.noHistory ? Promise.resolve(undefined) : (earlyGraph ?? readGraph(repo, opened.git)),
     detectCurrentWork(opened.git, linker, { repo }).catch(() => undefined),
   ]);
-  const commits = blame.state === 'ok' && log ? indexForBlame(log.commits, blame.blame.commits, log.head, linker) : undefined;
+  const commits = blame.state === 'ok' && graph ? await commitRefsForBlame(git, graph, blame.blame.commits, linker) : undefined;
   const currentItemId = current?.work.kind === 'item' ? current.work.itemId : undefined;
   const common = { ...base, head, lines, symbols, currentItemId };
   if (opts.noHistory) {
@@ -151,31 +148,24 @@ export async function analyzeWhy(opts: WhyOptions): Promise<WhyAnalysis> {
   }
 }
 
-/** The whole log of HEAD, parsed but not yet linked (that waits for blame: see indexForBlame). */
-async function readHistory(repo: GitRepository, signal?: AbortSignal): Promise<{ head: string; commits: RawCommit[] } | undefined> {
+/** The parent graph of HEAD (no messages: those are asked for once blame names its commits). */
+async function readGraph(repo: GitRepository, git: GitRunner, signal?: AbortSignal): Promise<CommitGraph | undefined> {
   try {
     const head = await repo.resolve('HEAD', signal);
-    if (head === undefined) return undefined;
-    const { nonce, batches } = repo.log([head], signal ? { signal } : {});
-    return { head, commits: await collectCommits(batches, nonce, signal ? { signal } : {}) };
+    return head === undefined ? undefined : await readCommitGraph(git, head, signal);
   } catch {
     // No history is a state (the lines show without commit links), not a failure of `why`.
     return undefined;
   }
 }
 
-/**
- * A commit index that answers exactly for the commits blame named. Only those commits' messages
- * and the merges' (whose branch names are inherited along the merged history) are linked; every
- * other commit keeps its place in the graph with an empty message. On a 100k-commit history this
- * skips nearly all of the per-message matching the CLI would otherwise pay for one file.
- */
-function indexForBlame(log: readonly RawCommit[], blamed: readonly { sha: string }[], head: string, linker: CommitLinker): CommitRefsLookup {
-  const wanted = new Set(blamed.map((c) => c.sha));
-  const index = new CommitIndex();
-  index.add(log.map((c) => (wanted.has(c.sha) || c.parents.length > 1 ? c : { ...c, message: '' })), linker);
-  index.finish(head, linker);
-  return commitIndexRefs(index);
+/** Links for exactly the commits blame named, as the full commit index would give them. */
+async function commitRefsForBlame(git: GitRunner, graph: CommitGraph, blamed: readonly { sha: string; uncommitted: boolean }[], linker: CommitLinker): Promise<CommitRefsLookup | undefined> {
+  try {
+    return await lookupCommitRefs(git, graph, blamed.filter((c) => !c.uncommitted).map((c) => c.sha), linker);
+  } catch {
+    return undefined;
+  }
 }
 
 async function dirExists(p: string): Promise<boolean> {

@@ -2,11 +2,14 @@
 // Two layers: raw commits (from git; independent of the roadmap) and links (from the roadmap, via
 // a CommitLinker). A roadmap edit calls relink(): no git, one matcher pass over stored messages.
 // Persisted as compact versioned JSON (commitIndexCodec); anything unreadable yields a rebuild signal, never a throw.
+// A reloaded index reads its commits and links in place from the file's columns (`base`); the maps
+// hold only what was added since, until a relink or a history rewrite copies the base into them.
 
 import { decodeIndex, encodeIndex } from './commitIndexCodec';
 import { EVIDENCE_ORDER, type CommitLinker, type Evidence } from './commitLinks';
 import { subjectOf, type RawCommit } from './gitLogParser';
 import { inheritMergeEvidence } from './mergeInheritance';
+import type { PersistedCommits } from './persistedCommits';
 import { idKey } from './roadmapTypes';
 
 export { COMMIT_INDEX_FORMAT, COMMIT_INDEX_VERSION } from './commitIndexCodec';
@@ -36,11 +39,14 @@ export type DeserializeResult =
 
 
 export class CommitIndex {
-  private readonly commits = new Map<string, RawCommit>();
-  private readonly direct = new Map<string, readonly Evidence[]>();
-  private readonly merges = new Map<string, readonly Evidence[]>();
+  private commits = new Map<string, RawCommit>();
+  private direct = new Map<string, readonly Evidence[]>();
+  private merges = new Map<string, readonly Evidence[]>();
   private inherited = new Map<string, readonly Evidence[]>();
+  private base: PersistedCommits | undefined;
   private byItem: Map<string, string[]> | undefined;
+  /** Most recent first; kept because a reloaded index would otherwise rebuild every commit per call. */
+  private sorted: RawCommit[] | undefined;
   private fingerprint = '';
   head: string | undefined;
 
@@ -50,11 +56,11 @@ export class CommitIndex {
   }
 
   get size(): number {
-    return this.commits.size;
+    return this.commits.size + (this.base?.size ?? 0);
   }
 
   has(sha: string): boolean {
-    return this.commits.has(sha);
+    return this.commits.has(sha) || this.basePosition(sha) >= 0;
   }
 
   /** Adds commits during a build (any order); call finish() when the stream ends. */
@@ -70,22 +76,26 @@ export class CommitIndex {
    * range with several tips); after this the index answers queries.
    */
   finish(head: string | undefined, linker: CommitLinker, extraTips: readonly string[] = []): void {
+    this.materialize();
     this.head = head;
     this.fingerprint = linker.fingerprint;
     const tips = head === undefined ? [...extraTips] : [head, ...extraTips];
     this.inherited = tips.length === 0 ? new Map<string, readonly Evidence[]>() : this.inherit(tips, undefined);
     this.byItem = undefined;
+    this.sorted = undefined;
   }
 
   /** Commits no other indexed commit has as a parent (the heads of what was indexed). */
   tips(): string[] {
     const parents = new Set<string>();
-    for (const c of this.commits.values()) for (const p of c.parents) parents.add(p);
-    return [...this.commits.keys()].filter((sha) => !parents.has(sha));
+    const all = this.allCommits();
+    for (const c of all) for (const p of c.parents) parents.add(p);
+    return all.map((c) => c.sha).filter((sha) => !parents.has(sha));
   }
 
   /** Re-links every stored commit against a new roadmap, without git. */
   relink(linker: CommitLinker): void {
+    this.materialize();
     this.direct.clear();
     this.merges.clear();
     for (const c of this.commits.values()) this.linkOne(c, linker);
@@ -94,6 +104,7 @@ export class CommitIndex {
 
   /** Applies new and dropped commits. Only new commits are matched; the graph pass is incremental unless history was rewritten. */
   update(u: CommitIndexUpdate, linker: CommitLinker): void {
+    if (u.removed.length > 0) this.materialize();
     if (linker.fingerprint !== this.fingerprint) {
       for (const sha of u.removed) this.commits.delete(sha);
       for (const c of u.added) this.commits.set(c.sha, c);
@@ -115,19 +126,22 @@ export class CommitIndex {
       return;
     }
     // Old commits keep their inherited links; only the new ones are walked.
-    const fresh = this.inherit([u.head], (sha) => this.commits.has(sha) && !addedShas.has(sha));
+    const fresh = this.inherit([u.head], (sha) => this.has(sha) && !addedShas.has(sha));
     for (const [sha, ev] of fresh) this.inherited.set(sha, ev);
     this.byItem = undefined;
+    this.sorted = undefined;
   }
 
   get(sha: string): CommitInfo | undefined {
-    const c = this.commits.get(sha);
+    const c = this.raw(sha);
     return c ? this.info(c) : undefined;
   }
 
   evidence(sha: string): readonly Evidence[] {
     const all: Evidence[] = [];
-    for (const list of [this.direct.get(sha), this.merges.get(sha), this.inherited.get(sha)]) {
+    const at = this.base && !this.commits.has(sha) ? this.base.position(sha) : -1;
+    const lists = at >= 0 && this.base ? [this.base.direct(at), this.base.mergeLinks(at), this.base.inherited(at)] : [this.direct.get(sha), this.merges.get(sha), this.inherited.get(sha)];
+    for (const list of lists) {
       if (!list) continue;
       for (const e of list) if (!all.some((x) => x.itemId === e.itemId && x.kind === e.kind)) all.push(e);
     }
@@ -140,7 +154,7 @@ export class CommitIndex {
     const out: CommitInfo[] = [];
     for (const sha of shas) {
       if (out.length >= limit) break;
-      const c = this.commits.get(sha);
+      const c = this.raw(sha);
       if (c) out.push(this.info(c));
     }
     return out;
@@ -165,7 +179,14 @@ export class CommitIndex {
   }
 
   serialize(): string {
-    return encodeIndex({ head: this.head, fingerprint: this.fingerprint, commits: [...this.commits.values()], direct: (sha) => this.direct.get(sha) });
+    return encodeIndex({
+      head: this.head,
+      fingerprint: this.fingerprint,
+      commits: this.allCommits(),
+      direct: this.base ? (sha) => this.linksOf(sha, 'direct') : (sha) => this.direct.get(sha),
+      merges: this.base ? (sha) => this.linksOf(sha, 'merges') : (sha) => this.merges.get(sha),
+      inherited: this.base ? (sha) => this.linksOf(sha, 'inherited') : (sha) => this.inherited.get(sha),
+    });
   }
 
   /** Never throws: corrupt, truncated or foreign input returns `{ ok: false }` so the caller rebuilds. */
@@ -174,17 +195,12 @@ export class CommitIndex {
     if (typeof decoded === 'string') return { ok: false, reason: decoded };
     const index = new CommitIndex();
     const reuse = decoded.fingerprint === linker.fingerprint;
-    for (const c of decoded.commits) {
-      index.commits.set(c.sha, c);
-      if (reuse) {
-        const d = decoded.direct.get(c.sha);
-        if (d) index.direct.set(c.sha, d);
-        index.linkMerge(c, linker);
-      } else {
-        index.linkOne(c, linker);
-      }
-    }
-    index.finish(decoded.head, linker);
+    index.base = decoded.commits;
+    index.head = decoded.head;
+    index.fingerprint = decoded.fingerprint;
+    // Same roadmap: every link is in the file, so there is nothing to match or walk.
+    if (!reuse) index.relink(linker);
+    else if (!decoded.commits.hasInherited) index.finish(decoded.head, linker);
     return { ok: true, index, relinked: !reuse };
   }
 
@@ -204,9 +220,9 @@ export class CommitIndex {
 
   private inherit(tips: string[], alreadySeen: ((sha: string) => boolean) | undefined): Map<string, readonly Evidence[]> {
     return inheritMergeEvidence(tips, {
-      size: this.commits.size,
-      get: (sha) => this.commits.get(sha),
-      mergeEvidence: (sha) => this.merges.get(sha) ?? [],
+      size: this.size,
+      get: (sha) => this.raw(sha),
+      mergeEvidence: (sha) => this.linksOf(sha, 'merges') ?? [],
       ...(alreadySeen ? { alreadySeen } : {}),
     });
   }
@@ -216,7 +232,66 @@ export class CommitIndex {
   }
 
   private sortedCommits(): RawCommit[] {
-    return [...this.commits.values()].sort((a, b) => b.time - a.time);
+    this.sorted ??= this.allCommits().sort((a, b) => b.time - a.time);
+    return this.sorted;
+  }
+
+  private basePosition(sha: string): number {
+    return this.base ? this.base.position(sha) : -1;
+  }
+
+  private raw(sha: string): RawCommit | undefined {
+    const c = this.commits.get(sha);
+    if (c || !this.base) return c;
+    const at = this.base.position(sha);
+    return at < 0 ? undefined : this.base.raw(at);
+  }
+
+  /** Reloaded commits first (in the order they were written), then those added since. */
+  private allCommits(): RawCommit[] {
+    const out: RawCommit[] = [];
+    const base = this.base;
+    if (base) for (let i = 0; i < base.size; i++) out.push(base.raw(i));
+    for (const c of this.commits.values()) out.push(c);
+    return out;
+  }
+
+  private linksOf(sha: string, which: 'direct' | 'merges' | 'inherited'): readonly Evidence[] | undefined {
+    if (!this.base) return this[which].get(sha);
+    const at = this.commits.has(sha) ? -1 : this.base.position(sha);
+    if (at < 0) return this[which].get(sha);
+    return which === 'direct' ? this.base.direct(at) : which === 'merges' ? this.base.mergeLinks(at) : this.base.inherited(at);
+  }
+
+  /** Copies the reloaded base into the maps (before a relink or a graph walk that may rewrite it). */
+  private materialize(): void {
+    const base = this.base;
+    if (!base) return;
+    this.base = undefined;
+    const commits = new Map<string, RawCommit>();
+    const direct = new Map<string, readonly Evidence[]>();
+    const merges = new Map<string, readonly Evidence[]>();
+    const inherited = new Map<string, readonly Evidence[]>();
+    for (let i = 0; i < base.size; i++) {
+      const c = base.raw(i);
+      commits.set(c.sha, c);
+      const d = base.direct(i);
+      if (d) direct.set(c.sha, d);
+      const m = base.mergeLinks(i);
+      if (m) merges.set(c.sha, m);
+      const h = base.inherited(i);
+      if (h) inherited.set(c.sha, h);
+    }
+    for (const [sha, c] of this.commits) commits.set(sha, c);
+    for (const [sha, d] of this.direct) direct.set(sha, d);
+    for (const [sha, m] of this.merges) merges.set(sha, m);
+    for (const [sha, h] of this.inherited) inherited.set(sha, h);
+    this.commits = commits;
+    this.direct = direct;
+    this.merges = merges;
+    this.inherited = inherited;
+    this.byItem = undefined;
+    this.sorted = undefined;
   }
 
   private itemMap(): Map<string, string[]> {

@@ -28,9 +28,12 @@ export function isFullSha(s: string): boolean {
   return true;
 }
 
-/** The `--format` argument for a given nonce (use with `-z`). */
-export function gitLogFormat(nonce: string): string {
-  return `--format=${nonce}%H%x00%P%x00%an%x00%ae%x00%at%x00%B`;
+/**
+ * The `--format` argument for a given nonce (use with `-z`). With `mark`, git's side mark (`%m`:
+ * `<` or `>` under `--left-right`) sits between the nonce and the sha; strip it before parsing.
+ */
+export function gitLogFormat(nonce: string, mark = false): string {
+  return `--format=${nonce}${mark ? '%m' : ''}%H%x00%P%x00%an%x00%ae%x00%at%x00%B`;
 }
 
 /** A printable, unguessable record marker; `random` is injectable for tests. */

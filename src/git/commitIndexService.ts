@@ -1,10 +1,13 @@
 // Builds and updates a CommitIndex from a repository. The first build streams the whole log of
-// HEAD; later calls only ask git for what changed since the indexed head (and what was dropped by
-// a rebase or reset), so an update after one commit costs about two small git processes.
+// HEAD; later calls read HEAD from the git dir's files and ask one `git log old...new` for what
+// changed since the indexed head and what a rebase or reset dropped: an update after one commit
+// costs one small git process, an unchanged HEAD none.
 
 import { CommitIndex } from '../core/commitIndex';
 import { buildCommitIndex, collectCommits, type BuildOptions } from '../core/commitIndexBuilder';
 import type { CommitLinker } from '../core/commitLinks';
+import type { RawCommit } from '../core/gitLogParser';
+import { GitError, NotARepositoryError } from './gitErrors';
 import type { GitRepository } from './gitRepository';
 
 export type IndexUpdateKind = 'unchanged' | 'relinked' | 'updated' | 'rebuilt';
@@ -31,15 +34,49 @@ export async function updateIndexToHead(
   linker: CommitLinker,
   opts: BuildOptions = {},
 ): Promise<{ index: CommitIndex; kind: IndexUpdateKind }> {
+  const head = await repo.headSha(opts.signal);
+  const old = index.head;
+  if (head === old) return sameHead(index, linker);
+  if (head === undefined || old === undefined) return { index: await buildIndexForHead(repo, linker, opts), kind: 'rebuilt' };
+  let changes: { added: RawCommit[]; removed: string[] };
+  try {
+    changes = await changesBetween(repo, old, head, opts);
+  } catch (e) {
+    // Most likely the old head is gone (gc after a force-push); the step-by-step checks tell.
+    if (!(e instanceof GitError) || e instanceof NotARepositoryError) throw e;
+    return updateStepByStep(repo, index, linker, opts);
+  }
+  index.update({ head, ...changes }, linker);
+  return { index, kind: 'updated' };
+}
+
+/**
+ * Added (reachable from `head` only) and removed (from `old` only) commits in one `git log
+ * --left-right old...head`. Removed commits come with their messages, which only a rebase or a
+ * branch switch pays for: after a commit, `old` is an ancestor of `head` and the left side is empty.
+ */
+async function changesBetween(repo: GitRepository, old: string, head: string, opts: BuildOptions): Promise<{ added: RawCommit[]; removed: string[] }> {
+  const { nonce, batches, right } = repo.logLeftRight(old, head, opts.signal ? { signal: opts.signal } : {});
+  const commits = await collectCommits(batches, nonce, opts);
+  const added: RawCommit[] = [];
+  const removed: string[] = [];
+  for (const c of commits) {
+    if (right.has(c.sha)) added.push(c);
+    else removed.push(c.sha);
+  }
+  return { added, removed };
+}
+
+/** The careful path, one question per process, for when the one-process update failed. */
+async function updateStepByStep(
+  repo: GitRepository,
+  index: CommitIndex,
+  linker: CommitLinker,
+  opts: BuildOptions,
+): Promise<{ index: CommitIndex; kind: IndexUpdateKind }> {
   const head = await repo.resolve('HEAD', opts.signal);
   const old = index.head;
-  if (head === old) {
-    if (indexFingerprint(index) !== linker.fingerprint) {
-      index.relink(linker);
-      return { index, kind: 'relinked' };
-    }
-    return { index, kind: 'unchanged' };
-  }
+  if (head === old) return sameHead(index, linker);
   if (head === undefined || old === undefined || (await repo.resolve(old, opts.signal)) === undefined) {
     return { index: await buildIndexForHead(repo, linker, opts), kind: 'rebuilt' };
   }
@@ -50,6 +87,14 @@ export async function updateIndexToHead(
   const removed = await repo.revList([old, `^${head}`], opts.signal);
   index.update({ head, added, removed }, linker);
   return { index, kind: 'updated' };
+}
+
+function sameHead(index: CommitIndex, linker: CommitLinker): { index: CommitIndex; kind: IndexUpdateKind } {
+  if (indexFingerprint(index) !== linker.fingerprint) {
+    index.relink(linker);
+    return { index, kind: 'relinked' };
+  }
+  return { index, kind: 'unchanged' };
 }
 
 function indexFingerprint(index: CommitIndex): string {

@@ -1,6 +1,7 @@
-// Current-work detection against a real repository: HEAD from files in the git dir, the base
-// branch in one for-each-ref, and the branch's own commits in one log. Every failure becomes a
-// named state for the caller (never an exception, never a popup loop).
+// Current-work detection against a real repository: HEAD and the base branch from files in the
+// git dir (git only when they are not plain), then the branch's own commits in one log, with the
+// remotes listed alongside. Every failure becomes a named state for the caller (never an
+// exception, never a popup loop).
 
 import type { CommitLinker } from '../core/commitLinks';
 import { decideCurrentWork, type CommitMessage, type CurrentWork, type HeadState } from '../core/currentWork';
@@ -51,13 +52,15 @@ export async function detectCurrentWork(git: GitRunner, linker: CommitLinker, op
   const quick = decideCurrentWork({ head }, linker);
   if (quick.kind === 'item' || head.kind !== 'branch') return { head, work: quick, repo };
 
-  const base = await repo.baseBranch(opts.baseBranch, opts.signal);
-  let commitsSinceBase: { sha: string; message: string }[] = [];
-  if (base !== undefined && base !== head.branch) {
+  const branch = head.branch;
+  const sinceBase = async (): Promise<{ base: string | undefined; commits: CommitMessage[] }> => {
+    const base = await repo.baseBranch(opts.baseBranch, opts.signal);
+    if (base === undefined || base === branch) return { base, commits: [] };
     const { nonce, batches } = repo.log([head.sha, `^${base}`], { maxCount: opts.maxCommits ?? 500, ...(opts.signal ? { signal: opts.signal } : {}) });
-    commitsSinceBase = await collectCommits(batches, nonce, opts.signal ? { signal: opts.signal } : {});
-  }
-  const remotes = await repo.remotes(opts.signal);
+    return { base, commits: await collectCommits(batches, nonce, opts.signal ? { signal: opts.signal } : {}) };
+  };
+  // Independent questions: the remotes are listed while the log runs.
+  const [{ base, commits: commitsSinceBase }, remotes] = await Promise.all([sinceBase(), repo.remotes(opts.signal)]);
   const work = decideCurrentWork({ head, commitsSinceBase, remotes }, linker);
   return { head, work, repo, commitsSinceBase, remotes, ...(base !== undefined ? { base } : {}) };
 }

@@ -9,6 +9,7 @@ import { gitLogFormat, makeLogNonce } from '../core/gitLogParser';
 import { parseRefLine, REF_LIST_FORMAT, type BranchRef } from '../core/refListParser';
 import { GitError, InvalidRefError } from './gitErrors';
 import { assertSafeRef, type GitRunner } from './gitRunner';
+import { packedRefsOf, resolveHeadContent, resolveRefFile } from './refFiles';
 
 export interface RepoInfo {
   /** The work tree root (undefined for a bare repository). */
@@ -24,6 +25,11 @@ export interface RepoInfo {
 export interface LogStream {
   readonly nonce: string;
   readonly batches: AsyncGenerator<string[], void, undefined>;
+}
+
+export interface LeftRightLogStream extends LogStream {
+  /** Shas of the commits read so far that are on the right side (reachable from `to` only). */
+  readonly right: ReadonlySet<string>;
 }
 
 async function exists(p: string): Promise<boolean> {
@@ -73,15 +79,16 @@ export class GitRepository {
 
   /** HEAD: branch, detached, or unborn, with any operation in progress. */
   async head(signal?: AbortSignal): Promise<HeadState> {
-    const headFile = ((await readText(path.join(this.info.gitDir, 'HEAD'))) ?? '').trim();
-    const operation = await this.operation();
+    this.git.assertTrusted();
+    const [headText, operation] = await Promise.all([readText(path.join(this.info.gitDir, 'HEAD')), this.operation()]);
+    const headFile = (headText ?? '').trim();
     let symbolic = headFile.startsWith('ref: ') ? headFile.slice(5).trim() : undefined;
     if (symbolic === 'refs/heads/.invalid' || headFile.length === 0) {
       // reftable repositories keep HEAD elsewhere; ask git.
       const r = await this.git.exec(['symbolic-ref', '-q', 'HEAD'], { okExitCodes: [1], ...(signal ? { signal } : {}) });
       symbolic = r.exitCode === 0 ? r.stdout.trim() : undefined;
     }
-    const sha = await this.resolve('HEAD', signal);
+    const sha = await this.shaOfHead(headText, signal);
     if (symbolic !== undefined && symbolic.startsWith('refs/heads/')) {
       const branch = symbolic.slice('refs/heads/'.length);
       if (sha === undefined) return { kind: 'unborn', branch };
@@ -92,14 +99,28 @@ export class GitRepository {
     return { kind: 'detached', sha, ...(operation ? { operation } : {}), ...(rebasing ? { branch: rebasing } : {}) };
   }
 
+  /** HEAD's commit (undefined on an unborn branch): from the git dir's files when they are plain, else from git. */
+  async headSha(signal?: AbortSignal): Promise<string | undefined> {
+    this.git.assertTrusted();
+    return this.shaOfHead(await readText(path.join(this.info.gitDir, 'HEAD')), signal);
+  }
+
+  private async shaOfHead(headText: string | undefined, signal: AbortSignal | undefined): Promise<string | undefined> {
+    const read = await resolveHeadContent(headText, this.info.commonDir);
+    if (read.kind === 'sha') return read.sha;
+    if (read.kind === 'missing') return undefined;
+    return this.resolve('HEAD', signal);
+  }
+
   private async operation(): Promise<RepoOperation | undefined> {
     const d = this.info.gitDir;
-    if ((await exists(path.join(d, 'rebase-merge'))) || (await exists(path.join(d, 'rebase-apply')))) return 'rebase';
-    if (await exists(path.join(d, 'MERGE_HEAD'))) return 'merge';
-    if (await exists(path.join(d, 'CHERRY_PICK_HEAD'))) return 'cherry-pick';
-    if (await exists(path.join(d, 'REVERT_HEAD'))) return 'revert';
-    if (await exists(path.join(d, 'BISECT_LOG'))) return 'bisect';
-    return undefined;
+    // In order of precedence; all checked at once.
+    const markers: [string, RepoOperation][] = [
+      ['rebase-merge', 'rebase'], ['rebase-apply', 'rebase'], ['MERGE_HEAD', 'merge'],
+      ['CHERRY_PICK_HEAD', 'cherry-pick'], ['REVERT_HEAD', 'revert'], ['BISECT_LOG', 'bisect'],
+    ];
+    const found = await Promise.all(markers.map(([file]) => exists(path.join(d, file))));
+    return markers.find((_, i) => found[i])?.[1];
   }
 
   private async rebasingBranch(): Promise<string | undefined> {
@@ -142,6 +163,8 @@ export class GitRepository {
     if (setting !== undefined && setting.trim().length > 0) {
       return (await this.resolve(setting.trim(), signal)) ? setting.trim() : undefined;
     }
+    const fromFiles = await this.baseBranchFromFiles();
+    if (fromFiles) return fromFiles.base;
     const out = await this.git.run(['for-each-ref', '--format=%(refname)%00%(symref)', ...BASE_CANDIDATES], signal ? { signal } : {});
     const found = new Map<string, string>();
     for (const line of out.split('\n')) {
@@ -155,6 +178,27 @@ export class GitRepository {
       if (target.startsWith('refs/heads/')) return target.slice('refs/heads/'.length);
     }
     return undefined;
+  }
+
+  /** baseBranch() from the ref files, as for-each-ref would list the candidates; undefined when git must be asked. */
+  private async baseBranchFromFiles(): Promise<{ base: string | undefined } | undefined> {
+    this.git.assertTrusted();
+    const packed = packedRefsOf(this.info.commonDir);
+    const reads = await Promise.all(BASE_CANDIDATES.map((ref) => resolveRefFile(this.info.commonDir, ref, packed)));
+    if (reads.some((r) => r.kind === 'unknown')) return undefined;
+    for (let i = 0; i < BASE_CANDIDATES.length; i++) {
+      if (reads[i]?.kind !== 'sha') continue;
+      const candidate = BASE_CANDIDATES[i] ?? '';
+      let target = candidate;
+      if (candidate.endsWith('/HEAD')) {
+        // A symbolic ref: which branch it names (for-each-ref's %(symref)).
+        const link = await readText(path.join(this.info.commonDir, ...candidate.split('/')));
+        target = link?.startsWith('ref: ') ? link.slice(5).trim() : '';
+      }
+      if (target.startsWith('refs/remotes/')) return { base: target.slice('refs/remotes/'.length) };
+      if (target.startsWith('refs/heads/')) return { base: target.slice('refs/heads/'.length) };
+    }
+    return { base: undefined };
   }
 
   async mergeBase(a: string, b: string, signal?: AbortSignal): Promise<string | undefined> {
@@ -179,6 +223,32 @@ export class GitRepository {
     if (opts.firstParent) args.push('--first-parent');
     args.push('--end-of-options', ...revs, '--');
     return { nonce, batches: this.git.stream(args, { separator: '\0', ...(opts.signal ? { signal: opts.signal } : {}) }) };
+  }
+
+  /**
+   * `git log --left-right from...to` in the log() format: the commits reachable from only one of
+   * the two, in one process. The side of each is stripped from the records (the parser sees the
+   * plain format) and collected in `right`; the others are on the left (reachable from `from` only).
+   */
+  logLeftRight(from: string, to: string, opts: { signal?: AbortSignal } = {}): LeftRightLogStream {
+    const range = `${assertSafeRef(from)}...${assertSafeRef(to)}`;
+    const nonce = makeLogNonce();
+    const args = ['log', '-z', '--left-right', gitLogFormat(nonce, true), '--encoding=UTF-8', '--no-color', '--no-textconv', '--no-ext-diff', '--no-show-signature', '--end-of-options', range, '--'];
+    const right = new Set<string>();
+    const raw = this.git.stream(args, { separator: '\0', ...(opts.signal ? { signal: opts.signal } : {}) });
+    async function* stripMarks(): AsyncGenerator<string[], void, undefined> {
+      for await (const batch of raw) {
+        for (let i = 0; i < batch.length; i++) {
+          const field = batch[i] ?? '';
+          if (!field.startsWith(nonce)) continue;
+          const sha = field.slice(nonce.length + 1);
+          if (field.charAt(nonce.length) === '>') right.add(sha);
+          batch[i] = nonce + sha;
+        }
+        yield batch;
+      }
+    }
+    return { nonce, batches: stripMarks(), right };
   }
 
   /** Shas of `revs` (same syntax as log), streamed. */

@@ -132,6 +132,14 @@ export class GitRunner {
     this.gitPath = opts.gitPath ?? 'git';
   }
 
+  /**
+   * Throws UntrustedWorkspaceError unless trusted: for readers of files in the git dir, which
+   * stand in for a git process and so keep its guard.
+   */
+  assertTrusted(): void {
+    if (!this.isTrusted()) throw new UntrustedWorkspaceError();
+  }
+
   /** Runs git and returns stdout; throws GitError on a non-zero exit (unless listed in okExitCodes). */
   async run(args: readonly string[], opts: RunOptions = {}): Promise<string> {
     return (await this.exec(args, opts)).stdout;

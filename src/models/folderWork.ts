@@ -208,10 +208,12 @@ export class FolderWork implements vscode.Disposable {
 
   /** Loads or updates the commit index; a cold build runs in the background with progress. */
   private async updateIndex(repo: GitRepository, linker: CommitLinker, settings: WorkSettings): Promise<void> {
+    let loadedFromStore = false;
     if (!this.index) {
       const loaded = await this.host.store.load(this.folder.uri, linker);
       if (loaded.kind === 'loaded') {
         this.index = loaded.index;
+        loadedFromStore = true;
         this.host.log.info(`${this.folder.name}: commit index loaded (${loaded.index.size} commits${loaded.relinked ? ', re-linked to the current roadmap' : ''})`);
       } else if (loaded.kind === 'corrupt') {
         this.host.log.warn(`${this.folder.name}: stored commit index unreadable (${loaded.reason}); rebuilding it`);
@@ -227,6 +229,10 @@ export class FolderWork implements vscode.Disposable {
       this.host.log.debug(`${this.folder.name}: commit index ${kind} (${index.size} commits)`);
       this.derive();
       await this.save();
+    } else if (loadedFromStore) {
+      // readRepository derived before the stored index was loaded: without this, a warm start at
+      // an unchanged HEAD (a re-added folder, a reload) lists no commits until the next git event.
+      this.derive();
     }
   }
 

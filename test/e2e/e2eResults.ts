@@ -7,7 +7,10 @@
 export const RESULTS_ENV = 'ROADMAP_LENS_E2E_RESULTS';
 /** Optional mocha `--grep` pattern for the extension-host suite. */
 export const GREP_ENV = 'ROADMAP_LENS_E2E_GREP';
-/** `restricted`: the run with workspace trust on and the folder untrusted (suite in suite/restricted). */
+/**
+ * `restricted`: the run with workspace trust on and the folder untrusted (suite in suite/restricted);
+ * `multi-root`: the run on a `.code-workspace` with three folders (suite in suite/multiRoot).
+ */
 export const MODE_ENV = 'ROADMAP_LENS_E2E_MODE';
 /** Restricted run: the file the recording fake `git` appends one line per call to. */
 export const GIT_LOG_ENV = 'ROADMAP_LENS_E2E_GIT_LOG';

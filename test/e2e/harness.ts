@@ -30,7 +30,8 @@ export interface CodeServerLib {
     disableWorkspaceTrust?: boolean;
     startTimeoutMs?: number;
   }): Promise<CodeServerHandle>;
-  workbenchUrl(opts: { port: number; folder: string; extensionDevelopmentPath?: string; extensionTestsPath?: string }): string;
+  /** `workspace`: a `.code-workspace` file to open instead of `folder` (a multi-root window). */
+  workbenchUrl(opts: { port: number; folder: string; workspace?: string; extensionDevelopmentPath?: string; extensionTestsPath?: string }): string;
 }
 
 export interface SampleWorkspaceLib {

@@ -7,8 +7,10 @@
 //
 //   restricted: a second code-server with workspace trust ON and the folder untrusted, a recording
 //        fake `git` first on its PATH, and the suite in test/e2e/suite/restricted (see restrictedMode.ts).
+//   multi-root: a third code-server on a `.code-workspace` with three folders (two roadmaps, two
+//        repositories, one plain folder) and the suite in test/e2e/suite/multiRoot (see multiRootMode.ts).
 //
-// Options: --mode trusted|restricted|all (default all: both runs)
+// Options: --mode trusted|restricted|multi-root|all (default all: every run)
 //          --phase api|ui|all (default all; phases of the trusted run)   --grep PATTERN   --extension PATH (default: repo root)
 //          --timeout SECONDS (per phase; default 300, or $E2E_TIMEOUT_SECONDS)   --keep (keep the temp dir)
 // Logs for debugging land in test-results/ (code-server output, browser console, VS Code logs).
@@ -19,11 +21,12 @@ import Mocha from 'mocha';
 import { chromium, type Browser } from 'playwright-core';
 import { RESULTS_ENV, GREP_ENV, formatResults, type E2eResults } from './e2eResults';
 import { loadCodeServerLib, loadSampleWorkspaceLib, repoRoot, type CodeServerHandle, type CodeServerLib, type SampleWorkspaceLib } from './harness';
+import { prepareMultiRootRun } from './multiRootMode';
 import { prepareRestrictedRun, serveTrustRequest } from './restrictedMode';
 import { screenshotOpenWorkbenches, setUiContext } from './ui/workbench';
 
 interface Options {
-  mode: 'trusted' | 'restricted' | 'all';
+  mode: 'trusted' | 'restricted' | 'multi-root' | 'all';
   phase: 'api' | 'ui' | 'all';
   grep: string | undefined;
   extension: string | undefined;
@@ -47,7 +50,9 @@ function parseArgs(argv: readonly string[]): Options {
       opts.phase = phase;
     } else if (arg === '--mode') {
       const mode = value();
-      if (mode !== 'trusted' && mode !== 'restricted' && mode !== 'all') throw new Error(`--mode must be trusted, restricted or all, not ${mode}`);
+      if (mode !== 'trusted' && mode !== 'restricted' && mode !== 'multi-root' && mode !== 'all') {
+        throw new Error(`--mode must be trusted, restricted, multi-root or all, not ${mode}`);
+      }
       opts.mode = mode;
     } else if (arg === '--grep') opts.grep = value();
     else if (arg === '--extension') opts.extension = path.resolve(value());
@@ -68,6 +73,7 @@ const section = (title: string): void => console.log(`\n=== ${title} [${elapsed(
 // Everything that must be stopped, whatever happens.
 let server: CodeServerHandle | undefined;
 let restrictedServer: CodeServerHandle | undefined;
+let multiRootServer: CodeServerHandle | undefined;
 let browser: Browser | undefined;
 let cleanedUp: Promise<void> | undefined;
 
@@ -76,6 +82,7 @@ function cleanup(): Promise<void> {
     await browser?.close().catch(() => undefined);
     await server?.stop();
     await restrictedServer?.stop();
+    await multiRootServer?.stop();
   })();
   return cleanedUp;
 }
@@ -164,7 +171,7 @@ async function main(): Promise<number> {
   console.log(`Chromium ${browser.version()} up`);
 
   let failed = false;
-  const trustedRun = opts.mode !== 'restricted';
+  const trustedRun = opts.mode === 'trusted' || opts.mode === 'all';
   if (trustedRun && opts.phase !== 'ui') {
     section('Extension-host tests (test/e2e/suite) in VS Code');
     const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
@@ -238,10 +245,16 @@ async function main(): Promise<number> {
     }
   }
 
-  if (opts.mode !== 'trusted') {
+  if (opts.mode === 'restricted' || opts.mode === 'all') {
     section('Restricted Mode: workspace trust on, folder untrusted, recording fake git on PATH');
     const restricted = await runRestricted({ codeServer, sample, entry, tempDir, extensionPath, suiteIndex, resultsDir, consoleLogFile, opts });
     if (restricted) failed = true;
+  }
+
+  if (opts.mode === 'multi-root' || opts.mode === 'all') {
+    section('Multi-root: a .code-workspace with two roadmap folders and one plain folder');
+    const multiRoot = await runMultiRoot({ codeServer, sample, entry, tempDir, extensionPath, suiteIndex, resultsDir, consoleLogFile, opts });
+    if (multiRoot) failed = true;
   }
 
   section('Stopping');
@@ -312,6 +325,54 @@ async function runRestricted(ctx: {
   return failed;
 }
 
+/** The multi-root run (see multiRootMode.ts); returns true when it failed. */
+async function runMultiRoot(ctx: Parameters<typeof runRestricted>[0]): Promise<boolean> {
+  if (!browser) throw new E2eFailure('Chromium is not running');
+  const dir = path.join(ctx.tempDir, 'multi-root');
+  const setup = prepareMultiRootRun(dir, ctx.sample);
+  const userDataDir = path.join(dir, 'user-data');
+  ctx.codeServer.writeUserSettings(userDataDir);
+  const resultsFile = path.join(dir, 'multi-root-results.json');
+  const port = await ctx.codeServer.freePort();
+  multiRootServer = await ctx.codeServer.startCodeServer({
+    entry: ctx.entry,
+    port,
+    folder: setup.workspaceFile,
+    userDataDir,
+    extensionsDir: path.join(dir, 'extensions'),
+    logFile: path.join(ctx.resultsDir, 'e2e-multi-root-code-server.log'),
+    env: { ...setup.env, [RESULTS_ENV]: resultsFile, ...(ctx.opts.grep ? { [GREP_ENV]: ctx.opts.grep } : {}) },
+  });
+  console.log(`code-server up on ${multiRootServer.url} (pid ${multiRootServer.pid}); workspace ${setup.workspaceFile}`);
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  const page = await context.newPage();
+  const deadline = Date.now() + ctx.opts.timeoutMs;
+  page.on('console', (msg) => fs.appendFileSync(ctx.consoleLogFile, `[multi-root] [${msg.type()}] ${msg.text()}\n`));
+  page.on('pageerror', (err) => fs.appendFileSync(ctx.consoleLogFile, `[multi-root] [pageerror] ${err.stack ?? err.message}\n`));
+  let results: E2eResults;
+  try {
+    const url = ctx.codeServer.workbenchUrl({
+      port,
+      folder: setup.folders.shop,
+      workspace: setup.workspaceFile,
+      extensionDevelopmentPath: ctx.extensionPath,
+      extensionTestsPath: ctx.suiteIndex,
+    });
+    await page.goto(url, { waitUntil: 'domcontentloaded', timeout: Math.max(deadline - Date.now(), 1000) });
+    results = await waitForResults(resultsFile, deadline, multiRootServer);
+  } finally {
+    await page.screenshot({ path: path.join(ctx.resultsDir, 'e2e-multi-root-final.png') }).catch(() => undefined);
+    await context.close();
+    await multiRootServer.stop();
+  }
+  copyDir(path.join(userDataDir, 'logs'), path.join(ctx.resultsDir, 'e2e-logs', 'multi-root'));
+  fs.copyFileSync(resultsFile, path.join(ctx.resultsDir, 'e2e-multi-root-results.json'));
+  console.log(formatResults(results));
+  const failed = Boolean(results.fatal) || results.failures > 0 || results.passes === 0;
+  if (failed) console.log('\nFAIL: multi-root tests');
+  return failed;
+}
+
 let interrupted = false;
 
 function fail(message: string): void {
@@ -330,7 +391,8 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 const watchdogMs = (() => {
   try {
     const opts = parseArgs(process.argv.slice(2));
-    return ((opts.phase === 'all' ? 2 : 1) + (opts.mode === 'all' ? 1 : 0)) * opts.timeoutMs + 90_000;
+    const runs = (m: Options['mode']): number => (opts.mode === m || opts.mode === 'all' ? 1 : 0);
+    return (runs('trusted') * (opts.phase === 'all' ? 2 : 1) + runs('restricted') + runs('multi-root')) * opts.timeoutMs + 90_000;
   } catch {
     return 660_000;
   }

@@ -1,7 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-
-const EXTENSION_ID = 'roadmap-lens.roadmap-lens';
+import { EXTENSION_ID } from './support';
 
 describe('activation', () => {
   it('runs inside a real VS Code', () => {

@@ -6,15 +6,9 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { Commands } from '../../../src/commands';
 import type { RoadmapLensApi } from '../../../src/extension';
+import { activateApi, firstFolder } from './support';
 
-const EXTENSION_ID = 'roadmap-lens.roadmap-lens';
 const SRCH3_WHY = '"bananna" should still find bananas.';
-
-function folder(): vscode.WorkspaceFolder {
-  const f = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(f, 'the sample workspace is open');
-  return f;
-}
 
 /** Our lenses (resolved), as line → title. */
 async function lenses(uri: vscode.Uri): Promise<Map<number, string>> {
@@ -72,18 +66,14 @@ describe('the why behind the code (CodeLens, line hover)', function () {
   let cart: vscode.TextDocument;
 
   before(async () => {
-    const extension = vscode.extensions.getExtension<RoadmapLensApi | undefined>(EXTENSION_ID);
-    assert.ok(extension);
-    const exports = await extension.activate();
-    assert.ok(exports, 'activate() returned the test API');
-    api = exports;
-    query = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder().uri, 'src', 'search', 'query.ts'));
-    cart = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder().uri, 'src', 'checkout', 'cart.ts'));
+    api = await activateApi();
+    query = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(firstFolder().uri, 'src', 'search', 'query.ts'));
+    cart = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(firstFolder().uri, 'src', 'checkout', 'cart.ts'));
     await vscode.window.showTextDocument(query);
     // History is in once the commit index is built and the current item is known.
     await until(api, 'attribution with history', async () => {
       const r = await api.attribution.attributionFor(query);
-      return r?.history === 'used' && api.work.status(folder().uri).kind === 'ready' ? r : undefined;
+      return r?.history === 'used' && api.work.status(firstFolder().uri).kind === 'ready' ? r : undefined;
     });
   });
 

@@ -8,9 +8,13 @@ import Mocha from 'mocha';
 import * as vscode from 'vscode';
 import { GREP_ENV, MODE_ENV, RESULTS_ENV, type E2eResults, type E2eTestResult } from '../e2eResults';
 
-/** The Restricted Mode run has its own suite (suite/restricted); the normal run never loads it. */
+/**
+ * The Restricted Mode and multi-root runs have their own suites (suite/restricted, suite/multiRoot);
+ * the normal run reads only this folder's files, never those subfolders.
+ */
 function testFiles(): string[] {
-  const dir = process.env[MODE_ENV] === 'restricted' ? path.join(__dirname, 'restricted') : __dirname;
+  const mode = process.env[MODE_ENV];
+  const dir = mode === 'restricted' ? path.join(__dirname, 'restricted') : mode === 'multi-root' ? path.join(__dirname, 'multiRoot') : __dirname;
   return fs
     .readdirSync(dir)
     .filter((name) => name.endsWith('.test.js'))

@@ -10,38 +10,19 @@ import { Commands } from '../../../src/commands';
 import { CommitLinker } from '../../../src/core/commitLinks';
 import type { RoadmapLensApi } from '../../../src/extension';
 import { CommitIndexStore, type StoreFileSystem } from '../../../src/models/commitIndexStore';
-
-const EXTENSION_ID = 'roadmap-lens.roadmap-lens';
-
-function folder(): vscode.WorkspaceFolder {
-  const f = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(f, 'the sample workspace is open');
-  return f;
-}
-
-async function waitFor<T>(what: string, check: () => T | undefined | false, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = check();
-    if (v !== undefined && v !== false) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+import { activateApi, firstFolder, waitFor } from './support';
 
 describe('reliability: persistence faults and concurrent commands', function () {
   this.timeout(60_000);
   let api: RoadmapLensApi;
 
   before(async () => {
-    const exports = await vscode.extensions.getExtension<RoadmapLensApi | undefined>(EXTENSION_ID)?.activate();
-    assert.ok(exports, 'activate() returned the test API');
-    api = exports;
-    await waitFor('the commit index of the sample repository', () => api.work.commitIndex(folder().uri));
+    api = await activateApi();
+    await waitFor('the commit index of the sample repository', () => api.work.commitIndex(firstFolder().uri));
   });
 
   function linker(): CommitLinker {
-    const roadmap = api.model.indexFor(folder().uri);
+    const roadmap = api.model.indexFor(firstFolder().uri);
     assert.ok(roadmap);
     return new CommitLinker(roadmap);
   }
@@ -49,10 +30,10 @@ describe('reliability: persistence faults and concurrent commands', function () 
   it('a full disk while persisting: the write fails, the old file stays intact, no temp file is left', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rl-store-'));
     const storage = vscode.Uri.file(dir);
-    const index = api.work.commitIndex(folder().uri);
+    const index = api.work.commitIndex(firstFolder().uri);
     assert.ok(index && index.size > 0);
     const good = new CommitIndexStore(storage);
-    await good.save(folder().uri, index);
+    await good.save(firstFolder().uri, index);
     const [file] = fs.readdirSync(dir);
     assert.ok(file, 'the index was written');
     const before = fs.readFileSync(path.join(dir, file));
@@ -67,10 +48,10 @@ describe('reliability: persistence faults and concurrent commands', function () 
         throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
       },
     };
-    await assert.rejects(new CommitIndexStore(storage, full).save(folder().uri, index), /ENOSPC/);
+    await assert.rejects(new CommitIndexStore(storage, full).save(firstFolder().uri, index), /ENOSPC/);
     assert.deepEqual(fs.readdirSync(dir), [file], 'no temp file left behind');
     assert.ok(fs.readFileSync(path.join(dir, file)).equals(before), 'the previous index is byte for byte intact');
-    const loaded = await good.load(folder().uri, linker());
+    const loaded = await good.load(firstFolder().uri, linker());
     assert.equal(loaded.kind, 'loaded');
     assert.equal(loaded.kind === 'loaded' ? loaded.index.size : 0, index.size);
     fs.rmSync(dir, { recursive: true, force: true });
@@ -79,9 +60,9 @@ describe('reliability: persistence faults and concurrent commands', function () 
   it('a corrupt or truncated persisted index is reported for a rebuild, never thrown', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rl-store-'));
     const store = new CommitIndexStore(vscode.Uri.file(dir));
-    const index = api.work.commitIndex(folder().uri);
+    const index = api.work.commitIndex(firstFolder().uri);
     assert.ok(index);
-    await store.save(folder().uri, index);
+    await store.save(firstFolder().uri, index);
     const [file] = fs.readdirSync(dir);
     assert.ok(file);
     const full = fs.readFileSync(path.join(dir, file));
@@ -94,7 +75,7 @@ describe('reliability: persistence faults and concurrent commands', function () 
     ];
     for (const [what, bytes] of variants) {
       fs.writeFileSync(path.join(dir, file), bytes);
-      const result = await store.load(folder().uri, linker());
+      const result = await store.load(firstFolder().uri, linker());
       assert.equal(result.kind, 'corrupt', `${what}: ${result.kind}`);
     }
     fs.rmSync(dir, { recursive: true, force: true });
@@ -120,12 +101,12 @@ describe('reliability: persistence faults and concurrent commands', function () 
   });
 
   it('two tag commands fired together both land', async () => {
-    const uri = vscode.Uri.joinPath(folder().uri, 'roadmap.yaml');
+    const uri = vscode.Uri.joinPath(firstFolder().uri, 'roadmap.yaml');
     const doc = await vscode.workspace.openTextDocument(uri);
     const original = doc.getText();
     const wasDirty = doc.isDirty;
     try {
-      const args = (branch: string): unknown => ({ id: 'CHK-14', folderUri: folder().uri.toString(), branch });
+      const args = (branch: string): unknown => ({ id: 'CHK-14', folderUri: firstFolder().uri.toString(), branch });
       const outcomes = await Promise.all([
         vscode.commands.executeCommand(Commands.tagBranch, args('reliability/first')),
         vscode.commands.executeCommand(Commands.tagBranch, args('reliability/second')),

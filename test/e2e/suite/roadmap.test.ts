@@ -7,28 +7,7 @@ import * as vscode from 'vscode';
 import { Commands } from '../../../src/commands';
 import type { RoadmapLensApi } from '../../../src/extension';
 import type { RoadmapNode } from '../../../src/views/roadmapTreeProvider';
-
-const EXTENSION_ID = 'roadmap-lens.roadmap-lens';
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
-/** Polls until `check` returns a value (not undefined/false); generous timeout, no timing assertions. */
-async function waitFor<T>(what: string, check: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: unknown;
-  for (;;) {
-    try {
-      const value = await check();
-      if (value !== undefined && value !== false) return value;
-    } catch (err) {
-      last = err;
-    }
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}${last instanceof Error ? `: ${last.message}` : ''}`);
-    await sleep(50);
-  }
-}
+import { EXTENSION_ID, activateApi, sleep, waitFor } from './support';
 
 function folderUri(): vscode.Uri {
   const folder = vscode.workspace.workspaceFolders?.[0];
@@ -78,11 +57,7 @@ describe('roadmap in the editor', function () {
   let original: string;
 
   before(async () => {
-    const extension = vscode.extensions.getExtension<RoadmapLensApi | undefined>(EXTENSION_ID);
-    assert.ok(extension, `${EXTENSION_ID} is loaded`);
-    const exports = await extension.activate();
-    assert.ok(exports, 'activate() returned the test API (it returns undefined when activation failed)');
-    api = exports;
+    api = await activateApi();
     original = fs.readFileSync(roadmapUri().fsPath, 'utf8');
     await waitFor('the sample roadmap to load', () => api.model.allItems().length >= 11);
   });

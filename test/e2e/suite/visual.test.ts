@@ -11,15 +11,9 @@ import { Commands } from '../../../src/commands';
 import type { RoadmapLensApi } from '../../../src/extension';
 import { touchedTooltip } from '../../../src/providers/currentItemDecorationProvider';
 import { activeContent, parseHtml } from '../../unit/htmlDom';
+import { activateApi, firstFolder } from './support';
 
-const EXTENSION_ID = 'roadmap-lens.roadmap-lens';
 const HOSTILE_WHY = '<img src=x onerror=alert(1)>"><script>alert(2)</script> [x](command:workbench.action.terminal.new) javascript:alert(3)';
-
-function folder(): vscode.WorkspaceFolder {
-  const f = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(f, 'the sample workspace is open');
-  return f;
-}
 
 /**
  * Resolves once `check` returns a value, re-checking on model events and every 100 ms. Gives up
@@ -67,16 +61,12 @@ function foreignActiveContent(html: string): string[] {
 describe('visual: item card, overview, badges', function () {
   this.timeout(60_000);
   let api: RoadmapLensApi;
-  const roadmapUri = (): vscode.Uri => vscode.Uri.joinPath(folder().uri, 'roadmap.yaml');
+  const roadmapUri = (): vscode.Uri => vscode.Uri.joinPath(firstFolder().uri, 'roadmap.yaml');
 
   before(async () => {
-    const extension = vscode.extensions.getExtension<RoadmapLensApi | undefined>(EXTENSION_ID);
-    assert.ok(extension);
-    const exports = await extension.activate();
-    assert.ok(exports, 'activate() returned the test API');
-    api = exports;
+    api = await activateApi();
     await until(api, 'the roadmap', () => api.model.allItems().length >= 11);
-    await until(api, 'the work model', () => api.work.status(folder().uri).kind === 'ready');
+    await until(api, 'the work model', () => api.work.status(firstFolder().uri).kind === 'ready');
   });
 
   after(async () => {
@@ -93,7 +83,7 @@ describe('visual: item card, overview, badges', function () {
     const tab = await until(api, 'the card tab', () => webviewTabs('roadmapLens.itemCard').find((t) => t.label === 'CHK-12 · One-click reorder'));
     assert.ok(tab.isActive);
     // Opening it again (by id, by tree node shape) reveals the same panel.
-    assert.equal(await vscode.commands.executeCommand(Commands.openItemCard, { id: 'chk-12', folderUri: folder().uri.toString() }), true);
+    assert.equal(await vscode.commands.executeCommand(Commands.openItemCard, { id: 'chk-12', folderUri: firstFolder().uri.toString() }), true);
     assert.equal(webviewTabs('roadmapLens.itemCard').filter((t) => t.label === 'CHK-12 · One-click reorder').length, 1);
     assert.equal(await vscode.commands.executeCommand(Commands.openItemCard, 'NOPE-404'), false);
   });
@@ -194,17 +184,17 @@ describe('visual: item card, overview, badges', function () {
   });
 
   it('badges the files touched by the current item in the Explorer', async () => {
-    const status = api.work.status(folder().uri);
+    const status = api.work.status(firstFolder().uri);
     assert.ok(status.kind === 'ready' && status.current, 'the sample branch has a current item');
     const { id, title } = status.current.item;
     assert.equal(id, 'SRCH-3');
-    const query = vscode.Uri.joinPath(folder().uri, 'src', 'search', 'query.ts');
+    const query = vscode.Uri.joinPath(firstFolder().uri, 'src', 'search', 'query.ts');
     const tooltip = await until(api, 'the badge on query.ts', () => api.visuals.badges.tooltipFor(query));
     assert.equal(tooltip, touchedTooltip(id, title));
     assert.equal(tooltip, 'Touched by SRCH-3 Typo-tolerant search');
     const decoration = api.visuals.badges.provideFileDecoration(query);
     assert.equal(decoration?.badge, '◆');
-    assert.equal(api.visuals.badges.tooltipFor(vscode.Uri.joinPath(folder().uri, 'README.md')), undefined, 'README was not touched by SRCH-3');
-    assert.equal(api.visuals.badges.tooltipFor(vscode.Uri.joinPath(folder().uri, 'src', 'checkout', 'cart.ts')), undefined);
+    assert.equal(api.visuals.badges.tooltipFor(vscode.Uri.joinPath(firstFolder().uri, 'README.md')), undefined, 'README was not touched by SRCH-3');
+    assert.equal(api.visuals.badges.tooltipFor(vscode.Uri.joinPath(firstFolder().uri, 'src', 'checkout', 'cart.ts')), undefined);
   });
 });

@@ -15,18 +15,12 @@ import { CommitIndexStore } from '../../../src/models/commitIndexStore';
 import type { RoadmapLensApi } from '../../../src/extension';
 import type { RoadmapNode } from '../../../src/views/roadmapTreeProvider';
 import { linkerFor } from '../../unit/linkFixtures';
+import { activateApi, firstFolder } from './support';
 
-const EXTENSION_ID = 'roadmap-lens.roadmap-lens';
 const START_BRANCH = 'feature/srch-3-typo-tolerance';
 
-function folder(): vscode.WorkspaceFolder {
-  const f = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(f, 'the sample workspace is open');
-  return f;
-}
-
 function git(...args: string[]): string {
-  const r = spawnSync('git', args, { cwd: folder().uri.fsPath, encoding: 'utf8', env: { ...process.env, GIT_TERMINAL_PROMPT: '0' } });
+  const r = spawnSync('git', args, { cwd: firstFolder().uri.fsPath, encoding: 'utf8', env: { ...process.env, GIT_TERMINAL_PROMPT: '0' } });
   if (r.status !== 0) throw new Error(`git ${args.join(' ')} failed: ${r.stderr}`);
   return r.stdout.trim();
 }
@@ -64,14 +58,10 @@ describe('current work (branches, commits, tagging)', function () {
   this.timeout(60_000);
   let api: RoadmapLensApi;
   let stashed = false;
-  const roadmapPath = (): string => vscode.Uri.joinPath(folder().uri, 'roadmap.yaml').fsPath;
+  const roadmapPath = (): string => vscode.Uri.joinPath(firstFolder().uri, 'roadmap.yaml').fsPath;
 
   before(async () => {
-    const extension = vscode.extensions.getExtension<RoadmapLensApi | undefined>(EXTENSION_ID);
-    assert.ok(extension);
-    const exports = await extension.activate();
-    assert.ok(exports, 'activate() returned the test API');
-    api = exports;
+    api = await activateApi();
     await until(api, 'the roadmap', () => api.model.allItems().length >= 11);
     // Other suites may leave edits on disk; keep them aside so checkouts here cannot fail on them.
     if (git('status', '--porcelain') !== '') {
@@ -102,7 +92,7 @@ describe('current work (branches, commits, tagging)', function () {
     git('checkout', '-q', 'feature/chk-12-reorder');
     await until(api, 'CHK-12 after checkout', () => api.statusBar.text.includes('CHK-12'));
     assert.equal(api.statusBar.text, '$(target) CHK-12 One-click reorder');
-    const status = api.work.status(folder().uri);
+    const status = api.work.status(firstFolder().uri);
     assert.ok(status.kind === 'ready' && status.current?.via === 'branch-tag', 'CHK-12 lists feature/chk-12-* in branches:');
 
     git('checkout', '-q', 'spike/no-ticket');
@@ -117,8 +107,8 @@ describe('current work (branches, commits, tagging)', function () {
   it('shows Work under CHK-12 (branches, commits) and marks it and its ancestors as current', async () => {
     git('checkout', '-q', 'feature/chk-12-reorder');
     const head = git('rev-parse', 'HEAD');
-    await until(api, 'the index at the new HEAD', () => api.statusBar.text.includes('CHK-12') && api.work.indexedHead(folder().uri) === head);
-    const chk12 = api.tree.nodeForItem(folder().uri, 'CHK-12');
+    await until(api, 'the index at the new HEAD', () => api.statusBar.text.includes('CHK-12') && api.work.indexedHead(firstFolder().uri) === head);
+    const chk12 = api.tree.nodeForItem(firstFolder().uri, 'CHK-12');
     assert.ok(chk12);
     const children = api.tree.getChildren(chk12);
     const section = children[0];
@@ -138,7 +128,7 @@ describe('current work (branches, commits, tagging)', function () {
 
     // Marks: the item and its ancestors carry a decoration, other items none.
     const mark = (id: string): string | undefined => {
-      const node = api.tree.nodeForItem(folder().uri, id);
+      const node = api.tree.nodeForItem(firstFolder().uri, id);
       assert.ok(node);
       const uri = api.tree.getTreeItem(node).resourceUri;
       const decoration = uri ? api.workTree.provideFileDecoration(uri) : undefined;
@@ -160,8 +150,8 @@ describe('current work (branches, commits, tagging)', function () {
   });
 
   it('lists unlinked branches and commits', async () => {
-    await until(api, 'unlinked work', () => api.work.unlinked(folder().uri).commits.length > 0);
-    const unlinked = api.work.unlinked(folder().uri);
+    await until(api, 'unlinked work', () => api.work.unlinked(firstFolder().uri).commits.length > 0);
+    const unlinked = api.work.unlinked(firstFolder().uri);
     assert.deepEqual(unlinked.branches.map((b) => b.name), ['spike/no-ticket']);
     const subjects = unlinked.commits.map((c) => c.subject);
     assert.ok(subjects.includes('Fix typo in README'), subjects.join(', '));
@@ -169,11 +159,11 @@ describe('current work (branches, commits, tagging)', function () {
   });
 
   it('starts work: creates and checks out a branch, refusing names git rejects', async () => {
-    const refused = await vscode.commands.executeCommand<string | undefined>(Commands.startWork, { id: 'CHK-14', folderUri: folder().uri.toString(), branchName: 'bad..name' });
+    const refused = await vscode.commands.executeCommand<string | undefined>(Commands.startWork, { id: 'CHK-14', folderUri: firstFolder().uri.toString(), branchName: 'bad..name' });
     assert.equal(refused, undefined);
-    assert.equal(spawnSync('git', ['rev-parse', '--verify', '--quiet', 'refs/heads/bad..name'], { cwd: folder().uri.fsPath }).status, 1, 'no branch was created');
+    assert.equal(spawnSync('git', ['rev-parse', '--verify', '--quiet', 'refs/heads/bad..name'], { cwd: firstFolder().uri.fsPath }).status, 1, 'no branch was created');
 
-    const name = await vscode.commands.executeCommand<string | undefined>(Commands.startWork, { id: 'CHK-14', folderUri: folder().uri.toString(), branchName: 'feature/CHK-14-saved-carts-e2e' });
+    const name = await vscode.commands.executeCommand<string | undefined>(Commands.startWork, { id: 'CHK-14', folderUri: firstFolder().uri.toString(), branchName: 'feature/CHK-14-saved-carts-e2e' });
     assert.equal(name, 'feature/CHK-14-saved-carts-e2e');
     assert.equal(git('rev-parse', '--abbrev-ref', 'HEAD'), 'feature/CHK-14-saved-carts-e2e');
     await until(api, 'CHK-14 current', () => api.statusBar.text.includes('CHK-14'));
@@ -188,7 +178,7 @@ describe('current work (branches, commits, tagging)', function () {
     await editor.edit((b) => b.insert(new vscode.Position(0, 0), '# unsaved planning note\n'));
     assert.ok(doc.isDirty);
 
-    const outcome = await vscode.commands.executeCommand(Commands.tagBranch, { id: 'SRCH-7', folderUri: folder().uri.toString(), branch: 'spike/no-ticket' });
+    const outcome = await vscode.commands.executeCommand(Commands.tagBranch, { id: 'SRCH-7', folderUri: firstFolder().uri.toString(), branch: 'spike/no-ticket' });
     assert.equal(outcome, 'tagged');
     const text = doc.getText();
     assert.ok(text.startsWith('# unsaved planning note\n# Acme Shop roadmap'), 'the unsaved change is kept');
@@ -204,15 +194,15 @@ describe('current work (branches, commits, tagging)', function () {
     assert.deepEqual(after.filter((l) => l !== tagLine), before);
 
     // The roadmap model reads the open buffer: the branch is linked now, so no longer unlinked.
-    await until(api, 'spike/no-ticket linked', () => !api.work.unlinked(folder().uri).branches.some((b) => b.name === 'spike/no-ticket'));
-    assert.ok(api.work.workFor(folder().uri, 'SRCH-7').branches.some((b) => b.name === 'spike/no-ticket' && b.tagged));
+    await until(api, 'spike/no-ticket linked', () => !api.work.unlinked(firstFolder().uri).branches.some((b) => b.name === 'spike/no-ticket'));
+    assert.ok(api.work.workFor(firstFolder().uri, 'SRCH-7').branches.some((b) => b.name === 'spike/no-ticket' && b.tagged));
 
     await vscode.commands.executeCommand('undo');
     assert.equal(doc.getText(), `# unsaved planning note\n${onDisk}`, 'undo removes exactly the tag');
 
     // Untag, as from the context menu of the tagged branch under Work.
     await vscode.commands.executeCommand('redo');
-    const untagged = await vscode.commands.executeCommand(Commands.untagBranch, { itemId: 'SRCH-7', folderUri: folder().uri.toString(), branch: 'spike/no-ticket' });
+    const untagged = await vscode.commands.executeCommand(Commands.untagBranch, { itemId: 'SRCH-7', folderUri: firstFolder().uri.toString(), branch: 'spike/no-ticket' });
     assert.equal(untagged, 'untagged');
     assert.deepEqual(findItem(parseYaml(doc.getText()), 'SRCH-7')?.['branches'], []);
     assert.ok(doc.getText().startsWith('# unsaved planning note\n'));
@@ -224,7 +214,7 @@ describe('current work (branches, commits, tagging)', function () {
     const editor = await vscode.window.showTextDocument(doc);
     await editor.edit((b) => b.insert(new vscode.Position(doc.lineCount, 0), 'items: [unclosed\n'));
     const broken = doc.getText();
-    const outcome = await vscode.commands.executeCommand(Commands.tagBranch, { id: 'SRCH-7', folderUri: folder().uri.toString(), branch: 'spike/no-ticket' });
+    const outcome = await vscode.commands.executeCommand(Commands.tagBranch, { id: 'SRCH-7', folderUri: firstFolder().uri.toString(), branch: 'spike/no-ticket' });
     assert.equal(outcome, 'refused');
     assert.equal(doc.getText(), broken);
   });
@@ -234,8 +224,8 @@ describe('current work (branches, commits, tagging)', function () {
     await until(api, 'CHK-12 current', () => api.statusBar.text.includes('CHK-12'));
     const gitApi = api.work.builtinGit;
     assert.ok(gitApi, 'the built-in git extension API is available in this VS Code');
-    await until(api, 'the built-in git repository', () => gitApi.getRepository(folder().uri) !== null);
-    const repo = gitApi.getRepository(folder().uri);
+    await until(api, 'the built-in git repository', () => gitApi.getRepository(firstFolder().uri) !== null);
+    const repo = gitApi.getRepository(firstFolder().uri);
     assert.ok(repo);
     repo.inputBox.value = 'Keep reorder quantities';
     const first = await vscode.commands.executeCommand(Commands.addTrailer, { rootUri: repo.rootUri });

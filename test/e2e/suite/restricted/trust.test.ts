@@ -11,38 +11,12 @@ import * as vscode from 'vscode';
 import { Commands } from '../../../../src/commands';
 import type { RoadmapLensApi } from '../../../../src/extension';
 import { GIT_LOG_ENV, TRUST_GRANTED_ENV, TRUST_REQUEST_ENV } from '../../e2eResults';
-
-const EXTENSION_ID = 'roadmap-lens.roadmap-lens';
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
-async function waitFor<T>(what: string, check: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: unknown;
-  for (;;) {
-    try {
-      const value = await check();
-      if (value !== undefined && value !== false) return value;
-    } catch (err) {
-      last = err;
-    }
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}${last instanceof Error ? `: ${last.message}` : ''}`);
-    await sleep(100);
-  }
-}
+import { EXTENSION_ID, activateApi, firstFolder, sleep, waitFor } from '../support';
 
 function env(name: string): string {
   const value = process.env[name];
   assert.ok(value, `${name} is set by the driver (run through npm run test:e2e)`);
   return value;
-}
-
-function folder(): vscode.WorkspaceFolder {
-  const f = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(f, 'the sample workspace is open');
-  return f;
 }
 
 function gitCalls(): string[] {
@@ -85,11 +59,7 @@ describe('Restricted Mode: workspace trust on, folder untrusted', function () {
   let api: RoadmapLensApi;
 
   before(async () => {
-    const extension = vscode.extensions.getExtension<RoadmapLensApi | undefined>(EXTENSION_ID);
-    assert.ok(extension, `${EXTENSION_ID} is loaded`);
-    const exports = await extension.activate();
-    assert.ok(exports, 'activate() returned the test API');
-    api = exports;
+    api = await activateApi();
     await waitFor('the sample roadmap to load', () => api.model.allItems().length >= 11);
   });
 
@@ -112,7 +82,7 @@ describe('Restricted Mode: workspace trust on, folder untrusted', function () {
   });
 
   it('shows the item card when hovering an id', async () => {
-    const doc = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder().uri, 'docs', 'notes.md'));
+    const doc = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(firstFolder().uri, 'docs', 'notes.md'));
     const offset = doc.getText().indexOf('CHK-12');
     assert.ok(offset >= 0, 'notes.md mentions CHK-12');
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, doc.positionAt(offset + 2));
@@ -121,7 +91,7 @@ describe('Restricted Mode: workspace trust on, folder untrusted', function () {
   });
 
   it('reports roadmap diagnostics (SRCH-7 has no why)', async () => {
-    const uri = vscode.Uri.joinPath(folder().uri, 'roadmap.yaml');
+    const uri = vscode.Uri.joinPath(firstFolder().uri, 'roadmap.yaml');
     const diagnostics = await waitFor('diagnostics on roadmap.yaml', () => {
       const list = vscode.languages.getDiagnostics(uri);
       return list.some((d) => d.message.includes('SRCH-7')) && list;
@@ -131,10 +101,10 @@ describe('Restricted Mode: workspace trust on, folder untrusted', function () {
 
   it('keeps git features off and says why', async () => {
     await api.work.refresh();
-    const status = api.work.status(folder().uri);
+    const status = api.work.status(firstFolder().uri);
     assert.equal(status.kind, 'off');
     assert.equal(status.kind === 'off' ? status.reason : undefined, 'untrusted');
-    const doc = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder().uri, 'src', 'checkout', 'cart.ts'));
+    const doc = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(firstFolder().uri, 'src', 'checkout', 'cart.ts'));
     const attribution = await api.attribution.attributionFor(doc);
     assert.ok(attribution, 'the file is attributed from comments and paths');
     assert.notEqual(attribution.history, 'used', 'no blame in Restricted Mode');
@@ -143,12 +113,12 @@ describe('Restricted Mode: workspace trust on, folder untrusted', function () {
   });
 
   it('renders a hostile roadmap inert in the tree tooltip and the hover', async () => {
-    const file = vscode.Uri.joinPath(folder().uri, 'roadmap', 'hostile.yaml');
+    const file = vscode.Uri.joinPath(firstFolder().uri, 'roadmap', 'hostile.yaml');
     fs.writeFileSync(file.fsPath, HOSTILE_YAML);
     try {
       const found = await waitFor('HOST-1 to load', () => api.model.find('HOST-1'));
       assert.match(found.item.title, /\$\(alert\)/, 'the title keeps its text');
-      const node = api.tree.nodeForItem(folder().uri, 'HOST-1');
+      const node = api.tree.nodeForItem(firstFolder().uri, 'HOST-1');
       assert.ok(node, 'HOST-1 is in the tree');
       const treeItem = api.tree.resolveTreeItem(api.tree.getTreeItem(node), node);
       assertInert(markdownOf(treeItem.tooltip), 'tree tooltip');
@@ -186,8 +156,8 @@ describe('Restricted Mode: workspace trust on, folder untrusted', function () {
     assert.equal(vscode.workspace.isTrusted, true);
     // The driver notes the click right after it; the event may arrive first.
     await waitFor('the driver to confirm it clicked "Trust"', () => fs.existsSync(env(TRUST_GRANTED_ENV)));
-    await waitFor('the work model to read the repository', () => api.work.status(folder().uri).kind === 'ready', 60_000);
-    const status = api.work.status(folder().uri);
+    await waitFor('the work model to read the repository', () => api.work.status(firstFolder().uri).kind === 'ready', 60_000);
+    const status = api.work.status(firstFolder().uri);
     assert.ok(status.kind === 'ready' && status.head.kind === 'branch' && status.head.branch === 'feature/srch-3-typo-tolerance');
     // Our calls carry the hardening flags (GitRunner): proof they came from Roadmap Lens.
     const ours = gitCalls().filter((l) => l.includes('core.hooksPath='));

@@ -1,0 +1,110 @@
+// Commit links for a few commits (those blame named), without a log of all history. A cold
+// `why FILE` on a 100k-commit repository used to parse every message of HEAD's log to answer for
+// ~1,200 commits. Here git is asked for:
+// 1. the parent graph of HEAD (`rev-list --parents`: no messages, served from the commit-graph
+//    file without opening commits, so it is cheap and can run alongside blame);
+// 2. after blame, in one process, the messages of the blamed commits and of the merges whose
+//    brought-in side holds them (`log --no-walk --stdin`, same format and parser as the index).
+// The answers are the full CommitIndex's: the same linker and merge-inheritance walk over the same
+// graph, with evidence merged and ordered as CommitIndex.evidence() does (test/git/commitLookup
+// compares the two on every commit of a history with nested, octopus and repeated merges).
+
+import type { CommitRefsLookup } from '../core/attribution';
+import { addEvidence, EVIDENCE_ORDER, type CommitLinker, type Evidence } from '../core/commitLinks';
+import { commitIndexRefs } from '../core/commitRefs';
+import { gitLogFormat, isFullSha, makeLogNonce, parseGitLog, type RawCommit } from '../core/gitLogParser';
+import { inheritMergeEvidence, type GraphNode } from '../core/mergeInheritance';
+import { InvalidRefError } from './gitErrors';
+import { assertSafeRef, type GitRunner } from './gitRunner';
+
+/** Every commit reachable from `head` with its parents, and the merges each one inherits from. */
+export interface CommitGraph {
+  readonly head: string;
+  readonly nodes: ReadonlyMap<string, GraphNode>;
+  /** The merges whose brought-in side holds `sha`, outermost first (the order CommitIndex inherits in). */
+  inheritingMerges(sha: string): readonly string[];
+}
+
+/**
+ * Reads the parent graph of `head` (`git rev-list --parents`) and walks merge inheritance over it
+ * at once: the walk needs no message, so a caller that starts this alongside blame gets it for free.
+ */
+export async function readCommitGraph(git: GitRunner, head: string, signal?: AbortSignal): Promise<CommitGraph> {
+  assertSafeRef(head);
+  const nodes = new Map<string, GraphNode>();
+  const args = ['rev-list', '--parents', '--end-of-options', head, '--'];
+  for await (const lines of git.stream(args, { separator: '\n', ...(signal ? { signal } : {}) })) {
+    for (const line of lines) {
+      if (line.length === 0) continue;
+      const fields = line.split(' ');
+      const sha = fields[0] ?? '';
+      if (!isFullSha(sha)) continue;
+      const parents = fields.slice(1);
+      if (parents.every(isFullSha)) nodes.set(sha, { parents });
+    }
+  }
+  return commitGraph(head, nodes);
+}
+
+/**
+ * The same walk CommitIndex runs, with each merge's evidence replaced by a marker naming the merge:
+ * a commit's inherited markers are then the merges it inherits from, in order.
+ */
+export function commitGraph(head: string, nodes: ReadonlyMap<string, GraphNode>): CommitGraph {
+  const markers = inheritMergeEvidence([head], {
+    size: nodes.size,
+    get: (sha) => nodes.get(sha),
+    mergeEvidence: (sha) => [{ itemId: '', kind: 'merge', via: sha }],
+  });
+  return {
+    head,
+    nodes,
+    inheritingMerges: (sha) => (markers.get(sha) ?? []).map((m) => m.via ?? ''),
+  };
+}
+
+/** The commits named by full shas, in one `git log --no-walk --stdin` (shas on stdin, never argv). */
+export async function readCommits(git: GitRunner, shas: readonly string[], signal?: AbortSignal): Promise<RawCommit[]> {
+  if (shas.length === 0) return [];
+  for (const sha of shas) if (!isFullSha(sha)) throw new InvalidRefError(sha, 'not a full object name');
+  const nonce = makeLogNonce();
+  const args = ['log', '--no-walk=unsorted', '--stdin', '-z', gitLogFormat(nonce), '--encoding=UTF-8', '--no-color', '--no-show-signature', '--end-of-options', '--'];
+  const out = await git.run(args, { stdin: `${shas.join('\n')}\n`, ...(signal ? { signal } : {}) });
+  return parseGitLog(out, nonce).commits;
+}
+
+/**
+ * Links for `shas` exactly as a CommitIndex of all of `graph.head` gives them, from one git process
+ * for the messages of those commits and the merges they inherit from. Commits outside the graph
+ * get none (the full index would not know them either).
+ */
+export async function lookupCommitRefs(git: GitRunner, graph: CommitGraph, shas: Iterable<string>, linker: CommitLinker, signal?: AbortSignal): Promise<CommitRefsLookup> {
+  const wanted = new Set<string>();
+  for (const sha of shas) if (graph.nodes.has(sha)) wanted.add(sha);
+  const fetch = new Set(wanted);
+  for (const sha of wanted) for (const merge of graph.inheritingMerges(sha)) fetch.add(merge);
+  const messages = new Map<string, string>();
+  for (const c of await readCommits(git, [...fetch], signal)) messages.set(c.sha, c.message);
+
+  const parentCount = (sha: string): number => graph.nodes.get(sha)?.parents.length ?? 0;
+  const mergeEvidence = new Map<string, readonly Evidence[]>();
+  const ofMerge = (sha: string): readonly Evidence[] => {
+    let list = mergeEvidence.get(sha);
+    if (!list) {
+      list = linker.mergeEvidence(messages.get(sha) ?? '', parentCount(sha)).map((e) => ({ ...e, via: sha }));
+      mergeEvidence.set(sha, list);
+    }
+    return list;
+  };
+  const evidence = new Map<string, readonly Evidence[]>();
+  for (const sha of wanted) {
+    // As CommitIndex.evidence(): direct, then the commit's own merge evidence, then inherited;
+    // one entry per item and kind; strongest kind first (a stable sort).
+    const all: Evidence[] = [];
+    for (const e of linker.direct(messages.get(sha) ?? '', parentCount(sha))) addEvidence(all, e);
+    for (const e of ofMerge(sha)) addEvidence(all, e);
+    for (const merge of graph.inheritingMerges(sha)) for (const e of ofMerge(merge)) addEvidence(all, e);
+    evidence.set(sha, all.sort((a, b) => EVIDENCE_ORDER.indexOf(a.kind) - EVIDENCE_ORDER.indexOf(b.kind)));
+  }
+  return commitIndexRefs({ evidence: (sha) => evidence.get(sha) ?? [] });
+}

@@ -1,0 +1,192 @@
+import { strict as assert } from 'node:assert';
+import { CommitIndex, COMMIT_INDEX_VERSION } from '../../src/core/commitIndex';
+import type { CommitLinker } from '../../src/core/commitLinks';
+import type { RawCommit } from '../../src/core/gitLogParser';
+import { item, ITEMS, linkerFor } from './linkFixtures';
+
+// A deterministic history with many merges: id-less side branches merged under tagged and untagged
+// names, pull requests, nested sub-branches merged into a feature before it reaches main, main merged
+// back into features, and equal commit times (ties must keep their order after a reload).
+function history(): { commits: RawCommit[]; head: string } {
+  let seed = 7;
+  const rand = (n: number): number => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed % n;
+  };
+  let count = 0;
+  const made: RawCommit[] = [];
+  const commit = (parents: string[], message: string): string => {
+    const sha = (count++).toString(16).padStart(8, '0').repeat(5);
+    made.push({ sha, parents, author: `Dev ${rand(3)}`, email: `d${rand(3)}@x`, time: 1000 + Math.floor(count / 3), message });
+    return sha;
+  };
+  const messages = ['plain work', 'CHK-13 search box', 'fix(chk-12): crash', 'tidy\n\nRefs: PAY-881', 'Ship it (#12)\n\n* CHK-13 part', 'noise UTF-8 SHA-256'];
+  const branches = ['feature/chk-12-reorder', 'checkout/fast', 'team-search/a/b', 'spike-x', 'misc/cleanup', 'chk-13-box'];
+  const side = (from: string, depth: number): string => {
+    let tip = from;
+    const n = 1 + rand(4);
+    for (let i = 0; i < n; i++) {
+      tip = commit([tip], rand(3) === 0 ? (messages[rand(messages.length)] ?? '') : 'side work');
+      if (depth < 2 && rand(4) === 0) tip = commit([tip, side(tip, depth + 1)], `Merge branch '${branches[rand(branches.length)] ?? ''}' into feature`);
+    }
+    return tip;
+  };
+  let main = commit([], 'init');
+  for (let step = 0; step < 120; step++) {
+    const r = rand(5);
+    if (r < 2) {
+      main = commit([main], messages[rand(messages.length)] ?? '');
+    } else {
+      let feature = side(main, 0);
+      if (rand(3) === 0) {
+        main = commit([main], 'main moves on');
+        feature = commit([feature, main], "Merge branch 'main' into feature");
+      }
+      const subject = r === 4 ? `Merge pull request #${step} from acme/${branches[rand(branches.length)] ?? ''}` : `Merge branch '${branches[rand(branches.length)] ?? ''}'`;
+      main = commit([main, feature], subject);
+    }
+  }
+  return { commits: made.reverse(), head: main };
+}
+
+function build(commits: readonly RawCommit[], head: string, linker: CommitLinker): CommitIndex {
+  const index = new CommitIndex();
+  index.add(commits, linker);
+  index.finish(head, linker);
+  return index;
+}
+
+function assertSame(actual: CommitIndex, expected: CommitIndex, shas: readonly string[]): void {
+  assert.equal(actual.size, expected.size);
+  assert.equal(actual.head, expected.head);
+  for (const sha of shas) assert.deepEqual(actual.get(sha), expected.get(sha), sha);
+  assert.deepEqual(actual.itemCounts(), expected.itemCounts());
+  for (const it of ITEMS) assert.deepEqual(actual.commitsFor(it.id), expected.commitsFor(it.id), it.id);
+  assert.deepEqual(actual.unlinked(), expected.unlinked());
+  assert.deepEqual(actual.tips(), expected.tips());
+}
+
+/** Same fingerprint, but any matching or merge reading fails the test: a reload must only decode. */
+function decodeOnly(linker: CommitLinker): CommitLinker {
+  const fail = (): never => assert.fail('the reload re-linked a commit');
+  return { fingerprint: linker.fingerprint, direct: fail, mergeEvidence: fail, branch: fail } as unknown as CommitLinker;
+}
+
+const reload = (text: string, linker: CommitLinker): CommitIndex => {
+  const r = CommitIndex.deserialize(text, linker);
+  assert.ok(r.ok, r.ok ? '' : r.reason);
+  return r.index;
+};
+
+describe('CommitIndex persistence (format 3)', () => {
+  const { commits, head } = history();
+  const shas = commits.map((c) => c.sha);
+
+  it('the history under test has merges, nested merges and inherited links', () => {
+    const cold = build(commits, head, linkerFor());
+    assert.ok(commits.filter((c) => c.parents.length > 1).length > 40);
+    const inheritedVia = commits.filter((c) => cold.evidence(c.sha).some((e) => e.via !== undefined && e.via !== c.sha));
+    assert.ok(inheritedVia.length > 30);
+    assert.ok(commits.some((c) => new Set(cold.evidence(c.sha).map((e) => e.via)).size > 1), 'some commit inherits through two merges');
+  });
+
+  it('a reload under the same roadmap equals the cold build, without matching or walking anything', () => {
+    const linker = linkerFor();
+    const cold = build(commits, head, linker);
+    const text = cold.serialize();
+    const r = CommitIndex.deserialize(text, decodeOnly(linker));
+    assert.ok(r.ok);
+    assert.equal(r.relinked, false);
+    assertSame(r.index, cold, shas);
+    // Inherited evidence keeps its merge (`via`) and branch.
+    assert.equal(r.index.serialize(), text);
+  });
+
+  it('updates after a reload equal a cold build: new commits, then rewritten history', () => {
+    const linker = linkerFor();
+    const cold = build(commits, head, linker);
+    const back = reload(cold.serialize(), linker);
+    const side1: RawCommit = { sha: 'a'.repeat(40), parents: [head], author: 'N', email: 'n@x', time: 5000, message: 'side CHK-13' };
+    const side2: RawCommit = { sha: 'b'.repeat(40), parents: ['a'.repeat(40)], author: 'N', email: 'n@x', time: 5001, message: 'more' };
+    const next: RawCommit = { sha: 'c'.repeat(40), parents: [head], author: 'N', email: 'n@x', time: 5002, message: 'main' };
+    const merge: RawCommit = { sha: 'd'.repeat(40), parents: [next.sha, side2.sha], author: 'N', email: 'n@x', time: 5003, message: "Merge branch 'checkout/new'" };
+    const added = [merge, next, side2, side1];
+    back.update({ head: merge.sha, added, removed: [] }, linker);
+    const all = [...added, ...commits];
+    const expected = build(all, merge.sha, linker);
+    assertSame(back, expected, all.map((c) => c.sha));
+    assert.deepEqual(back.evidence(side1.sha).map((e) => `${e.itemId}:${e.kind}`).sort(), ['CHK-13:message', 'CHK:branch-tag']);
+
+    // Reset to the old head: the merge and its side commits go (the base is copied into the maps).
+    back.update({ head, added: [], removed: added.map((c) => c.sha) }, linker);
+    assertSame(back, cold, shas);
+  });
+
+  it('a reload under another roadmap re-links, and relink() after a reload matches a cold build', () => {
+    const linker = linkerFor();
+    const text = build(commits, head, linker).serialize();
+    const other = linkerFor([...ITEMS, item('WORK', { refs: ['side work'], branches: ['misc/**'] })]);
+    const r = CommitIndex.deserialize(text, other);
+    assert.ok(r.ok);
+    assert.equal(r.relinked, true);
+    assertSame(r.index, build(commits, head, other), shas);
+
+    const back = reload(text, linker);
+    back.relink(other);
+    assertSame(back, build(commits, head, other), shas);
+  });
+
+  it('a file without inherited links (null) still loads, by walking the graph', () => {
+    const linker = linkerFor();
+    const cold = build(commits, head, linker);
+    const o = JSON.parse(cold.serialize()) as Record<string, unknown>;
+    o['contexts'] = null;
+    o['inherited'] = null;
+    assertSame(reload(JSON.stringify(o), linker), cold, shas);
+  });
+
+  it('an older version is a rebuild signal, never a throw', () => {
+    const linker = linkerFor();
+    const o = JSON.parse(build(commits, head, linker).serialize()) as Record<string, unknown>;
+    assert.equal(o['version'], COMMIT_INDEX_VERSION);
+    // A version-2 file: no merge or inherited links, no order column.
+    for (const key of ['branches', 'merges', 'contexts', 'inherited', 'order']) delete o[key];
+    o['version'] = 2;
+    const r = CommitIndex.deserialize(JSON.stringify(o), linker);
+    assert.equal(r.ok, false);
+    assert.match(r.ok ? '' : r.reason, /version 2/);
+  });
+
+  it('corrupt link and order columns are a rebuild signal, never a throw', () => {
+    const linker = linkerFor();
+    const good = build(commits, head, linker).serialize();
+    const mutate = (f: (o: Record<string, unknown>) => void): string => {
+      const o = JSON.parse(good) as Record<string, unknown>;
+      f(o);
+      return JSON.stringify(o);
+    };
+    const nums = (o: Record<string, unknown>, key: string): number[] => o[key] as number[];
+    const bad = [
+      mutate((o) => nums(o, 'order').reverse()),
+      mutate((o) => (nums(o, 'order')[1] = nums(o, 'order')[0] ?? 0)),
+      mutate((o) => (o['order'] = nums(o, 'order').slice(1))),
+      mutate((o) => (nums(o, 'merges')[0] = shas.length)),
+      mutate((o) => (nums(o, 'merges')[2] = 9999)),
+      mutate((o) => (nums(o, 'merges')[4] = 9999)),
+      mutate((o) => (o['merges'] = [...nums(o, 'merges'), 1])),
+      mutate((o) => (o['branches'] = [])),
+      mutate((o) => (nums(o, 'contexts')[1] = shas.length + 5)),
+      mutate((o) => (nums(o, 'contexts')[2] = 99)),
+      mutate((o) => (nums(o, 'contexts')[0] = 0)),
+      mutate((o) => (nums(o, 'inherited')[1] = 99999)),
+      mutate((o) => (nums(o, 'inherited')[0] = -1)),
+      mutate((o) => (o['inherited'] = [...nums(o, 'inherited'), 3])),
+      mutate((o) => (o['contexts'] = 'x')),
+      mutate((o) => (o['order'] = nums(o, 'order').map(String))),
+    ];
+    for (const text of bad) {
+      const r = CommitIndex.deserialize(text, linker);
+      assert.equal(r.ok, false, text.slice(0, 60));
+    }
+  });
+});
