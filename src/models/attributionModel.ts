@@ -77,6 +77,8 @@ export class AttributionModel implements vscode.Disposable {
   readonly onDidChange = this.emitter.event;
 
   private readonly blames = new Map<string, BlameCache<BlameOutcome>>();
+  /** Blame caches are keyed by the repository's real path; this maps it back to the model's root. */
+  private readonly repoRoots = new Map<string, string>();
   private readonly lanes = new Map<string, BlameLane>();
   private readonly heads = new Map<string, Promise<string | undefined>>();
   private readonly results = new Map<string, { key: string; value: Promise<DocumentAttribution | undefined> }>();
@@ -107,6 +109,11 @@ export class AttributionModel implements vscode.Disposable {
     return value;
   }
 
+  /** Repositories (as the work model names them) whose blames are cached: for leak checks. */
+  cachedRepositories(): readonly string[] {
+    return [...new Set(this.repoRoots.values())];
+  }
+
   dispose(): void {
     if (this.timer) clearTimeout(this.timer);
     for (const d of this.subscriptions) d.dispose();
@@ -118,7 +125,16 @@ export class AttributionModel implements vscode.Disposable {
   private invalidate(headMayHaveMoved: boolean): void {
     this.generation++;
     this.results.clear();
-    if (headMayHaveMoved) this.heads.clear();
+    if (headMayHaveMoved) {
+      this.heads.clear();
+      // Folders may have closed: their repositories' blame caches go with them.
+      const open = this.work.repositoryRoots();
+      for (const [realRoot, root] of this.repoRoots) {
+        if (open.has(root)) continue;
+        this.blames.delete(realRoot);
+        this.repoRoots.delete(realRoot);
+      }
+    }
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => {
       this.timer = undefined;
@@ -157,6 +173,7 @@ export class AttributionModel implements vscode.Disposable {
     else if (text.length > settings.maxFileSize) history = 'too-large';
     else if (!repo || realRoot === undefined || !inRepo || rel.startsWith('..') || path.isAbsolute(rel)) history = 'no-repo';
     else {
+      if (root !== undefined) this.repoRoots.set(realRoot, root);
       const outcome = await this.blame(repo, realRoot, relPath, text);
       if (outcome.state === 'ok') {
         const indexOfCommits = this.work.commitIndex(folder.uri);

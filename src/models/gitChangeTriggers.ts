@@ -63,6 +63,15 @@ export class GitChangeTriggers implements vscode.Disposable {
     this.watched.set(info.root, { info, watchers });
   }
 
+  /** Stops watching every repository not in `roots`. */
+  retain(roots: ReadonlySet<string>): void {
+    for (const [root, w] of this.watched) {
+      if (roots.has(root)) continue;
+      for (const d of w.watchers) d.dispose();
+      this.watched.delete(root);
+    }
+  }
+
   detachAll(): void {
     for (const w of this.watched.values()) for (const d of w.watchers) d.dispose();
     this.watched.clear();

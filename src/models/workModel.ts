@@ -172,6 +172,16 @@ export class WorkModel implements vscode.Disposable {
   }
 
   /** The opened repository of a folder (for branch creation and name checks), if git is on. */
+  /** Roots of the repositories open folders use (for dropping per-repository state). */
+  repositoryRoots(): ReadonlySet<string> {
+    const roots = new Set<string>();
+    for (const entry of this.folders.values()) {
+      const root = entry.repo?.info.root;
+      if (root) roots.add(root);
+    }
+    return roots;
+  }
+
   repository(folderUri: vscode.Uri): GitRepository | undefined {
     return this.folders.get(folderUri.toString())?.repo;
   }
@@ -211,12 +221,15 @@ export class WorkModel implements vscode.Disposable {
   private syncFolders(relink: boolean): void {
     const wanted = new Map(this.roadmaps.folders().map((f) => [f.uri.toString(), f]));
     let changed = false;
+    let removed = false;
     for (const [key, entry] of this.folders) {
       if (wanted.has(key)) continue;
       entry.dispose();
       this.folders.delete(key);
-      changed = true;
+      changed = removed = true;
     }
+    // A closed folder's repository keeps no watchers unless another open folder still uses it.
+    if (removed) this.triggers.retain(this.repositoryRoots());
     for (const [key, folder] of wanted) {
       const existing = this.folders.get(key);
       if (existing) {

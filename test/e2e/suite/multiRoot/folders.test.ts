@@ -219,6 +219,7 @@ describe('multi-root workspace', function () {
   it(`drops a removed folder everywhere and rebuilds it when it comes back (${CYCLES} times)`, async () => {
     const opsRoadmap = vscode.Uri.joinPath(ops.uri, 'roadmap.yaml');
     const alerts = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(ops.uri, 'src', 'alerts.ts'));
+    const isOps = (root: string): boolean => root.replace(/\\/g, '/').endsWith('/ops-platform');
     for (let cycle = 1; cycle <= CYCLES; cycle++) {
       removedDuringCycle = true;
       const removedUri = ops.uri;
@@ -240,6 +241,8 @@ describe('multi-root workspace', function () {
       assert.equal(api.work.commitIndex(removedUri), undefined);
       assert.equal(api.work.repository(removedUri), undefined);
       assert.deepEqual(api.work.workFor(removedUri, 'OPS-1').commits, []);
+      assert.ok(![...api.work.repositoryRoots()].some(isOps), 'the work model lists no ops-platform repository');
+      await waitFor(`cycle ${cycle}: the blame cache of ops-platform to be dropped`, () => !api.attribution.cachedRepositories().some(isOps));
       // Its file is now outside every folder: ids resolve against the first roadmap, where OPS-1 is unknown.
       assert.deepEqual(await cardHovers(alerts.uri, positionOf(alerts, 'OPS-1')), []);
 
@@ -253,6 +256,8 @@ describe('multi-root workspace', function () {
       assert.equal(cards.length, 1, `cycle ${cycle}: one card, not one per registration: ${JSON.stringify(cards)}`);
       const lineHovers = hoverTexts(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', alerts.uri, positionOf(alerts, 'OPS-1')));
       assert.ok(lineHovers.filter((t) => t.includes('why this line exists')).length <= 1, 'at most one line hover');
+      // The line hover blamed the file, so the next removal has a cache to drop.
+      assert.ok(api.attribution.cachedRepositories().some(isOps), `cycle ${cycle}: ops-platform blames are cached`);
       const diags = await waitFor(`cycle ${cycle}: the ops-platform warning again`, () => {
         const list = lensDiagnostics(opsRoadmap);
         return list.length > 0 && list;
