@@ -31,7 +31,7 @@ export class NoRoadmapError extends Error {
 const SKIP_DIRS: ReadonlySet<string> = new Set(['node_modules', '.git']);
 const MAX_GLOBSTAR_DEPTH = 16;
 
-async function isDirectory(p: string): Promise<boolean> {
+export async function isDirectory(p: string): Promise<boolean> {
   try {
     return (await fs.stat(p)).isDirectory();
   } catch {

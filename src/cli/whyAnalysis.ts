@@ -15,7 +15,7 @@ import { detectCurrentWork } from '../git/currentWorkService';
 import { GitNotFoundError, NotARepositoryError, UntrustedWorkspaceError } from '../git/gitErrors';
 import { GitRepository } from '../git/gitRepository';
 import { GitRunner } from '../git/gitRunner';
-import { loadRoadmap } from './loadRoadmap';
+import { isDirectory, loadRoadmap } from './loadRoadmap';
 
 export type WhyState = 'ok' | 'untracked' | 'binary' | 'missing' | 'not-in-repo' | 'no-git' | 'error';
 
@@ -78,7 +78,7 @@ export async function analyzeWhy(opts: WhyOptions): Promise<WhyAnalysis> {
     realPath = absPath;
   }
   const fileDir = path.dirname(realPath);
-  const opened = await openRepo(opts.repo !== undefined ? path.resolve(opts.cwd, opts.repo) : (await dirExists(fileDir)) ? fileDir : opts.cwd);
+  const opened = await openRepo(opts.repo !== undefined ? path.resolve(opts.cwd, opts.repo) : (await isDirectory(fileDir)) ? fileDir : opts.cwd);
   const repoRoot = 'repo' in opened && opened.repo.info.root !== undefined ? await fs.realpath(opened.repo.info.root).catch(() => opened.repo.info.root) : undefined;
   const inRepo = repoRoot !== undefined && !path.relative(repoRoot, realPath).startsWith('..') && !path.isAbsolute(path.relative(repoRoot, realPath));
 
@@ -165,13 +165,5 @@ async function commitRefsForBlame(git: GitRunner, graph: CommitGraph, blamed: re
     return await lookupCommitRefs(git, graph, blamed.filter((c) => !c.uncommitted).map((c) => c.sha), linker);
   } catch {
     return undefined;
-  }
-}
-
-async function dirExists(p: string): Promise<boolean> {
-  try {
-    return (await fs.stat(p)).isDirectory();
-  } catch {
-    return false;
   }
 }
