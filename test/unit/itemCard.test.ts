@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { escapeMarkdown, renderItemCardMarkdown, safeHttpUrl, type CardContext } from '../../src/core/itemCard';
-import type { RoadmapItem } from '../../src/core/roadmapTypes';
+import { makeItem as item } from './roadmapFixtures';
 
 // markdown-it (already installed with @vscode/vsce) is a CommonMark renderer: rendering the card
 // and looking at the HTML checks what a user would see, not just which characters we emitted.
@@ -9,23 +9,6 @@ type MarkdownIt = { render(src: string): string };
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const markdownIt = require('markdown-it') as (options: object) => MarkdownIt;
 const md = markdownIt({ html: false, linkify: true });
-
-const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } };
-
-function item(overrides: Partial<RoadmapItem> & Pick<RoadmapItem, 'id'>): RoadmapItem {
-  return {
-    kind: 'feature',
-    title: 'One-click reorder',
-    metrics: [],
-    links: [],
-    branches: [],
-    paths: [],
-    refs: [],
-    location: { file: '/w/roadmap.yaml', range },
-    idLocation: { file: '/w/roadmap.yaml', range },
-    ...overrides,
-  };
-}
 
 const noParents: CardContext = { product: undefined, ancestors: () => [] };
 

@@ -1,23 +1,7 @@
 import * as assert from 'node:assert/strict';
-import type { RoadmapItem } from '../../src/core/roadmapTypes';
 import { itemCardTitle, renderItemCardHtml, type ItemCardData, type WebviewResources } from '../../src/views/itemCardHtml';
 import { activeContent, parseHtml, type ParsedDom } from './htmlDom';
-
-const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } };
-export function makeItem(overrides: Partial<RoadmapItem> & Pick<RoadmapItem, 'id'>): RoadmapItem {
-  return {
-    kind: 'feature',
-    title: 'One-click reorder',
-    metrics: [],
-    links: [],
-    branches: [],
-    paths: [],
-    refs: [],
-    location: { file: '/w/roadmap.yaml', range },
-    idLocation: { file: '/w/roadmap.yaml', range },
-    ...overrides,
-  };
-}
+import { makeItem } from './roadmapFixtures';
 
 const RES: WebviewResources = {
   cspSource: 'https://file+.vscode-resource.vscode-cdn.net',

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
 import { DARK_THEME, renderOverviewSvg, wrapText, xmlText } from '../../src/core/overviewSvg';
 import { buildOverview } from '../../src/core/roadmapOverview';
-import { makeItem } from './itemCardHtml.test';
+import { makeItem } from './roadmapFixtures';
 
 // sax (installed with @vscode/vsce) in strict mode: an SVG viewer rejects what it rejects.
 type SaxParser = { onerror: (e: Error) => void; onopentag: (t: { name: string; attributes: Record<string, string> }) => void; ontext: (t: string) => void; write(s: string): SaxParser; close(): void };

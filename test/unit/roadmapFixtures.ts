@@ -1,3 +1,5 @@
+import type { RoadmapItem } from '../../src/core/roadmapTypes';
+
 // The example from issue #2, verbatim: every field must work as written.
 export const SPEC_EXAMPLE = `version: 1
 product: Acme Shop
@@ -29,3 +31,21 @@ items:
     title: One-click reorder
     why: Weekly grocery shoppers must rebuild the same cart every week.
 `;
+
+const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } };
+
+/** A complete RoadmapItem for renderer tests: only what a test overrides matters. */
+export function makeItem(overrides: Partial<RoadmapItem> & Pick<RoadmapItem, 'id'>): RoadmapItem {
+  return {
+    kind: 'feature',
+    title: 'One-click reorder',
+    metrics: [],
+    links: [],
+    branches: [],
+    paths: [],
+    refs: [],
+    location: { file: '/w/roadmap.yaml', range },
+    idLocation: { file: '/w/roadmap.yaml', range },
+    ...overrides,
+  };
+}

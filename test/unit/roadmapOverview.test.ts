@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { buildOverview, clampText, renderOverviewMarkdown, targetSortKey, type OverviewMode } from '../../src/core/roadmapOverview';
-import { makeItem } from './itemCardHtml.test';
+import { makeItem } from './roadmapFixtures';
 
 // markdown-it (installed with @vscode/vsce) renders the export the way a Markdown preview would.
 type MarkdownIt = { render(src: string): string };

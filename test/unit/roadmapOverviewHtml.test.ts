@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { buildOverview } from '../../src/core/roadmapOverview';
 import { renderOverviewHtml } from '../../src/views/roadmapOverviewHtml';
-import { makeItem } from './itemCardHtml.test';
+import { makeItem } from './roadmapFixtures';
 import { activeContent, parseHtml } from './htmlDom';
 
 const RES = { cspSource: 'https://x.vscode-cdn.net', nonce: 'N0nceN0nceN0nceN0nce12', styleUri: 'https://x.vscode-cdn.net/media/itemCard.css', extraStyleUris: ['https://x.vscode-cdn.net/media/overview.css'], scriptUri: 'https://x.vscode-cdn.net/media/overview.js' };

@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import { Commands } from '../../../src/commands';
 import type { RoadmapLensApi } from '../../../src/extension';
 import type { RoadmapNode } from '../../../src/views/roadmapTreeProvider';
-import { EXTENSION_ID, activateApi, sleep, waitFor } from './support';
+import { EXTENSION_ID, activateApi, plain, sleep, waitFor } from './support';
 
 function folderUri(): vscode.Uri {
   const folder = vscode.workspace.workspaceFolders?.[0];
@@ -17,15 +17,6 @@ function folderUri(): vscode.Uri {
 
 function roadmapUri(): vscode.Uri {
   return vscode.Uri.joinPath(folderUri(), 'roadmap.yaml');
-}
-
-/** Undoes MarkdownString escaping so assertions can read the text a user sees. */
-function plain(markdown: string): string {
-  return markdown
-    .replace(/\\([!-/:-@[-`{-~])/g, '$1')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&');
 }
 
 function hoverText(hovers: readonly vscode.Hover[]): string {

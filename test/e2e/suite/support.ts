@@ -47,3 +47,12 @@ export async function activateApi(): Promise<RoadmapLensApi> {
   assert.ok(api, 'activate() returned the test API (undefined means activation failed)');
   return api;
 }
+
+/** Undoes MarkdownString escaping so assertions can read the text a user sees. */
+export function plain(markdown: string): string {
+  return markdown
+    .replace(/\\([!-/:-@[-`{-~])/g, '$1')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
+}

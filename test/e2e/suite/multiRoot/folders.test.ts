@@ -8,7 +8,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { RoadmapLensApi } from '../../../../src/extension';
 import type { RoadmapNode } from '../../../../src/views/roadmapTreeProvider';
-import { activateApi, waitFor } from '../support';
+import { activateApi, plain, waitFor } from '../support';
 
 const CYCLES = 5;
 
@@ -16,14 +16,6 @@ function workspaceFolder(name: string): vscode.WorkspaceFolder {
   const folder = vscode.workspace.workspaceFolders?.find((f) => f.name === name);
   assert.ok(folder, `${name} is a folder of the workspace`);
   return folder;
-}
-
-function plain(markdown: string): string {
-  return markdown
-    .replace(/\\([!-/:-@[-`{-~])/g, '$1')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&');
 }
 
 function hoverTexts(hovers: readonly vscode.Hover[]): string[] {
