@@ -15,6 +15,7 @@ export const Commands = {
   addTrailer: 'roadmapLens.addTrailer',
   showUnlinkedWork: 'roadmapLens.showUnlinkedWork',
   rebuildCommitIndex: 'roadmapLens.rebuildCommitIndex',
+  stopIndexing: 'roadmapLens.stopIndexing',
   currentWorkActions: 'roadmapLens.currentWorkActions',
   openItemCard: 'roadmapLens.openItemCard',
   openOverview: 'roadmapLens.openOverview',
@@ -34,6 +35,8 @@ export const ContextKeys = {
   /** Set once the first discovery finished, so the welcome view does not flash "no roadmap". */
   ready: 'roadmapLens.ready',
   hasRoadmap: 'roadmapLens.hasRoadmap',
+  /** A commit index build is running (WorkModel.onDidChangeIndexing): shows Stop Indexing. */
+  indexing: 'roadmapLens.indexing',
 } as const;
 
 export const OUTPUT_CHANNEL_NAME = 'Roadmap Lens';

@@ -2,7 +2,8 @@
 // Every registration lands in context.subscriptions, so deactivation cleans up everything.
 
 import * as vscode from 'vscode';
-import { OUTPUT_CHANNEL_NAME } from './commands';
+import { OUTPUT_CHANNEL_NAME, Views } from './commands';
+import { gitProcessesStarted } from './git/gitRunner';
 import { AttributionModel } from './models/attributionModel';
 import { RoadmapModel } from './models/roadmapModel';
 import { WorkModel } from './models/workModel';
@@ -30,11 +31,37 @@ export interface RoadmapLensApi {
   readonly workTree: WorkTreeContributor;
   readonly visuals: VisualFeatures;
   readonly attribution: AttributionModel;
+  /** How long activate() took and how many git processes it started (reported by the real-VS-Code run). */
+  readonly activation: ActivationStats;
 }
 
-export async function activate(context: vscode.ExtensionContext): Promise<RoadmapLensApi | undefined> {
+export interface ActivationStats {
+  /** activate() itself: wiring only; the roadmap loads after it returns. */
+  readonly ms: number;
+  /** Git processes started before activate() returned: none, git work starts in the background. */
+  readonly gitProcesses: number;
+  /** The first roadmap load: when it finished (ms after activation began) and what it found. */
+  readonly roadmapLoaded: Promise<RoadmapLoadStats>;
+}
+
+export interface RoadmapLoadStats {
+  readonly ms: number;
+  readonly items: number;
+  readonly files: number;
+}
+
+export function activate(context: vscode.ExtensionContext): RoadmapLensApi | undefined {
+  const started = performance.now();
+  const gitBefore = gitProcessesStarted();
   const log = vscode.window.createOutputChannel(OUTPUT_CHANNEL_NAME, { log: true });
   context.subscriptions.push(log);
+  const failed = (err: unknown): undefined => {
+    log.error('Roadmap Lens failed to activate', err);
+    void vscode.window.showErrorMessage(`Roadmap Lens failed to start: ${err instanceof Error ? err.message : String(err)}`, 'Show Log').then((choice) => {
+      if (choice) log.show();
+    });
+    return undefined;
+  };
   try {
     const model = new RoadmapModel(log);
     context.subscriptions.push(model);
@@ -57,16 +84,21 @@ export async function activate(context: vscode.ExtensionContext): Promise<Roadma
     registerRoadmapCodeLens(context, attribution);
     registerLineHover(context, attribution);
 
-    await model.start();
-    work.start();
-    log.info(`Roadmap Lens activated: ${model.allItems().length} items in ${model.files().length} roadmap files`);
-    return { model, tree, work, statusBar, workTree, visuals, attribution };
-  } catch (err) {
-    log.error('Roadmap Lens failed to activate', err);
-    void vscode.window.showErrorMessage(`Roadmap Lens failed to start: ${err instanceof Error ? err.message : String(err)}`, 'Show Log').then((choice) => {
-      if (choice) log.show();
+    // Not awaited: a 10k-item roadmap takes seconds to parse, and while activate() is pending
+    // VS Code holds back every command of ours. Views fill in from the model's events.
+    const roadmapLoaded = model.start().then((): RoadmapLoadStats => {
+      const loaded = { ms: performance.now() - started, items: model.allItems().length, files: model.files().length };
+      log.info(`Roadmap loaded: ${loaded.items} items in ${loaded.files} files, ${loaded.ms.toFixed(0)} ms after activation began`);
+      return loaded;
     });
-    return undefined;
+    roadmapLoaded.catch(failed);
+    void vscode.window.withProgress({ location: { viewId: Views.tree } }, () => roadmapLoaded.catch(() => undefined));
+    work.start();
+    const activation: ActivationStats = { ms: performance.now() - started, gitProcesses: gitProcessesStarted() - gitBefore, roadmapLoaded };
+    log.info(`Roadmap Lens activated in ${activation.ms.toFixed(0)} ms`);
+    return { model, tree, work, statusBar, workTree, visuals, attribution, activation };
+  } catch (err) {
+    return failed(err);
   }
 }
 

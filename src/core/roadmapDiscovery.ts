@@ -24,3 +24,29 @@ export function matchesRoadmapGlob(relPath: string, globs: readonly string[] = D
   const normalized = relPath.replace(/\\/g, '/').replace(/^\.\//, '');
   return matcherFor(globs)(normalized);
 }
+
+/**
+ * How to find a glob's files without a workspace-wide search: a literal path is one `stat`, and a
+ * pattern only in its last segment (`roadmap/*.yaml`) is one directory listing matched with
+ * `matchesRoadmapGlob`. Anything else (`**`, a pattern in a folder name) needs the search service,
+ * which walks the whole folder: at startup that walk, not the parse, was most of activation.
+ */
+export type GlobPlan =
+  | { readonly kind: 'file'; readonly path: string }
+  | { readonly kind: 'directory'; readonly dir: string; readonly glob: string }
+  | { readonly kind: 'search'; readonly glob: string };
+
+const GLOB_CHARS = /[*?[\]{}()!+@\\]/;
+
+export function planRoadmapGlob(glob: string): GlobPlan {
+  const normalized = glob.trim().replace(/^\.\//, '');
+  const segments = normalized.split('/');
+  // A backslash is an escape or a Windows separator: leave its meaning to the search service.
+  const usable = normalized !== '' && !normalized.startsWith('/') && !normalized.includes('\\') && segments.every((s) => s !== '' && s !== '.' && s !== '..');
+  if (!usable) return { kind: 'search', glob };
+  if (!GLOB_CHARS.test(normalized)) return { kind: 'file', path: normalized };
+  const last = segments[segments.length - 1] ?? '';
+  const dirs = segments.slice(0, -1);
+  if (dirs.some((s) => GLOB_CHARS.test(s)) || last.includes('**')) return { kind: 'search', glob };
+  return { kind: 'directory', dir: dirs.join('/'), glob: normalized };
+}

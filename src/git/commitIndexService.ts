@@ -1,7 +1,8 @@
 // Builds and updates a CommitIndex from a repository. The first build streams the whole log of
 // HEAD; later calls read HEAD from the git dir's files and ask one `git log old...new` for what
 // changed since the indexed head and what a rebase or reset dropped: an update after one commit
-// costs one small git process, an unchanged HEAD none.
+// costs one small git process, an unchanged HEAD none. `maxCount` (the `history.maxCommits`
+// setting) bounds every full build, including the fallbacks after a rewrite or a huge jump.
 
 import { CommitIndex } from '../core/commitIndex';
 import { buildCommitIndex, collectCommits, type BuildOptions } from '../core/commitIndexBuilder';
@@ -12,33 +13,40 @@ import type { GitRepository } from './gitRepository';
 
 export type IndexUpdateKind = 'unchanged' | 'relinked' | 'updated' | 'rebuilt';
 
-/** Cold build over everything reachable from HEAD (an empty index on an unborn branch). */
-export async function buildIndexForHead(repo: GitRepository, linker: CommitLinker, opts: BuildOptions = {}): Promise<CommitIndex> {
+export interface IndexBuildOptions extends BuildOptions {
+  /** The newest commits a full build reads; unbounded when absent. */
+  readonly maxCount?: number;
+}
+
+/** Cold build over what is reachable from HEAD, newest `maxCount` first (an empty index on an unborn branch). */
+export async function buildIndexForHead(repo: GitRepository, linker: CommitLinker, opts: IndexBuildOptions = {}): Promise<CommitIndex> {
   const head = await repo.resolve('HEAD', opts.signal);
   if (head === undefined) {
     const empty = new CommitIndex();
     empty.finish(undefined, linker);
     return empty;
   }
-  const { nonce, batches } = repo.log([head], opts.signal ? { signal: opts.signal } : {});
+  const { nonce, batches } = repo.log([head], { ...signalOf(opts), ...(opts.maxCount !== undefined ? { maxCount: opts.maxCount } : {}) });
   return buildCommitIndex(batches, nonce, head, linker, opts);
 }
 
 /**
  * Brings `index` up to HEAD. Returns the index to use from now on (a new one when rebuilt) and
- * what happened. Falls back to a cold build when the old head is gone (gc after a force-push).
+ * what happened. Falls back to a cold build (bounded by `maxCount`) when the old head is gone
+ * (gc after a force-push), and when the difference alone reaches `maxCount` commits (a rewritten
+ * root, a jump to unrelated history): reading it all would cost more than the bounded build.
  */
 export async function updateIndexToHead(
   repo: GitRepository,
   index: CommitIndex,
   linker: CommitLinker,
-  opts: BuildOptions = {},
+  opts: IndexBuildOptions = {},
 ): Promise<{ index: CommitIndex; kind: IndexUpdateKind }> {
   const head = await repo.headSha(opts.signal);
   const old = index.head;
   if (head === old) return sameHead(index, linker);
   if (head === undefined || old === undefined) return { index: await buildIndexForHead(repo, linker, opts), kind: 'rebuilt' };
-  let changes: { added: RawCommit[]; removed: string[] };
+  let changes: { added: RawCommit[]; removed: string[] } | 'too-many';
   try {
     changes = await changesBetween(repo, old, head, opts);
   } catch (e) {
@@ -46,6 +54,7 @@ export async function updateIndexToHead(
     if (!(e instanceof GitError) || e instanceof NotARepositoryError) throw e;
     return updateStepByStep(repo, index, linker, opts);
   }
+  if (changes === 'too-many') return { index: await buildIndexForHead(repo, linker, opts), kind: 'rebuilt' };
   index.update({ head, ...changes }, linker);
   return { index, kind: 'updated' };
 }
@@ -55,9 +64,10 @@ export async function updateIndexToHead(
  * --left-right old...head`. Removed commits come with their messages, which only a rebase or a
  * branch switch pays for: after a commit, `old` is an ancestor of `head` and the left side is empty.
  */
-async function changesBetween(repo: GitRepository, old: string, head: string, opts: BuildOptions): Promise<{ added: RawCommit[]; removed: string[] }> {
-  const { nonce, batches, right } = repo.logLeftRight(old, head, opts.signal ? { signal: opts.signal } : {});
+async function changesBetween(repo: GitRepository, old: string, head: string, opts: IndexBuildOptions): Promise<{ added: RawCommit[]; removed: string[] } | 'too-many'> {
+  const { nonce, batches, right } = repo.logLeftRight(old, head, { ...signalOf(opts), ...(opts.maxCount !== undefined ? { maxCount: opts.maxCount } : {}) });
   const commits = await collectCommits(batches, nonce, opts);
+  if (opts.maxCount !== undefined && commits.length >= opts.maxCount) return 'too-many';
   const added: RawCommit[] = [];
   const removed: string[] = [];
   for (const c of commits) {
@@ -72,7 +82,7 @@ async function updateStepByStep(
   repo: GitRepository,
   index: CommitIndex,
   linker: CommitLinker,
-  opts: BuildOptions,
+  opts: IndexBuildOptions,
 ): Promise<{ index: CommitIndex; kind: IndexUpdateKind }> {
   const head = await repo.resolve('HEAD', opts.signal);
   const old = index.head;
@@ -80,13 +90,18 @@ async function updateStepByStep(
   if (head === undefined || old === undefined || (await repo.resolve(old, opts.signal)) === undefined) {
     return { index: await buildIndexForHead(repo, linker, opts), kind: 'rebuilt' };
   }
-  const signalOpts = opts.signal ? { signal: opts.signal } : {};
-  const { nonce, batches } = repo.log([head, `^${old}`], signalOpts);
+  const signalOpts = signalOf(opts);
+  const { nonce, batches } = repo.log([head, `^${old}`], { ...signalOpts, ...(opts.maxCount !== undefined ? { maxCount: opts.maxCount } : {}) });
   const added = await collectCommits(batches, nonce, opts);
+  if (opts.maxCount !== undefined && added.length >= opts.maxCount) return { index: await buildIndexForHead(repo, linker, opts), kind: 'rebuilt' };
   // Cheap when old is an ancestor of head (the common case): git stops at once.
   const removed = await repo.revList([old, `^${head}`], opts.signal);
   index.update({ head, added, removed }, linker);
   return { index, kind: 'updated' };
+}
+
+function signalOf(opts: BuildOptions): { signal?: AbortSignal } {
+  return opts.signal ? { signal: opts.signal } : {};
 }
 
 function sameHead(index: CommitIndex, linker: CommitLinker): { index: CommitIndex; kind: IndexUpdateKind } {

@@ -229,11 +229,13 @@ export class GitRepository {
    * `git log --left-right from...to` in the log() format: the commits reachable from only one of
    * the two, in one process. The side of each is stripped from the records (the parser sees the
    * plain format) and collected in `right`; the others are on the left (reachable from `from` only).
+   * `maxCount` caps both sides together (the caller treats a full cap as "too many to list").
    */
-  logLeftRight(from: string, to: string, opts: { signal?: AbortSignal } = {}): LeftRightLogStream {
+  logLeftRight(from: string, to: string, opts: { signal?: AbortSignal; maxCount?: number } = {}): LeftRightLogStream {
     const range = `${assertSafeRef(from)}...${assertSafeRef(to)}`;
     const nonce = makeLogNonce();
-    const args = ['log', '-z', '--left-right', gitLogFormat(nonce, true), '--encoding=UTF-8', '--no-color', '--no-textconv', '--no-ext-diff', '--no-show-signature', '--end-of-options', range, '--'];
+    const limit = opts.maxCount !== undefined ? [`--max-count=${Math.max(0, Math.floor(opts.maxCount))}`] : [];
+    const args = ['log', '-z', '--left-right', gitLogFormat(nonce, true), '--encoding=UTF-8', '--no-color', '--no-textconv', '--no-ext-diff', '--no-show-signature', ...limit, '--end-of-options', range, '--'];
     const right = new Set<string>();
     const raw = this.git.stream(args, { separator: '\0', ...(opts.signal ? { signal: opts.signal } : {}) });
     async function* stripMarks(): AsyncGenerator<string[], void, undefined> {

@@ -121,6 +121,15 @@ export function assertSafeRef(ref: string): string {
   return ref;
 }
 
+// Process-wide count of git processes started: how the real-VS-Code run checks that activation
+// itself starts no git work (bench row `vscode-activation`, e2e suite performance.test.ts).
+let processesStarted = 0;
+
+/** How many git processes every GitRunner in this process has started so far. */
+export function gitProcessesStarted(): number {
+  return processesStarted;
+}
+
 export class GitRunner {
   readonly cwd: string;
   private readonly isTrusted: () => boolean;
@@ -276,6 +285,7 @@ export class GitRunner {
   private start(args: readonly string[], signal: AbortSignal | undefined, extraEnv: Record<string, string> = {}): ChildProcess {
     if (!this.isTrusted()) throw new UntrustedWorkspaceError();
     if (signal?.aborted) throw new GitAbortedError();
+    processesStarted++;
     return spawn(this.gitPath, [...hardeningArgs(), ...withSubcommandHardening(args)], {
       cwd: this.cwd,
       env: { ...gitEnv(), ...extraEnv },

@@ -4,7 +4,7 @@
 
 import * as vscode from 'vscode';
 import type { CommitIndex } from '../core/commitIndex';
-import { buildCommitIndex, BuildCancelledError } from '../core/commitIndexBuilder';
+import { BuildCancelledError } from '../core/commitIndexBuilder';
 import { CommitLinker } from '../core/commitLinks';
 import { decideCurrentWork, type CurrentWork, type HeadState } from '../core/currentWork';
 import type { BranchRef } from '../core/refListParser';
@@ -52,7 +52,12 @@ export interface FolderWorkHost {
   changed(): void;
   /** Opened a repository: start watching it. */
   opened(repo: GitRepository): void;
+  /** A cold build started or ended (`indexing` changed). */
+  indexingChanged(): void;
 }
+
+/** The abort reason of a build the user stopped (as opposed to a rebuild, a close or a window cancel). */
+const STOPPED_BY_USER = 'stopped by the user';
 
 const EMPTY_SUMMARY: WorkSummary = { byItem: new Map(), unlinkedBranches: [], unlinkedCommits: [] };
 
@@ -91,7 +96,13 @@ export class FolderWork implements vscode.Disposable {
   private linker: CommitLinker | undefined;
   private running: Promise<void> | undefined;
   private again = false;
-  private build: AbortController | undefined;
+  private build: { readonly controller: AbortController; done?: Promise<void> } | undefined;
+  private builtCommits = 0;
+  /**
+   * Set when the user stopped a build: no full build starts again by itself (each refresh would
+   * restart the 100k-commit build the user just stopped) until Rebuild Commit Index or a reload.
+   */
+  private stopped = false;
   private disposed = false;
 
   constructor(
@@ -103,6 +114,30 @@ export class FolderWork implements vscode.Disposable {
 
   get settings(): WorkSettings {
     return readWorkSettings(this.folder);
+  }
+
+  /** A cold build of the commit index is running. */
+  get indexing(): boolean {
+    return this.build !== undefined;
+  }
+
+  /**
+   * Stops a running cold build (the Stop Indexing command): nothing half-built is kept or saved,
+   * and index work stays off for this folder until `rebuildIndex()`. `indexing` is false at once;
+   * resolves once the build has wound down (its git process ended), true when one was running.
+   */
+  async stopIndexing(): Promise<boolean> {
+    const build = this.build;
+    if (!build) return false;
+    this.stopped = true;
+    build.controller.abort(STOPPED_BY_USER);
+    this.build = undefined;
+    this.host.log.info(
+      `${this.folder.name}: commit indexing stopped by the user after ${this.builtCommits} commits; nothing was saved. Run "Roadmap Lens: Rebuild Commit Index" to index again.`,
+    );
+    this.host.indexingChanged();
+    await build.done;
+    return true;
   }
 
   /** Re-reads the repository. Calls during a refresh coalesce into one more run after it. */
@@ -140,9 +175,11 @@ export class FolderWork implements vscode.Disposable {
 
   /** Drops the persisted index and builds it again (the Rebuild command). */
   async rebuildIndex(): Promise<void> {
-    this.build?.abort();
+    this.build?.controller.abort();
     // The aborted build clears itself later; a new one must not wait for that.
     this.build = undefined;
+    this.stopped = false;
+    this.host.indexingChanged();
     this.index = undefined;
     await this.host.store.delete(this.folder.uri);
     await this.refresh();
@@ -155,7 +192,7 @@ export class FolderWork implements vscode.Disposable {
 
   dispose(): void {
     this.disposed = true;
-    this.build?.abort();
+    this.build?.controller.abort();
   }
 
   private offState(head: HeadState): boolean {
@@ -208,6 +245,10 @@ export class FolderWork implements vscode.Disposable {
 
   /** Loads or updates the commit index; a cold build runs in the background with progress. */
   private async updateIndex(repo: GitRepository, linker: CommitLinker, settings: WorkSettings): Promise<void> {
+    if (this.stopped) {
+      this.host.log.debug(`${this.folder.name}: commit indexing is stopped; the index is left as it was`);
+      return;
+    }
     let loadedFromStore = false;
     if (!this.index) {
       const loaded = await this.host.store.load(this.folder.uri, linker);
@@ -220,10 +261,15 @@ export class FolderWork implements vscode.Disposable {
       }
     }
     if (!this.index) {
-      void this.coldBuild(repo, linker, settings);
+      if (this.build) return;
+      const build: { controller: AbortController; done?: Promise<void> } = { controller: new AbortController() };
+      this.build = build;
+      this.builtCommits = 0;
+      this.host.indexingChanged();
+      build.done = this.coldBuild(repo, linker, settings, build.controller);
       return;
     }
-    const { index, kind } = await updateIndexToHead(repo, this.index, linker);
+    const { index, kind } = await updateIndexToHead(repo, this.index, linker, { maxCount: settings.maxCommits });
     this.index = index;
     if (kind !== 'unchanged') {
       this.host.log.debug(`${this.folder.name}: commit index ${kind} (${index.size} commits)`);
@@ -236,26 +282,22 @@ export class FolderWork implements vscode.Disposable {
     }
   }
 
-  private async coldBuild(repo: GitRepository, linker: CommitLinker, settings: WorkSettings): Promise<void> {
-    if (this.build) return;
-    const controller = new AbortController();
-    this.build = controller;
+  private async coldBuild(repo: GitRepository, linker: CommitLinker, settings: WorkSettings, controller: AbortController): Promise<void> {
     const started = Date.now();
     try {
       await vscode.window.withProgress(
         { location: vscode.ProgressLocation.Window, title: `Roadmap Lens: indexing commits of ${this.folder.name}`, cancellable: true },
         async (progress, token) => {
           token.onCancellationRequested(() => controller.abort());
-          const head = await repo.resolve('HEAD', controller.signal);
-          const signal = { signal: controller.signal };
-          let index: CommitIndex;
-          if (head === undefined) {
-            index = await buildIndexForHead(repo, linker, signal);
-          } else {
-            // Bounded by `history.maxCommits`: huge repositories index their recent history only.
-            const { nonce, batches } = repo.log([head], { ...signal, maxCount: settings.maxCommits });
-            index = await buildCommitIndex(batches, nonce, head, linker, { ...signal, onProgress: (p) => progress.report({ message: `${p.commits} commits` }) });
-          }
+          // Bounded by `history.maxCommits`: huge repositories index their recent history only.
+          const index: CommitIndex = await buildIndexForHead(repo, linker, {
+            signal: controller.signal,
+            maxCount: settings.maxCommits,
+            onProgress: (p) => {
+              if (this.build?.controller === controller) this.builtCommits = p.commits;
+              progress.report({ message: `${p.commits} commits` });
+            },
+          });
           if (controller.signal.aborted) return;
           this.index = index;
           this.host.log.info(`${this.folder.name}: commit index built, ${index.size} commits in ${Date.now() - started} ms`);
@@ -264,10 +306,13 @@ export class FolderWork implements vscode.Disposable {
         },
       );
     } catch (e) {
-      if (e instanceof BuildCancelledError || e instanceof GitAbortedError || controller.signal.aborted) this.host.log.info(`${this.folder.name}: commit indexing cancelled`);
-      else this.host.log.error(`${this.folder.name}: commit indexing failed`, e);
+      const stopped = controller.signal.reason === STOPPED_BY_USER;
+      if (e instanceof BuildCancelledError || e instanceof GitAbortedError || controller.signal.aborted) {
+        if (!stopped) this.host.log.info(`${this.folder.name}: commit indexing cancelled`);
+      } else this.host.log.error(`${this.folder.name}: commit indexing failed`, e);
     } finally {
-      if (this.build === controller) this.build = undefined;
+      if (this.build?.controller === controller) this.build = undefined;
+      this.host.indexingChanged();
     }
     // A checkout during the build: catch up incrementally now that an index exists.
     if (this.index && this.index.head !== (await repo.resolve('HEAD').catch(() => undefined))) void this.refresh('HEAD moved during indexing');

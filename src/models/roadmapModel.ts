@@ -4,7 +4,8 @@
 
 import * as vscode from 'vscode';
 import { decodeRoadmapBytes, type DecodedRoadmap } from '../core/decodeRoadmapBytes';
-import { DEFAULT_ROADMAP_GLOBS } from '../core/roadmapDiscovery';
+import { filesIn, isFile, readFileBytes } from './workspaceFiles';
+import { DEFAULT_ROADMAP_GLOBS, matchesRoadmapGlob, planRoadmapGlob, type GlobPlan } from '../core/roadmapDiscovery';
 import { RoadmapFileSet } from '../core/roadmapFileSet';
 import type { RoadmapIndex } from '../core/roadmapIndex';
 import { parseRoadmapFile } from '../core/parseRoadmap';
@@ -203,14 +204,36 @@ export class RoadmapModel implements vscode.Disposable {
 
   private async findRoadmapFiles(folder: vscode.WorkspaceFolder): Promise<vscode.Uri[]> {
     const byKey = new Map<string, vscode.Uri>();
-    for (const glob of this.globsFor(folder)) {
-      try {
-        for (const uri of await vscode.workspace.findFiles(new vscode.RelativePattern(folder, glob))) byKey.set(uri.toString(), uri);
-      } catch (err) {
-        this.log.warn(`Could not search ${folder.name} for ${glob}`, err);
-      }
-    }
+    const found = await Promise.all(
+      this.globsFor(folder).map(async (glob) => {
+        try {
+          return await this.filesFor(folder, planRoadmapGlob(glob));
+        } catch (err) {
+          this.log.warn(`Could not search ${folder.name} for ${glob}`, err);
+          return [];
+        }
+      }),
+    );
+    for (const uri of found.flat()) byKey.set(uri.toString(), uri);
     return [...byKey.values()];
+  }
+
+  /** A stat or one directory listing where the glob allows it: the search service walks the whole folder. */
+  private async filesFor(folder: vscode.WorkspaceFolder, plan: GlobPlan): Promise<vscode.Uri[]> {
+    switch (plan.kind) {
+      case 'file': {
+        const uri = vscode.Uri.joinPath(folder.uri, plan.path);
+        return (await isFile(uri)) ? [uri] : [];
+      }
+      case 'directory': {
+        const dir = plan.dir === '' ? folder.uri : vscode.Uri.joinPath(folder.uri, plan.dir);
+        return (await filesIn(dir))
+          .filter((name) => matchesRoadmapGlob(plan.dir === '' ? name : `${plan.dir}/${name}`, [plan.glob]))
+          .map((name) => vscode.Uri.joinPath(dir, name));
+      }
+      case 'search':
+        return vscode.workspace.findFiles(new vscode.RelativePattern(folder, plan.glob));
+    }
   }
 
   /** Parses one file into its folder's set; a file that vanished leaves the set. */
@@ -231,9 +254,9 @@ export class RoadmapModel implements vscode.Disposable {
     const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
     if (open) return { text: open.getText(), diagnostics: [] };
     try {
-      return decodeRoadmapBytes(uri.toString(), await vscode.workspace.fs.readFile(uri));
+      const bytes = await readFileBytes(uri);
+      return bytes === undefined ? undefined : decodeRoadmapBytes(uri.toString(), bytes);
     } catch (err) {
-      if (err instanceof vscode.FileSystemError && err.code === 'FileNotFound') return undefined;
       this.log.warn(`Could not read ${uri.toString()}`, err);
       return undefined;
     }

@@ -44,13 +44,19 @@ export class WorkModel implements vscode.Disposable {
   private readonly emitter = new vscode.EventEmitter<void>();
   /** Fired after HEAD, branches, the index or the linking changed, debounced by the caller's events. */
   readonly onDidChange = this.emitter.event;
+  private readonly indexingEmitter = new vscode.EventEmitter<boolean>();
+  /** Fired when the first cold build starts (true) and when the last one ends or is stopped (false). */
+  readonly onDidChangeIndexing = this.indexingEmitter.event;
+  private indexingNow = false;
 
   private readonly folders = new Map<string, FolderWork>();
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly triggers: GitChangeTriggers;
-  private readonly store: CommitIndexStore;
+  /** Where each folder's commit index is persisted (readable by the extension-host tests). */
+  readonly store: CommitIndexStore;
   private readonly subscriptions: vscode.Disposable[] = [];
   private fireScheduled = false;
+  private started = false;
   private readonly filesCache = new FilesTouchedCache(
     () => this.fireSoon(),
     (message, error) => this.log.warn(message, error),
@@ -65,7 +71,10 @@ export class WorkModel implements vscode.Disposable {
     this.triggers = new GitChangeTriggers((root, source) => this.onRepositoryChanged(root, source), log);
     this.subscriptions.push(
       this.triggers,
-      roadmaps.onDidChange(() => this.syncFolders(true)),
+      // Before start() the roadmap's first load is still part of activation: no git for it yet.
+      roadmaps.onDidChange(() => {
+        if (this.started) this.syncFolders(true);
+      }),
       vscode.workspace.onDidGrantWorkspaceTrust(() => {
         this.log.info('Workspace trusted: reading repositories.');
         for (const f of this.folders.values()) void f.refresh();
@@ -78,8 +87,12 @@ export class WorkModel implements vscode.Disposable {
 
   /** Starts watching and reading in the background; returns at once. */
   start(): void {
+    this.started = true;
     void this.triggers.start().then(() => this.syncFolders(false));
-    this.syncFolders(false);
+    // On the next turn, not inside activate(): starting a git process costs the caller a few ms,
+    // and activation waits for nothing git does (the status bar fills in when it is ready).
+    const first = setTimeout(() => this.syncFolders(false), 0);
+    this.subscriptions.push({ dispose: () => clearTimeout(first) });
   }
 
   /** The built-in git extension's API, when it is enabled (for the Source Control input box). */
@@ -208,6 +221,21 @@ export class WorkModel implements vscode.Disposable {
     await Promise.all([...this.folders.values()].map((f) => f.rebuildIndex()));
   }
 
+  /** A cold build of some folder's commit index is running. */
+  get indexing(): boolean {
+    return this.indexingNow;
+  }
+
+  /**
+   * Stops every running cold build (all folders). Those folders keep the index they had and start
+   * no full build by themselves until `rebuildIndex()` (or a reload). `indexing` turns false at
+   * once; resolves with how many builds were stopped once they have wound down.
+   */
+  async stopIndexing(): Promise<number> {
+    const stopped = await Promise.all([...this.folders.values()].map((f) => f.stopIndexing()));
+    return stopped.filter(Boolean).length;
+  }
+
   dispose(): void {
     for (const t of this.timers.values()) clearTimeout(t);
     this.filesCache.clear();
@@ -215,6 +243,7 @@ export class WorkModel implements vscode.Disposable {
     this.folders.clear();
     for (const d of this.subscriptions) d.dispose();
     this.emitter.dispose();
+    this.indexingEmitter.dispose();
   }
 
   /** One FolderWork per folder with a roadmap; a roadmap edit re-links existing ones (no git). */
@@ -229,7 +258,10 @@ export class WorkModel implements vscode.Disposable {
       changed = removed = true;
     }
     // A closed folder's repository keeps no watchers unless another open folder still uses it.
-    if (removed) this.triggers.retain(this.repositoryRoots());
+    if (removed) {
+      this.triggers.retain(this.repositoryRoots());
+      this.indexingChanged();
+    }
     for (const [key, folder] of wanted) {
       const existing = this.folders.get(key);
       if (existing) {
@@ -243,6 +275,7 @@ export class WorkModel implements vscode.Disposable {
         roadmap: (f) => this.roadmaps.indexFor(f.uri),
         changed: () => this.fireSoon(),
         opened: (repo) => this.triggers.attach(repo.info),
+        indexingChanged: () => this.indexingChanged(),
       });
       this.folders.set(key, entry);
       changed = true;
@@ -273,6 +306,13 @@ export class WorkModel implements vscode.Disposable {
         void entry.refresh('repository changed');
       }, DEBOUNCE_MS),
     );
+  }
+
+  private indexingChanged(): void {
+    const now = [...this.folders.values()].some((f) => f.indexing);
+    if (now === this.indexingNow) return;
+    this.indexingNow = now;
+    this.indexingEmitter.fire(now);
   }
 
   /** Several folders finishing together fire one event. */

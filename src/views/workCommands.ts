@@ -1,8 +1,9 @@
 // "Start Work on Item…", the status bar's "link this branch" menu, "Add Roadmap Trailer to Commit
-// Message" and "Rebuild Commit Index". Git runs only through the work model's repository.
+// Message", "Rebuild Commit Index" and "Stop Indexing Commits". Git runs only through the work
+// model's repository.
 
 import * as vscode from 'vscode';
-import { Commands } from '../commands';
+import { Commands, ContextKeys } from '../commands';
 import { DEFAULT_BRANCH_TEMPLATE, renderBranchName } from '../core/branchTemplate';
 import { addTrailer } from '../core/commitTrailer';
 import type { GitRepository } from '../git/gitRepository';
@@ -107,5 +108,13 @@ export function registerWorkCommands(context: vscode.ExtensionContext, roadmaps:
     }),
 
     vscode.commands.registerCommand(Commands.rebuildCommitIndex, () => work.rebuildIndex()),
+    // The Window progress has no cancel button: this command (palette and tree title, shown while
+    // `roadmapLens.indexing`) is how a user stops a long build. Returns how many folders it stopped.
+    vscode.commands.registerCommand(Commands.stopIndexing, async (): Promise<number> => {
+      const stopped = await work.stopIndexing();
+      if (stopped === 0) void vscode.window.showInformationMessage('Roadmap Lens: no commit indexing is running.');
+      return stopped;
+    }),
+    work.onDidChangeIndexing((indexing) => void vscode.commands.executeCommand('setContext', ContextKeys.indexing, indexing)),
   );
 }

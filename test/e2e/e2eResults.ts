@@ -27,6 +27,14 @@ export interface E2eTestResult {
   readonly error?: { readonly message: string; readonly stack?: string };
 }
 
+/** A measured number the suite reports (never asserts on): see suite/metrics.ts. */
+export interface E2eMetric {
+  readonly name: string;
+  readonly value: number;
+  readonly unit: string;
+  readonly note?: string;
+}
+
 export interface E2eResults {
   readonly vscodeVersion: string;
   readonly startedAt: string;
@@ -35,6 +43,7 @@ export interface E2eResults {
   readonly failures: number;
   readonly pending: number;
   readonly tests: readonly E2eTestResult[];
+  readonly metrics?: readonly E2eMetric[];
   /** Set when the suite could not even run (no test files, a file that throws on load...). */
   readonly fatal?: string;
 }
@@ -61,6 +70,10 @@ export function formatResults(results: E2eResults): string {
     const frames = (t.error?.stack ?? '').split('\n').filter((l) => /^\s+at /.test(l));
     lines.push(...frames.slice(0, 6).map((l) => `     ${l.trim()}`));
   });
+  if (results.metrics && results.metrics.length > 0) {
+    lines.push('', '  measured (reported, not asserted):');
+    for (const m of results.metrics) lines.push(`    ${m.name}: ${Number.isInteger(m.value) ? m.value : m.value.toFixed(1)} ${m.unit}${m.note ? ` (${m.note})` : ''}`);
+  }
   if (results.fatal) lines.push('', `  FATAL: ${results.fatal}`);
   return lines.join('\n');
 }

@@ -13,6 +13,8 @@
 // Options: --mode trusted|restricted|multi-root|all (default all: every run)
 //          --phase api|ui|all (default all; phases of the trusted run)   --grep PATTERN   --extension PATH (default: repo root)
 //          --timeout SECONDS (per phase; default 300, or $E2E_TIMEOUT_SECONDS)   --keep (keep the temp dir)
+//          --workspace DIR (the api phase opens DIR instead of a fresh sample workspace: the bench
+//          runs suite/performance.test.ts on its 100k-commit repository this way)
 // Logs for debugging land in test-results/ (code-server output, browser console, VS Code logs).
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -32,11 +34,12 @@ interface Options {
   extension: string | undefined;
   timeoutMs: number;
   keep: boolean;
+  workspace: string | undefined;
 }
 
 function parseArgs(argv: readonly string[]): Options {
   const defaultSeconds = Number(process.env['E2E_TIMEOUT_SECONDS'] ?? 300);
-  const opts: Options = { mode: 'all', phase: 'all', grep: undefined, extension: undefined, timeoutMs: defaultSeconds * 1000, keep: false };
+  const opts: Options = { mode: 'all', phase: 'all', grep: undefined, extension: undefined, timeoutMs: defaultSeconds * 1000, keep: false, workspace: undefined };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const value = (): string => {
@@ -58,6 +61,7 @@ function parseArgs(argv: readonly string[]): Options {
     else if (arg === '--extension') opts.extension = path.resolve(value());
     else if (arg === '--timeout') opts.timeoutMs = Number(value()) * 1000;
     else if (arg === '--keep') opts.keep = true;
+    else if (arg === '--workspace') opts.workspace = path.resolve(value());
     else throw new Error(`unknown option ${arg}`);
   }
   if (!Number.isFinite(opts.timeoutMs) || opts.timeoutMs <= 0) throw new Error('--timeout must be a positive number of seconds');
@@ -141,7 +145,7 @@ async function main(): Promise<number> {
   const tempDir = fs.mkdtempSync(path.join(os.tmpdir(), 'roadmap-lens-e2e-'));
   const userDataDir = path.join(tempDir, 'user-data');
   codeServer.writeUserSettings(userDataDir);
-  const apiWorkspace = sample.createSampleWorkspace(path.join(tempDir, 'api', 'acme-shop')).dir;
+  const apiWorkspace = opts.workspace ?? sample.createSampleWorkspace(path.join(tempDir, 'api', 'acme-shop')).dir;
   const resultsFile = path.join(tempDir, 'api-results.json');
   const port = await codeServer.freePort();
   server = await codeServer.startCodeServer({

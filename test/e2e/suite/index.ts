@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import Mocha from 'mocha';
 import * as vscode from 'vscode';
 import { GREP_ENV, MODE_ENV, RESULTS_ENV, type E2eResults, type E2eTestResult } from '../e2eResults';
+import { recordedMetrics } from './metrics';
 
 /**
  * The Restricted Mode and multi-root runs have their own suites (suite/restricted, suite/multiRoot);
@@ -48,6 +49,7 @@ export async function run(): Promise<void> {
       failures: count('failed'),
       pending: count('pending'),
       tests,
+      metrics: recordedMetrics(),
       ...(fatal === undefined ? {} : { fatal }),
     };
     writeResults(results);

@@ -45,6 +45,8 @@ export async function activateApi(): Promise<RoadmapLensApi> {
   // Not named `exports`: this compiles to CommonJS, where that name is the module's own.
   const api = await extension.activate();
   assert.ok(api, 'activate() returned the test API (undefined means activation failed)');
+  // activate() returns before the roadmap is read (see extension.ts); tests start from a loaded one.
+  await api.activation.roadmapLoaded;
   return api;
 }
 
