@@ -126,9 +126,10 @@ export function serializeCommitIndex(index) {
   return index.serialize();
 }
 
-export function deserializeCommitIndex(product, text, linker) {
+/** `bytes`: the file as read (a Buffer), since version 4 is binary. */
+export function deserializeCommitIndex(product, bytes, linker) {
   const CommitIndex = needExport(product, 'commitIndex', 'CommitIndex');
-  const result = CommitIndex.deserialize(text, linker);
+  const result = CommitIndex.deserialize(bytes, linker);
   if (!result.ok) throw new Error(`persisted index did not load: ${result.reason}`);
   return result.index;
 }

@@ -25,6 +25,8 @@ export const MODULES = {
   attribution: 'src/core/attribution.ts',
   blameCache: 'src/core/blameCache.ts',
   symbolRanges: 'src/core/symbolRanges.ts',
+  workSummary: 'src/core/workSummary.ts',
+  timeSlices: 'src/core/timeSlices.ts',
 };
 
 function isAlive(pid) {

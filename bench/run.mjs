@@ -92,7 +92,8 @@ async function main() {
     let result;
     try {
       result = { id: row.id, what: row.what(inputs), target: row.target.text, ...(await row.measure(ctx)) };
-      if (result.notMeasured === undefined) {
+      // Rows without a numeric bound decide `ok` themselves (real-VS-Code rows, growth rows).
+      if (result.notMeasured === undefined && row.target.max !== undefined) {
         const value = result.ratio ?? result.median;
         result.ok = typeof value === 'number' && Number.isFinite(value) ? value <= row.target.max : undefined;
       }

@@ -6,6 +6,7 @@ import { OUTPUT_CHANNEL_NAME, Views } from './commands';
 import { gitProcessesStarted } from './git/gitRunner';
 import { AttributionModel } from './models/attributionModel';
 import { RoadmapModel } from './models/roadmapModel';
+import { RoadmapParser } from './models/roadmapParser';
 import { WorkModel } from './models/workModel';
 import { registerItemHoverProvider } from './providers/itemHoverProvider';
 import { registerItemLinkProvider } from './providers/itemLinkProvider';
@@ -63,7 +64,8 @@ export function activate(context: vscode.ExtensionContext): RoadmapLensApi | und
     return undefined;
   };
   try {
-    const model = new RoadmapModel(log);
+    const parser = new RoadmapParser(vscode.Uri.joinPath(context.extensionUri, 'dist', 'roadmapParseWorker.js').fsPath, (message, error) => log.warn(message, error));
+    const model = new RoadmapModel(log, parser);
     context.subscriptions.push(model);
 
     // Git work runs in the background (started after the roadmap loads): never blocks activation.

@@ -6,10 +6,11 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { attributeFile, type CommitRefsLookup, type FileAttribution } from '../core/attribution';
-import { CommitLinker } from '../core/commitLinks';
+import { CommitLinker, MemoLinker, type MessageLinker } from '../core/commitLinks';
 import type { RoadmapIndex } from '../core/roadmapIndex';
 import { symbolRanges, type SymbolRange } from '../core/symbolRanges';
 import { blameFile, looksBinary, type BlameOutcome } from '../git/blameRunner';
+import { MessagePrefetch } from '../git/messagePrefetch';
 import { lookupCommitRefs, readCommitGraph, type CommitGraph } from '../git/commitLookup';
 import { detectCurrentWork } from '../git/currentWorkService';
 import { GitNotFoundError, NotARepositoryError, UntrustedWorkspaceError } from '../git/gitErrors';
@@ -85,11 +86,16 @@ export async function analyzeWhy(opts: WhyOptions): Promise<WhyAnalysis> {
   // Blame is the long pole on a big file (seconds) and needs no roadmap: start it now, so it runs
   // while the roadmap loads and the commit index builds (bench: cold `why` vs raw blame).
   const blameAbort = new AbortController();
-  const earlyBlame = inRepo && bytes !== undefined && !looksBinary(bytes) && !opts.noHistory
-    ? blameFile(new GitRunner({ cwd: repoRoot, isTrusted: () => true }), toPosix(path.relative(repoRoot, realPath)), { signal: blameAbort.signal })
+  const early = inRepo && bytes !== undefined && !looksBinary(bytes) && !opts.noHistory;
+  const repoGit = early ? new GitRunner({ cwd: repoRoot, isTrusted: () => true }) : undefined;
+  // Messages of the commits blame names are fetched while it runs (see messagePrefetch.ts).
+  const prefetch = repoGit ? new MessagePrefetch(repoGit, blameAbort.signal) : undefined;
+  const earlyBlame = repoGit
+    ? blameFile(repoGit, toPosix(path.relative(repoRoot ?? '', realPath)), { signal: blameAbort.signal, onCommit: (sha, uncommitted) => !uncommitted && prefetch?.add(sha) })
     : undefined;
   // The parent graph of HEAD needs no roadmap either: read it alongside (see commitRefsForBlame).
   const earlyGraph = earlyBlame && 'repo' in opened ? readGraph(opened.repo, opened.git, blameAbort.signal) : undefined;
+  void earlyGraph?.then((graph) => graph && prefetch?.useGraph(graph));
   let loaded: Awaited<ReturnType<typeof loadRoadmap>>;
   try {
     loaded = await loadRoadmap({ cwd: inRepo ? fileDir : opts.cwd, roadmap: opts.roadmap ?? [] });
@@ -123,14 +129,19 @@ export async function analyzeWhy(opts: WhyOptions): Promise<WhyAnalysis> {
 
   const git = new GitRunner({ cwd: repoRoot, isTrusted: () => true });
   const repo = opened.repo;
-  const linker = new CommitLinker(index, opts.trailerKeys ? { trailerKeys: opts.trailerKeys } : {});
+  const commitLinker = new CommitLinker(index, opts.trailerKeys ? { trailerKeys: opts.trailerKeys } : {});
+  const linker = new MemoLinker(commitLinker);
+  // Link prefetched messages while blame still runs: at the end only the last batch is new.
+  prefetch?.onCommits((commits) => {
+    for (const c of commits) linker.warm(c.message, c.parents.length);
+  });
   const head = await repo.resolve('HEAD');
   const [blame, graph, current] = await Promise.all([
     earlyBlame ?? (opts.noHistory ? Promise.resolve<BlameOutcome>({ state: 'untracked' }) : blameFile(git, relPath)),
     opts.noHistory ? Promise.resolve(undefined) : (earlyGraph ?? readGraph(repo, opened.git)),
-    detectCurrentWork(opened.git, linker, { repo }).catch(() => undefined),
+    detectCurrentWork(opened.git, commitLinker, { repo }).catch(() => undefined),
   ]);
-  const commits = blame.state === 'ok' && graph ? await commitRefsForBlame(git, graph, blame.blame.commits, linker) : undefined;
+  const commits = blame.state === 'ok' && graph ? await commitRefsForBlame(git, graph, blame.blame.commits, linker, prefetch) : undefined;
   const currentItemId = current?.work.kind === 'item' ? current.work.itemId : undefined;
   const common = { ...base, head, lines, symbols, currentItemId };
   if (opts.noHistory) {
@@ -160,9 +171,16 @@ async function readGraph(repo: GitRepository, git: GitRunner, signal?: AbortSign
 }
 
 /** Links for exactly the commits blame named, as the full commit index would give them. */
-async function commitRefsForBlame(git: GitRunner, graph: CommitGraph, blamed: readonly { sha: string; uncommitted: boolean }[], linker: CommitLinker): Promise<CommitRefsLookup | undefined> {
+async function commitRefsForBlame(
+  git: GitRunner,
+  graph: CommitGraph,
+  blamed: readonly { sha: string; uncommitted: boolean }[],
+  linker: MessageLinker,
+  prefetch: MessagePrefetch | undefined,
+): Promise<CommitRefsLookup | undefined> {
   try {
-    return await lookupCommitRefs(git, graph, blamed.filter((c) => !c.uncommitted).map((c) => c.sha), linker);
+    const shas = blamed.filter((c) => !c.uncommitted).map((c) => c.sha);
+    return await lookupCommitRefs(git, graph, shas, linker, undefined, prefetch ? (wanted) => prefetch.get(wanted) : undefined);
   } catch {
     return undefined;
   }

@@ -105,6 +105,9 @@ export class BlameParser {
   private start = 0;
   private count = 0;
 
+  /** `onCommit` hears each commit the first time blame names it, while git is still running. */
+  constructor(private readonly onCommit?: (sha: string, uncommitted: boolean) => void) {}
+
   /** Feeds a chunk of git's stdout; chunks may split lines anywhere. */
   push(chunk: string): void {
     let text = this.rest.length > 0 ? this.rest + chunk : chunk;
@@ -180,6 +183,7 @@ export class BlameParser {
         uncommitted: isUncommittedSha(sha),
       });
       this.commitFile.push(0);
+      this.onCommit?.(sha, isUncommittedSha(sha));
     }
     this.current = index;
     this.start = final - 1;

@@ -1,16 +1,17 @@
 // Commit sha → linked roadmap items, for everything reachable from the indexed head.
 // Two layers: raw commits (from git; independent of the roadmap) and links (from the roadmap, via
 // a CommitLinker). A roadmap edit calls relink(): no git, one matcher pass over stored messages.
-// Persisted as compact versioned JSON (commitIndexCodec); anything unreadable yields a rebuild signal, never a throw.
+// Persisted as versioned binary columns (commitIndexCodec); anything unreadable yields a rebuild signal, never a throw.
 // A reloaded index reads its commits and links in place from the file's columns (`base`); the maps
 // hold only what was added since, until a relink or a history rewrite copies the base into them.
 
-import { decodeIndex, encodeIndex } from './commitIndexCodec';
+import { decodeIndex, encodeIndex, encodeIndexSteps, type IndexParts } from './commitIndexCodec';
 import { EVIDENCE_ORDER, type CommitLinker, type Evidence } from './commitLinks';
 import { subjectOf, type RawCommit } from './gitLogParser';
-import { inheritMergeEvidence } from './mergeInheritance';
+import { inheritMergeEvidence, inheritMergeEvidenceSteps, type InheritanceInput } from './mergeInheritance';
 import type { PersistedCommits } from './persistedCommits';
 import { idKey } from './roadmapTypes';
+import { runToEnd } from './timeSlices';
 
 export { COMMIT_INDEX_FORMAT, COMMIT_INDEX_VERSION } from './commitIndexCodec';
 
@@ -76,11 +77,17 @@ export class CommitIndex {
    * range with several tips); after this the index answers queries.
    */
   finish(head: string | undefined, linker: CommitLinker, extraTips: readonly string[] = []): void {
+    runToEnd(this.finishSteps(head, linker, extraTips));
+  }
+
+  /** finish() in steps (the graph walk yields), for an index nothing reads yet: a build, a relinked copy. */
+  *finishSteps(head: string | undefined, linker: CommitLinker, extraTips: readonly string[] = []): Generator<void, void> {
     this.materialize();
+    const tips = head === undefined ? [...extraTips] : [head, ...extraTips];
+    const inherited = tips.length === 0 ? new Map<string, readonly Evidence[]>() : yield* inheritMergeEvidenceSteps(tips, this.inheritInput(undefined));
     this.head = head;
     this.fingerprint = linker.fingerprint;
-    const tips = head === undefined ? [...extraTips] : [head, ...extraTips];
-    this.inherited = tips.length === 0 ? new Map<string, readonly Evidence[]>() : this.inherit(tips, undefined);
+    this.inherited = inherited;
     this.byItem = undefined;
     this.sorted = undefined;
   }
@@ -100,6 +107,32 @@ export class CommitIndex {
     this.merges.clear();
     for (const c of this.commits.values()) this.linkOne(c, linker);
     this.finish(this.head, linker);
+  }
+
+  /**
+   * What relink() computes, as a new index (this one is left as it was), built in steps with the
+   * query lists prepared: run it with runInSlices and keep answering from this index meanwhile.
+   */
+  *relinkedSteps(linker: CommitLinker, step = 500): Generator<void, CommitIndex> {
+    const next = new CommitIndex();
+    // The head these commits are of: a caller sees an update made meanwhile as `next.head` differing.
+    const head = this.head;
+    const all = this.allCommits();
+    yield;
+    for (let i = 0; i < all.length; i += step) {
+      next.add(all.slice(i, i + step), linker);
+      yield;
+    }
+    yield* next.finishSteps(head, linker);
+    yield;
+    yield* next.prepareSteps();
+    return next;
+  }
+
+  /** Prepares the lists commitsFor(), itemCounts() and unlinked() read, in steps (they do it at once otherwise). */
+  *prepareSteps(): Generator<void, void> {
+    if (this.byItem) return;
+    yield* this.itemMapSteps();
   }
 
   /** Applies new and dropped commits. Only new commits are matched; the graph pass is incremental unless history was rewritten. */
@@ -178,20 +211,38 @@ export class CommitIndex {
     return out;
   }
 
-  serialize(): string {
-    return encodeIndex({
+  /** Throws a RangeError if a sha is not lowercase hex (never the case for commits read from git). */
+  serialize(): Uint8Array {
+    return encodeIndex(this.parts());
+  }
+
+  /**
+   * serialize() in steps, for runInSlices. An update or relink between steps can leave the bytes
+   * describing neither state: the caller compares `state` before and after, and encodes again.
+   */
+  serializeSteps(): Generator<void, Uint8Array> {
+    return encodeIndexSteps(this.parts());
+  }
+
+  /** What identifies the index's content for a save: head, roadmap fingerprint and size. */
+  get state(): string {
+    return `${this.head ?? ''}\0${this.fingerprint}\0${this.size}`;
+  }
+
+  private parts(): IndexParts {
+    return {
       head: this.head,
       fingerprint: this.fingerprint,
       commits: this.allCommits(),
       direct: this.base ? (sha) => this.linksOf(sha, 'direct') : (sha) => this.direct.get(sha),
       merges: this.base ? (sha) => this.linksOf(sha, 'merges') : (sha) => this.merges.get(sha),
       inherited: this.base ? (sha) => this.linksOf(sha, 'inherited') : (sha) => this.inherited.get(sha),
-    });
+    };
   }
 
   /** Never throws: corrupt, truncated or foreign input returns `{ ok: false }` so the caller rebuilds. */
-  static deserialize(text: string, linker: CommitLinker): DeserializeResult {
-    const decoded = decodeIndex(text);
+  static deserialize(bytes: Uint8Array, linker: CommitLinker): DeserializeResult {
+    const decoded = decodeIndex(bytes);
     if (typeof decoded === 'string') return { ok: false, reason: decoded };
     const index = new CommitIndex();
     const reuse = decoded.fingerprint === linker.fingerprint;
@@ -219,12 +270,16 @@ export class CommitIndex {
   }
 
   private inherit(tips: string[], alreadySeen: ((sha: string) => boolean) | undefined): Map<string, readonly Evidence[]> {
-    return inheritMergeEvidence(tips, {
+    return inheritMergeEvidence(tips, this.inheritInput(alreadySeen));
+  }
+
+  private inheritInput(alreadySeen: ((sha: string) => boolean) | undefined): InheritanceInput {
+    return {
       size: this.size,
       get: (sha) => this.raw(sha),
       mergeEvidence: (sha) => this.linksOf(sha, 'merges') ?? [],
       ...(alreadySeen ? { alreadySeen } : {}),
-    });
+    };
   }
 
   private info(c: RawCommit): CommitInfo {
@@ -295,9 +350,17 @@ export class CommitIndex {
   }
 
   private itemMap(): Map<string, string[]> {
-    if (this.byItem) return this.byItem;
+    return this.byItem ?? runToEnd(this.itemMapSteps());
+  }
+
+  /** Builds (and caches) the item → commits lists, yielding every `step` commits. */
+  private *itemMapSteps(step = 1000): Generator<void, Map<string, string[]>> {
+    const sorted = this.sortedCommits();
+    yield;
+    if (this.sorted !== sorted) return yield* this.itemMapSteps(step);
     const map = new Map<string, string[]>();
-    for (const c of this.sortedCommits()) {
+    for (let i = 0; i < sorted.length; i++) {
+      const c = sorted[i] as RawCommit;
       const seen = new Set<string>();
       for (const e of this.evidence(c.sha)) {
         const key = idKey(e.itemId);
@@ -306,6 +369,11 @@ export class CommitIndex {
         const list = map.get(key);
         if (list) list.push(c.sha);
         else map.set(key, [c.sha]);
+      }
+      if (i % step === step - 1) {
+        yield;
+        // Changed while this ran (an update, a relink): start over on what the index holds now.
+        if (this.sorted !== sorted) return yield* this.itemMapSteps(step);
       }
     }
     this.byItem = map;

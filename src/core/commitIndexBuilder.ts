@@ -5,6 +5,7 @@
 import { CommitIndex } from './commitIndex';
 import type { CommitLinker } from './commitLinks';
 import { GitLogParser, type RawCommit } from './gitLogParser';
+import { DEFAULT_SLICE_MS, runInSlices, yieldToEventLoop } from './timeSlices';
 
 export interface BuildProgress {
   readonly commits: number;
@@ -24,9 +25,6 @@ export class BuildCancelledError extends Error {
   }
 }
 
-const yieldToEventLoop = (): Promise<void> =>
-  new Promise((resolve) => (typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve, 0)));
-
 /** Reads all records from the stream; calls `onCommits` per parsed batch. */
 export async function consumeLog(
   batches: AsyncIterable<readonly string[]>,
@@ -35,7 +33,7 @@ export async function consumeLog(
   opts: BuildOptions = {},
 ): Promise<number> {
   const parser = new GitLogParser(nonce);
-  const slice = opts.sliceMs ?? 12;
+  const slice = opts.sliceMs ?? DEFAULT_SLICE_MS;
   let count = 0;
   let sliceStart = Date.now();
   for await (const batch of batches) {
@@ -69,7 +67,8 @@ export async function buildCommitIndex(
 ): Promise<CommitIndex> {
   const index = new CommitIndex();
   await consumeLog(batches, nonce, (commits) => index.add(commits, linker), opts);
-  index.finish(head, linker);
+  // The merge-inheritance walk over 100k commits alone takes longer than an editor may stall.
+  await runInSlices(index.finishSteps(head, linker), opts.sliceMs !== undefined ? { sliceMs: opts.sliceMs } : {});
   return index;
 }
 

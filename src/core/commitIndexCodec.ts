@@ -1,17 +1,43 @@
-// The persisted form of a CommitIndex: columnar JSON (one string of all shas, parent links as
-// indices, an author table, flat number arrays) because JSON.parse reads a few long arrays far
-// faster than 100k small ones: reloading must cost a small fraction of a cold build.
-// Version 3 also stores every link the roadmap produced (direct, merge, inherited through merges),
-// so a reload under the same roadmap fingerprint is decode-only: no matcher, no graph walk.
-// Inherited links are shared lists (one per merge nesting), stored once and referenced by index.
-// Decoding validates everything and reports failure as a value, never a throw.
+// The persisted form of a CommitIndex, version 4: binary columns in a sectionFile, so a reload is
+// a few linear checks over typed-array views of the file instead of a parse (JSON.parse and hex
+// validation were most of a version-3 reload). Shas are raw bytes (20, or 32 for sha-256); parents
+// and links are CSR index columns; people, items and branches are string tables in the header;
+// messages are one UTF-8 blob with offsets, decoded only when a commit is asked for.
+//
+// Every link the roadmap produced (direct, merge, inherited through merges) is stored, so a reload
+// under the same roadmap fingerprint is decode-only: no matcher, no graph walk. Inherited links are
+// shared lists (one per merge nesting), stored once and referenced by index. Decoding validates
+// everything and reports failure as a value, never a throw.
 
 import type { Evidence } from './commitLinks';
 import type { RawCommit } from './gitLogParser';
-import { KIND_CODES, PersistedCommits } from './persistedCommits';
+import { KIND_CODES, PersistedCommits, type CommitColumns } from './persistedCommits';
+import { isSectionFile, packSectionFile, readSectionFile } from './sectionFile';
+import { compareShaBytes, writeShaBytes } from './shaBytes';
+import { runToEnd } from './timeSlices';
 
 export const COMMIT_INDEX_FORMAT = 'roadmap-lens-commit-index';
-export const COMMIT_INDEX_VERSION = 3;
+export const COMMIT_INDEX_VERSION = 4;
+
+/** Sections in their order on disk, with each one's element size in bytes. */
+const SECTIONS = {
+  shas: 1,
+  external: 1,
+  parentOffsets: 4,
+  parentRefs: 4,
+  author: 4,
+  email: 4,
+  time: 8,
+  messageOffsets: 4,
+  messages: 1,
+  linkOffsets: 4,
+  links: 4,
+  order: 4,
+  merges: 4,
+  contexts: 4,
+  inherited: 4,
+} as const;
+const SECTION_NAMES = Object.keys(SECTIONS) as (keyof typeof SECTIONS)[];
 
 export interface IndexParts {
   readonly head: string | undefined;
@@ -45,25 +71,48 @@ class Table {
   }
 }
 
-export function encodeIndex(p: IndexParts): string {
+/** Throws a RangeError when a sha is not lowercase hex of one length (git never prints such a commit). */
+export function encodeIndex(p: IndexParts): Uint8Array {
+  return runToEnd(encodeIndexSteps(p));
+}
+
+/**
+ * encodeIndex in steps (a bare `yield` every `step` commits), so the extension can save a
+ * 100k-commit index in slices (runInSlices) instead of one ~300 ms stall of its extension host.
+ * The caller keeps the index unchanged meanwhile, or checks afterwards and encodes again.
+ */
+export function* encodeIndexSteps(p: IndexParts, step = 2000): Generator<void, Uint8Array> {
+  const n = p.commits.length;
   const shaLength = p.commits[0]?.sha.length ?? 40;
+  if (shaLength !== 40 && shaLength !== 64) throw new RangeError(`not a sha-1 or sha-256 name: ${p.commits[0]?.sha ?? ''}`);
+  const width = shaLength / 2;
   const position = new Map<string, number>();
   p.commits.forEach((c, i) => position.set(c.sha, i));
+  const shas = new Uint8Array(n * width);
   const external = new Table();
   const people = new Table();
   const items = new Table();
   const branches = new Table();
-  const parents: number[] = [];
+  const parentOffsets = new Int32Array(n + 1);
+  const parentRefs: number[] = [];
+  const author = new Int32Array(n);
+  const email = new Int32Array(n);
+  const time = new Float64Array(n);
+  const linkOffsets = new Int32Array(n + 1);
   const links: number[] = [];
-  // [position, count, (item, kind, branch + 1)×count]… for merges with links.
   const merges: number[] = [];
   const mergeSlot = new Map<Evidence, readonly [number, number]>();
-  p.commits.forEach((c, i) => {
-    parents.push(c.parents.length);
-    for (const parent of c.parents) parents.push(position.get(parent) ?? -1 - external.id(parent));
-    const d = p.direct(c.sha) ?? [];
-    links.push(d.length);
-    for (const e of d) links.push(items.id(e.itemId), KIND_CODES.indexOf(e.kind));
+  for (let i = 0; i < n; i++) {
+    if (i % step === step - 1) yield;
+    const c = p.commits[i] as RawCommit;
+    if (!writeShaBytes(c.sha, shas, i * width, width)) throw new RangeError(`not a ${shaLength}-digit lowercase hex sha: ${c.sha}`);
+    for (const parent of c.parents) parentRefs.push(position.get(parent) ?? -1 - external.id(parent));
+    parentOffsets[i + 1] = parentRefs.length;
+    author[i] = people.id(c.author);
+    email[i] = people.id(c.email);
+    time[i] = c.time;
+    for (const e of p.direct(c.sha) ?? []) links.push(items.id(e.itemId), KIND_CODES.indexOf(e.kind));
+    linkOffsets[i + 1] = links.length / 2;
     const m = p.merges(c.sha);
     if (m && m.length > 0) {
       merges.push(i, m.length);
@@ -73,31 +122,64 @@ export function encodeIndex(p: IndexParts): string {
         mergeSlot.set(e, [i, k]);
       });
     }
+  }
+  const externalShas = new Uint8Array(external.list.length * width);
+  external.list.forEach((sha, i) => {
+    if (!writeShaBytes(sha, externalShas, i * width, width)) throw new RangeError(`not a ${shaLength}-digit lowercase hex sha: ${sha}`);
   });
-  const inherited = encodeInherited(p, mergeSlot);
-  return JSON.stringify({
+  yield;
+  const text = yield* encodeMessages(p.commits, step);
+  const inherited = yield* encodeInherited(p, mergeSlot, step);
+  const columns: CommitColumns = {
+    count: n,
+    shaLength,
+    shas,
+    external: externalShas,
+    parentOffsets,
+    parentRefs: Int32Array.from(parentRefs),
+    people: people.list,
+    author,
+    email,
+    time,
+    messageOffsets: text.offsets,
+    messages: text.blob,
+    items: items.list,
+    linkOffsets,
+    links: Int32Array.from(links),
+    order: yield* sortedBySha(shas, n, width),
+    branches: branches.list,
+    merges: Int32Array.from(merges),
+    contexts: inherited && Int32Array.from(inherited.contexts),
+    inherited: inherited && Int32Array.from(inherited.pairs),
+  };
+  const header = {
     format: COMMIT_INDEX_FORMAT,
     version: COMMIT_INDEX_VERSION,
     head: p.head ?? null,
     fingerprint: p.fingerprint,
     shaLength,
-    shas: p.commits.map((c) => c.sha).join(''),
-    external: external.list.join(''),
-    parents,
-    author: p.commits.map((c) => people.id(c.author)),
-    email: p.commits.map((c) => people.id(c.email)),
-    people: people.list,
-    time: p.commits.map((c) => c.time),
-    message: p.commits.map((c) => c.message),
-    // Positions sorted by sha: the reader finds a commit by binary search instead of building a map.
-    order: sortedBySha(p.commits),
-    items: items.list,
-    links,
-    branches: branches.list,
-    merges,
-    contexts: inherited?.contexts ?? null,
-    inherited: inherited?.pairs ?? null,
-  });
+    count: n,
+    people: columns.people,
+    items: columns.items,
+    branches: columns.branches,
+    inherited: inherited !== undefined,
+  };
+  return packSectionFile(header, new Map(SECTION_NAMES.map((name) => [name, columns[name] ?? new Uint8Array(0)])));
+}
+
+function* encodeMessages(commits: readonly RawCommit[], step: number): Generator<void, { offsets: Uint32Array; blob: Uint8Array }> {
+  const encoder = new TextEncoder();
+  let capacity = 0;
+  for (const c of commits) capacity += c.message.length * 3;
+  const scratch = new Uint8Array(capacity);
+  const offsets = new Uint32Array(commits.length + 1);
+  let at = 0;
+  for (let i = 0; i < commits.length; i++) {
+    if (i % step === step - 1) yield;
+    at += encoder.encodeInto((commits[i] as RawCommit).message, scratch.subarray(at)).written;
+    offsets[i + 1] = at;
+  }
+  return { offsets, blob: scratch.subarray(0, at) };
 }
 
 /**
@@ -105,12 +187,13 @@ export function encodeIndex(p: IndexParts): string {
  * context]… for the commits that inherit. undefined when a list holds a link that is not some
  * merge's own (the reader then recomputes them).
  */
-function encodeInherited(p: IndexParts, mergeSlot: ReadonlyMap<Evidence, readonly [number, number]>): { contexts: number[]; pairs: number[] } | undefined {
+function* encodeInherited(p: IndexParts, mergeSlot: ReadonlyMap<Evidence, readonly [number, number]>, step: number): Generator<void, { contexts: number[]; pairs: number[] } | undefined> {
   const contexts: number[] = [];
   const pairs: number[] = [];
   const contextId = new Map<readonly Evidence[], number>();
   let count = 0;
   for (let i = 0; i < p.commits.length; i++) {
+    if (i % step === step - 1) yield;
     const sha = p.commits[i]?.sha;
     const list = sha === undefined ? undefined : p.inherited(sha);
     if (!list || list.length === 0) continue;
@@ -130,39 +213,32 @@ function encodeInherited(p: IndexParts, mergeSlot: ReadonlyMap<Evidence, readonl
   return { contexts, pairs };
 }
 
-/** Positions sorted by sha: bucketed on the first four hex digits, so only a few shas share a bucket to compare. */
-function sortedBySha(commits: readonly RawCommit[]): number[] {
-  const bucketOf = (i: number): number => {
-    const sha = commits[i]?.sha ?? '';
-    let b = 0;
-    for (let k = 0; k < 4; k++) {
-      const c = sha.charCodeAt(k);
-      b = (b << 4) | ((c <= 57 ? c - 48 : c - 87) & 15);
-    }
-    return b;
-  };
+/** Positions sorted by sha: a counting sort on the first two bytes, so only a few shas share a bucket to compare. */
+function* sortedBySha(shas: Uint8Array, n: number, width: number): Generator<void, Int32Array> {
+  const bucketOf = (i: number): number => ((shas[i * width] ?? 0) << 8) | (shas[i * width + 1] ?? 0);
   const start = new Int32Array(0x10001);
-  for (let i = 0; i < commits.length; i++) {
+  for (let i = 0; i < n; i++) {
     const b = bucketOf(i) + 1;
     start[b] = (start[b] ?? 0) + 1;
   }
   for (let b = 1; b <= 0x10000; b++) start[b] = (start[b] ?? 0) + (start[b - 1] ?? 0);
   const fill = start.slice(0, 0x10000);
-  const order = new Array<number>(commits.length);
-  for (let i = 0; i < commits.length; i++) {
+  const order = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
     const b = bucketOf(i);
     order[fill[b] ?? 0] = i;
     fill[b] = (fill[b] ?? 0) + 1;
   }
-  const sha = (i: number): string => commits[i]?.sha ?? '';
+  yield;
   for (let b = 0; b < 0x10000; b++) {
+    if ((b & 0x1fff) === 0x1fff) yield;
     const from = start[b] ?? 0;
     const to = start[b + 1] ?? 0;
     // Insertion sort: buckets hold one or two shas on average.
     for (let i = from + 1; i < to; i++) {
       const v = order[i] ?? 0;
       let j = i - 1;
-      while (j >= from && sha(order[j] ?? 0) > sha(v)) {
+      while (j >= from && compareShaBytes(shas, (order[j] ?? 0) * width, shas, v * width, width) > 0) {
         order[j + 1] = order[j] ?? 0;
         j--;
       }
@@ -172,21 +248,48 @@ function sortedBySha(commits: readonly RawCommit[]): number[] {
   return order;
 }
 
-export function decodeIndex(text: string): DecodedParts | string {
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (e) {
-    return `unreadable: ${e instanceof Error ? e.message : String(e)}`;
-  }
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) return 'not a commit index';
-  const d = data as Record<string, unknown>;
-  if (d['format'] !== COMMIT_INDEX_FORMAT) return 'not a commit index';
-  if (d['version'] !== COMMIT_INDEX_VERSION) return `version ${String(d['version'])} is not ${COMMIT_INDEX_VERSION}`;
-  const { head, fingerprint } = d;
-  if ((head !== null && typeof head !== 'string') || typeof fingerprint !== 'string') return 'malformed header';
-  const commits = PersistedCommits.decode(d);
+export function decodeIndex(bytes: Uint8Array): DecodedParts | string {
+  if (!isSectionFile(bytes)) return notBinary(bytes);
+  const file = readSectionFile(bytes, SECTIONS, (h) =>
+    h['format'] !== COMMIT_INDEX_FORMAT ? 'not a commit index' : h['version'] !== COMMIT_INDEX_VERSION ? `version ${String(h['version'])} is not ${COMMIT_INDEX_VERSION}` : undefined,
+  );
+  if (typeof file === 'string') return file;
+  const { head, fingerprint, shaLength, count, people, items, branches, inherited } = file.header;
+  if ((head !== null && typeof head !== 'string') || typeof fingerprint !== 'string' || (shaLength !== 40 && shaLength !== 64)) return 'malformed header';
+  if (typeof count !== 'number' || !Number.isSafeInteger(count) || count < 0 || typeof inherited !== 'boolean') return 'malformed header';
+  if (!isStrArray(people) || !isStrArray(items) || !isStrArray(branches)) return 'malformed header';
+  const commits = PersistedCommits.decode({
+    count,
+    shaLength,
+    shas: file.bytes('shas'),
+    external: file.bytes('external'),
+    parentOffsets: file.int32('parentOffsets'),
+    parentRefs: file.int32('parentRefs'),
+    people,
+    author: file.int32('author'),
+    email: file.int32('email'),
+    time: file.float64('time'),
+    messageOffsets: file.uint32('messageOffsets'),
+    messages: file.bytes('messages'),
+    items,
+    linkOffsets: file.int32('linkOffsets'),
+    links: file.int32('links'),
+    order: file.int32('order'),
+    branches,
+    merges: file.int32('merges'),
+    contexts: inherited ? file.int32('contexts') : undefined,
+    inherited: inherited ? file.int32('inherited') : undefined,
+  });
   if (typeof commits === 'string') return commits;
   if (head !== null && commits.position(head) < 0) return 'head not in index';
   return { head: head ?? undefined, fingerprint, commits };
+}
+
+const isStrArray = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string');
+
+/** A version-3 (JSON) file names its version in its first bytes: say so, so the caller's log shows an upgrade, not corruption. */
+function notBinary(bytes: Uint8Array): string {
+  const start = new TextDecoder().decode(bytes.subarray(0, 200));
+  const m = /^\s*\{\s*"format"\s*:\s*"roadmap-lens-commit-index"\s*,\s*"version"\s*:\s*(\d+)/.exec(start);
+  return m ? `version ${m[1] ?? '?'} is not ${COMMIT_INDEX_VERSION}` : 'not a commit index';
 }

@@ -253,3 +253,44 @@ export function linkFingerprint(items: readonly Pick<RoadmapItem, 'id' | 'refs' 
   }
   return `${items.length}:${h.toString(16)}`;
 }
+
+/** The linker questions lookups ask: a CommitLinker, or one that remembers answers (MemoLinker). */
+export type MessageLinker = Pick<CommitLinker, 'direct' | 'mergeEvidence'>;
+
+/**
+ * Remembers a linker's answers per message, so messages can be linked as they arrive (the CLI's
+ * `why` links each batch fetched while blame runs) and answered again for free at the end.
+ */
+export class MemoLinker implements MessageLinker {
+  private readonly directs = new Map<string, readonly Evidence[]>();
+  private readonly merges = new Map<string, Evidence[]>();
+
+  constructor(private readonly linker: MessageLinker) {}
+
+  direct(message: string, parentCount = 1): readonly Evidence[] {
+    const key = `${parentCount}\0${message}`;
+    let found = this.directs.get(key);
+    if (found === undefined) {
+      found = this.linker.direct(message, parentCount);
+      this.directs.set(key, found);
+    }
+    return found;
+  }
+
+  mergeEvidence(message: string, parentCount: number): Evidence[] {
+    const key = `${parentCount}\0${message}`;
+    let found = this.merges.get(key);
+    if (found === undefined) {
+      found = this.linker.mergeEvidence(message, parentCount);
+      this.merges.set(key, found);
+    }
+    // Callers map over the list; a copy keeps the remembered one unchanged.
+    return [...found];
+  }
+
+  /** Links a commit now, so a later question about it is a lookup. */
+  warm(message: string, parentCount: number): void {
+    this.direct(message, parentCount);
+    if (parentCount > 1) this.mergeEvidence(message, parentCount);
+  }
+}

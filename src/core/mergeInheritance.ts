@@ -8,6 +8,7 @@
 // a side walk that stops at a seen commit has found exactly `merge^1..merge^2`. O(commits).
 
 import type { Evidence } from './commitLinks';
+import { runToEnd } from './timeSlices';
 
 export interface GraphNode {
   readonly parents: readonly string[];
@@ -33,6 +34,12 @@ interface Frame {
 
 /** Returns the inherited evidence per commit (only commits with some); context arrays are shared. */
 export function inheritMergeEvidence(tips: readonly string[], input: InheritanceInput): Map<string, readonly Evidence[]> {
+  return runToEnd(inheritMergeEvidenceSteps(tips, input));
+}
+
+/** inheritMergeEvidence with a `yield` every `step` commits (for runInSlices over a big graph). */
+export function* inheritMergeEvidenceSteps(tips: readonly string[], input: InheritanceInput, step = 2000): Generator<void, Map<string, readonly Evidence[]>> {
+  let untilYield = step;
   const seen = new Set<string>();
   const isSeen = (sha: string): boolean => seen.has(sha) || (input.alreadySeen?.(sha) ?? false);
   const inherited = new Map<string, readonly Evidence[]>();
@@ -42,7 +49,7 @@ export function inheritMergeEvidence(tips: readonly string[], input: Inheritance
     while (frames.length > 0) {
       const f = frames[frames.length - 1];
       if (!f) break;
-      f.chain ??= firstParentChain(f.tip, input.get, isSeen, input.size);
+      f.chain ??= yield* firstParentChain(f.tip, input.get, isSeen, input.size, step);
       const sha = f.chain[f.i];
       if (sha === undefined) {
         frames.pop();
@@ -72,13 +79,17 @@ export function inheritMergeEvidence(tips: readonly string[], input: Inheritance
       if (f.context.length > 0) inherited.set(sha, f.context);
       f.i++;
       f.sidesDone = false;
+      if (--untilYield === 0) {
+        untilYield = step;
+        yield;
+      }
     }
   }
   return inherited;
 }
 
 /** The tip's first-parent chain down to the first seen or unknown commit, oldest first. */
-function firstParentChain(tip: string, get: InheritanceInput['get'], isSeen: (sha: string) => boolean, limit: number): string[] {
+function* firstParentChain(tip: string, get: InheritanceInput['get'], isSeen: (sha: string) => boolean, limit: number, step: number): Generator<void, string[]> {
   const chain: string[] = [];
   // A persisted index is untrusted input: a parent cycle must end the chain, not loop forever.
   // A chain longer than the graph has commits must be such a cycle.
@@ -88,6 +99,8 @@ function firstParentChain(tip: string, get: InheritanceInput['get'], isSeen: (sh
     if (!node) break;
     chain.push(sha);
     sha = node.parents[0];
+    // A main line of 100k commits is one chain: yield within it too.
+    if (chain.length % step === 0) yield;
   }
   return chain.reverse();
 }

@@ -6,6 +6,7 @@ import type { CommitIndex, CommitInfo } from './commitIndex';
 import type { CommitLinker } from './commitLinks';
 import type { BranchRef } from './refListParser';
 import { idKey } from './roadmapTypes';
+import { runToEnd } from './timeSlices';
 
 export interface BranchLink {
   readonly ref: BranchRef;
@@ -42,6 +43,14 @@ export interface WorkSummaryInput {
 }
 
 export function summarizeWork(input: WorkSummaryInput): WorkSummary {
+  return runToEnd(summarizeWorkSteps(input));
+}
+
+/**
+ * summarizeWork in steps (a `yield` every few hundred items), for runInSlices: over a 100k-commit
+ * index and a 10k-item roadmap the whole pass takes longer than an editor may stall.
+ */
+export function* summarizeWorkSteps(input: WorkSummaryInput, step = 250): Generator<void, WorkSummary> {
   const maxBranches = input.maxBranches ?? 200;
   const base = input.baseBranch === undefined ? undefined : stripRemoteOf(input.baseBranch, input.branches);
   const branchesByItem = new Map<string, BranchLink[]>();
@@ -64,8 +73,11 @@ export function summarizeWork(input: WorkSummaryInput): WorkSummary {
     }
   }
 
+  if (input.index && input.recentCommits > 0) yield* input.index.prepareSteps();
   const byItem = new Map<string, ItemWorkSummary>();
-  for (const id of input.itemIds) {
+  for (let i = 0; i < input.itemIds.length; i++) {
+    if (i % step === step - 1) yield;
+    const id = input.itemIds[i] as string;
     const key = idKey(id);
     const commits = input.index && input.recentCommits > 0 ? input.index.commitsFor(id, input.recentCommits) : [];
     const branches = branchesByItem.get(key) ?? [];

@@ -31,6 +31,8 @@ export interface BlameOptions {
   /** The buffer's text, blamed instead of the file on disk (`--contents -`). */
   readonly contents?: string;
   readonly signal?: AbortSignal;
+  /** Each commit the first time blame names it, as git streams (not with `contents`: buffered). */
+  readonly onCommit?: (sha: string, uncommitted: boolean) => void;
 }
 
 /** Git's own test for binary content: a NUL byte in the first 8000 bytes. */
@@ -63,7 +65,7 @@ function classify(e: unknown): BlameOutcome {
  */
 export async function blameFile(git: GitRunner, relPath: string, opts: BlameOptions = {}): Promise<BlameOutcome> {
   if (opts.contents !== undefined && looksBinary(opts.contents)) return { state: 'binary' };
-  const parser = new BlameParser();
+  const parser = new BlameParser(opts.onCommit);
   try {
     if (opts.contents !== undefined) {
       // GitRunner.stream() has no stdin; the incremental output of a 10k-line file is ~260 KB,

@@ -3,14 +3,15 @@
 // ~1,200 commits. Here git is asked for:
 // 1. the parent graph of HEAD (`rev-list --parents`: no messages, served from the commit-graph
 //    file without opening commits, so it is cheap and can run alongside blame);
-// 2. after blame, in one process, the messages of the blamed commits and of the merges whose
-//    brought-in side holds them (`log --no-walk --stdin`, same format and parser as the index).
+// 2. the messages of the blamed commits and of the merges whose brought-in side holds them
+//    (`log --no-walk --stdin`, same format and parser as the index): in one process after blame,
+//    or in batches while blame runs (messagePrefetch.ts).
 // The answers are the full CommitIndex's: the same linker and merge-inheritance walk over the same
 // graph, with evidence merged and ordered as CommitIndex.evidence() does (test/git/commitLookup
 // compares the two on every commit of a history with nested, octopus and repeated merges).
 
 import type { CommitRefsLookup } from '../core/attribution';
-import { addEvidence, EVIDENCE_ORDER, type CommitLinker, type Evidence } from '../core/commitLinks';
+import { addEvidence, EVIDENCE_ORDER, type Evidence, type MessageLinker } from '../core/commitLinks';
 import { commitIndexRefs } from '../core/commitRefs';
 import { gitLogFormat, isFullSha, makeLogNonce, parseGitLog, type RawCommit } from '../core/gitLogParser';
 import { inheritMergeEvidence, type GraphNode } from '../core/mergeInheritance';
@@ -78,13 +79,22 @@ export async function readCommits(git: GitRunner, shas: readonly string[], signa
  * for the messages of those commits and the merges they inherit from. Commits outside the graph
  * get none (the full index would not know them either).
  */
-export async function lookupCommitRefs(git: GitRunner, graph: CommitGraph, shas: Iterable<string>, linker: CommitLinker, signal?: AbortSignal): Promise<CommitRefsLookup> {
+export async function lookupCommitRefs(
+  git: GitRunner,
+  graph: CommitGraph,
+  shas: Iterable<string>,
+  linker: MessageLinker,
+  signal?: AbortSignal,
+  /** Where messages come from when some were fetched already (MessagePrefetch.get). */
+  source?: (shas: readonly string[]) => Promise<ReadonlyMap<string, string>>,
+): Promise<CommitRefsLookup> {
   const wanted = new Set<string>();
   for (const sha of shas) if (graph.nodes.has(sha)) wanted.add(sha);
   const fetch = new Set(wanted);
   for (const sha of wanted) for (const merge of graph.inheritingMerges(sha)) fetch.add(merge);
-  const messages = new Map<string, string>();
-  for (const c of await readCommits(git, [...fetch], signal)) messages.set(c.sha, c.message);
+  let messages: ReadonlyMap<string, string>;
+  if (source) messages = await source([...fetch]);
+  else messages = new Map((await readCommits(git, [...fetch], signal)).map((c) => [c.sha, c.message]));
 
   const parentCount = (sha: string): number => graph.nodes.get(sha)?.parents.length ?? 0;
   const mergeEvidence = new Map<string, readonly Evidence[]>();

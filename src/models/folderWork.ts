@@ -10,7 +10,8 @@ import { decideCurrentWork, type CurrentWork, type HeadState } from '../core/cur
 import type { BranchRef } from '../core/refListParser';
 import type { RoadmapIndex } from '../core/roadmapIndex';
 import { DEFAULT_TRAILER_KEYS } from '../core/trailers';
-import { summarizeWork, type WorkSummary } from '../core/workSummary';
+import { runInSlices } from '../core/timeSlices';
+import { summarizeWorkSteps, type WorkSummary } from '../core/workSummary';
 import { showCommit } from '../git/commitShow';
 import { buildIndexForHead, updateIndexToHead } from '../git/commitIndexService';
 import { detectCurrentWork, headStateForError } from '../git/currentWorkService';
@@ -56,6 +57,9 @@ export interface FolderWorkHost {
   indexingChanged(): void;
 }
 
+/** How often a cold build's commit count is shown in the status bar. */
+const PROGRESS_INTERVAL_MS = 250;
+
 /** The abort reason of a build the user stopped (as opposed to a rebuild, a close or a window cancel). */
 const STOPPED_BY_USER = 'stopped by the user';
 
@@ -94,6 +98,7 @@ export class FolderWork implements vscode.Disposable {
   private remotes: readonly string[] = [];
   private commitsSinceBase: readonly { sha: string; message: string }[] | undefined;
   private linker: CommitLinker | undefined;
+  private linkerRoadmap: RoadmapIndex | undefined;
   private running: Promise<void> | undefined;
   private again = false;
   private build: { readonly controller: AbortController; done?: Promise<void> } | undefined;
@@ -104,6 +109,10 @@ export class FolderWork implements vscode.Disposable {
    */
   private stopped = false;
   private disposed = false;
+  /** Bumped by every derive() and state reset: a summary computed in slices lands only if still the newest. */
+  private generation = 0;
+  /** A relink running in slices; index updates wait for it instead of relinking the same commits again. */
+  private relinking: Promise<void> | undefined;
 
   constructor(
     readonly folder: vscode.WorkspaceFolder,
@@ -163,14 +172,44 @@ export class FolderWork implements vscode.Disposable {
   }
 
   /** The roadmap changed: re-link branches, commits and the current item without running git. */
-  relink(): void {
+  async relink(): Promise<void> {
     const roadmap = this.host.roadmap(this.folder);
     if (!roadmap || !this.head || this.status.kind === 'off') return;
-    this.linker = new CommitLinker(roadmap, { trailerKeys: this.settings.trailerKeys });
-    // Most roadmap edits (a why, a title) change no id, ref or branch: the links stay valid.
-    if (this.index && this.index.linkFingerprint !== this.linker.fingerprint) this.index.relink(this.linker);
-    this.current = decideCurrentWork({ head: this.head, remotes: this.remotes, ...(this.commitsSinceBase ? { commitsSinceBase: this.commitsSinceBase } : {}) }, this.linker);
-    this.derive();
+    const linker = this.linkerFor(roadmap, this.settings.trailerKeys);
+    this.linker = linker;
+    this.current = decideCurrentWork({ head: this.head, remotes: this.remotes, ...(this.commitsSinceBase ? { commitsSinceBase: this.commitsSinceBase } : {}) }, linker);
+    await this.relinkIndex(linker);
+    await this.derive();
+  }
+
+  /**
+   * The linker for this roadmap and these trailer keys: the current one when neither changed
+   * (building one for a 10k-item roadmap costs tens of ms, and every git event refreshes).
+   */
+  private linkerFor(roadmap: RoadmapIndex, trailerKeys: readonly string[]): CommitLinker {
+    const current = this.linker;
+    if (current && this.linkerRoadmap === roadmap && current.trailerKeys.join('\n') === trailerKeys.join('\n')) return current;
+    this.linkerRoadmap = roadmap;
+    return new CommitLinker(roadmap, { trailerKeys });
+  }
+
+  /**
+   * Re-links the index to `linker` in slices, into a new index that replaces the current one when
+   * done (hovers keep reading the old one meanwhile). Most roadmap edits (a why, a title) change no
+   * id, ref or branch: then the links stay valid and nothing runs.
+   */
+  private async relinkIndex(linker: CommitLinker): Promise<void> {
+    const index = this.index;
+    if (!index || index.linkFingerprint === linker.fingerprint) return;
+    const job = runInSlices(index.relinkedSteps(linker)).then((next) => {
+      // A newer roadmap, an update or a rebuild changed the index meanwhile: theirs is newer.
+      if (this.index === index && this.linker === linker && index.head === next.head && index.size === next.size) this.index = next;
+    });
+    const done = job.finally(() => {
+      if (this.relinking === done) this.relinking = undefined;
+    });
+    this.relinking = done;
+    await done;
   }
 
   /** Drops the persisted index and builds it again (the Rebuild command). */
@@ -200,6 +239,7 @@ export class FolderWork implements vscode.Disposable {
     const reason = head.kind === 'untrusted' ? 'untrusted' : head.kind === 'git-missing' ? 'no-git' : 'not-repo';
     this.status = { kind: 'off', reason, message: OFF_TEXT[head.kind] };
     this.repo = undefined;
+    this.generation++;
     this.summary = EMPTY_SUMMARY;
     this.current = undefined;
     this.host.changed();
@@ -213,7 +253,7 @@ export class FolderWork implements vscode.Disposable {
     }
     const roadmap = this.host.roadmap(this.folder);
     const settings = this.settings;
-    const linker = roadmap ? new CommitLinker(roadmap, { trailerKeys: settings.trailerKeys }) : undefined;
+    const linker = roadmap ? this.linkerFor(roadmap, settings.trailerKeys) : undefined;
     if (!linker) return;
     const started = Date.now();
     this.linker = linker;
@@ -239,7 +279,7 @@ export class FolderWork implements vscode.Disposable {
     this.host.log.debug(`${this.folder.name}: read HEAD (${result.head.kind}), ${this.branches.length} branches in ${Date.now() - started} ms`);
     const info = headInfo(result.head);
     this.status = info ? { kind: 'ready', head: info, current: undefined } : { kind: 'loading' };
-    this.derive();
+    await this.derive();
     await this.updateIndex(repo, linker, settings);
   }
 
@@ -269,16 +309,21 @@ export class FolderWork implements vscode.Disposable {
       build.done = this.coldBuild(repo, linker, settings, build.controller);
       return;
     }
+    // A relink (roadmap edit) in progress, or one this linker needs: in slices, not inside the update.
+    await this.relinking;
+    const relinked = this.index.linkFingerprint !== linker.fingerprint;
+    await this.relinkIndex(linker);
+    if (!this.index) return;
     const { index, kind } = await updateIndexToHead(repo, this.index, linker, { maxCount: settings.maxCommits });
     this.index = index;
-    if (kind !== 'unchanged') {
-      this.host.log.debug(`${this.folder.name}: commit index ${kind} (${index.size} commits)`);
-      this.derive();
+    if (kind !== 'unchanged' || relinked) {
+      this.host.log.debug(`${this.folder.name}: commit index ${kind === 'unchanged' ? 'relinked' : kind} (${index.size} commits)`);
+      await this.derive();
       await this.save();
     } else if (loadedFromStore) {
       // readRepository derived before the stored index was loaded: without this, a warm start at
       // an unchanged HEAD (a re-added folder, a reload) lists no commits until the next git event.
-      this.derive();
+      await this.derive();
     }
   }
 
@@ -289,19 +334,25 @@ export class FolderWork implements vscode.Disposable {
         { location: vscode.ProgressLocation.Window, title: `Roadmap Lens: indexing commits of ${this.folder.name}`, cancellable: true },
         async (progress, token) => {
           token.onCancellationRequested(() => controller.abort());
+          let reported = 0;
           // Bounded by `history.maxCommits`: huge repositories index their recent history only.
           const index: CommitIndex = await buildIndexForHead(repo, linker, {
             signal: controller.signal,
             maxCount: settings.maxCommits,
             onProgress: (p) => {
               if (this.build?.controller === controller) this.builtCommits = p.commits;
+              // Progress arrives every slice (~12 ms); each report is a message to the window, which redraws.
+              if (Date.now() - reported < PROGRESS_INTERVAL_MS) return;
+              reported = Date.now();
               progress.report({ message: `${p.commits} commits` });
             },
           });
           if (controller.signal.aborted) return;
           this.index = index;
           this.host.log.info(`${this.folder.name}: commit index built, ${index.size} commits in ${Date.now() - started} ms`);
-          this.derive();
+          // The roadmap changed during the build: the index was linked with the linker it started with.
+          if (this.linker) await this.relinkIndex(this.linker);
+          await this.derive();
           await this.save();
         },
       );
@@ -327,18 +378,27 @@ export class FolderWork implements vscode.Disposable {
     }
   }
 
-  /** Recomputes what views show from the current roadmap, branches and index. */
-  private derive(): void {
+  /**
+   * Recomputes what views show from the current roadmap, branches and index, in slices (a 10k-item
+   * roadmap over a big index takes longer than the editor may stall). A newer call wins.
+   */
+  private async derive(): Promise<void> {
     const roadmap = this.host.roadmap(this.folder);
     if (!roadmap || !this.linker || this.status.kind === 'off') return;
-    this.summary = summarizeWork({
-      branches: this.branches,
-      linker: this.linker,
-      index: this.index,
-      itemIds: roadmap.items.map((i) => i.id),
-      recentCommits: this.settings.recentCommits,
-      ...(this.baseBranch ? { baseBranch: this.baseBranch } : {}),
-    });
+    const generation = ++this.generation;
+    const summary = await runInSlices(
+      summarizeWorkSteps({
+        branches: this.branches,
+        linker: this.linker,
+        index: this.index,
+        itemIds: roadmap.items.map((i) => i.id),
+        recentCommits: this.settings.recentCommits,
+        ...(this.baseBranch ? { baseBranch: this.baseBranch } : {}),
+      }),
+    );
+    // A newer derive, or a switch to off (which bumps the generation too), happened meanwhile.
+    if (generation !== this.generation || this.disposed) return;
+    this.summary = summary;
     if (this.status.kind === 'ready') {
       const item = this.current?.kind === 'item' ? roadmap.get(this.current.itemId) : undefined;
       const via = this.current?.kind === 'item' ? this.current.reason : undefined;
@@ -358,6 +418,7 @@ export class FolderWork implements vscode.Disposable {
     if (head && this.offState(head)) return;
     const message = e instanceof Error ? e.message : String(e);
     this.host.log.error(`${this.folder.name}: reading the repository failed`, e);
+    this.generation++;
     this.status = { kind: 'off', reason: 'error', message: `Roadmap Lens could not read this repository: ${message}` };
     this.host.changed();
   }

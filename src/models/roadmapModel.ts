@@ -4,13 +4,13 @@
 
 import * as vscode from 'vscode';
 import { decodeRoadmapBytes, type DecodedRoadmap } from '../core/decodeRoadmapBytes';
-import { filesIn, isFile, readFileBytes } from './workspaceFiles';
 import { DEFAULT_ROADMAP_GLOBS, matchesRoadmapGlob, planRoadmapGlob, type GlobPlan } from '../core/roadmapDiscovery';
 import { RoadmapFileSet } from '../core/roadmapFileSet';
 import type { RoadmapIndex } from '../core/roadmapIndex';
-import { parseRoadmapFile } from '../core/parseRoadmap';
 import type { RoadmapDiagnostic, RoadmapItem } from '../core/roadmapTypes';
+import { RoadmapParser } from './roadmapParser';
 import { RoadmapWatcher } from './roadmapWatcher';
+import { filesIn, isFile, readFileBytes } from './workspaceFiles';
 
 export interface FoundItem {
   readonly item: RoadmapItem;
@@ -42,7 +42,11 @@ export class RoadmapModel implements vscode.Disposable {
   private loadedOnce = false;
   private disposed = false;
 
-  constructor(private readonly log: vscode.LogOutputChannel) {
+  /** `parser`: where files are parsed (a worker thread in the extension: see roadmapParser.ts). */
+  constructor(
+    private readonly log: vscode.LogOutputChannel,
+    private readonly parser: RoadmapParser = new RoadmapParser(undefined),
+  ) {
     this.watcher = new RoadmapWatcher({
       globsFor: (folder) => this.globsFor(folder),
       isRoadmapFile: (uri) => this.owningSet(uri) !== undefined,
@@ -124,6 +128,7 @@ export class RoadmapModel implements vscode.Disposable {
     if (this.timer) clearTimeout(this.timer);
     this.watcher.dispose();
     this.emitter.dispose();
+    this.parser.dispose();
   }
 
   private globsFor(folder: vscode.WorkspaceFolder): string[] {
@@ -245,7 +250,7 @@ export class RoadmapModel implements vscode.Disposable {
       set.delete(key);
       return;
     }
-    const parsed = parseRoadmapFile(key, decoded.text);
+    const parsed = await this.parser.parse(key, decoded.text);
     set.set(decoded.diagnostics.length === 0 ? parsed : { ...parsed, diagnostics: [...decoded.diagnostics, ...parsed.diagnostics] });
   }
 

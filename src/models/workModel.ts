@@ -265,7 +265,7 @@ export class WorkModel implements vscode.Disposable {
     for (const [key, folder] of wanted) {
       const existing = this.folders.get(key);
       if (existing) {
-        if (relink) existing.relink();
+        if (relink) void existing.relink().catch((e: unknown) => this.log.error(`${existing.folder.name}: re-linking to the roadmap failed`, e));
         continue;
       }
       if (folder.uri.scheme !== 'file') continue;

@@ -17,11 +17,14 @@ const ROW_IDS = [
   'attribution-cold',
   'attribution-warm',
   'current-item',
+  'indexing-stall',
   'commit-index-heap',
   'bundle-size',
   'growth-commits',
   'growth-lines',
   'growth-items',
+  'vscode-activation',
+  'vscode-indexing',
 ];
 
 interface BenchRow {

@@ -6,6 +6,8 @@ import { buildCommitIndex } from '../../src/core/commitIndexBuilder';
 import { commitIndexRefs } from '../../src/core/commitRefs';
 import { lookupCommitRefs, readCommitGraph, readCommits } from '../../src/git/commitLookup';
 import { InvalidRefError } from '../../src/git/gitErrors';
+import { MessagePrefetch } from '../../src/git/messagePrefetch';
+import { MemoLinker } from '../../src/core/commitLinks';
 import { GitRepository } from '../../src/git/gitRepository';
 import { GitRunner } from '../../src/git/gitRunner';
 import { linkerFor } from '../unit/linkFixtures';
@@ -84,6 +86,29 @@ describe('commitLookup (git)', function () {
     assert.deepEqual(full.refsFor(sha['b'] ?? '')?.map((r) => r.itemId), ['CHK']);
     assert.deepEqual(full.refsFor(sha['q2'] ?? '')?.map((r) => r.itemId), ['CHK-13']);
     assert.equal(full.refsFor(sha['mainOnly'] ?? ''), undefined);
+  });
+
+  it('gives the same answers from messages fetched in batches (and linked) while blame runs', async () => {
+    const head = repo.head();
+    const full = await fullIndexRefs(head);
+    const all = repo.git('rev-list', 'HEAD').trim().split('\n');
+    const prefetch = new MessagePrefetch(git, undefined, 3);
+    const memo = new MemoLinker(linker);
+    const heard: number[] = [];
+    prefetch.onCommits((commits) => {
+      heard.push(commits.length);
+      for (const c of commits) memo.warm(c.message, c.parents.length);
+    });
+    // Blame names commits one by one; the graph arrives part-way through.
+    const half = Math.floor(all.length / 2);
+    all.slice(0, half).forEach((c) => prefetch.add(c));
+    prefetch.useGraph(await readCommitGraph(git, head));
+    all.slice(half).forEach((c) => prefetch.add(c));
+    const graph = await readCommitGraph(git, head);
+    const refs = await lookupCommitRefs(git, graph, all, memo, undefined, (wanted) => prefetch.get(wanted));
+    for (const c of all) assert.deepEqual(refs.refsFor(c), full.refsFor(c), `commit ${repo.git('log', '-1', '--format=%s', c).trim()}`);
+    assert.ok(heard.filter((n) => n > 0).length >= 3, `several batches were fetched before the end (${heard.join(', ')})`);
+    assert.equal(heard.reduce((a, b) => a + b, 0), new Set([...all, ...all.flatMap((c) => graph.inheritingMerges(c))]).size, 'each commit fetched once');
   });
 
   it('asks only for the merges whose brought-in side holds the commits', async () => {

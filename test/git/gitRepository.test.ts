@@ -6,6 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CommitIndex } from '../../src/core/commitIndex';
 import { collectCommits } from '../../src/core/commitIndexBuilder';
+import type { RawCommit } from '../../src/core/gitLogParser';
 import { buildIndexForHead, updateIndexToHead } from '../../src/git/commitIndexService';
 import { detectCurrentWork } from '../../src/git/currentWorkService';
 import { GitRepository } from '../../src/git/gitRepository';
@@ -186,8 +187,18 @@ describe('GitRepository', () => {
     assert.equal(re.kind, 'relinked');
     assert.equal(re.index.commitsFor('INIT').length, 1);
     // A persisted index whose head is gone from the repository is rebuilt.
-    const stale = CommitIndex.deserialize(u.index.serialize().replace(amended, 'e'.repeat(40)).replace(amended, 'e'.repeat(40)), linker);
-    if (stale.ok) assert.equal((await updateIndexToHead(r, stale.index, linker)).kind, 'rebuilt');
+    const gone = 'e'.repeat(40);
+    const raw = (sha: string, as = sha): RawCommit => {
+      const c = u.index.get(sha);
+      assert.ok(c, sha);
+      return { sha: as, parents: [...c.parents], author: c.author, email: c.email, time: c.time, message: c.subject };
+    };
+    const staleBuild = new CommitIndex();
+    staleBuild.add([raw(amended, gone), ...(u.index.get(amended)?.parents ?? []).map((p) => raw(p))], linker);
+    staleBuild.finish(gone, linker);
+    const stale = CommitIndex.deserialize(staleBuild.serialize(), linker);
+    assert.ok(stale.ok, stale.ok ? '' : stale.reason);
+    assert.equal((await updateIndexToHead(r, stale.index, linker)).kind, 'rebuilt');
   });
 
   it('branch names: shell metacharacters, unicode and long names work; git-invalid and option-like ones are refused', async () => {

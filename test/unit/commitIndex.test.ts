@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import { CommitIndex } from '../../src/core/commitIndex';
 import { buildCommitIndex } from '../../src/core/commitIndexBuilder';
 import type { RawCommit } from '../../src/core/gitLogParser';
+import { ints, mutateIndexFile, setInts } from './indexFile';
 import { item, ITEMS, linkerFor } from './linkFixtures';
 
 const sha = (name: string): string => Buffer.from(name).toString('hex').padEnd(40, '0').slice(0, 40);
@@ -83,32 +84,79 @@ describe('CommitIndex', () => {
   it('corrupt or truncated input is a rebuild signal, never a throw', () => {
     const linker = linkerFor();
     const good = build(ALL, D.sha, linker).serialize();
-    const mutate = (f: (o: Record<string, unknown>) => void): string => {
-      const o = JSON.parse(good) as Record<string, unknown>;
-      f(o);
-      return JSON.stringify(o);
-    };
-    const bad = [
-      '',
-      '{',
-      'null',
-      '[]',
-      good.slice(0, good.length / 2),
-      mutate((o) => (o['version'] = 99)),
-      mutate((o) => (o['format'] = 'other')),
-      mutate((o) => (o['head'] = 'f'.repeat(40))),
-      mutate((o) => (o['shas'] = `z${String(o['shas']).slice(1)}`)),
-      mutate((o) => (o['message'] = (o['message'] as string[]).slice(1))),
-      mutate((o) => (o['parents'] = (o['parents'] as number[]).map((x) => (x > 0 ? 999 : x)))),
-      mutate((o) => (o['parents'] = [...(o['parents'] as number[]), 0])),
-      mutate((o) => (o['links'] = (o['links'] as number[]).map((x, i) => (i > 0 && x === 0 ? 77 : x)))),
-      mutate((o) => (o['items'] = [])),
-      mutate((o) => (o['people'] = [])),
-      mutate((o) => (o['time'] = 'soon')),
+    const column = (name: string, f: (v: number[]) => number[]): Uint8Array => mutateIndexFile(good, (file) => setInts(file, name, f(ints(file, name))));
+    const header = (f: (h: Record<string, unknown>) => void): Uint8Array => mutateIndexFile(good, (file) => f(file.header));
+    const section = (name: string, at: number, length: number): Uint8Array =>
+      mutateIndexFile(
+        good,
+        () => undefined,
+        (h) => ((h['sections'] as Record<string, [number, number]>)[name] = [at, length]),
+      );
+    const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s);
+    const flipped = good.slice();
+    flipped[0] = 0x88;
+    const notJson = good.slice();
+    notJson[12] = 0x78;
+    const hugeHeader = good.slice();
+    new DataView(hugeHeader.buffer).setUint32(8, good.length, true);
+    const bad: [string, Uint8Array, string][] = [
+      ['empty', new Uint8Array(0), 'not a commit index'],
+      ['JSON', utf8('{'), 'not a commit index'],
+      ['null', utf8('null'), 'not a commit index'],
+      ['garbage', Uint8Array.from([0xff, 0xfe, 0, 0x41]), 'not a commit index'],
+      ['wrong magic', flipped, 'not a commit index'],
+      ['header longer than the file', hugeHeader, 'truncated header'],
+      ['header not JSON', notJson, 'malformed header'],
+      ['header of something else', mutateIndexFile(good, (f) => (f.header = { x: 1 })), 'not a commit index'],
+      ['version', header((h) => (h['version'] = 99)), 'version 99 is not 4'],
+      ['format', header((h) => (h['format'] = 'other')), 'not a commit index'],
+      ['byte order', header((h) => (h['littleEndian'] = !h['littleEndian'])), 'written with another byte order'],
+      ['head not indexed', header((h) => (h['head'] = 'f'.repeat(40))), 'head not in index'],
+      ['head not hex', header((h) => (h['head'] = 'z'.repeat(40))), 'head not in index'],
+      ['count', header((h) => (h['count'] = Number(h['count']) + 1)), 'column lengths disagree'],
+      ['sha length', header((h) => (h['shaLength'] = 64)), 'column lengths disagree'],
+      ['no items', header((h) => (h['items'] = [])), 'link out of range'],
+      ['no people', header((h) => (h['people'] = [])), 'person out of range'],
+      ['section past the end', section('messages', good.length, 8), 'truncated'],
+      ['section misaligned', section('time', 4, 72), 'malformed section table'],
+      ['section with a partial element', section('author', 0, 35), 'malformed section table'],
+      ['section missing', mutateIndexFile(good, (f) => f.sections.delete('order')), 'malformed section table'],
+      ['parent out of range', column('parentRefs', (v) => v.map(() => 999)), 'parent out of range'],
+      ['external parent out of range', column('parentRefs', (v) => v.map(() => -5)), 'parent out of range'],
+      ['parent offsets decrease', column('parentOffsets', (v) => v.map((x, i) => (i === 3 ? 0 : x))), 'malformed parents'],
+      ['parent offsets overrun', column('parentOffsets', (v) => v.map((x, i) => (i === v.length - 1 ? x + 1 : x))), 'malformed parents'],
+      ['message offsets overrun', column('messageOffsets', (v) => v.map((x, i) => (i === 2 ? 1e9 : x))), 'malformed messages'],
+      ['message offsets do not end at the blob', column('messageOffsets', (v) => v.map((x, i) => (i === v.length - 1 ? x - 1 : x))), 'malformed messages'],
+      ['link item out of range', column('links', (v) => v.map((x, i) => (i % 2 === 0 ? 77 : x))), 'link out of range'],
+      ['link kind out of range', column('links', (v) => v.map((x, i) => (i % 2 === 1 ? 9 : x))), 'link out of range'],
+      ['link offsets', column('linkOffsets', (v) => v.map((x, i) => (i === 1 ? x + 5 : x))), 'malformed links'],
+      ['author out of range', column('author', (v) => v.map(() => 3)), 'person out of range'],
+      ['negative email', column('email', (v) => v.map(() => -1)), 'person out of range'],
+      ['order not a permutation', column('order', (v) => v.map(() => 0)), 'malformed order'],
+      ['time not an integer', mutateIndexFile(good, (f) => f.sections.set('time', new Uint8Array(Float64Array.from(ALL, () => NaN).buffer))), 'malformed time'],
     ];
-    for (const text of bad) {
-      const r = CommitIndex.deserialize(text, linker);
-      assert.equal(r.ok, false, text.slice(0, 60));
+    for (const [what, bytes, reason] of bad) {
+      const r = CommitIndex.deserialize(bytes, linker);
+      assert.equal(r.ok ? '' : r.reason, reason, what);
+    }
+    for (let length = 0; length < good.length; length += 7) {
+      assert.equal(CommitIndex.deserialize(good.subarray(0, length), linker).ok, false, `truncated to ${length}`);
+    }
+  });
+
+  it('every single flipped byte is either caught or still decodes to something usable, never a throw', () => {
+    const linker = linkerFor();
+    const good = build(ALL, D.sha, linker).serialize();
+    for (let at = 0; at < good.length; at++) {
+      const bytes = good.slice();
+      bytes[at] = (bytes[at] ?? 0) ^ 0x5a;
+      const r = CommitIndex.deserialize(bytes, linker);
+      if (!r.ok) continue;
+      // What a flipped byte can leave (a letter of a message or a name, a time): every query still answers.
+      for (const x of ALL) r.index.get(x.sha);
+      r.index.unlinked();
+      r.index.itemCounts();
+      r.index.serialize();
     }
   });
 

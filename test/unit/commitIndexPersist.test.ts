@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import { CommitIndex, COMMIT_INDEX_VERSION } from '../../src/core/commitIndex';
 import type { CommitLinker } from '../../src/core/commitLinks';
 import type { RawCommit } from '../../src/core/gitLogParser';
+import { ints, mutateIndexFile, setInts } from './indexFile';
 import { item, ITEMS, linkerFor } from './linkFixtures';
 
 // A deterministic history with many merges: id-less side branches merged under tagged and untagged
@@ -72,13 +73,13 @@ function decodeOnly(linker: CommitLinker): CommitLinker {
   return { fingerprint: linker.fingerprint, direct: fail, mergeEvidence: fail, branch: fail } as unknown as CommitLinker;
 }
 
-const reload = (text: string, linker: CommitLinker): CommitIndex => {
-  const r = CommitIndex.deserialize(text, linker);
+const reload = (bytes: Uint8Array, linker: CommitLinker): CommitIndex => {
+  const r = CommitIndex.deserialize(bytes, linker);
   assert.ok(r.ok, r.ok ? '' : r.reason);
   return r.index;
 };
 
-describe('CommitIndex persistence (format 3)', () => {
+describe('CommitIndex persistence (format 4)', () => {
   const { commits, head } = history();
   const shas = commits.map((c) => c.sha);
 
@@ -99,7 +100,7 @@ describe('CommitIndex persistence (format 3)', () => {
     assert.equal(r.relinked, false);
     assertSame(r.index, cold, shas);
     // Inherited evidence keeps its merge (`via`) and branch.
-    assert.equal(r.index.serialize(), text);
+    assert.ok(Buffer.from(r.index.serialize()).equals(text));
   });
 
   it('updates after a reload equal a cold build: new commits, then rewritten history', () => {
@@ -136,57 +137,65 @@ describe('CommitIndex persistence (format 3)', () => {
     assertSame(back, build(commits, head, other), shas);
   });
 
-  it('a file without inherited links (null) still loads, by walking the graph', () => {
+  it('a file without inherited links still loads, by walking the graph', () => {
     const linker = linkerFor();
     const cold = build(commits, head, linker);
-    const o = JSON.parse(cold.serialize()) as Record<string, unknown>;
-    o['contexts'] = null;
-    o['inherited'] = null;
-    assertSame(reload(JSON.stringify(o), linker), cold, shas);
+    const bytes = mutateIndexFile(cold.serialize(), (f) => {
+      f.header['inherited'] = false;
+      f.sections.set('contexts', new Uint8Array(0));
+      f.sections.set('inherited', new Uint8Array(0));
+    });
+    assertSame(reload(bytes, linker), cold, shas);
   });
 
-  it('an older version is a rebuild signal, never a throw', () => {
+  it('an older (JSON) version is a rebuild signal naming the version, never a throw', () => {
     const linker = linkerFor();
-    const o = JSON.parse(build(commits, head, linker).serialize()) as Record<string, unknown>;
-    assert.equal(o['version'], COMMIT_INDEX_VERSION);
-    // A version-2 file: no merge or inherited links, no order column.
-    for (const key of ['branches', 'merges', 'contexts', 'inherited', 'order']) delete o[key];
-    o['version'] = 2;
-    const r = CommitIndex.deserialize(JSON.stringify(o), linker);
-    assert.equal(r.ok, false);
-    assert.match(r.ok ? '' : r.reason, /version 2/);
+    const cold = build(commits, head, linker);
+    for (const version of [2, 3]) {
+      // The start of what versions 2 and 3 wrote: columnar JSON.
+      const json = JSON.stringify({ format: 'roadmap-lens-commit-index', version, head, fingerprint: linker.fingerprint, shaLength: 40, shas: shas.join('') });
+      const r = CommitIndex.deserialize(new TextEncoder().encode(json), linker);
+      assert.equal(r.ok, false);
+      assert.match(r.ok ? '' : r.reason, new RegExp(`^version ${version} is not ${COMMIT_INDEX_VERSION}`));
+    }
+    const future = mutateIndexFile(cold.serialize(), (f) => (f.header['version'] = COMMIT_INDEX_VERSION + 1));
+    const r = CommitIndex.deserialize(future, linker);
+    assert.match(r.ok ? '' : r.reason, /^version 5 is not 4/);
   });
 
   it('corrupt link and order columns are a rebuild signal, never a throw', () => {
     const linker = linkerFor();
     const good = build(commits, head, linker).serialize();
-    const mutate = (f: (o: Record<string, unknown>) => void): string => {
-      const o = JSON.parse(good) as Record<string, unknown>;
-      f(o);
-      return JSON.stringify(o);
-    };
-    const nums = (o: Record<string, unknown>, key: string): number[] => o[key] as number[];
+    const column = (name: string, f: (v: number[]) => number[] | void): Uint8Array =>
+      mutateIndexFile(good, (file) => {
+        const v = ints(file, name);
+        setInts(file, name, f(v) ?? v);
+      });
     const bad = [
-      mutate((o) => nums(o, 'order').reverse()),
-      mutate((o) => (nums(o, 'order')[1] = nums(o, 'order')[0] ?? 0)),
-      mutate((o) => (o['order'] = nums(o, 'order').slice(1))),
-      mutate((o) => (nums(o, 'merges')[0] = shas.length)),
-      mutate((o) => (nums(o, 'merges')[2] = 9999)),
-      mutate((o) => (nums(o, 'merges')[4] = 9999)),
-      mutate((o) => (o['merges'] = [...nums(o, 'merges'), 1])),
-      mutate((o) => (o['branches'] = [])),
-      mutate((o) => (nums(o, 'contexts')[1] = shas.length + 5)),
-      mutate((o) => (nums(o, 'contexts')[2] = 99)),
-      mutate((o) => (nums(o, 'contexts')[0] = 0)),
-      mutate((o) => (nums(o, 'inherited')[1] = 99999)),
-      mutate((o) => (nums(o, 'inherited')[0] = -1)),
-      mutate((o) => (o['inherited'] = [...nums(o, 'inherited'), 3])),
-      mutate((o) => (o['contexts'] = 'x')),
-      mutate((o) => (o['order'] = nums(o, 'order').map(String))),
+      column('order', (v) => v.reverse()),
+      column('order', (v) => void (v[1] = v[0] ?? 0)),
+      column('order', (v) => v.slice(1)),
+      column('merges', (v) => void (v[0] = shas.length)),
+      column('merges', (v) => void (v[2] = 9999)),
+      column('merges', (v) => void (v[4] = 9999)),
+      column('merges', (v) => [...v, 1]),
+      mutateIndexFile(good, (f) => (f.header['branches'] = [])),
+      column('contexts', (v) => void (v[1] = shas.length + 5)),
+      column('contexts', (v) => void (v[2] = 99)),
+      column('contexts', (v) => void (v[0] = 0)),
+      column('inherited', (v) => void (v[1] = 99999)),
+      column('inherited', (v) => void (v[0] = -1)),
+      column('inherited', (v) => [...v, 3]),
+      mutateIndexFile(good, (f) => (f.header['inherited'] = 'x')),
+      mutateIndexFile(
+        good,
+        () => undefined,
+        (h) => (h['sections'] = []),
+      ),
     ];
-    for (const text of bad) {
-      const r = CommitIndex.deserialize(text, linker);
-      assert.equal(r.ok, false, text.slice(0, 60));
+    for (const [i, bytes] of bad.entries()) {
+      const r = CommitIndex.deserialize(bytes, linker);
+      assert.equal(r.ok, false, `case ${i}`);
     }
   });
 });

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { BranchTags, mergedBranchName, stripRemote } from '../../src/core/commitLinks';
+import { BranchTags, MemoLinker, mergedBranchName, stripRemote } from '../../src/core/commitLinks';
 import { item, linkerFor } from './linkFixtures';
 
 describe('commitLinks', () => {
@@ -82,5 +82,34 @@ describe('commitLinks', () => {
     assert.notEqual(linkerFor([item('X')]).fingerprint, base);
     assert.notEqual(linkerFor([item('X', { branches: ['b'] })]).fingerprint, linkerFor([item('X')]).fingerprint);
     assert.notEqual(linkerFor(undefined, { trailerKeys: ['Epic'] }).fingerprint, base);
+  });
+
+  describe('MemoLinker', () => {
+    const messages: [string, number][] = [
+      ['CHK-12: reorder', 1],
+      ['fix\n\nRoadmap: CHK-13', 1],
+      ["Merge branch 'feature/chk-12'", 2],
+      ["Merge branch 'checkout/chk-12'", 2],
+      ["Merge branch 'feature/chk-12'", 1],
+      ['nothing here', 1],
+      ['Squashed (#4)\n\n* CHK-12 a\n* CHK-13 b', 1],
+    ];
+
+    it('answers exactly as the linker it wraps, warmed or not, asked once or twice', () => {
+      const linker = linkerFor();
+      const memo = new MemoLinker(linker);
+      messages.slice(0, 3).forEach(([m, p]) => memo.warm(m, p));
+      for (const [m, p] of [...messages, ...messages]) {
+        assert.deepEqual(memo.direct(m, p), linker.direct(m, p), `direct ${m} / ${p}`);
+        assert.deepEqual(memo.mergeEvidence(m, p), linker.mergeEvidence(m, p), `merge ${m} / ${p}`);
+      }
+    });
+
+    it('keeps remembered merge evidence safe from callers that change the list they get', () => {
+      const memo = new MemoLinker(linkerFor());
+      const first = memo.mergeEvidence("Merge branch 'feature/chk-12'", 2);
+      first.length = 0;
+      assert.equal(memo.mergeEvidence("Merge branch 'feature/chk-12'", 2).length, 1);
+    });
   });
 });

@@ -146,9 +146,10 @@ describe('parser properties (fast-check)', () => {
           parseChangedFiles(input, new Set(['a'.repeat(40)]));
           for (const line of input.split('\n')) parseRefLine(line, ['origin']);
           parseTrailers(input);
-          const r = CommitIndex.deserialize(input, linker);
+          const r = CommitIndex.deserialize(new TextEncoder().encode(input), linker);
           assert.equal(typeof r.ok, 'boolean');
         }
+        assert.equal(typeof CommitIndex.deserialize(b, linker).ok, 'boolean');
       }),
       { numRuns: RUNS },
     );
