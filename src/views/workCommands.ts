@@ -7,7 +7,7 @@ import { Commands, ContextKeys } from '../commands';
 import { DEFAULT_BRANCH_TEMPLATE, renderBranchName } from '../core/branchTemplate';
 import { addTrailer } from '../core/commitTrailer';
 import type { GitRepository } from '../git/gitRepository';
-import { readWorkSettings } from '../models/folderWork';
+import { readWorkSettings } from '../models/workSettings';
 import type { RoadmapModel } from '../models/roadmapModel';
 import type { WorkModel } from '../models/workModel';
 import { folderArgument, itemArgument, pickItem, record } from './workItemPicks';
