@@ -47,7 +47,8 @@ async function measurePhases(phases) {
 /**
  * One cold build as the extension does it, bounded to `maxCount` commits (undefined: all):
  * build (stream `git log` into the product's builder), derive the views' summary, serialize for
- * the store, then a roadmap edit: relink and derive again.
+ * the store, then a roadmap edit: relink and derive again. Then two warm starts from the saved
+ * file: under the same roadmap, and under one edited since the save.
  */
 export async function indexingStall(product, { repoDir, commitsInRepo, roadmap, changedRoadmap, maxCount }) {
   const GitRepository = exported(product, 'gitRepository', 'GitRepository');
@@ -65,8 +66,18 @@ export async function indexingStall(product, { repoDir, commitsInRepo, roadmap, 
     const s = await runInSlices(summarizeWorkSteps({ branches, linker: changed ?? linker, index, itemIds: map.items.map((i) => i.id), recentCommits: 10 }));
     if (s.byItem.size === 0) throw new Error('the summary links no item');
   };
+  const CommitIndex = exported(product, 'commitIndex', 'CommitIndex');
   let bytes = 0;
+  let saved;
   let relinked;
+  // A warm start (window reload): the stored index read back, then the views' first summary.
+  const reload = async (withLinker) => {
+    const r = CommitIndex.deserialize(saved, withLinker, { relink: 'later' });
+    if (!r.ok) throw new Error(`the saved index did not load: ${r.reason}`);
+    index = r.index;
+    // As FolderWork: an index saved under another roadmap is re-linked in slices after loading.
+    if (index.linkFingerprint !== withLinker.fingerprint) index = await runInSlices(index.relinkedSteps(withLinker));
+  };
   const result = await measurePhases({
     build: async () => {
       // The extension reports progress to the window on every slice: same here (a counter).
@@ -75,7 +86,8 @@ export async function indexingStall(product, { repoDir, commitsInRepo, roadmap, 
     summarize: async () => summarize(roadmap),
     // As CommitIndexStore.save(): in slices where the product has them.
     serialize: async () => {
-      bytes = (typeof index.serializeSteps === 'function' ? await runInSlices(index.serializeSteps()) : index.serialize()).byteLength;
+      saved = typeof index.serializeSteps === 'function' ? await runInSlices(index.serializeSteps()) : index.serialize();
+      bytes = saved.byteLength;
     },
     // A roadmap edit: FolderWork.relink() makes a linker for the new roadmap (its matcher is built on first use)...
     'new-linker': async () => {
@@ -88,6 +100,11 @@ export async function indexingStall(product, { repoDir, commitsInRepo, roadmap, 
       index = await runInSlices(index.relinkedSteps(relinked));
     },
     'summarize-after-relink': async () => summarize(changedRoadmap, relinked),
+    reload: async () => reload(linker),
+    'summarize-after-reload': async () => summarize(roadmap),
+    // The roadmap changed while the window was closed: the stored links are for the old one.
+    'reload-after-roadmap-edit': async () => reload(relinked),
+    'summarize-after-that': async () => summarize(changedRoadmap, relinked),
   });
   const expected = Math.min(maxCount ?? commitsInRepo, commitsInRepo);
   if (index.size !== expected || commits !== expected) throw new Error(`indexed ${index.size} commits (progress said ${commits}), expected ${expected}`);

@@ -271,7 +271,8 @@ export class FolderWork implements vscode.Disposable {
       if (loaded.kind === 'loaded') {
         this.index = loaded.index;
         loadedFromStore = true;
-        this.host.log.info(`${this.folder.name}: commit index loaded (${loaded.index.size} commits${loaded.relinked ? ', re-linked to the current roadmap' : ''})`);
+        const stale = loaded.index.linkFingerprint !== linker.fingerprint;
+        this.host.log.info(`${this.folder.name}: commit index loaded (${loaded.index.size} commits${loaded.relinked ? ', re-linked to the current roadmap' : stale ? '; the roadmap changed since it was saved: re-linking' : ''})`);
       } else if (loaded.kind === 'corrupt') {
         this.host.log.warn(`${this.folder.name}: stored commit index unreadable (${loaded.reason}); rebuilding it`);
       }

@@ -137,6 +137,31 @@ describe('CommitIndex persistence (format 4)', () => {
     assertSame(back, build(commits, head, other), shas);
   });
 
+  it("with relink 'later', a reload under another roadmap keeps the stored links until re-linked in steps", () => {
+    const linker = linkerFor();
+    const saved = build(commits, head, linker);
+    const text = saved.serialize();
+    const other = linkerFor([...ITEMS, item('WORK', { refs: ['side work'], branches: ['misc/**'] })]);
+    const r = CommitIndex.deserialize(text, decodeOnly(other), { relink: 'later' });
+    assert.ok(r.ok);
+    assert.equal(r.relinked, false);
+    // Still the saved roadmap's index: answers as before, fingerprint says so.
+    assert.equal(r.index.linkFingerprint, linker.fingerprint);
+    assertSame(r.index, saved, shas);
+    // The caller's relink, in steps (as FolderWork runs it in slices), gives the cold build's answers.
+    const steps = r.index.relinkedSteps(other);
+    let yields = 0;
+    let next = steps.next();
+    while (!next.done) {
+      yields++;
+      next = steps.next();
+    }
+    assert.ok(yields > 3, `the relink yields (${yields})`);
+    assertSame(next.value, build(commits, head, other), shas);
+    // The reloaded index itself is unchanged by a relinked copy.
+    assertSame(r.index, saved, shas);
+  });
+
   it('a file without inherited links still loads, by walking the graph', () => {
     const linker = linkerFor();
     const cold = build(commits, head, linker);
