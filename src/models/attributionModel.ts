@@ -64,6 +64,11 @@ function flattenSymbols(list: readonly vscode.DocumentSymbol[], depth: number, o
 }
 
 const DEBOUNCE_MS = 200;
+/**
+ * Language servers start after us (TypeScript's takes seconds on a busy machine): a file with no
+ * symbols yet may mean "not ready". Lenses above functions need them, so ask again at these delays.
+ */
+const SYMBOL_RETRY_MS = [1000, 2000, 4000, 8000, 16000];
 
 /** One file's blame queue: the running job, and the latest text waiting for its turn. */
 interface BlameLane {
@@ -84,6 +89,7 @@ export class AttributionModel implements vscode.Disposable {
   private readonly results = new Map<string, { key: string; value: Promise<DocumentAttribution | undefined> }>();
   private generation = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
+  private readonly symbolRetries = new Map<string, { attempts: number; timer: ReturnType<typeof setTimeout> | undefined }>();
   private readonly subscriptions: vscode.Disposable[] = [];
 
   constructor(private readonly roadmaps: RoadmapModel, private readonly work: WorkModel) {
@@ -94,7 +100,12 @@ export class AttributionModel implements vscode.Disposable {
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (['roadmapLens.codeLens', 'roadmapLens.lineHover', 'roadmapLens.maxFileSize'].some((k) => e.affectsConfiguration(k))) this.invalidate(false);
       }),
-      vscode.workspace.onDidCloseTextDocument((doc) => this.results.delete(doc.uri.toString())),
+      vscode.workspace.onDidCloseTextDocument((doc) => {
+        const uri = doc.uri.toString();
+        this.results.delete(uri);
+        clearTimeout(this.symbolRetries.get(uri)?.timer);
+        this.symbolRetries.delete(uri);
+      }),
     );
   }
 
@@ -116,6 +127,8 @@ export class AttributionModel implements vscode.Disposable {
 
   dispose(): void {
     if (this.timer) clearTimeout(this.timer);
+    for (const { timer } of this.symbolRetries.values()) clearTimeout(timer);
+    this.symbolRetries.clear();
     for (const d of this.subscriptions) d.dispose();
     this.emitter.dispose();
     this.blames.clear();
@@ -154,6 +167,7 @@ export class AttributionModel implements vscode.Disposable {
     const lines = text.split(/\r?\n/);
     if (lines.length > 0 && lines[lines.length - 1] === '' && text.length > 0) lines.pop();
     const symbols = await this.symbols(document);
+    this.noteSymbols(key, symbols.length > 0 || text.trim() === '');
     const repo = this.work.repository(folder.uri);
     const root = repo?.info.root;
     const filePath = await fs.realpath(document.uri.fsPath).catch(() => document.uri.fsPath);
@@ -208,6 +222,25 @@ export class AttributionModel implements vscode.Disposable {
       }
     }
     return out;
+  }
+
+  /** No symbols for a non-empty file: drop its answer and ask again later, a few times. */
+  private noteSymbols(uri: string, found: boolean): void {
+    const entry = this.symbolRetries.get(uri);
+    if (found) {
+      clearTimeout(entry?.timer);
+      this.symbolRetries.delete(uri);
+      return;
+    }
+    const attempts = entry?.attempts ?? 0;
+    const delay = SYMBOL_RETRY_MS[attempts];
+    if (entry?.timer !== undefined || delay === undefined) return;
+    const timer = setTimeout(() => {
+      this.symbolRetries.set(uri, { attempts: attempts + 1, timer: undefined });
+      this.results.delete(uri);
+      this.emitter.fire();
+    }, delay);
+    this.symbolRetries.set(uri, { attempts, timer });
   }
 
   private head(repo: GitRepository, root: string): Promise<string | undefined> {

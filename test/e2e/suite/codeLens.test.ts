@@ -93,6 +93,34 @@ describe('the why behind the code (CodeLens, line hover)', function () {
     }
   });
 
+  it('fills in the lenses when a language\'s symbol provider arrives after Roadmap Lens', async () => {
+    // On a busy machine TypeScript's extension activates after Roadmap Lens: the first ask for
+    // symbols finds no provider at all. A provider registered later stands in for it here.
+    const uri = vscode.Uri.joinPath(firstFolder().uri, 'src', 'search', 'late.latesym');
+    await vscode.workspace.fs.writeFile(uri, Buffer.from('fn suggest\n  a\n  b\n  c\nfn rank\n  a\n  b\n  c\n'));
+    let provider: vscode.Disposable | undefined;
+    try {
+      const doc = await vscode.workspace.openTextDocument(uri);
+      await until(api, 'an attribution computed without symbols', async () => (await api.attribution.attributionFor(doc)) ?? undefined);
+      // Without symbols there is at most the file's own lens (line 0), none on the second function.
+      assert.equal((await lenses(uri)).has(4), false, 'no lens on a function nobody has reported yet');
+      provider = vscode.languages.registerDocumentSymbolProvider({ scheme: 'file', language: 'plaintext' }, {
+        provideDocumentSymbols: (d) =>
+          d.fileName.endsWith('late.latesym') ? [0, 4].map((l) => new vscode.DocumentSymbol(`f${l}`, '', vscode.SymbolKind.Function, new vscode.Range(l, 0, l + 3, 3), d.lineAt(l).range)) : undefined,
+      });
+      const titles = await until(api, 'lenses once the symbols exist', async () => {
+        const t = await lenses(uri);
+        return t.has(0) && t.has(4) ? t : undefined;
+      });
+      // A new, uncommitted file: each function gets the current item's why.
+      assert.match(titles.get(0) ?? '', /SRCH-3 Typo-tolerant search/);
+      assert.match(titles.get(4) ?? '', /SRCH-3 Typo-tolerant search/);
+    } finally {
+      provider?.dispose();
+      await vscode.workspace.fs.delete(uri);
+    }
+  });
+
   it('shows the evidence for a line in the hover', async () => {
     const line = lineOf(query, 'const row = Array.from');
     const hovers = (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', query.uri, new vscode.Position(line, 4))) ?? [];
