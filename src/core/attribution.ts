@@ -82,28 +82,49 @@ export interface AttributionInput {
 
 const NONE: readonly number[] = [];
 
-type OwnershipMatcher = { readonly id: string; readonly globs: readonly { readonly glob: string; readonly test: (path: string) => boolean }[] };
+/** A `paths` glob, compiled on first use; `dir` is its literal leading folder (`src/checkout/`), if any. */
+interface OwnershipGlob {
+  readonly glob: string;
+  readonly dir: string;
+  test?: (path: string) => boolean;
+}
+
+type OwnershipMatcher = { readonly id: string; readonly globs: readonly OwnershipGlob[] };
 
 /**
- * Compiled `paths` globs, once per roadmap (a RoadmapIndex's items array never changes): compiling
- * ~1k globs on every attribution was a tenth of a warm 10k-line file's time (bench profile).
+ * `paths` globs, once per roadmap (a RoadmapIndex's items array never changes). A glob is compiled
+ * only for a path under its literal folder: compiling every glob of a 10k-item roadmap was ~25 ms
+ * of each cold `why` (bench profile), for the handful that could match one file.
  */
 const ownershipCache = new WeakMap<readonly RoadmapItem[], readonly OwnershipMatcher[]>();
+
+/** The folder part before the first glob character: only paths starting with it can match. */
+function literalDir(glob: string): string {
+  if (glob.startsWith('./') || glob.startsWith('/')) return '';
+  const special = /[*?[\]{}()!+@\\]/.exec(glob);
+  const literal = special ? glob.slice(0, special.index) : glob;
+  return literal.slice(0, literal.lastIndexOf('/') + 1);
+}
+
+function ownsPath(g: OwnershipGlob, relPath: string): boolean {
+  if (!relPath.startsWith(g.dir)) return false;
+  if (g.test === undefined) {
+    try {
+      g.test = picomatch(g.glob, { dot: true });
+    } catch {
+      // An invalid glob is reported by the roadmap validator; here it just never matches.
+      g.test = () => false;
+    }
+  }
+  return g.test(relPath);
+}
 
 function ownershipMatchers(items: readonly RoadmapItem[]): readonly OwnershipMatcher[] {
   let matchers = ownershipCache.get(items);
   if (matchers === undefined) {
     const list: OwnershipMatcher[] = [];
     for (const item of items) {
-      const globs: { glob: string; test: (path: string) => boolean }[] = [];
-      for (const glob of item.paths) {
-        try {
-          globs.push({ glob, test: picomatch(glob, { dot: true }) });
-        } catch {
-          // An invalid glob is reported by the roadmap validator; here it just never matches.
-        }
-      }
-      if (globs.length > 0) list.push({ id: item.id, globs });
+      if (item.paths.length > 0) list.push({ id: item.id, globs: item.paths.map((glob) => ({ glob, dir: literalDir(glob) })) });
     }
     matchers = list;
     ownershipCache.set(items, matchers);
@@ -146,7 +167,7 @@ export class FileAttribution {
     this.now = input.now ?? Math.floor(Date.now() / 1000);
 
     for (const owner of ownershipMatchers(roadmap.items)) {
-      const hit = owner.globs.find((g) => g.test(input.relPath));
+      const hit = owner.globs.find((g) => ownsPath(g, input.relPath));
       if (hit !== undefined) this.owned.push({ item: this.indexOf(owner.id), glob: hit.glob });
     }
     const current = input.currentItemId === undefined ? undefined : roadmap.get(input.currentItemId);

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import picomatch from 'picomatch';
 import { attributeFile, type CommitRefsLookup } from '../../src/core/attribution';
 import { parseBlame } from '../../src/core/blameParser';
 import { parseRoadmapFile } from '../../src/core/parseRoadmap';
@@ -105,6 +106,34 @@ describe('attribution', () => {
     const plain = attributeFile({ lines: ['x'], relPath: 'src/cart/x.ts', roadmap });
     assert.deepEqual(plain.items.map((i) => i.itemId), ['CHK']);
     assert.deepEqual(plain.itemsAt(0)[0]?.evidence, [{ kind: 'ownership', glob: 'src/cart/**' }]);
+  });
+
+  it('owns exactly the paths each `paths` glob matches (globs compiled only under their literal folder)', () => {
+    const globs = ['src/checkout/**', '{src,lib}/shared/*.ts', 'docs/*.md', 'src/a.ts', '**/*.sql', 'src/[ab]*/x.ts', 'src/check?ut/**', './src/dot/**', 'src/(x|y)/z.ts', 'src/legacy', '[unclosed/**'];
+    const index = RoadmapIndex.build([
+      parseRoadmapFile(
+        'r.yaml',
+        yaml('version: 1', 'items:', ...globs.flatMap((g, i) => [`  - id: OWN-${i}`, '    kind: feature', `    title: Owner ${i}`, `    paths: [${JSON.stringify(g)}]`])),
+      ),
+    ]);
+    const paths = ['src/checkout/cart.ts', 'lib/shared/util.ts', 'src/shared/a.ts', 'docs/readme.md', 'docs/a/b.md', 'src/a.ts', 'db/q.sql', 'src/b1/x.ts', 'src/c1/x.ts', 'src/dot/x.ts', 'src/x/z.ts', 'src/legacy', 'src/legacy/old.ts', 'other/file.ts'];
+    let owned = 0;
+    for (const relPath of paths) {
+      const owners = attributeFile({ lines: ['x'], relPath, roadmap: index }).items.map((i) => i.itemId).sort();
+      owned += owners.length;
+      const expected = globs
+        .map((g, i) => {
+          try {
+            return picomatch(g, { dot: true })(relPath) ? `OWN-${i}` : undefined;
+          } catch {
+            return undefined;
+          }
+        })
+        .filter((id): id is string => id !== undefined)
+        .sort();
+      assert.deepEqual(owners, expected, relPath);
+    }
+    assert.ok(owned >= 9, `the table exercises matches, not only misses (${owned})`);
   });
 
   it('nested symbols: the class heading applies to its methods, the method heading to the method', () => {
