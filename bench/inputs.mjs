@@ -1,5 +1,6 @@
 // Builds the benchmark inputs once and caches them in bench/.cache (git-ignored). The folder name
 // carries INPUT_VERSION and the sizes, so changing the generator or a size regenerates.
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { makeRoadmap } from './roadmapGen.mjs';
@@ -64,4 +65,10 @@ export async function ensureInputs(cacheRoot, profileName, log) {
   const manifest = { version: INPUT_VERSION, profile: profileName, dir, sizes, roadmaps, repos, blame, workBranch: WORK_BRANCH, baseBranch: BASE_BRANCH, workItem };
   fs.writeFileSync(manifestFile, JSON.stringify(manifest, null, 2));
   return manifest;
+}
+
+/** Work branch back to its generated tip, whatever an interrupted earlier run left behind. */
+export function resetWorkBranch(inputs, which) {
+  const repo = inputs.repos[which];
+  execFileSync('git', ['update-ref', `refs/heads/${inputs.workBranch}`, repo.head], { cwd: repo.dir });
 }

@@ -19,6 +19,7 @@ import {
   warmAttribution,
 } from './adapters.mjs';
 import { compare, median, rawGit, runProcess } from './measure.mjs';
+import { resetWorkBranch } from './inputs.mjs';
 import { indexingStall } from './stall.mjs';
 import { VSCODE_ROWS } from './vscodeRows.mjs';
 
@@ -55,11 +56,6 @@ function linkerFor(ctx) {
   return once(ctx, 'linker', async () => commitLinker(ctx.product, await roadmapForLinks(ctx)));
 }
 
-/** Work branch back to its generated tip, whatever an interrupted earlier run left behind. */
-function resetWorkBranch(inputs, which) {
-  const repo = inputs.repos[which];
-  execFileSync('git', ['update-ref', `refs/heads/${inputs.workBranch}`, repo.head], { cwd: repo.dir });
-}
 
 /**
  * N and 2N are measured in the same alternating loop (product and limit at each size), so the

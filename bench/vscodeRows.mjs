@@ -7,14 +7,10 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { NotMeasured } from './adapters.mjs';
-import { runProcess } from './measure.mjs';
+import { resetWorkBranch } from './inputs.mjs';
+import { median, runProcess } from './measure.mjs';
 
 const STALL_LIMIT_MS = 50;
-
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length === 0 ? undefined : s.length % 2 === 1 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 
 function codeServerInstalled(root) {
   const probe = spawnSync(process.execPath, ['-e', `import(${JSON.stringify(path.join(root, 'scripts', 'lib', 'codeServer.mjs'))}).then((m) => m.ensureCodeServer(${JSON.stringify(root)}, { log: () => {} }))`], { encoding: 'utf8' });
@@ -28,7 +24,7 @@ async function vscodeRuns(ctx) {
   if (!codeServerInstalled(ctx.root)) throw new NotMeasured('code-server is not installed: run `npm run setup:vscode`');
   execFileSync(process.execPath, [path.join(ctx.root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.test.json'], { cwd: ctx.root, stdio: 'ignore' });
   const workspace = ctx.inputs.repos.n2.dir;
-  execFileSync('git', ['update-ref', `refs/heads/${ctx.inputs.workBranch}`, ctx.inputs.repos.n2.head], { cwd: workspace });
+  resetWorkBranch(ctx.inputs, 'n2');
   const resultsFile = path.join(ctx.root, 'test-results', 'e2e-api-results.json');
   const samples = [];
   for (let i = 0; i < ctx.opts.warmup + ctx.opts.hugeRuns; i++) {

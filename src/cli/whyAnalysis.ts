@@ -127,7 +127,7 @@ export async function analyzeWhy(opts: WhyOptions): Promise<WhyAnalysis> {
     return { ...base, state, message: state === 'no-git' ? 'git was not found: history is not used' : 'not in a git repository: history is not used', head: undefined, lines, symbols, currentItemId: undefined, attribution };
   }
 
-  const git = new GitRunner({ cwd: repoRoot, isTrusted: () => true });
+  const git = repoGit ?? new GitRunner({ cwd: repoRoot, isTrusted: () => true });
   const repo = opened.repo;
   const commitLinker = new CommitLinker(index, opts.trailerKeys ? { trailerKeys: opts.trailerKeys } : {});
   const linker = new MemoLinker(commitLinker);

@@ -7,6 +7,7 @@
 import picomatch from 'picomatch';
 import { headingStart, scanAnnotations, type AnnotationMatcher, type LineAnnotation } from './annotations';
 import type { BlameResult } from './blameParser';
+import { globLiteralDir } from './roadmapDiscovery';
 import type { RoadmapItem } from './roadmapTypes';
 import type { SymbolRange } from './symbolRanges';
 
@@ -98,14 +99,6 @@ type OwnershipMatcher = { readonly id: string; readonly globs: readonly Ownershi
  */
 const ownershipCache = new WeakMap<readonly RoadmapItem[], readonly OwnershipMatcher[]>();
 
-/** The folder part before the first glob character: only paths starting with it can match. */
-function literalDir(glob: string): string {
-  if (glob.startsWith('./') || glob.startsWith('/')) return '';
-  const special = /[*?[\]{}()!+@\\]/.exec(glob);
-  const literal = special ? glob.slice(0, special.index) : glob;
-  return literal.slice(0, literal.lastIndexOf('/') + 1);
-}
-
 function ownsPath(g: OwnershipGlob, relPath: string): boolean {
   if (!relPath.startsWith(g.dir)) return false;
   if (g.test === undefined) {
@@ -124,7 +117,7 @@ function ownershipMatchers(items: readonly RoadmapItem[]): readonly OwnershipMat
   if (matchers === undefined) {
     const list: OwnershipMatcher[] = [];
     for (const item of items) {
-      if (item.paths.length > 0) list.push({ id: item.id, globs: item.paths.map((glob) => ({ glob, dir: literalDir(glob) })) });
+      if (item.paths.length > 0) list.push({ id: item.id, globs: item.paths.map((glob) => ({ glob, dir: globLiteralDir(glob) })) });
     }
     matchers = list;
     ownershipCache.set(items, matchers);

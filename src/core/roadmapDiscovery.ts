@@ -38,6 +38,18 @@ export type GlobPlan =
 
 const GLOB_CHARS = /[*?[\]{}()!+@\\]/;
 
+/**
+ * The folder part of a glob before its first glob character (`src/checkout/` for
+ * `src/checkout/**`; '' when it starts with one or is anchored with `./` or `/`): only paths under
+ * it can match, so a caller can skip compiling the glob for any other path.
+ */
+export function globLiteralDir(glob: string): string {
+  if (glob.startsWith('./') || glob.startsWith('/')) return '';
+  const special = GLOB_CHARS.exec(glob);
+  const literal = special ? glob.slice(0, special.index) : glob;
+  return literal.slice(0, literal.lastIndexOf('/') + 1);
+}
+
 export function planRoadmapGlob(glob: string): GlobPlan {
   const normalized = glob.trim().replace(/^\.\//, '');
   const segments = normalized.split('/');
