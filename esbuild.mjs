@@ -34,8 +34,8 @@ const common = {
 const targets = [
   { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
-  // Roadmap files are parsed off the extension host's thread (src/models/roadmapParser.ts).
-  { ...common, entryPoints: ['src/models/roadmapParseWorker.ts'], outfile: 'dist/roadmapParseWorker.js' },
+  // Roadmap files are parsed off the extension host's thread (src/roadmap/model/roadmapParser.ts).
+  { ...common, entryPoints: ['src/roadmap/model/roadmapParseWorker.ts'], outfile: 'dist/roadmapParseWorker.js' },
 ];
 
 const contexts = await Promise.all(targets.map((t) => esbuild.context(t)));

@@ -39,30 +39,60 @@ export async function ensureInputs(cacheRoot, profileName, log) {
   const half = (n) => Math.round(n / 2);
   const roadmaps = {};
   const generated = {};
-  for (const [name, items] of [['n', half(sizes.items)], ['n2', sizes.items]]) {
+  for (const [name, items] of [
+    ['n', half(sizes.items)],
+    ['n2', sizes.items],
+  ]) {
     const roadmap = makeRoadmap(items);
     generated[name] = roadmap;
     const rdir = path.join(dir, `roadmap-${items}`);
     const files = writeRoadmap(rdir, roadmap);
-    roadmaps[name] = { dir: rdir, files, items: roadmap.items.length, bytes: roadmap.files.reduce((s, f) => s + Buffer.byteLength(f.text), 0) };
+    roadmaps[name] = {
+      dir: rdir,
+      files,
+      items: roadmap.items.length,
+      bytes: roadmap.files.reduce((s, f) => s + Buffer.byteLength(f.text), 0),
+    };
   }
   const blame = {
-    n: { path: `src/legacy/ledger-${half(sizes.lines)}.ts`, lines: half(sizes.lines), touches: half(sizes.lineTouches) },
+    n: {
+      path: `src/legacy/ledger-${half(sizes.lines)}.ts`,
+      lines: half(sizes.lines),
+      touches: half(sizes.lineTouches),
+    },
     n2: { path: `src/legacy/ledger-${sizes.lines}.ts`, lines: sizes.lines, touches: sizes.lineTouches },
   };
   const repos = {};
   let workItem = '';
-  for (const [name, commits] of [['n2', sizes.commits], ['n', half(sizes.commits)]]) {
+  for (const [name, commits] of [
+    ['n2', sizes.commits],
+    ['n', half(sizes.commits)],
+  ]) {
     const rdir = path.join(dir, `repo-${commits}`);
     const started = Date.now();
     log(`generating ${commits}-commit repository in ${rdir} …`);
     // Both repositories carry the full-size roadmap, so growth in commits is measured alone.
-    const result = await makeRepo(rdir, { commits, roadmap: generated.n2, blameFiles: name === 'n2' ? [blame.n, blame.n2] : [] });
+    const result = await makeRepo(rdir, {
+      commits,
+      roadmap: generated.n2,
+      blameFiles: name === 'n2' ? [blame.n, blame.n2] : [],
+    });
     log(`  done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     repos[name] = { dir: rdir, commits: result.commits, head: result.head };
     if (name === 'n2') workItem = result.workItem;
   }
-  const manifest = { version: INPUT_VERSION, profile: profileName, dir, sizes, roadmaps, repos, blame, workBranch: WORK_BRANCH, baseBranch: BASE_BRANCH, workItem };
+  const manifest = {
+    version: INPUT_VERSION,
+    profile: profileName,
+    dir,
+    sizes,
+    roadmaps,
+    repos,
+    blame,
+    workBranch: WORK_BRANCH,
+    baseBranch: BASE_BRANCH,
+    workItem,
+  };
   fs.writeFileSync(manifestFile, JSON.stringify(manifest, null, 2));
   return manifest;
 }

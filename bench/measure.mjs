@@ -66,7 +66,14 @@ export async function compare(fns, { warmup, runs, before }) {
     }
   }
   return Object.fromEntries(
-    names.map((n) => [n, { median: median(samples[n]), samples: samples[n], cpu: cpu[n].length === samples[n].length ? median(cpu[n]) : undefined }]),
+    names.map((n) => [
+      n,
+      {
+        median: median(samples[n]),
+        samples: samples[n],
+        cpu: cpu[n].length === samples[n].length ? median(cpu[n]) : undefined,
+      },
+    ]),
   );
 }
 
@@ -86,7 +93,9 @@ export function rawGit(cwd, args) {
       stderr += chunk.toString();
     });
     child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve(bytes) : reject(new Error(`git ${args.join(' ')} failed (${code}): ${stderr.trim()}`))));
+    child.on('close', (code) =>
+      code === 0 ? resolve(bytes) : reject(new Error(`git ${args.join(' ')} failed (${code}): ${stderr.trim()}`)),
+    );
   });
 }
 
@@ -104,7 +113,12 @@ export function runProcess(command, args, cwd, env = process.env) {
     child.on('close', (code) => {
       const stdout = Buffer.concat(out).toString('utf8');
       if (code === 0) resolve(stdout);
-      else reject(new Error(`${command} ${args.join(' ')} exited with ${code}: ${(stderr || stdout).trim().split('\n').slice(0, 3).join(' | ')}`));
+      else
+        reject(
+          new Error(
+            `${command} ${args.join(' ')} exited with ${code}: ${(stderr || stdout).trim().split('\n').slice(0, 3).join(' | ')}`,
+          ),
+        );
     });
   });
 }

@@ -7,26 +7,26 @@ import * as path from 'node:path';
 import { createRequire } from 'node:module';
 
 export const MODULES = {
-  parseRoadmap: 'src/core/parseRoadmap.ts',
-  roadmapIndex: 'src/core/roadmapIndex.ts',
+  parseRoadmap: 'src/core/roadmap/parseRoadmap.ts',
+  roadmapIndex: 'src/core/roadmap/roadmapIndex.ts',
   loadRoadmap: 'src/cli/loadRoadmap.ts',
   gitRunner: 'src/git/gitRunner.ts',
   gitRepository: 'src/git/gitRepository.ts',
-  gitLogParser: 'src/core/gitLogParser.ts',
-  commitLinks: 'src/core/commitLinks.ts',
-  commitIndex: 'src/core/commitIndex.ts',
-  commitIndexBuilder: 'src/core/commitIndexBuilder.ts',
+  gitLogParser: 'src/core/gitOutput/gitLogParser.ts',
+  commitLinks: 'src/core/linking/commitLinks.ts',
+  commitIndex: 'src/core/commitIndex/commitIndex.ts',
+  commitIndexBuilder: 'src/core/commitIndex/commitIndexBuilder.ts',
   commitIndexService: 'src/git/commitIndexService.ts',
   currentWorkService: 'src/git/currentWorkService.ts',
-  commitRefs: 'src/core/commitRefs.ts',
-  currentWork: 'src/core/currentWork.ts',
-  blameParser: 'src/core/blameParser.ts',
+  commitRefs: 'src/core/linking/commitRefs.ts',
+  currentWork: 'src/core/linking/currentWork.ts',
+  blameParser: 'src/core/gitOutput/blameParser.ts',
   blameRunner: 'src/git/blameRunner.ts',
-  attribution: 'src/core/attribution.ts',
-  blameCache: 'src/core/blameCache.ts',
-  symbolRanges: 'src/core/symbolRanges.ts',
-  workSummary: 'src/core/workSummary.ts',
-  timeSlices: 'src/core/timeSlices.ts',
+  attribution: 'src/core/attribution/attribution.ts',
+  blameCache: 'src/core/attribution/blameCache.ts',
+  symbolRanges: 'src/core/attribution/symbolRanges.ts',
+  workSummary: 'src/core/commitIndex/workSummary.ts',
+  timeSlices: 'src/core/util/timeSlices.ts',
 };
 
 function isAlive(pid) {
@@ -83,7 +83,10 @@ export async function loadProductModules(root, cacheDir) {
         await bundle(root, [name], path.join(cacheDir, `probe-${process.pid}-${name}.cjs`));
         usable.push(name);
       } catch (error) {
-        problems[name] = `module does not build: ${String(error.message ?? error).split('\n').slice(0, 2).join(' ')}`;
+        problems[name] = `module does not build: ${String(error.message ?? error)
+          .split('\n')
+          .slice(0, 2)
+          .join(' ')}`;
       }
     }
     if (usable.length > 0) await bundle(root, usable, outfile);
@@ -98,12 +101,22 @@ export async function loadProductModules(root, cacheDir) {
  */
 export async function loadProductModulesUnbundled(root, outDir) {
   fs.rmSync(outDir, { recursive: true, force: true });
-  const walk = (dir) => fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [path.join(dir, e.name)] : []));
+  const walk = (dir) =>
+    fs
+      .readdirSync(dir, { withFileTypes: true })
+      .flatMap((e) =>
+        e.isDirectory() ? walk(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [path.join(dir, e.name)] : [],
+      );
   for (const file of walk(path.join(root, 'src'))) {
     const rel = path.relative(root, file);
     const out = path.join(outDir, rel.replace(/\.ts$/, '.js'));
     fs.mkdirSync(path.dirname(out), { recursive: true });
-    const { code } = await esbuild.transform(fs.readFileSync(file, 'utf8'), { loader: 'ts', format: 'cjs', target: 'node20', sourcefile: file });
+    const { code } = await esbuild.transform(fs.readFileSync(file, 'utf8'), {
+      loader: 'ts',
+      format: 'cjs',
+      target: 'node20',
+      sourcefile: file,
+    });
     fs.writeFileSync(out, code);
   }
   const require = createRequire(import.meta.url);

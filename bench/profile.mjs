@@ -6,7 +6,13 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { coldCommitIndex, commitLinker, deserializeCommitIndex, loadRoadmapIndex, warmAttribution } from './adapters.mjs';
+import {
+  coldCommitIndex,
+  commitLinker,
+  deserializeCommitIndex,
+  loadRoadmapIndex,
+  warmAttribution,
+} from './adapters.mjs';
 import { ensureInputs } from './inputs.mjs';
 import { loadProductModulesUnbundled } from './productModules.mjs';
 
@@ -48,26 +54,52 @@ function summarise(file) {
   const byFile = new Map();
   for (const [id, ms] of self) {
     const cf = byId.get(id).callFrame;
-    const source = cf.url ? cf.url.replace(/^.*\/(src|node_modules)\//, '$1/').replace(/^(src\/.*)\.js$/, '$1.ts') : '(native)';
+    const source = cf.url
+      ? cf.url.replace(/^.*\/(src|node_modules)\//, '$1/').replace(/^(src\/.*)\.js$/, '$1.ts')
+      : '(native)';
     const key = `${cf.functionName || '(anonymous)'}  ${source}:${cf.lineNumber + 1}`;
     byFunction.set(key, (byFunction.get(key) ?? 0) + ms);
     byFile.set(source, (byFile.get(source) ?? 0) + ms);
   }
-  const top = (map, n) => [...map].sort((a, b) => b[1] - a[1]).slice(0, n).map(([k, ms]) => `  ${ms.toFixed(0).padStart(7)} ms ${((100 * ms) / total).toFixed(1).padStart(5)}%  ${k}`);
-  return [`total sampled ${total.toFixed(0)} ms`, 'by self time:', ...top(byFunction, 25), 'by file:', ...top(byFile, 12)].join('\n');
+  const top = (map, n) =>
+    [...map]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, n)
+      .map(([k, ms]) => `  ${ms.toFixed(0).padStart(7)} ms ${((100 * ms) / total).toFixed(1).padStart(5)}%  ${k}`);
+  return [
+    `total sampled ${total.toFixed(0)} ms`,
+    'by self time:',
+    ...top(byFunction, 25),
+    'by file:',
+    ...top(byFile, 12),
+  ].join('\n');
 }
 
 async function main() {
-  if (!(what in OPERATIONS)) throw new Error(`usage: node bench/profile.mjs ${Object.keys(OPERATIONS).join('|')} [--quick]`);
+  if (!(what in OPERATIONS))
+    throw new Error(`usage: node bench/profile.mjs ${Object.keys(OPERATIONS).join('|')} [--quick]`);
   if (!process.execArgv.some((a) => a.startsWith('--cpu-prof'))) {
     fs.mkdirSync(profiles, { recursive: true });
     const name = `${what}-${Date.now()}.cpuprofile`;
-    const r = spawnSync(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${profiles}`, `--cpu-prof-name=${name}`, fileURLToPath(import.meta.url), what, ...flags], { stdio: 'inherit' });
+    const r = spawnSync(
+      process.execPath,
+      [
+        '--cpu-prof',
+        `--cpu-prof-dir=${profiles}`,
+        `--cpu-prof-name=${name}`,
+        fileURLToPath(import.meta.url),
+        what,
+        ...flags,
+      ],
+      { stdio: 'inherit' },
+    );
     if (r.status !== 0) process.exit(r.status ?? 1);
     process.stdout.write(`${summarise(path.join(profiles, name))}\nprofile: ${path.join(profiles, name)}\n`);
     return;
   }
-  const inputs = await ensureInputs(path.join(root, 'bench', '.cache'), quick ? 'quick' : 'full', (l) => process.stderr.write(`${l}\n`));
+  const inputs = await ensureInputs(path.join(root, 'bench', '.cache'), quick ? 'quick' : 'full', (l) =>
+    process.stderr.write(`${l}\n`),
+  );
   // Unbundled, one output file per source file, so frames name the product's own files.
   const product = await loadProductModulesUnbundled(root, path.join(root, 'bench', '.cache', 'src-cjs'));
   await OPERATIONS[what](product, inputs);

@@ -13,7 +13,12 @@ export const BASE_BRANCH = 'main';
 const START = 1577836800; // 2020-01-01
 
 function email(name) {
-  return `${name.toLowerCase().replace(/[^a-z]+/g, '.').replace(/^\.|\.$/g, '') || 'dev'}@example.com`;
+  return `${
+    name
+      .toLowerCase()
+      .replace(/[^a-z]+/g, '.')
+      .replace(/^\.|\.$/g, '') || 'dev'
+  }@example.com`;
 }
 
 /** Sends the stream with back-pressure: 100k commits are far too many to buffer as one string. */
@@ -46,7 +51,13 @@ class Writer {
 }
 
 function git(cwd, args, input) {
-  return execFileSync('git', args, { cwd, input, encoding: 'utf8', maxBuffer: 1 << 30, stdio: ['pipe', 'pipe', 'pipe'] });
+  return execFileSync('git', args, {
+    cwd,
+    input,
+    encoding: 'utf8',
+    maxBuffer: 1 << 30,
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
 }
 
 /**
@@ -84,7 +95,9 @@ export async function makeRepo(dir, opts) {
     time += 60 + r.int(1200);
     mark++;
     count++;
-    w.add(`commit ${ref}\nmark :${mark}\nauthor ${author} <${email(author)}> ${time} +0000\ncommitter ${author} <${email(author)}> ${time} +0000\n`);
+    w.add(
+      `commit ${ref}\nmark :${mark}\nauthor ${author} <${email(author)}> ${time} +0000\ncommitter ${author} <${email(author)}> ${time} +0000\n`,
+    );
     w.data(message);
     w.add(extra);
     for (const p of changed) w.add(`M 100644 :${state.get(p)} ${p}\n`);
@@ -95,7 +108,8 @@ export async function makeRepo(dir, opts) {
   // Every version of each blame file is written first, back to back: fast-import deltas a blob
   // only against the blob written just before it, so this keeps the pack as small as a real one.
   const bigRandom = makeRandom((opts.seed ?? 7) + 1);
-  const bigLine = (i, v) => `  const v${i} = compute(${JSON.stringify(bigRandom.pick(WORDS.nouns))}, ${v}); // ${bigRandom.pick(WORDS.verbs)}`;
+  const bigLine = (i, v) =>
+    `  const v${i} = compute(${JSON.stringify(bigRandom.pick(WORDS.nouns))}, ${v}); // ${bigRandom.pick(WORDS.verbs)}`;
   const big = opts.blameFiles.map((f) => {
     const lines = Array.from({ length: f.lines }, (_, i) => bigLine(i, 0));
     const versions = [blob(lines.join('\n') + '\n')];
@@ -126,7 +140,10 @@ export async function makeRepo(dir, opts) {
   const touchSmall = (p) => {
     const v = (smallVersion.get(p) ?? 0) + 1;
     smallVersion.set(p, v);
-    setFile(p, `// ${p}\nexport const version = ${v};\nexport function run(): number {\n  return version * ${r.int(1000)};\n}\n`);
+    setFile(
+      p,
+      `// ${p}\nexport const version = ${v};\nexport function run(): number {\n  return version * ${r.int(1000)};\n}\n`,
+    );
     return p;
   };
   const message = () => {
@@ -134,7 +151,8 @@ export async function makeRepo(dir, opts) {
     const what = `${r.pick(WORDS.verbs)} ${r.pick(WORDS.nouns)}`;
     const roll = r.next();
     if (roll < 0.3) return `${item.id}: ${what}\n`;
-    if (roll < 0.42) return `${what[0].toUpperCase()}${what.slice(1)}\n\nThe old path recomputed everything on each request.\n\nRoadmap: ${item.id}\n`;
+    if (roll < 0.42)
+      return `${what[0].toUpperCase()}${what.slice(1)}\n\nThe old path recomputed everything on each request.\n\nRoadmap: ${item.id}\n`;
     if (roll < 0.47 && withRefs.length > 0) return `${what}\n\nRefs: ${r.pick(withRefs).refs[0]}\n`;
     if (roll < 0.57) return `fix(${item.id.toLowerCase()}): ${what}\n`;
     if (roll < 0.85) return `${r.pick(WORDS.noise)}\n`;
@@ -176,11 +194,16 @@ export async function makeRepo(dir, opts) {
         tip = commit(tmp, `${r.pick(WORDS.wip)}\n`, changed);
       }
       bigTouches(count, target, true);
-      const msg = r.chance(0.5) ? `Merge branch '${branch}'\n` : `Merge pull request #${1000 + r.int(9000)} from acme/${branch}\n\n${item.title}\n`;
+      const msg = r.chance(0.5)
+        ? `Merge branch '${branch}'\n`
+        : `Merge pull request #${1000 + r.int(9000)} from acme/${branch}\n\n${item.title}\n`;
       mainTip = commit(`refs/heads/${BASE_BRANCH}`, msg, [...onBranch], `merge :${tip}\n`);
     } else {
       sinceMerge++;
-      mainTip = commit(`refs/heads/${BASE_BRANCH}`, message(), [touchSmall(smallFile()), ...bigTouches(index, target, false)]);
+      mainTip = commit(`refs/heads/${BASE_BRANCH}`, message(), [
+        touchSmall(smallFile()),
+        ...bigTouches(index, target, false),
+      ]);
     }
     await w.flushIfBig();
   }
@@ -189,7 +212,9 @@ export async function makeRepo(dir, opts) {
   const workItem = r.pick(items);
   w.add(`reset refs/heads/${WORK_BRANCH}\nfrom :${mainTip}\n\n`);
   for (let k = 0; k < workCommits; k++) {
-    commit(`refs/heads/${WORK_BRANCH}`, `Speed up reorder step ${k + 1}\n\nRoadmap: ${workItem.id}\n`, [touchSmall(smallFile())]);
+    commit(`refs/heads/${WORK_BRANCH}`, `Speed up reorder step ${k + 1}\n\nRoadmap: ${workItem.id}\n`, [
+      touchSmall(smallFile()),
+    ]);
   }
   w.add('done\n');
   await w.flush();

@@ -24,7 +24,9 @@ export function renderMarkdown(report) {
     const ratio = typeof row.ratio === 'number' ? `${row.ratio.toFixed(row.ratio < 0.1 ? 4 : 2)}×` : '—';
     const ok = row.ok === undefined ? '—' : row.ok ? 'yes' : '**no**';
     const cpu = typeof row.cpuRatio === 'number' ? `${row.cpuRatio.toFixed(row.cpuRatio < 0.1 ? 4 : 2)}×` : '—';
-    lines.push(`| ${what} | ${num(row.median, row.unit)} | ${num(row.limit, row.limitUnit ?? row.unit)} | ${ratio} | ${row.target} | ${ok} | ${cpu} |`);
+    lines.push(
+      `| ${what} | ${num(row.median, row.unit)} | ${num(row.limit, row.limitUnit ?? row.unit)} | ${ratio} | ${row.target} | ${ok} | ${cpu} |`,
+    );
   }
   const m = report.machine;
   const load = Math.max(...m.loadAverageAtStart, ...(m.loadAverageAtEnd ?? []));
@@ -34,7 +36,10 @@ export function renderMarkdown(report) {
       'ok? judges that ratio against the target. CPU ratio = the same with CPU time (this process plus every child: git, the CLI), which stays meaningful when the machine is busy; the CPU of child processes is counted in 10 ms clock ticks, so it is coarse for rows under ~50 ms.',
   );
   if (load > m.cores) {
-    lines.push('', `**Warning: the machine was overloaded during this run (load average up to ${load.toFixed(1)} on ${m.cores} cores); wall-clock ratios mostly measure the scheduler — read the CPU ratio.**`);
+    lines.push(
+      '',
+      `**Warning: the machine was overloaded during this run (load average up to ${load.toFixed(1)} on ${m.cores} cores); wall-clock ratios mostly measure the scheduler — read the CPU ratio.**`,
+    );
   }
   lines.push(
     '',

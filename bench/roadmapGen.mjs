@@ -12,7 +12,11 @@ function q(text) {
 }
 
 function slug(text) {
-  return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 32);
+  return text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 32);
 }
 
 /**
@@ -39,7 +43,11 @@ export function makeRoadmap(total, seed = 42) {
     const out = [`${pad}metrics:`];
     for (let m = 0; m < count; m++) {
       const base = 5 + r.int(40);
-      out.push(`${pad}  - name: ${r.pick(WORDS.metrics)}`, `${pad}    baseline: ${base}%`, `${pad}    target: ${base + 5 + r.int(20)}%`);
+      out.push(
+        `${pad}  - name: ${r.pick(WORDS.metrics)}`,
+        `${pad}    baseline: ${base}%`,
+        `${pad}    target: ${base + 5 + r.int(20)}%`,
+      );
     }
     return out;
   };
@@ -55,8 +63,12 @@ export function makeRoadmap(total, seed = 42) {
     } else {
       lines.push(`${body}why: ${q(why())}`);
     }
-    if (item.kind !== 'feature' || r.chance(0.15)) lines.push(...metricLines(indent + 2, item.kind === 'feature' ? 1 : 2));
-    lines.push(`${body}status: ${r.pick(STATUSES)}`, `${body}owner: ${item.area ? item.area.toLowerCase() : 'product'}-team`);
+    if (item.kind !== 'feature' || r.chance(0.15))
+      lines.push(...metricLines(indent + 2, item.kind === 'feature' ? 1 : 2));
+    lines.push(
+      `${body}status: ${r.pick(STATUSES)}`,
+      `${body}owner: ${item.area ? item.area.toLowerCase() : 'product'}-team`,
+    );
     if (r.chance(0.5)) lines.push(`${body}target: ${r.pick(QUARTERS)}`);
     if (item.refs.length > 0) lines.push(`${body}refs: [${item.refs.map(q).join(', ')}]`);
     if (extra) lines.push(...extra(body));
@@ -83,7 +95,9 @@ export function makeRoadmap(total, seed = 42) {
       initiativeIds.push(it.id);
       children.push(it);
     }
-    main.push(...itemLines(2, goal, (body) => [`${body}items:`, ...children.flatMap((c) => itemLines(body.length + 2, c))]));
+    main.push(
+      ...itemLines(2, goal, (body) => [`${body}items:`, ...children.flatMap((c) => itemLines(body.length + 2, c))]),
+    );
   }
   const files = [{ rel: 'roadmap.yaml', text: main.join('\n') + '\n' }];
 
@@ -120,7 +134,8 @@ export function makeRoadmap(total, seed = 42) {
       );
     }
     files.push({ rel: `roadmap/${area.toLowerCase()}.yaml`, text: areaLines.join('\n') + '\n' });
-    if (backlog.length > 2) files.push({ rel: `roadmap/${area.toLowerCase()}-backlog.yaml`, text: backlog.join('\n') + '\n' });
+    if (backlog.length > 2)
+      files.push({ rel: `roadmap/${area.toLowerCase()}-backlog.yaml`, text: backlog.join('\n') + '\n' });
   }
   return {
     files,

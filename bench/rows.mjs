@@ -56,7 +56,6 @@ function linkerFor(ctx) {
   return once(ctx, 'linker', async () => commitLinker(ctx.product, await roadmapForLinks(ctx)));
 }
 
-
 /**
  * N and 2N are measured in the same alternating loop (product and limit at each size), so the
  * growth ratio compares runs made under the same machine load.
@@ -78,9 +77,14 @@ function roadmapLoads(ctx) {
     const out = {};
     for (const which of ['n2', 'n']) {
       const { items } = ctx.inputs.roadmaps[which];
-      if (index[which].items.length !== items) throw new Error(`the product read ${index[which].items.length} items, the roadmap has ${items}`);
+      if (index[which].items.length !== items)
+        throw new Error(`the product read ${index[which].items.length} items, the roadmap has ${items}`);
       const errors = index[which].diagnostics.filter((d) => d.severity === 'error').length;
-      out[which] = { product: r[`product-${which}`], limit: r[`limit-${which}`], note: `${fmt(items)} items, ${errors} errors, ${index[which].diagnostics.length} diagnostics` };
+      out[which] = {
+        product: r[`product-${which}`],
+        limit: r[`limit-${which}`],
+        note: `${fmt(items)} items, ${errors} errors, ${index[which].diagnostics.length} diagnostics`,
+      };
     }
     return out;
   });
@@ -105,7 +109,8 @@ function coldIndexes(ctx) {
     const out = {};
     for (const which of ['n2', 'n']) {
       const repo = ctx.inputs.repos[which];
-      if (index[which].size !== repo.commits) throw new Error(`the index holds ${index[which].size} commits, the repository has ${repo.commits}`);
+      if (index[which].size !== repo.commits)
+        throw new Error(`the index holds ${index[which].size} commits, the repository has ${repo.commits}`);
       out[which] = { product: r[`product-${which}`], limit: r[`limit-${which}`], index: index[which] };
     }
     out.n2.serialized = index.n2.serialize();
@@ -132,7 +137,8 @@ function coldAttributions(ctx) {
     const out = {};
     for (const which of ['n2', 'n']) {
       const answer = JSON.parse(printed[which]);
-      if (answer.state !== 'ok' || answer.lineCount !== ctx.inputs.blame[which].lines) throw new Error(`\`why\` answered ${answer.state} for ${answer.lineCount} lines`);
+      if (answer.state !== 'ok' || answer.lineCount !== ctx.inputs.blame[which].lines)
+        throw new Error(`\`why\` answered ${answer.state} for ${answer.lineCount} lines`);
       out[which] = { product: r[`product-${which}`], limit: r[`limit-${which}`], items: answer.items.length };
     }
     return out;
@@ -172,7 +178,8 @@ function growth(n, n2) {
 export const ROWS = [
   {
     id: 'roadmap-load',
-    what: (i) => `load + validate + index a ${fmt(i.roadmaps.n2.items)}-item roadmap (${i.roadmaps.n2.files.length} files)`,
+    what: (i) =>
+      `load + validate + index a ${fmt(i.roadmaps.n2.items)}-item roadmap (${i.roadmaps.n2.files.length} files)`,
     target: { text: '≤ 1.3 × YAML.parseDocument', max: 1.3 },
     async measure(ctx) {
       const r = (await roadmapLoads(ctx)).n2;
@@ -197,7 +204,13 @@ export const ROWS = [
       const repo = ctx.inputs.repos.n2;
       const format = logFormatArgs(ctx.product);
       let index = cold.index;
-      const env = { ...process.env, GIT_AUTHOR_NAME: 'Bench', GIT_AUTHOR_EMAIL: 'bench@example.com', GIT_COMMITTER_NAME: 'Bench', GIT_COMMITTER_EMAIL: 'bench@example.com' };
+      const env = {
+        ...process.env,
+        GIT_AUTHOR_NAME: 'Bench',
+        GIT_AUTHOR_EMAIL: 'bench@example.com',
+        GIT_COMMITTER_NAME: 'Bench',
+        GIT_COMMITTER_EMAIL: 'bench@example.com',
+      };
       let added = 0;
       let lastNew = '';
       try {
@@ -216,7 +229,14 @@ export const ROWS = [
               if (name !== 'product') return;
               added++;
               const git = (args) => execFileSync('git', args, { cwd: repo.dir, env, encoding: 'utf8' }).trim();
-              lastNew = git(['commit-tree', 'HEAD^{tree}', '-p', 'HEAD', '-m', `${ctx.inputs.workItem}: bench commit ${added}\n\nRoadmap: ${ctx.inputs.workItem}`]);
+              lastNew = git([
+                'commit-tree',
+                'HEAD^{tree}',
+                '-p',
+                'HEAD',
+                '-m',
+                `${ctx.inputs.workItem}: bench commit ${added}\n\nRoadmap: ${ctx.inputs.workItem}`,
+              ]);
               git(['update-ref', `refs/heads/${ctx.inputs.workBranch}`, lastNew]);
             },
           },
@@ -246,7 +266,8 @@ export const ROWS = [
         },
         { warmup: ctx.opts.warmup, runs: ctx.opts.runs },
       );
-      if (size !== ctx.inputs.repos.n2.commits) throw new Error(`reloaded ${size} commits of ${ctx.inputs.repos.n2.commits}`);
+      if (size !== ctx.inputs.repos.n2.commits)
+        throw new Error(`reloaded ${size} commits of ${ctx.inputs.repos.n2.commits}`);
       const median = r.product.median;
       return {
         median,
@@ -264,11 +285,16 @@ export const ROWS = [
   },
   {
     id: 'attribution-cold',
-    what: (i) => `cold attribution of a ${fmt(i.blame.n2.lines)}-line file (${fmt(i.blame.n2.touches)} commits), CLI \`why FILE\``,
+    what: (i) =>
+      `cold attribution of a ${fmt(i.blame.n2.lines)}-line file (${fmt(i.blame.n2.touches)} commits), CLI \`why FILE\``,
     target: { text: '≤ 1.15 × git blame --porcelain', max: 1.15 },
     async measure(ctx) {
       const r = (await coldAttributions(ctx)).n2;
-      return { ...ms(r), limitWhat: 'raw `git blame --porcelain` of the file', note: `\`why --json\` named ${r.items} items` };
+      return {
+        ...ms(r),
+        limitWhat: 'raw `git blame --porcelain` of the file',
+        note: `\`why --json\` named ${r.items} items`,
+      };
     },
   },
   {
@@ -327,7 +353,8 @@ export const ROWS = [
   },
   {
     id: 'indexing-stall',
-    what: (i) => `longest event-loop stall of a cold index build (${fmt(Math.min(DEFAULT_MAX_COMMITS, i.repos.n2.commits))} of ${fmt(i.repos.n2.commits)} commits), its summary, serialization, a relink and two warm starts from the saved file`,
+    what: (i) =>
+      `longest event-loop stall of a cold index build (${fmt(Math.min(DEFAULT_MAX_COMMITS, i.repos.n2.commits))} of ${fmt(i.repos.n2.commits)} commits), its summary, serialization, a relink and two warm starts from the saved file`,
     // ratio = stall ÷ the RAIL bound, so like every ms row the target is a bound on the ratio.
     target: { text: `longest event-loop stall ≤ ${STALL_LIMIT_MS} ms`, max: 1 },
     async measure(ctx) {
@@ -337,7 +364,14 @@ export const ROWS = [
       // A roadmap edit that changes links: one file fewer (its items, refs and branch tags gone).
       const RoadmapIndex = need(ctx.product, 'roadmapIndex').RoadmapIndex;
       // A fresh one per run: its matcher is built lazily, on first use, as after a real edit.
-      const run = (maxCount) => indexingStall(ctx.product, { repoDir: repo.dir, commitsInRepo: repo.commits, roadmap, changedRoadmap: RoadmapIndex.build(roadmap.files.slice(0, -1)), maxCount });
+      const run = (maxCount) =>
+        indexingStall(ctx.product, {
+          repoDir: repo.dir,
+          commitsInRepo: repo.commits,
+          roadmap,
+          changedRoadmap: RoadmapIndex.build(roadmap.files.slice(0, -1)),
+          maxCount,
+        });
       for (let i = 0; i < ctx.opts.warmup; i++) await run(DEFAULT_MAX_COMMITS);
       const bounded = [];
       const full = [];
@@ -346,13 +380,24 @@ export const ROWS = [
         full.push(await run(undefined));
       }
       const summary = (runs) => {
-        const phases = Object.keys(runs[0].phases).map((name) => ({ name, maxMs: median(runs.map((r) => r.phases[name].maxMs)), ms: median(runs.map((r) => r.phases[name].ms)) }));
+        const phases = Object.keys(runs[0].phases).map((name) => ({
+          name,
+          maxMs: median(runs.map((r) => r.phases[name].maxMs)),
+          ms: median(runs.map((r) => r.phases[name].ms)),
+        }));
         const worst = phases.reduce((a, b) => (b.maxMs > a.maxMs ? b : a));
-        return { maxMs: median(runs.map((r) => r.maxMs)), p99Ms: median(runs.map((r) => r.p99Ms)), phases, worst, commits: runs[0].commits };
+        return {
+          maxMs: median(runs.map((r) => r.maxMs)),
+          p99Ms: median(runs.map((r) => r.p99Ms)),
+          phases,
+          worst,
+          commits: runs[0].commits,
+        };
       };
       const b = summary(bounded);
       const f = summary(full);
-      const phaseText = (s) => s.phases.map((p) => `${p.name} ${p.maxMs.toFixed(0)} (${p.ms.toFixed(0)} ms long)`).join(', ');
+      const phaseText = (s) =>
+        s.phases.map((p) => `${p.name} ${p.maxMs.toFixed(0)} (${p.ms.toFixed(0)} ms long)`).join(', ');
       return {
         median: b.maxMs,
         limit: STALL_LIMIT_MS,
@@ -376,10 +421,25 @@ export const ROWS = [
       if (!ctx.product.bundle) throw new NotMeasured('no product module builds');
       // A fresh process: nothing else on the heap, and --expose-gc for exact before/after numbers.
       const probe = path.join(ctx.root, 'bench', 'heapProbe.mjs');
-      const out = await runProcess(process.execPath, ['--expose-gc', probe, ctx.product.bundle, JSON.stringify(ctx.product.problems), ctx.inputs.repos.n2.dir, ctx.inputs.roadmaps.n2.dir], ctx.root);
+      const out = await runProcess(
+        process.execPath,
+        [
+          '--expose-gc',
+          probe,
+          ctx.product.bundle,
+          JSON.stringify(ctx.product.problems),
+          ctx.inputs.repos.n2.dir,
+          ctx.inputs.roadmaps.n2.dir,
+        ],
+        ctx.root,
+      );
       const result = JSON.parse(out.trim().split('\n').pop());
       if (result.notMeasured) throw new NotMeasured(result.notMeasured);
-      return { median: result.heapMB, unit: 'MB', note: `heapUsed delta after gc, ${fmt(result.commits)} commits; external (Buffers) ${result.externalMB.toFixed(1)} MB` };
+      return {
+        median: result.heapMB,
+        unit: 'MB',
+        note: `heapUsed delta after gc, ${fmt(result.commits)} commits; external (Buffers) ${result.externalMB.toFixed(1)} MB`,
+      };
     },
   },
   {
@@ -394,11 +454,21 @@ export const ROWS = [
         for (const name of ['src', 'node_modules', 'media']) {
           if (fs.existsSync(path.join(ctx.root, name))) fs.symlinkSync(path.join(ctx.root, name), path.join(tmp, name));
         }
-        for (const name of ['esbuild.mjs', 'package.json', 'tsconfig.json']) fs.copyFileSync(path.join(ctx.root, name), path.join(tmp, name));
+        for (const name of ['esbuild.mjs', 'package.json', 'tsconfig.json'])
+          fs.copyFileSync(path.join(ctx.root, name), path.join(tmp, name));
         try {
-          execFileSync(process.execPath, ['esbuild.mjs', '--production'], { cwd: tmp, stdio: ['ignore', 'pipe', 'pipe'] });
+          execFileSync(process.execPath, ['esbuild.mjs', '--production'], {
+            cwd: tmp,
+            stdio: ['ignore', 'pipe', 'pipe'],
+          });
         } catch (error) {
-          throw new NotMeasured(`production build failed: ${String(error.stderr ?? error.message).trim().split('\n')[0]}`);
+          throw new NotMeasured(
+            `production build failed: ${
+              String(error.stderr ?? error.message)
+                .trim()
+                .split('\n')[0]
+            }`,
+          );
         }
         const bytes = fs.statSync(path.join(tmp, 'dist', 'extension.js')).size;
         return { median: bytes / 1024, unit: 'KB', note: `${fmt(bytes)} bytes` };
@@ -418,7 +488,8 @@ export const ROWS = [
   },
   {
     id: 'growth-lines',
-    what: (i) => `growth: cold attribution, ${fmt(i.blame.n2.lines)} vs ${fmt(i.blame.n.lines)} lines (${fmt(i.blame.n2.touches)} vs ${fmt(i.blame.n.touches)} commits)`,
+    what: (i) =>
+      `growth: cold attribution, ${fmt(i.blame.n2.lines)} vs ${fmt(i.blame.n.lines)} lines (${fmt(i.blame.n2.touches)} vs ${fmt(i.blame.n.touches)} commits)`,
     target: { text: GROWTH_TARGET },
     async measure(ctx) {
       const r = await coldAttributions(ctx);
@@ -436,4 +507,3 @@ export const ROWS = [
   },
   ...VSCODE_ROWS,
 ];
-

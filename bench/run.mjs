@@ -15,7 +15,15 @@ import { renderMarkdown } from './report.mjs';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 function parseArgs(argv) {
-  const opts = { quick: false, runs: undefined, hugeRuns: undefined, warmup: undefined, only: undefined, out: undefined, build: true };
+  const opts = {
+    quick: false,
+    runs: undefined,
+    hugeRuns: undefined,
+    warmup: undefined,
+    only: undefined,
+    out: undefined,
+    build: true,
+  };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = () => {
@@ -64,7 +72,11 @@ function build() {
     execFileSync(process.execPath, ['esbuild.mjs'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
     return undefined;
   } catch (error) {
-    return `build failed: ${String(error.stderr ?? error.message).trim().split('\n').slice(0, 2).join(' ')}`;
+    return `build failed: ${String(error.stderr ?? error.message)
+      .trim()
+      .split('\n')
+      .slice(0, 2)
+      .join(' ')}`;
   }
 }
 
@@ -98,11 +110,14 @@ async function main() {
         result.ok = typeof value === 'number' && Number.isFinite(value) ? value <= row.target.max : undefined;
       }
     } catch (error) {
-      const reason = error instanceof NotMeasured ? error.message : `failed: ${String(error?.message ?? error).split('\n')[0]}`;
+      const reason =
+        error instanceof NotMeasured ? error.message : `failed: ${String(error?.message ?? error).split('\n')[0]}`;
       if (!(error instanceof NotMeasured)) log(String(error?.stack ?? error));
       result = { id: row.id, what: row.what(inputs), target: row.target.text, notMeasured: reason };
     }
-    log(`  ${result.notMeasured ? `not measured: ${result.notMeasured}` : `${result.median?.toFixed?.(1)} ${result.unit} (ratio ${result.ratio?.toFixed?.(3) ?? '—'})`} [${((Date.now() - t) / 1000).toFixed(1)} s]`);
+    log(
+      `  ${result.notMeasured ? `not measured: ${result.notMeasured}` : `${result.median?.toFixed?.(1)} ${result.unit} (ratio ${result.ratio?.toFixed?.(3) ?? '—'})`} [${((Date.now() - t) / 1000).toFixed(1)} s]`,
+    );
     rows.push(result);
   }
 

@@ -1,5 +1,5 @@
 // Event-loop stalls while the extension indexes: the same steps, in the same order, as a cold
-// build in the extension host (src/models/folderWork.ts), run in this process with
+// build in the extension host (src/work/model/folderWork.ts), run in this process with
 // `monitorEventLoopDelay` on. A phase that blocks the loop for X ms shows as a delay of ~X ms.
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { commitLinker, gitRunner, need } from './adapters.mjs';
@@ -63,7 +63,15 @@ export async function indexingStall(product, { repoDir, commitsInRepo, roadmap, 
   let commits = 0;
   // As FolderWork.derive(): the views' summary, in slices.
   const summarize = async (map, changed) => {
-    const s = await runInSlices(summarizeWorkSteps({ branches, linker: changed ?? linker, index, itemIds: map.items.map((i) => i.id), recentCommits: 10 }));
+    const s = await runInSlices(
+      summarizeWorkSteps({
+        branches,
+        linker: changed ?? linker,
+        index,
+        itemIds: map.items.map((i) => i.id),
+        recentCommits: 10,
+      }),
+    );
     if (s.byItem.size === 0) throw new Error('the summary links no item');
   };
   const CommitIndex = exported(product, 'commitIndex', 'CommitIndex');
@@ -81,12 +89,16 @@ export async function indexingStall(product, { repoDir, commitsInRepo, roadmap, 
   const result = await measurePhases({
     build: async () => {
       // The extension reports progress to the window on every slice: same here (a counter).
-      index = await buildIndexForHead(repo, linker, { ...(maxCount !== undefined ? { maxCount } : {}), onProgress: (p) => (commits = p.commits) });
+      index = await buildIndexForHead(repo, linker, {
+        ...(maxCount !== undefined ? { maxCount } : {}),
+        onProgress: (p) => (commits = p.commits),
+      });
     },
     summarize: async () => summarize(roadmap),
     // As CommitIndexStore.save(): in slices where the product has them.
     serialize: async () => {
-      saved = typeof index.serializeSteps === 'function' ? await runInSlices(index.serializeSteps()) : index.serialize();
+      saved =
+        typeof index.serializeSteps === 'function' ? await runInSlices(index.serializeSteps()) : index.serialize();
       bytes = saved.byteLength;
     },
     // A roadmap edit: FolderWork.relink() makes a linker for the new roadmap (its matcher is built on first use)...
@@ -107,6 +119,7 @@ export async function indexingStall(product, { repoDir, commitsInRepo, roadmap, 
     'summarize-after-that': async () => summarize(changedRoadmap, relinked),
   });
   const expected = Math.min(maxCount ?? commitsInRepo, commitsInRepo);
-  if (index.size !== expected || commits !== expected) throw new Error(`indexed ${index.size} commits (progress said ${commits}), expected ${expected}`);
+  if (index.size !== expected || commits !== expected)
+    throw new Error(`indexed ${index.size} commits (progress said ${commits}), expected ${expected}`);
   return { ...result, commits: index.size, bytes };
 }

@@ -13,7 +13,14 @@ import { median, runProcess } from './measure.mjs';
 const STALL_LIMIT_MS = 50;
 
 function codeServerInstalled(root) {
-  const probe = spawnSync(process.execPath, ['-e', `import(${JSON.stringify(path.join(root, 'scripts', 'lib', 'codeServer.mjs'))}).then((m) => m.ensureCodeServer(${JSON.stringify(root)}, { log: () => {} }))`], { encoding: 'utf8' });
+  const probe = spawnSync(
+    process.execPath,
+    [
+      '-e',
+      `import(${JSON.stringify(path.join(root, 'scripts', 'lib', 'codeServer.mjs'))}).then((m) => m.ensureCodeServer(${JSON.stringify(root)}, { log: () => {} }))`,
+    ],
+    { encoding: 'utf8' },
+  );
   return probe.status === 0;
 }
 
@@ -22,16 +29,37 @@ async function vscodeRuns(ctx) {
   if (ctx.opts.quick) throw new NotMeasured('full mode only (the e2e run measures the same on the sample workspace)');
   if (ctx.buildProblem) throw new NotMeasured(ctx.buildProblem);
   if (!codeServerInstalled(ctx.root)) throw new NotMeasured('code-server is not installed: run `npm run setup:vscode`');
-  execFileSync(process.execPath, [path.join(ctx.root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.test.json'], { cwd: ctx.root, stdio: 'ignore' });
+  execFileSync(
+    process.execPath,
+    [path.join(ctx.root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.test.json'],
+    { cwd: ctx.root, stdio: 'ignore' },
+  );
   const workspace = ctx.inputs.repos.n2.dir;
   resetWorkBranch(ctx.inputs, 'n2');
   const resultsFile = path.join(ctx.root, 'test-results', 'e2e-api-results.json');
   const samples = [];
   for (let i = 0; i < ctx.opts.warmup + ctx.opts.hugeRuns; i++) {
     fs.rmSync(resultsFile, { force: true });
-    await runProcess(process.execPath, [path.join(ctx.root, 'out', 'test', 'e2e', 'runCodeServer.js'), '--mode', 'trusted', '--phase', 'api', '--grep', 'performance', '--workspace', workspace], ctx.root);
+    await runProcess(
+      process.execPath,
+      [
+        path.join(ctx.root, 'out', 'test', 'e2e', 'runCodeServer.js'),
+        '--mode',
+        'trusted',
+        '--phase',
+        'api',
+        '--grep',
+        'performance',
+        '--workspace',
+        workspace,
+      ],
+      ctx.root,
+    );
     const results = JSON.parse(fs.readFileSync(resultsFile, 'utf8'));
-    if (results.failures > 0 || results.passes === 0) throw new Error(`the real-VS-Code performance test failed: ${results.fatal ?? 'see test-results/e2e-api-results.json'}`);
+    if (results.failures > 0 || results.passes === 0)
+      throw new Error(
+        `the real-VS-Code performance test failed: ${results.fatal ?? 'see test-results/e2e-api-results.json'}`,
+      );
     if (i >= ctx.opts.warmup) samples.push(Object.fromEntries(results.metrics.map((m) => [m.name, m])));
   }
   const metric = (name) => median(samples.map((s) => s[name]?.value).filter((v) => typeof v === 'number'));
@@ -50,7 +78,14 @@ for (const f of JSON.parse(process.argv[1])) parseDocument(fs.readFileSync(f, 'u
 process.stdout.write(String(performance.now() - t));`;
   const runs = [];
   for (let i = 0; i < ctx.opts.hugeRuns; i++) {
-    runs.push(Number(execFileSync(process.execPath, ['-e', script, JSON.stringify(ctx.inputs.roadmaps.n2.files)], { cwd: ctx.root, encoding: 'utf8' })));
+    runs.push(
+      Number(
+        execFileSync(process.execPath, ['-e', script, JSON.stringify(ctx.inputs.roadmaps.n2.files)], {
+          cwd: ctx.root,
+          encoding: 'utf8',
+        }),
+      ),
+    );
   }
   return median(runs);
 }
@@ -58,7 +93,8 @@ process.stdout.write(String(performance.now() - t));`;
 export const VSCODE_ROWS = [
   {
     id: 'vscode-activation',
-    what: (i) => `extension activation in the real VS Code on the ${i.roadmaps.n2.items.toLocaleString('en-US')}-item, ${i.repos.n2.commits.toLocaleString('en-US')}-commit workspace: roadmap shown`,
+    what: (i) =>
+      `extension activation in the real VS Code on the ${i.roadmaps.n2.items.toLocaleString('en-US')}-item, ${i.repos.n2.commits.toLocaleString('en-US')}-commit workspace: roadmap shown`,
     target: { text: 'reported; no git process in activate()' },
     async measure(ctx) {
       const r = await shared(ctx);

@@ -40,7 +40,19 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const SAMPLE_PRODUCT = 'Acme Shop';
-export const SAMPLE_ITEM_IDS = ['GROW', 'RET', 'CHK', 'CHK-14', 'CHK-12', 'FIND', 'DISC', 'SRCH', 'SRCH-3', 'SRCH-7', 'CHK-15'];
+export const SAMPLE_ITEM_IDS = [
+  'GROW',
+  'RET',
+  'CHK',
+  'CHK-14',
+  'CHK-12',
+  'FIND',
+  'DISC',
+  'SRCH',
+  'SRCH-3',
+  'SRCH-7',
+  'CHK-15',
+];
 export const SAMPLE_CURRENT_BRANCH = 'feature/srch-3-typo-tolerance';
 
 const ROADMAP = `# Acme Shop roadmap: why we build what we build.
@@ -347,25 +359,53 @@ const STEPS = [
   { author: 'dana', message: 'Initial shop skeleton', files: { 'README.md': README, 'package.json': PACKAGE_JSON } },
   { author: 'dana', message: 'Add the Acme Shop roadmap', files: { 'roadmap.yaml': ROADMAP } },
   { author: 'lee', message: 'CHK: cart model with add and remove', files: { 'src/checkout/cart.ts': CART_V1 } },
-  { author: 'sam', message: 'Add search query normalisation\n\nFirst step towards typo-tolerant search.\n\nRoadmap: SRCH-3', files: { 'src/search/query.ts': QUERY_V1 } },
+  {
+    author: 'sam',
+    message: 'Add search query normalisation\n\nFirst step towards typo-tolerant search.\n\nRoadmap: SRCH-3',
+    files: { 'src/search/query.ts': QUERY_V1 },
+  },
   { author: 'sam', message: 'SRCH-3: fuzzy matching for typos', files: { 'src/search/query.ts': QUERY_FUZZY } },
   { author: 'dana', message: 'Fix typo in README', files: { 'README.md': README_TYPO } },
   { branch: 'feature/chk-12-reorder', from: 'main' },
-  { author: 'lee', message: 'CHK-12: reorder the last cart in one click', files: { 'src/checkout/cart.ts': CART_REORDER } },
-  { author: 'lee', message: 'CHK-12: keep quantities when reordering', files: { 'src/checkout/cart.ts': CART_REORDER_QTY } },
+  {
+    author: 'lee',
+    message: 'CHK-12: reorder the last cart in one click',
+    files: { 'src/checkout/cart.ts': CART_REORDER },
+  },
+  {
+    author: 'lee',
+    message: 'CHK-12: keep quantities when reordering',
+    files: { 'src/checkout/cart.ts': CART_REORDER_QTY },
+  },
   { branch: 'main' },
-  { author: 'sam', message: 'Split charge logic out of the cart (PAY-881)', files: { 'src/checkout/payment.ts': PAYMENT_V1 } },
+  {
+    author: 'sam',
+    message: 'Split charge logic out of the cart (PAY-881)',
+    files: { 'src/checkout/payment.ts': PAYMENT_V1 },
+  },
   { author: 'lee', merge: 'feature/chk-12-reorder' },
-  { author: 'dana', message: 'Add payments roadmap file', files: { 'roadmap/payments.yaml': PAYMENTS, 'docs/notes.md': NOTES } },
+  {
+    author: 'dana',
+    message: 'Add payments roadmap file',
+    files: { 'roadmap/payments.yaml': PAYMENTS, 'docs/notes.md': NOTES },
+  },
   { author: 'sam', message: 'SRCH-7: filter scaffolding', files: { 'src/search/filters.ts': FILTERS } },
   { branch: 'checkout/express-pay', from: 'main' },
-  { author: 'lee', message: 'Express pay with a wallet token\n\nRefs: #1234', files: { 'src/checkout/payment.ts': PAYMENT_EXPRESS } },
+  {
+    author: 'lee',
+    message: 'Express pay with a wallet token\n\nRefs: #1234',
+    files: { 'src/checkout/payment.ts': PAYMENT_EXPRESS },
+  },
   { branch: 'feature/chk-14-saved-carts', from: 'main' },
   { author: 'sam', message: 'CHK-14: save the cart for later', files: { 'src/checkout/cart.ts': CART_SAVED } },
   { branch: 'spike/no-ticket', from: 'main' },
   { author: 'sam', message: 'Try Intl for price formatting', files: { 'src/checkout/price.ts': PRICE_SPIKE } },
   { branch: SAMPLE_CURRENT_BRANCH, from: 'main' },
-  { author: 'sam', message: 'Treat swapped letters as one typo\n\nRoadmap: SRCH-3', files: { 'src/search/query.ts': QUERY_TRANSPOSE } },
+  {
+    author: 'sam',
+    message: 'Treat swapped letters as one typo\n\nRoadmap: SRCH-3',
+    files: { 'src/search/query.ts': QUERY_TRANSPOSE },
+  },
 ];
 
 const START = Date.UTC(2026, 0, 5, 9, 0, 0);
@@ -375,11 +415,27 @@ function git(cwd, args, env = {}) {
   // Isolated from the machine's git config: same result everywhere, no signing prompts.
   const result = spawnSync(
     'git',
-    ['-c', 'user.name=Acme Bot', '-c', 'user.email=bot@acme.example', '-c', 'commit.gpgsign=false', '-c', 'core.autocrlf=false', ...args],
+    [
+      '-c',
+      'user.name=Acme Bot',
+      '-c',
+      'user.email=bot@acme.example',
+      '-c',
+      'commit.gpgsign=false',
+      '-c',
+      'core.autocrlf=false',
+      ...args,
+    ],
     {
       cwd,
       encoding: 'utf8',
-      env: { ...process.env, GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1', GIT_TERMINAL_PROMPT: '0', ...env },
+      env: {
+        ...process.env,
+        GIT_CONFIG_GLOBAL: '/dev/null',
+        GIT_CONFIG_NOSYSTEM: '1',
+        GIT_TERMINAL_PROMPT: '0',
+        ...env,
+      },
     },
   );
   if (result.error) throw new Error(`git ${args.join(' ')} could not start: ${result.error.message}`);
@@ -446,7 +502,9 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   }
   try {
     const result = createSampleWorkspace(target);
-    console.log(`Sample workspace created in ${result.dir} (${result.commits} commits, on branch ${result.currentBranch})`);
+    console.log(
+      `Sample workspace created in ${result.dir} (${result.commits} commits, on branch ${result.currentBranch})`,
+    );
   } catch (err) {
     console.error(err instanceof Error ? err.message : String(err));
     process.exit(1);

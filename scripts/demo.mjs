@@ -36,7 +36,9 @@ async function runSmoke(url, server) {
   try {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 60_000 });
-    await page.waitForFunction("document.title.includes('[Extension Development Host]')", undefined, { timeout: 60_000 });
+    await page.waitForFunction("document.title.includes('[Extension Development Host]')", undefined, {
+      timeout: 60_000,
+    });
     console.log(`demo smoke: window title "${await page.title()}"`);
     const container = page.locator('.part.activitybar').getByRole('tab', { name: 'Roadmap', exact: true });
     await container.click({ timeout: 60_000 });
@@ -55,7 +57,8 @@ async function runSmoke(url, server) {
 
 async function main() {
   const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
-  if (!fs.existsSync(path.join(root, manifest.main))) die(`${manifest.main} is missing: run \`npm run build\` (npm run demo does)`);
+  if (!fs.existsSync(path.join(root, manifest.main)))
+    die(`${manifest.main} is missing: run \`npm run build\` (npm run demo does)`);
 
   let entry;
   try {
@@ -71,7 +74,8 @@ async function main() {
   writeUserSettings(userDataDir);
 
   const requested = process.env.PORT ? Number(process.env.PORT) : 8080;
-  if (!Number.isInteger(requested) || requested <= 0 || requested > 65535) die(`PORT=${process.env.PORT} is not a port number`);
+  if (!Number.isInteger(requested) || requested <= 0 || requested > 65535)
+    die(`PORT=${process.env.PORT} is not a port number`);
   const port = await freePort(requested);
   if (port !== requested) console.log(`demo: port ${requested} is busy, using ${port}`);
 

@@ -2,26 +2,26 @@
 // Every registration lands in context.subscriptions, so deactivation cleans up everything.
 
 import * as vscode from 'vscode';
-import { OUTPUT_CHANNEL_NAME, Views } from './commands';
+import { OUTPUT_CHANNEL_NAME, Views } from './commands/commandIds';
 import { gitProcessesStarted } from './git/gitRunner';
-import { AttributionModel } from './models/attributionModel';
-import { RoadmapModel } from './models/roadmapModel';
-import { RoadmapParser } from './models/roadmapParser';
-import { WorkModel } from './models/workModel';
-import { registerItemHoverProvider } from './providers/itemHoverProvider';
-import { registerItemLinkProvider } from './providers/itemLinkProvider';
-import { registerLineHover } from './providers/lineHoverProvider';
-import { registerRoadmapCodeLens } from './providers/roadmapCodeLensProvider';
-import { registerRoadmapDiagnostics } from './providers/roadmapDiagnostics';
-import { registerFindItem } from './views/findItemQuickPick';
-import { registerItemCommands } from './views/itemCommands';
-import type { RoadmapTreeProvider } from './views/roadmapTreeProvider';
-import { registerRoadmapTreeView } from './views/roadmapTreeView';
-import { registerStarterRoadmapCommand } from './views/starterRoadmapCommand';
-import type { CurrentItemStatusBar } from './views/currentItemStatusBar';
-import { registerWorkViews } from './views/registerWorkViews';
-import { WorkTreeContributor } from './views/workTreeContributor';
-import { registerVisuals, type VisualFeatures } from './views/registerVisuals';
+import { AttributionModel } from './attribution/model/attributionModel';
+import { RoadmapModel } from './roadmap/model/roadmapModel';
+import { RoadmapParser } from './roadmap/model/roadmapParser';
+import { WorkModel } from './work/model/workModel';
+import { registerItemHoverProvider } from './roadmap/itemHoverProvider';
+import { registerItemLinkProvider } from './roadmap/itemLinkProvider';
+import { registerLineHover } from './attribution/lineHoverProvider';
+import { registerRoadmapCodeLens } from './attribution/roadmapCodeLensProvider';
+import { registerRoadmapDiagnostics } from './roadmap/roadmapDiagnostics';
+import { registerFindItem } from './roadmap/findItemQuickPick';
+import { registerItemCommands } from './roadmap/itemCommands';
+import type { RoadmapTreeProvider } from './roadmap/roadmapTreeProvider';
+import { registerRoadmapTreeView } from './roadmap/roadmapTreeView';
+import { registerStarterRoadmapCommand } from './roadmap/starterRoadmapCommand';
+import type { CurrentItemStatusBar } from './work/currentItemStatusBar';
+import { registerWorkViews } from './work/registerWorkViews';
+import { WorkTreeContributor } from './work/workTreeContributor';
+import { registerVisuals, type VisualFeatures } from './roadmap/registerVisuals';
 
 /** What activate() returns: used by the extension-host tests, not a public API. */
 export interface RoadmapLensApi {
@@ -58,13 +58,18 @@ export function activate(context: vscode.ExtensionContext): RoadmapLensApi | und
   context.subscriptions.push(log);
   const failed = (err: unknown): undefined => {
     log.error('Roadmap Lens failed to activate', err);
-    void vscode.window.showErrorMessage(`Roadmap Lens failed to start: ${err instanceof Error ? err.message : String(err)}`, 'Show Log').then((choice) => {
-      if (choice) log.show();
-    });
+    void vscode.window
+      .showErrorMessage(`Roadmap Lens failed to start: ${err instanceof Error ? err.message : String(err)}`, 'Show Log')
+      .then((choice) => {
+        if (choice) log.show();
+      });
     return undefined;
   };
   try {
-    const parser = new RoadmapParser(vscode.Uri.joinPath(context.extensionUri, 'dist', 'roadmapParseWorker.js').fsPath, (message, error) => log.warn(message, error));
+    const parser = new RoadmapParser(
+      vscode.Uri.joinPath(context.extensionUri, 'dist', 'roadmapParseWorker.js').fsPath,
+      (message, error) => log.warn(message, error),
+    );
     const model = new RoadmapModel(log, parser);
     context.subscriptions.push(model);
 
@@ -90,13 +95,19 @@ export function activate(context: vscode.ExtensionContext): RoadmapLensApi | und
     // VS Code holds back every command of ours. Views fill in from the model's events.
     const roadmapLoaded = model.start().then((): RoadmapLoadStats => {
       const loaded = { ms: performance.now() - started, items: model.allItems().length, files: model.files().length };
-      log.info(`Roadmap loaded: ${loaded.items} items in ${loaded.files} files, ${loaded.ms.toFixed(0)} ms after activation began`);
+      log.info(
+        `Roadmap loaded: ${loaded.items} items in ${loaded.files} files, ${loaded.ms.toFixed(0)} ms after activation began`,
+      );
       return loaded;
     });
     roadmapLoaded.catch(failed);
     void vscode.window.withProgress({ location: { viewId: Views.tree } }, () => roadmapLoaded.catch(() => undefined));
     work.start();
-    const activation: ActivationStats = { ms: performance.now() - started, gitProcesses: gitProcessesStarted() - gitBefore, roadmapLoaded };
+    const activation: ActivationStats = {
+      ms: performance.now() - started,
+      gitProcesses: gitProcessesStarted() - gitBefore,
+      roadmapLoaded,
+    };
     log.info(`Roadmap Lens activated in ${activation.ms.toFixed(0)} ms`);
     return { model, tree, work, statusBar, workTree, visuals, attribution, activation };
   } catch (err) {

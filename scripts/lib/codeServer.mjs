@@ -45,7 +45,15 @@ export function cacheDir() {
 }
 
 export function codeServerEntry() {
-  return path.join(cacheDir(), `code-server-${CODE_SERVER_VERSION}`, 'node_modules', 'code-server', 'out', 'node', 'entry.js');
+  return path.join(
+    cacheDir(),
+    `code-server-${CODE_SERVER_VERSION}`,
+    'node_modules',
+    'code-server',
+    'out',
+    'node',
+    'entry.js',
+  );
 }
 
 function isInstalled() {
@@ -71,7 +79,9 @@ export function ensureCodeServer(repoRoot, { log = console.log } = {}) {
     if (!isInstalled()) throw new Error(`scripts/setup-vscode.sh finished but ${codeServerEntry()} is still missing`);
   }
   if (!fs.existsSync(CHROMIUM_PATH)) {
-    throw new Error(`Chromium not found at ${CHROMIUM_PATH}: install Debian's \`chromium\` (scripts/setup-vscode.sh does) or set CHROMIUM_PATH.`);
+    throw new Error(
+      `Chromium not found at ${CHROMIUM_PATH}: install Debian's \`chromium\` (scripts/setup-vscode.sh does) or set CHROMIUM_PATH.`,
+    );
   }
   return codeServerEntry();
 }
@@ -106,7 +116,10 @@ export async function freePort(preferred) {
 export function writeUserSettings(userDataDir, extra = {}) {
   const userDir = path.join(userDataDir, 'User');
   fs.mkdirSync(userDir, { recursive: true });
-  fs.writeFileSync(path.join(userDir, 'settings.json'), `${JSON.stringify({ ...TEST_USER_SETTINGS, ...extra }, null, 2)}\n`);
+  fs.writeFileSync(
+    path.join(userDir, 'settings.json'),
+    `${JSON.stringify({ ...TEST_USER_SETTINGS, ...extra }, null, 2)}\n`,
+  );
 }
 
 function httpStatus(url) {
@@ -150,12 +163,16 @@ export async function startCodeServer({
   const out = fs.openSync(logFile, 'w');
   const args = [
     entry,
-    '--auth', 'none',
-    '--bind-addr', `127.0.0.1:${port}`,
+    '--auth',
+    'none',
+    '--bind-addr',
+    `127.0.0.1:${port}`,
     '--disable-telemetry',
     '--disable-update-check',
-    '--user-data-dir', userDataDir,
-    '--extensions-dir', extensionsDir,
+    '--user-data-dir',
+    userDataDir,
+    '--extensions-dir',
+    extensionsDir,
     ...(disableWorkspaceTrust ? ['--disable-workspace-trust'] : []),
     folder,
   ];
@@ -219,7 +236,9 @@ export async function startCodeServer({
     if (status === 200) break;
     if (Date.now() > deadline) {
       await stop();
-      throw new Error(`code-server did not answer on ${url} within ${startTimeoutMs / 1000}s. Last lines of ${logFile}:\n${tail(logFile)}`);
+      throw new Error(
+        `code-server did not answer on ${url} within ${startTimeoutMs / 1000}s. Last lines of ${logFile}:\n${tail(logFile)}`,
+      );
     }
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
@@ -244,7 +263,9 @@ export function workbenchUrl({ port, folder, workspace, extensionDevelopmentPath
   const payload = [];
   if (extensionDevelopmentPath) payload.push(['extensionDevelopmentPath', remote(extensionDevelopmentPath)]);
   if (extensionTestsPath) payload.push(['extensionTestsPath', remote(extensionTestsPath)]);
-  let url = workspace ? `http://127.0.0.1:${port}/?workspace=${encodeURIComponent(workspace)}` : `http://127.0.0.1:${port}/?folder=${encodeURIComponent(folder)}`;
+  let url = workspace
+    ? `http://127.0.0.1:${port}/?workspace=${encodeURIComponent(workspace)}`
+    : `http://127.0.0.1:${port}/?folder=${encodeURIComponent(folder)}`;
   if (payload.length > 0) url += `&payload=${encodeURIComponent(JSON.stringify(payload))}`;
   return url;
 }

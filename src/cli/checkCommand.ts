@@ -1,10 +1,18 @@
 // `roadmap-lens check [--range A..B]`: a CI gate. Every non-merge commit in the range must
 // reference a roadmap item (in its message or trailers, or through a merge of a linked branch
 // inside the range); exit 1 listing the ones that do not.
-import { CommitIndex } from '../core/commitIndex';
-import { consumeLog } from '../core/commitIndexBuilder';
+import { CommitIndex } from '../core/commitIndex/commitIndex';
+import { consumeLog } from '../core/commitIndex/commitIndexBuilder';
 import { EXIT_FAILED, EXIT_OK, parseArgs, UsageError, type CliCommand, type CliIo } from './cliCommand';
-import { COMMON_OPTIONS_HELP, isoDate, openContext, openRepository, reportingFailures, shortSha, withCommonOptions } from './gitCommandContext';
+import {
+  COMMON_OPTIONS_HELP,
+  isoDate,
+  openContext,
+  openRepository,
+  reportingFailures,
+  shortSha,
+  withCommonOptions,
+} from './gitCommandContext';
 
 export const checkCommand: CliCommand = {
   name: 'check',
@@ -32,7 +40,8 @@ export const checkCommand: CliCommand = {
       let range = parsed.options.get('range');
       if (range === undefined) {
         const base = await repo.baseBranch(parsed.options.get('base'));
-        if (base === undefined) throw new UsageError('No base branch found (origin/HEAD, main, master); pass --range A..B or --base BRANCH.');
+        if (base === undefined)
+          throw new UsageError('No base branch found (origin/HEAD, main, master); pass --range A..B or --base BRANCH.');
         range = `${base}..HEAD`;
       }
       const index = new CommitIndex();
@@ -43,13 +52,24 @@ export const checkCommand: CliCommand = {
       const unlinked = index.unlinked();
       const total = [...index.itemCounts().values()].length;
       if (ctx.json) {
-        io.out(JSON.stringify({
-          version: 1,
-          range,
-          commits: index.size,
-          linkedItems: total,
-          unlinked: unlinked.map((c) => ({ sha: c.sha, subject: c.subject, author: c.author, date: isoDate(c.time) })),
-        }, null, 2));
+        io.out(
+          JSON.stringify(
+            {
+              version: 1,
+              range,
+              commits: index.size,
+              linkedItems: total,
+              unlinked: unlinked.map((c) => ({
+                sha: c.sha,
+                subject: c.subject,
+                author: c.author,
+                date: isoDate(c.time),
+              })),
+            },
+            null,
+            2,
+          ),
+        );
       } else if (unlinked.length === 0) {
         io.out(`All ${index.size} commit${index.size === 1 ? '' : 's'} in ${range} reference a roadmap item.`);
       } else {

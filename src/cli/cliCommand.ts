@@ -71,7 +71,8 @@ export function parseArgs(args: readonly string[], spec: ArgSpec): ParsedArgs {
       flags.add(name);
     } else if (spec.options?.includes(name)) {
       const value = inline ?? args[++i];
-      if (value === undefined || (inline === undefined && value.startsWith('--'))) throw new UsageError(`--${name} needs a value.`);
+      if (value === undefined || (inline === undefined && value.startsWith('--')))
+        throw new UsageError(`--${name} needs a value.`);
       options.set(name, value);
     } else if (spec.lists?.includes(name)) {
       const values = lists.get(name) ?? [];

@@ -12,7 +12,11 @@ const STATE_TEXT: Record<string, string> = {
   'no-link': 'the branch links to no roadmap item (no tag, no id in its name, no references in its commits)',
 };
 
-const REASON_TEXT = { 'branch-tag': 'the branch is tagged', 'branch-name': 'the branch name', commits: 'commits on the branch' } as const;
+const REASON_TEXT = {
+  'branch-tag': 'the branch is tagged',
+  'branch-name': 'the branch name',
+  commits: 'commits on the branch',
+} as const;
 
 export const currentCommand: CliCommand = {
   name: 'current',
@@ -40,20 +44,42 @@ export const currentCommand: CliCommand = {
       const item = work.kind === 'item' ? ctx.roadmap.index.get(work.itemId) : undefined;
       if (ctx.json) {
         io.out(
-          JSON.stringify({
-            version: 1,
-            head,
-            base: result.base ?? null,
-            current:
-              work.kind === 'item' && item
-                ? { id: item.id, kind: item.kind, title: item.title, why: item.why ?? null, reason: work.reason, branch: work.branch, pattern: work.pattern ?? null, commitCount: work.commitCount ?? null, commitTotal: work.commitTotal ?? null, others: work.others }
-                : null,
-            state: work.kind === 'none' ? work.state : 'linked',
-          }, null, 2),
+          JSON.stringify(
+            {
+              version: 1,
+              head,
+              base: result.base ?? null,
+              current:
+                work.kind === 'item' && item
+                  ? {
+                      id: item.id,
+                      kind: item.kind,
+                      title: item.title,
+                      why: item.why ?? null,
+                      reason: work.reason,
+                      branch: work.branch,
+                      pattern: work.pattern ?? null,
+                      commitCount: work.commitCount ?? null,
+                      commitTotal: work.commitTotal ?? null,
+                      others: work.others,
+                    }
+                  : null,
+              state: work.kind === 'none' ? work.state : 'linked',
+            },
+            null,
+            2,
+          ),
         );
         return work.kind === 'item' ? EXIT_OK : EXIT_FAILED;
       }
-      const where = head.kind === 'branch' ? `on ${head.branch}${head.operation ? ` (${head.operation} in progress)` : ''}` : head.kind === 'detached' ? `detached at ${shortSha(head.sha)}${head.operation ? ` (${head.operation} in progress${head.branch ? ` on ${head.branch}` : ''})` : ''}` : head.kind === 'unborn' ? `on ${head.branch} (no commits yet)` : '';
+      const where =
+        head.kind === 'branch'
+          ? `on ${head.branch}${head.operation ? ` (${head.operation} in progress)` : ''}`
+          : head.kind === 'detached'
+            ? `detached at ${shortSha(head.sha)}${head.operation ? ` (${head.operation} in progress${head.branch ? ` on ${head.branch}` : ''})` : ''}`
+            : head.kind === 'unborn'
+              ? `on ${head.branch} (no commits yet)`
+              : '';
       if (work.kind === 'none') {
         io.out(`No current item${where ? ` ${where}` : ''}: ${STATE_TEXT[work.state] ?? work.state}.`);
         return EXIT_FAILED;
@@ -61,7 +87,8 @@ export const currentCommand: CliCommand = {
       io.out(`${item?.id ?? work.itemId}  ${item?.title ?? ''}`.trimEnd());
       let because: string = REASON_TEXT[work.reason];
       if (work.reason === 'branch-tag') because += ` by \`${work.pattern ?? ''}\``;
-      if (work.reason === 'commits') because += ` (${work.commitCount ?? 0} of ${work.commitTotal ?? 0} since ${result.base ?? 'the base'})`;
+      if (work.reason === 'commits')
+        because += ` (${work.commitCount ?? 0} of ${work.commitTotal ?? 0} since ${result.base ?? 'the base'})`;
       io.out(`  via ${because}, ${where}`);
       if (item?.why) io.out(`  why: ${item.why.trim().replace(/\s+/g, ' ')}`);
       if (work.others.length > 0) io.out(`  also matched: ${work.others.join(', ')}`);

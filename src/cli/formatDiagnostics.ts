@@ -1,7 +1,7 @@
 // Diagnostics for a terminal (`file:line:col: severity: message`, what editors and CI annotate)
 // and for `--json`. Lines and columns are 1-based here; the core keeps them 0-based.
 import * as path from 'node:path';
-import type { RoadmapDiagnostic } from '../core/roadmapTypes';
+import type { RoadmapDiagnostic } from '../core/roadmap/roadmapTypes';
 
 export interface JsonDiagnostic {
   readonly file: string;
@@ -23,7 +23,10 @@ export function displayPath(file: string, cwd: string): string {
 const SEVERITY_ORDER = { error: 0, warning: 1, information: 2 } as const;
 
 /** By file (in the order given), then position, then severity. */
-export function sortDiagnostics(diagnostics: readonly RoadmapDiagnostic[], fileOrder: readonly string[]): RoadmapDiagnostic[] {
+export function sortDiagnostics(
+  diagnostics: readonly RoadmapDiagnostic[],
+  fileOrder: readonly string[],
+): RoadmapDiagnostic[] {
   const rank = new Map(fileOrder.map((f, i) => [f, i]));
   return [...diagnostics].sort(
     (a, b) =>

@@ -2,8 +2,8 @@
 // options, opening the roadmap and the repository, and turning git-layer errors into a message
 // and exit code. The CLI is run deliberately, so the workspace counts as trusted.
 import * as path from 'node:path';
-import { CommitLinker } from '../core/commitLinks';
-import { DEFAULT_TRAILER_KEYS } from '../core/trailers';
+import { CommitLinker } from '../core/linking/commitLinks';
+import { DEFAULT_TRAILER_KEYS } from '../core/gitOutput/trailers';
 import { GitAbortedError, GitError, GitNotFoundError, InvalidRefError, NotARepositoryError } from '../git/gitErrors';
 import { GitRepository } from '../git/gitRepository';
 import { GitRunner } from '../git/gitRunner';
@@ -65,7 +65,12 @@ export async function reportingFailures(io: CliIo, name: string, body: () => Pro
   try {
     return await body();
   } catch (e) {
-    if (e instanceof NoRoadmapError || e instanceof GitNotFoundError || e instanceof InvalidRefError || e instanceof GitAbortedError) {
+    if (
+      e instanceof NoRoadmapError ||
+      e instanceof GitNotFoundError ||
+      e instanceof InvalidRefError ||
+      e instanceof GitAbortedError
+    ) {
       io.err(`roadmap-lens ${name}: ${e.message}`);
       return EXIT_FAILED;
     }

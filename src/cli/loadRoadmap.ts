@@ -3,9 +3,9 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import picomatch from 'picomatch';
-import { parseRoadmapBytes } from '../core/parseRoadmap';
-import { DEFAULT_ROADMAP_GLOBS, matchesRoadmapGlob } from '../core/roadmapDiscovery';
-import { RoadmapIndex } from '../core/roadmapIndex';
+import { parseRoadmapBytes } from '../core/roadmap/parseRoadmap';
+import { DEFAULT_ROADMAP_GLOBS, matchesRoadmapGlob } from '../core/roadmap/roadmapDiscovery';
+import { RoadmapIndex } from '../core/roadmap/roadmapIndex';
 import { UsageError } from './cliCommand';
 
 export interface LoadedRoadmap {
@@ -76,7 +76,10 @@ async function filesForGlob(folder: string, glob: string): Promise<string[]> {
 }
 
 /** Roadmap files directly in `folder`, in glob order then path order, without duplicates. */
-export async function findRoadmapFiles(folder: string, globs: readonly string[] = DEFAULT_ROADMAP_GLOBS): Promise<string[]> {
+export async function findRoadmapFiles(
+  folder: string,
+  globs: readonly string[] = DEFAULT_ROADMAP_GLOBS,
+): Promise<string[]> {
   const seen = new Set<string>();
   for (const glob of globs) {
     if (glob.trim().length === 0) continue;
@@ -89,18 +92,26 @@ export async function findRoadmapFiles(folder: string, globs: readonly string[] 
  * From `cwd` upwards, the first folder with roadmap files; the search stops at a repository
  * root (a folder with `.git`), so a roadmap outside the repository is never picked up.
  */
-export async function discoverRoadmap(cwd: string, globs: readonly string[] = DEFAULT_ROADMAP_GLOBS): Promise<{ root: string; files: string[] } | undefined> {
+export async function discoverRoadmap(
+  cwd: string,
+  globs: readonly string[] = DEFAULT_ROADMAP_GLOBS,
+): Promise<{ root: string; files: string[] } | undefined> {
   let dir = path.resolve(cwd);
   for (;;) {
     const files = await findRoadmapFiles(dir, globs);
     if (files.length > 0) return { root: dir, files };
     const parent = path.dirname(dir);
-    if (parent === dir || (await isDirectory(path.join(dir, '.git'))) || (await isFile(path.join(dir, '.git')))) return undefined;
+    if (parent === dir || (await isDirectory(path.join(dir, '.git'))) || (await isFile(path.join(dir, '.git'))))
+      return undefined;
     dir = parent;
   }
 }
 
-async function resolveExplicit(cwd: string, args: readonly string[], globs: readonly string[]): Promise<{ root: string; files: string[] }> {
+async function resolveExplicit(
+  cwd: string,
+  args: readonly string[],
+  globs: readonly string[],
+): Promise<{ root: string; files: string[] }> {
   const files: string[] = [];
   let root: string | undefined;
   for (const arg of args) {
@@ -128,7 +139,9 @@ export async function loadRoadmap(options: LoadRoadmapOptions): Promise<LoadedRo
   } else {
     found = await discoverRoadmap(options.cwd, globs);
     if (found === undefined) {
-      throw new NoRoadmapError(`No roadmap found in ${options.cwd} or its parent folders (looked for ${globs.join(', ')}). Create roadmap.yaml or pass --roadmap PATH.`);
+      throw new NoRoadmapError(
+        `No roadmap found in ${options.cwd} or its parent folders (looked for ${globs.join(', ')}). Create roadmap.yaml or pass --roadmap PATH.`,
+      );
     }
   }
   // One file at a time, yielding between them: `why` streams git blame while this runs, and a long

@@ -25,7 +25,10 @@ function packageVersion(): string {
   let dir = __dirname;
   for (let i = 0; i < 5; i++) {
     try {
-      const pkg = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as { name?: unknown; version?: unknown };
+      const pkg = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as {
+        name?: unknown;
+        version?: unknown;
+      };
       if (pkg.name === 'roadmap-lens' && typeof pkg.version === 'string') return pkg.version;
     } catch {
       // not here; look one folder up
@@ -43,7 +46,7 @@ function usage(): string {
     'Commands:',
     ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
     '',
-    'Run `roadmap-lens <command> --help` for a command\'s options.',
+    "Run `roadmap-lens <command> --help` for a command's options.",
     'Options: --help, --version',
   ].join('\n');
 }

@@ -1,16 +1,29 @@
 // `roadmap-lens report`: per item, the branches and commits linked to it and its last activity,
 // plus the work that links to nothing — what an EM asks about in planning.
-import type { CommitInfo } from '../core/commitIndex';
-import type { BranchRef } from '../core/refListParser';
-import type { RoadmapItem } from '../core/roadmapTypes';
-import { idKey } from '../core/roadmapTypes';
+import type { CommitInfo } from '../core/commitIndex/commitIndex';
+import type { BranchRef } from '../core/gitOutput/refListParser';
+import type { RoadmapItem } from '../core/roadmap/roadmapTypes';
+import { idKey } from '../core/roadmap/roadmapTypes';
 import { buildIndexForHead } from '../git/commitIndexService';
 import { EXIT_OK, parseArgs, UsageError, type CliCommand, type CliIo } from './cliCommand';
-import { COMMON_OPTIONS_HELP, isoDate, openContext, openRepository, reportingFailures, shortSha, withCommonOptions } from './gitCommandContext';
+import {
+  COMMON_OPTIONS_HELP,
+  isoDate,
+  openContext,
+  openRepository,
+  reportingFailures,
+  shortSha,
+  withCommonOptions,
+} from './gitCommandContext';
 
 interface ItemReport {
   readonly item: RoadmapItem;
-  readonly branches: { readonly name: string; readonly tagged: boolean; readonly time: number; readonly author: string }[];
+  readonly branches: {
+    readonly name: string;
+    readonly tagged: boolean;
+    readonly time: number;
+    readonly author: string;
+  }[];
   readonly commitCount: number;
   readonly recent: readonly CommitInfo[];
   readonly lastActivity: number;
@@ -41,7 +54,8 @@ export const reportCommand: CliCommand = {
     const limitText = parsed.options.get('limit');
     const limit = limitText === undefined ? 5 : Number(limitText);
     if (!Number.isInteger(limit) || limit < 0) throw new UsageError('--limit needs a whole number.');
-    if (parsed.flags.has('markdown') && parsed.flags.has('json')) throw new UsageError('Choose one of --markdown and --json.');
+    if (parsed.flags.has('markdown') && parsed.flags.has('json'))
+      throw new UsageError('Choose one of --markdown and --json.');
     return reportingFailures(io, 'report', async () => {
       const ctx = await openContext(parsed, io);
       const repo = await openRepository(ctx);
@@ -64,30 +78,64 @@ export const reportCommand: CliCommand = {
         const commits = index.commitsFor(item.id);
         const itemBranches = byItem.get(idKey(item.id)) ?? [];
         const lastActivity = Math.max(0, commits[0]?.time ?? 0, ...itemBranches.map((b) => b.time));
-        return { item, branches: itemBranches, commitCount: commits.length, recent: commits.slice(0, limit), lastActivity };
+        return {
+          item,
+          branches: itemBranches,
+          commitCount: commits.length,
+          recent: commits.slice(0, limit),
+          lastActivity,
+        };
       });
-      const active = reports.filter((r) => r.branches.length > 0 || r.commitCount > 0).sort((a, b) => b.lastActivity - a.lastActivity);
+      const active = reports
+        .filter((r) => r.branches.length > 0 || r.commitCount > 0)
+        .sort((a, b) => b.lastActivity - a.lastActivity);
       const unlinkedCommits = index.unlinked(limitText === undefined ? 20 : limit);
 
       if (ctx.json) {
-        io.out(JSON.stringify({
-          version: 1,
-          head: index.head ?? null,
-          commitsIndexed: index.size,
-          items: reports.map((r) => ({
-            id: r.item.id,
-            kind: r.item.kind,
-            title: r.item.title,
-            branches: r.branches.map((b) => ({ name: b.name, tagged: b.tagged, lastCommit: isoDate(b.time), author: b.author })),
-            commits: r.commitCount,
-            recentCommits: r.recent.map((c) => ({ sha: c.sha, subject: c.subject, author: c.author, date: isoDate(c.time), evidence: c.evidence.map((e) => e.kind) })),
-            lastActivity: r.lastActivity > 0 ? isoDate(r.lastActivity) : null,
-          })),
-          unlinked: {
-            branches: unlinkedBranches.map((b) => ({ name: b.name, lastCommit: isoDate(b.time), author: b.author })),
-            commits: unlinkedCommits.map((c) => ({ sha: c.sha, subject: c.subject, author: c.author, date: isoDate(c.time) })),
-          },
-        }, null, 2));
+        io.out(
+          JSON.stringify(
+            {
+              version: 1,
+              head: index.head ?? null,
+              commitsIndexed: index.size,
+              items: reports.map((r) => ({
+                id: r.item.id,
+                kind: r.item.kind,
+                title: r.item.title,
+                branches: r.branches.map((b) => ({
+                  name: b.name,
+                  tagged: b.tagged,
+                  lastCommit: isoDate(b.time),
+                  author: b.author,
+                })),
+                commits: r.commitCount,
+                recentCommits: r.recent.map((c) => ({
+                  sha: c.sha,
+                  subject: c.subject,
+                  author: c.author,
+                  date: isoDate(c.time),
+                  evidence: c.evidence.map((e) => e.kind),
+                })),
+                lastActivity: r.lastActivity > 0 ? isoDate(r.lastActivity) : null,
+              })),
+              unlinked: {
+                branches: unlinkedBranches.map((b) => ({
+                  name: b.name,
+                  lastCommit: isoDate(b.time),
+                  author: b.author,
+                })),
+                commits: unlinkedCommits.map((c) => ({
+                  sha: c.sha,
+                  subject: c.subject,
+                  author: c.author,
+                  date: isoDate(c.time),
+                })),
+              },
+            },
+            null,
+            2,
+          ),
+        );
         return EXIT_OK;
       }
       const md = parsed.flags.has('markdown');
@@ -104,16 +152,29 @@ export const reportCommand: CliCommand = {
       } else {
         for (const r of active) {
           io.out(`\n${r.item.id}  ${r.item.title}  [${r.item.kind}]  last activity ${day(r.lastActivity)}`);
-          for (const b of r.branches) io.out(`  branch ${b.name}${b.tagged ? ' (tagged)' : ''}  ${day(b.time)}  ${b.author}`);
+          for (const b of r.branches)
+            io.out(`  branch ${b.name}${b.tagged ? ' (tagged)' : ''}  ${day(b.time)}  ${b.author}`);
           io.out(`  ${r.commitCount} commit${r.commitCount === 1 ? '' : 's'}`);
-          for (const c of r.recent) io.out(`    ${shortSha(c.sha)}  ${day(c.time)}  ${c.subject}  (${c.author}; ${c.evidence.map((e) => e.kind).join(', ')})`);
+          for (const c of r.recent)
+            io.out(
+              `    ${shortSha(c.sha)}  ${day(c.time)}  ${c.subject}  (${c.author}; ${c.evidence.map((e) => e.kind).join(', ')})`,
+            );
         }
       }
       io.out(`${md ? '\n' : '\n'}${reports.length - active.length} of ${reports.length} items have no linked work.`);
       io.out(md ? '\n## Unlinked work\n' : '\nUnlinked work');
-      io.out(md ? `Branches: ${unlinkedBranches.map((b) => `\`${b.name.replace(/`/g, "'")}\``).join(', ') || 'none'}` : `  branches: ${unlinkedBranches.map((b) => b.name).join(', ') || 'none'}`);
+      io.out(
+        md
+          ? `Branches: ${unlinkedBranches.map((b) => `\`${b.name.replace(/`/g, "'")}\``).join(', ') || 'none'}`
+          : `  branches: ${unlinkedBranches.map((b) => b.name).join(', ') || 'none'}`,
+      );
       io.out(md ? '\nRecent commits:\n' : '  recent commits:');
-      for (const c of unlinkedCommits) io.out(md ? `- \`${shortSha(c.sha)}\` ${esc(c.subject)} (${esc(c.author)})` : `    ${shortSha(c.sha)}  ${day(c.time)}  ${c.subject}  (${c.author})`);
+      for (const c of unlinkedCommits)
+        io.out(
+          md
+            ? `- \`${shortSha(c.sha)}\` ${esc(c.subject)} (${esc(c.author)})`
+            : `    ${shortSha(c.sha)}  ${day(c.time)}  ${c.subject}  (${c.author})`,
+        );
       if (unlinkedCommits.length === 0) io.out(md ? '- none' : '    none');
       return EXIT_OK;
     });

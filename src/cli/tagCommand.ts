@@ -4,9 +4,9 @@
 import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { parseRoadmapFile } from '../core/parseRoadmap';
-import { idKey } from '../core/roadmapTypes';
-import { addBranchTag, applyTextEdits, removeBranchTag } from '../core/tagEdit';
+import { parseRoadmapFile } from '../core/roadmap/parseRoadmap';
+import { idKey } from '../core/roadmap/roadmapTypes';
+import { addBranchTag, applyTextEdits, removeBranchTag } from '../core/roadmap/tagEdit';
 import { EXIT_FAILED, EXIT_OK, parseArgs, UsageError, type CliCommand, type CliIo } from './cliCommand';
 import { displayPath } from './formatDiagnostics';
 import { COMMON_OPTIONS_HELP, openRoadmap, reportingFailures, withCommonOptions } from './gitCommandContext';
@@ -44,7 +44,8 @@ export const tagCommand: CliCommand = {
   run(args: readonly string[], io: CliIo): Promise<number> {
     const parsed = parseArgs(args, withCommonOptions({ flags: ['remove'], positionals: true }));
     const [branch, itemRef, ...extra] = parsed.positionals;
-    if (branch === undefined || itemRef === undefined || extra.length > 0) throw new UsageError('Expected BRANCH and ITEM.');
+    if (branch === undefined || itemRef === undefined || extra.length > 0)
+      throw new UsageError('Expected BRANCH and ITEM.');
     const remove = parsed.flags.has('remove');
     const json = parsed.flags.has('json');
     return reportingFailures(io, 'tag', async () => {
@@ -59,15 +60,24 @@ export const tagCommand: CliCommand = {
       const file = item.location.file;
       const bytes = await fs.readFile(file);
       const text = bytes.toString('utf8');
-      if (!Buffer.from(text, 'utf8').equals(bytes)) return refuse('not-utf8', `${displayPath(file, io.cwd)} is not valid UTF-8; not editing it.`);
+      if (!Buffer.from(text, 'utf8').equals(bytes))
+        return refuse('not-utf8', `${displayPath(file, io.cwd)} is not valid UTF-8; not editing it.`);
       const result = remove ? removeBranchTag(text, item.id, branch) : addBranchTag(text, item.id, branch);
       if (!result.ok) return refuse(result.reason, result.message);
       const next = applyTextEdits(text, result.edits);
       const check = parseRoadmapFile(file, next).items.find((i) => idKey(i.id) === idKey(item.id));
-      if (!check || check.branches.includes(branch) === remove) return refuse('edit-check-failed', 'The edited roadmap did not read back as expected; not writing it.');
+      if (!check || check.branches.includes(branch) === remove)
+        return refuse('edit-check-failed', 'The edited roadmap did not read back as expected; not writing it.');
       await writeFileAtomic(file, next);
       const where = displayPath(file, io.cwd);
-      if (json) io.out(JSON.stringify({ version: 1, ok: true, file: where, item: item.id, branch, removed: remove, branches: check.branches }, null, 2));
+      if (json)
+        io.out(
+          JSON.stringify(
+            { version: 1, ok: true, file: where, item: item.id, branch, removed: remove, branches: check.branches },
+            null,
+            2,
+          ),
+        );
       else io.out(`${remove ? 'Untagged' : 'Tagged'} ${branch} ${remove ? 'from' : 'to'} ${item.id} in ${where}.`);
       return EXIT_OK;
     });

@@ -1,7 +1,13 @@
 // `roadmap-lens validate`: load the roadmap, print every diagnostic and a summary, exit 1 on
 // errors. `--json` prints one object whose shape is documented in README ("CLI: validate").
 import { EXIT_FAILED, EXIT_OK, parseArgs, type CliCommand, type CliIo } from './cliCommand';
-import { diagnosticToJson, displayPath, formatDiagnostic, sortDiagnostics, type JsonDiagnostic } from './formatDiagnostics';
+import {
+  diagnosticToJson,
+  displayPath,
+  formatDiagnostic,
+  sortDiagnostics,
+  type JsonDiagnostic,
+} from './formatDiagnostics';
 import { loadRoadmap, NoRoadmapError } from './loadRoadmap';
 
 /** The `--json` output. `version` changes only when a field changes meaning or disappears. */
@@ -74,7 +80,9 @@ export const validateCommand: CliCommand = {
       const kinds = [...index.countByKind()].map(([kind, n]) => `${kind} ${n}`).join(', ');
       const what = `${plural(index.items.length, 'item')}${kinds.length > 0 ? ` (${kinds})` : ''}`;
       const title = index.product === undefined ? '' : `${index.product}: `;
-      io.out(`${title}${what} in ${plural(files.length, 'file')} (${files.join(', ')}); ${plural(errors, 'error')}, ${plural(warnings, 'warning')}.`);
+      io.out(
+        `${title}${what} in ${plural(files.length, 'file')} (${files.join(', ')}); ${plural(errors, 'error')}, ${plural(warnings, 'warning')}.`,
+      );
     }
     return errors > 0 ? EXIT_FAILED : EXIT_OK;
   },

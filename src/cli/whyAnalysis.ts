@@ -5,10 +5,10 @@
 
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { attributeFile, type CommitRefsLookup, type FileAttribution } from '../core/attribution';
-import { CommitLinker, MemoLinker, type MessageLinker } from '../core/commitLinks';
-import type { RoadmapIndex } from '../core/roadmapIndex';
-import { symbolRanges, type SymbolRange } from '../core/symbolRanges';
+import { attributeFile, type CommitRefsLookup, type FileAttribution } from '../core/attribution/attribution';
+import { CommitLinker, MemoLinker, type MessageLinker } from '../core/linking/commitLinks';
+import type { RoadmapIndex } from '../core/roadmap/roadmapIndex';
+import { symbolRanges, type SymbolRange } from '../core/attribution/symbolRanges';
 import { blameFile, looksBinary, type BlameOutcome } from '../git/blameRunner';
 import { MessagePrefetch } from '../git/messagePrefetch';
 import { lookupCommitRefs, readCommitGraph, type CommitGraph } from '../git/commitLookup';
@@ -56,7 +56,9 @@ function toPosix(p: string): string {
   return p.split(path.sep).join('/');
 }
 
-async function openRepo(dir: string): Promise<{ repo: GitRepository; git: GitRunner } | { state: 'not-in-repo' | 'no-git' }> {
+async function openRepo(
+  dir: string,
+): Promise<{ repo: GitRepository; git: GitRunner } | { state: 'not-in-repo' | 'no-git' }> {
   const git = new GitRunner({ cwd: dir, isTrusted: () => true });
   try {
     return { repo: await GitRepository.open(git), git };
@@ -79,9 +81,17 @@ export async function analyzeWhy(opts: WhyOptions): Promise<WhyAnalysis> {
     realPath = absPath;
   }
   const fileDir = path.dirname(realPath);
-  const opened = await openRepo(opts.repo !== undefined ? path.resolve(opts.cwd, opts.repo) : (await isDirectory(fileDir)) ? fileDir : opts.cwd);
-  const repoRoot = 'repo' in opened && opened.repo.info.root !== undefined ? await fs.realpath(opened.repo.info.root).catch(() => opened.repo.info.root) : undefined;
-  const inRepo = repoRoot !== undefined && !path.relative(repoRoot, realPath).startsWith('..') && !path.isAbsolute(path.relative(repoRoot, realPath));
+  const opened = await openRepo(
+    opts.repo !== undefined ? path.resolve(opts.cwd, opts.repo) : (await isDirectory(fileDir)) ? fileDir : opts.cwd,
+  );
+  const repoRoot =
+    'repo' in opened && opened.repo.info.root !== undefined
+      ? await fs.realpath(opened.repo.info.root).catch(() => opened.repo.info.root)
+      : undefined;
+  const inRepo =
+    repoRoot !== undefined &&
+    !path.relative(repoRoot, realPath).startsWith('..') &&
+    !path.isAbsolute(path.relative(repoRoot, realPath));
 
   // Blame is the long pole on a big file (seconds) and needs no roadmap: start it now, so it runs
   // while the roadmap loads and the commit index builds (bench: cold `why` vs raw blame).
@@ -91,7 +101,10 @@ export async function analyzeWhy(opts: WhyOptions): Promise<WhyAnalysis> {
   // Messages of the commits blame names are fetched while it runs (see messagePrefetch.ts).
   const prefetch = repoGit ? new MessagePrefetch(repoGit, blameAbort.signal) : undefined;
   const earlyBlame = repoGit
-    ? blameFile(repoGit, toPosix(path.relative(repoRoot ?? '', realPath)), { signal: blameAbort.signal, onCommit: (sha, uncommitted) => !uncommitted && prefetch?.add(sha) })
+    ? blameFile(repoGit, toPosix(path.relative(repoRoot ?? '', realPath)), {
+        signal: blameAbort.signal,
+        onCommit: (sha, uncommitted) => !uncommitted && prefetch?.add(sha),
+      })
     : undefined;
   // The parent graph of HEAD needs no roadmap either: read it alongside (see commitRefsForBlame).
   const earlyGraph = earlyBlame && 'repo' in opened ? readGraph(opened.repo, opened.git, blameAbort.signal) : undefined;
@@ -113,10 +126,28 @@ export async function analyzeWhy(opts: WhyOptions): Promise<WhyAnalysis> {
   const base = { absPath, relPath, repoRoot: inRepo ? repoRoot : undefined, index };
 
   if (bytes === undefined) {
-    return { ...base, state: 'missing', message: `${opts.file}: no such file`, head: undefined, lines: [], symbols: [], currentItemId: undefined, attribution: undefined };
+    return {
+      ...base,
+      state: 'missing',
+      message: `${opts.file}: no such file`,
+      head: undefined,
+      lines: [],
+      symbols: [],
+      currentItemId: undefined,
+      attribution: undefined,
+    };
   }
   if (looksBinary(bytes)) {
-    return { ...base, state: 'binary', message: `${opts.file} is a binary file`, head: undefined, lines: [], symbols: [], currentItemId: undefined, attribution: undefined };
+    return {
+      ...base,
+      state: 'binary',
+      message: `${opts.file} is a binary file`,
+      head: undefined,
+      lines: [],
+      symbols: [],
+      currentItemId: undefined,
+      attribution: undefined,
+    };
   }
   const lines = splitLines(bytes.toString('utf8'));
   const symbols = symbolRanges(relPath, lines);
@@ -124,7 +155,17 @@ export async function analyzeWhy(opts: WhyOptions): Promise<WhyAnalysis> {
   if (!inRepo || !('repo' in opened) || repoRoot === undefined) {
     const state: WhyState = 'state' in opened && opened.state === 'no-git' ? 'no-git' : 'not-in-repo';
     const attribution = attributeFile({ lines, relPath: ownPath, roadmap: index, symbols });
-    return { ...base, state, message: state === 'no-git' ? 'git was not found: history is not used' : 'not in a git repository: history is not used', head: undefined, lines, symbols, currentItemId: undefined, attribution };
+    return {
+      ...base,
+      state,
+      message:
+        state === 'no-git' ? 'git was not found: history is not used' : 'not in a git repository: history is not used',
+      head: undefined,
+      lines,
+      symbols,
+      currentItemId: undefined,
+      attribution,
+    };
   }
 
   const git = repoGit ?? new GitRunner({ cwd: repoRoot, isTrusted: () => true });
@@ -141,7 +182,10 @@ export async function analyzeWhy(opts: WhyOptions): Promise<WhyAnalysis> {
     opts.noHistory ? Promise.resolve(undefined) : (earlyGraph ?? readGraph(repo, opened.git)),
     detectCurrentWork(opened.git, commitLinker, { repo }).catch(() => undefined),
   ]);
-  const commits = blame.state === 'ok' && graph ? await commitRefsForBlame(git, graph, blame.blame.commits, linker, prefetch) : undefined;
+  const commits =
+    blame.state === 'ok' && graph
+      ? await commitRefsForBlame(git, graph, blame.blame.commits, linker, prefetch)
+      : undefined;
   const currentItemId = current?.work.kind === 'item' ? current.work.itemId : undefined;
   const common = { ...base, head, lines, symbols, currentItemId };
   if (opts.noHistory) {
@@ -149,12 +193,41 @@ export async function analyzeWhy(opts: WhyOptions): Promise<WhyAnalysis> {
   }
   switch (blame.state) {
     case 'ok':
-      return { ...common, state: 'ok', attribution: attributeFile({ lines, relPath: ownPath, roadmap: index, symbols, blame: blame.blame, commits, currentItemId }) };
+      return {
+        ...common,
+        state: 'ok',
+        attribution: attributeFile({
+          lines,
+          relPath: ownPath,
+          roadmap: index,
+          symbols,
+          blame: blame.blame,
+          commits,
+          currentItemId,
+        }),
+      };
     case 'untracked':
-      return { ...common, state: 'untracked', message: 'not committed yet: every line is new work', attribution: attributeFile({ lines, relPath: ownPath, roadmap: index, symbols, allUncommitted: true, currentItemId }) };
+      return {
+        ...common,
+        state: 'untracked',
+        message: 'not committed yet: every line is new work',
+        attribution: attributeFile({
+          lines,
+          relPath: ownPath,
+          roadmap: index,
+          symbols,
+          allUncommitted: true,
+          currentItemId,
+        }),
+      };
     default: {
       const message = blame.state === 'error' ? blame.message : `blame: ${blame.state}`;
-      return { ...common, state: blame.state === 'missing' ? 'missing' : blame.state === 'binary' ? 'binary' : 'error', message, attribution: attributeFile({ lines, relPath: ownPath, roadmap: index, symbols }) };
+      return {
+        ...common,
+        state: blame.state === 'missing' ? 'missing' : blame.state === 'binary' ? 'binary' : 'error',
+        message,
+        attribution: attributeFile({ lines, relPath: ownPath, roadmap: index, symbols }),
+      };
     }
   }
 }
@@ -180,7 +253,14 @@ async function commitRefsForBlame(
 ): Promise<CommitRefsLookup | undefined> {
   try {
     const shas = blamed.filter((c) => !c.uncommitted).map((c) => c.sha);
-    return await lookupCommitRefs(git, graph, shas, linker, undefined, prefetch ? (wanted) => prefetch.get(wanted) : undefined);
+    return await lookupCommitRefs(
+      git,
+      graph,
+      shas,
+      linker,
+      undefined,
+      prefetch ? (wanted) => prefetch.get(wanted) : undefined,
+    );
   } catch {
     return undefined;
   }

@@ -10,7 +10,7 @@
 //   uncommitted edits come back as the all-zero commit. With buffer text, `--contents -` feeds it
 //   on stdin, so lines stay aligned with an editor buffer the user is typing in.
 
-import { BlameParser, type BlameResult } from '../core/blameParser';
+import { BlameParser, type BlameResult } from '../core/gitOutput/blameParser';
 import { GitAbortedError, GitError, GitNotFoundError, NotARepositoryError, UntrustedWorkspaceError } from './gitErrors';
 import type { GitRunner } from './gitRunner';
 
@@ -76,7 +76,10 @@ export async function blameFile(git: GitRunner, relPath: string, opts: BlameOpti
       });
       parser.push(out);
     } else {
-      for await (const lines of git.stream(['blame', '--incremental', '--', relPath], { separator: '\n', ...(opts.signal ? { signal: opts.signal } : {}) })) {
+      for await (const lines of git.stream(['blame', '--incremental', '--', relPath], {
+        separator: '\n',
+        ...(opts.signal ? { signal: opts.signal } : {}),
+      })) {
         for (const line of lines) parser.pushLine(line);
       }
     }

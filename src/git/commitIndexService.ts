@@ -4,10 +4,10 @@
 // costs one small git process, an unchanged HEAD none. `maxCount` (the `history.maxCommits`
 // setting) bounds every full build, including the fallbacks after a rewrite or a huge jump.
 
-import { CommitIndex } from '../core/commitIndex';
-import { buildCommitIndex, collectCommits, type BuildOptions } from '../core/commitIndexBuilder';
-import type { CommitLinker } from '../core/commitLinks';
-import type { RawCommit } from '../core/gitLogParser';
+import { CommitIndex } from '../core/commitIndex/commitIndex';
+import { buildCommitIndex, collectCommits, type BuildOptions } from '../core/commitIndex/commitIndexBuilder';
+import type { CommitLinker } from '../core/linking/commitLinks';
+import type { RawCommit } from '../core/gitOutput/gitLogParser';
 import { GitError, NotARepositoryError } from './gitErrors';
 import type { GitRepository } from './gitRepository';
 
@@ -19,14 +19,21 @@ export interface IndexBuildOptions extends BuildOptions {
 }
 
 /** Cold build over what is reachable from HEAD, newest `maxCount` first (an empty index on an unborn branch). */
-export async function buildIndexForHead(repo: GitRepository, linker: CommitLinker, opts: IndexBuildOptions = {}): Promise<CommitIndex> {
+export async function buildIndexForHead(
+  repo: GitRepository,
+  linker: CommitLinker,
+  opts: IndexBuildOptions = {},
+): Promise<CommitIndex> {
   const head = await repo.resolve('HEAD', opts.signal);
   if (head === undefined) {
     const empty = new CommitIndex();
     empty.finish(undefined, linker);
     return empty;
   }
-  const { nonce, batches } = repo.log([head], { ...signalOf(opts), ...(opts.maxCount !== undefined ? { maxCount: opts.maxCount } : {}) });
+  const { nonce, batches } = repo.log([head], {
+    ...signalOf(opts),
+    ...(opts.maxCount !== undefined ? { maxCount: opts.maxCount } : {}),
+  });
   return buildCommitIndex(batches, nonce, head, linker, opts);
 }
 
@@ -45,7 +52,8 @@ export async function updateIndexToHead(
   const head = await repo.headSha(opts.signal);
   const old = index.head;
   if (head === old) return sameHead(index, linker);
-  if (head === undefined || old === undefined) return { index: await buildIndexForHead(repo, linker, opts), kind: 'rebuilt' };
+  if (head === undefined || old === undefined)
+    return { index: await buildIndexForHead(repo, linker, opts), kind: 'rebuilt' };
   let changes: { added: RawCommit[]; removed: string[] } | 'too-many';
   try {
     changes = await changesBetween(repo, old, head, opts);
@@ -64,8 +72,16 @@ export async function updateIndexToHead(
  * --left-right old...head`. Removed commits come with their messages, which only a rebase or a
  * branch switch pays for: after a commit, `old` is an ancestor of `head` and the left side is empty.
  */
-async function changesBetween(repo: GitRepository, old: string, head: string, opts: IndexBuildOptions): Promise<{ added: RawCommit[]; removed: string[] } | 'too-many'> {
-  const { nonce, batches, right } = repo.logLeftRight(old, head, { ...signalOf(opts), ...(opts.maxCount !== undefined ? { maxCount: opts.maxCount } : {}) });
+async function changesBetween(
+  repo: GitRepository,
+  old: string,
+  head: string,
+  opts: IndexBuildOptions,
+): Promise<{ added: RawCommit[]; removed: string[] } | 'too-many'> {
+  const { nonce, batches, right } = repo.logLeftRight(old, head, {
+    ...signalOf(opts),
+    ...(opts.maxCount !== undefined ? { maxCount: opts.maxCount } : {}),
+  });
   const commits = await collectCommits(batches, nonce, opts);
   if (opts.maxCount !== undefined && commits.length >= opts.maxCount) return 'too-many';
   const added: RawCommit[] = [];
@@ -91,9 +107,13 @@ async function updateStepByStep(
     return { index: await buildIndexForHead(repo, linker, opts), kind: 'rebuilt' };
   }
   const signalOpts = signalOf(opts);
-  const { nonce, batches } = repo.log([head, `^${old}`], { ...signalOpts, ...(opts.maxCount !== undefined ? { maxCount: opts.maxCount } : {}) });
+  const { nonce, batches } = repo.log([head, `^${old}`], {
+    ...signalOpts,
+    ...(opts.maxCount !== undefined ? { maxCount: opts.maxCount } : {}),
+  });
   const added = await collectCommits(batches, nonce, opts);
-  if (opts.maxCount !== undefined && added.length >= opts.maxCount) return { index: await buildIndexForHead(repo, linker, opts), kind: 'rebuilt' };
+  if (opts.maxCount !== undefined && added.length >= opts.maxCount)
+    return { index: await buildIndexForHead(repo, linker, opts), kind: 'rebuilt' };
   // Cheap when old is an ancestor of head (the common case): git stops at once.
   const removed = await repo.revList([old, `^${head}`], opts.signal);
   index.update({ head, added, removed }, linker);

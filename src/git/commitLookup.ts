@@ -10,11 +10,11 @@
 // graph, with evidence merged and ordered as CommitIndex.evidence() does (test/git/commitLookup
 // compares the two on every commit of a history with nested, octopus and repeated merges).
 
-import type { CommitRefsLookup } from '../core/attribution';
-import { addEvidence, EVIDENCE_ORDER, type Evidence, type MessageLinker } from '../core/commitLinks';
-import { commitIndexRefs } from '../core/commitRefs';
-import { gitLogFormat, isFullSha, makeLogNonce, parseGitLog, type RawCommit } from '../core/gitLogParser';
-import { inheritMergeEvidence, type GraphNode } from '../core/mergeInheritance';
+import type { CommitRefsLookup } from '../core/attribution/attribution';
+import { addEvidence, EVIDENCE_ORDER, type Evidence, type MessageLinker } from '../core/linking/commitLinks';
+import { commitIndexRefs } from '../core/linking/commitRefs';
+import { gitLogFormat, isFullSha, makeLogNonce, parseGitLog, type RawCommit } from '../core/gitOutput/gitLogParser';
+import { inheritMergeEvidence, type GraphNode } from '../core/linking/mergeInheritance';
 import { InvalidRefError } from './gitErrors';
 import { assertSafeRef, type GitRunner } from './gitRunner';
 
@@ -69,7 +69,18 @@ export async function readCommits(git: GitRunner, shas: readonly string[], signa
   if (shas.length === 0) return [];
   for (const sha of shas) if (!isFullSha(sha)) throw new InvalidRefError(sha, 'not a full object name');
   const nonce = makeLogNonce();
-  const args = ['log', '--no-walk=unsorted', '--stdin', '-z', gitLogFormat(nonce), '--encoding=UTF-8', '--no-color', '--no-show-signature', '--end-of-options', '--'];
+  const args = [
+    'log',
+    '--no-walk=unsorted',
+    '--stdin',
+    '-z',
+    gitLogFormat(nonce),
+    '--encoding=UTF-8',
+    '--no-color',
+    '--no-show-signature',
+    '--end-of-options',
+    '--',
+  ];
   const out = await git.run(args, { stdin: `${shas.join('\n')}\n`, ...(signal ? { signal } : {}) });
   return parseGitLog(out, nonce).commits;
 }
@@ -114,7 +125,10 @@ export async function lookupCommitRefs(
     for (const e of linker.direct(messages.get(sha) ?? '', parentCount(sha))) addEvidence(all, e);
     for (const e of ofMerge(sha)) addEvidence(all, e);
     for (const merge of graph.inheritingMerges(sha)) for (const e of ofMerge(merge)) addEvidence(all, e);
-    evidence.set(sha, all.sort((a, b) => EVIDENCE_ORDER.indexOf(a.kind) - EVIDENCE_ORDER.indexOf(b.kind)));
+    evidence.set(
+      sha,
+      all.sort((a, b) => EVIDENCE_ORDER.indexOf(a.kind) - EVIDENCE_ORDER.indexOf(b.kind)),
+    );
   }
   return commitIndexRefs({ evidence: (sha) => evidence.get(sha) ?? [] });
 }

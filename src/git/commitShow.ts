@@ -11,12 +11,26 @@ const MAX_BYTES = 8 * 1024 * 1024;
 export async function showCommit(repo: GitRepository, sha: string, signal?: AbortSignal): Promise<string> {
   if (!SHA.test(sha)) throw new Error(`not a commit id: ${sha.slice(0, 80)}`);
   assertSafeRef(sha);
-  const args = ['show', '--format=fuller', '--stat', '-p', '--no-color', '--no-ext-diff', '--no-textconv', '--end-of-options', sha, '--'];
+  const args = [
+    'show',
+    '--format=fuller',
+    '--stat',
+    '-p',
+    '--no-color',
+    '--no-ext-diff',
+    '--no-textconv',
+    '--end-of-options',
+    sha,
+    '--',
+  ];
   try {
     return await repo.git.run(args, { maxOutputBytes: MAX_BYTES, ...(signal ? { signal } : {}) });
   } catch (e) {
     if (!(e instanceof GitOutputTooLargeError)) throw e;
-    const stat = await repo.git.run(['show', '--format=fuller', '--stat', '--no-color', '--end-of-options', sha, '--'], signal ? { signal } : {});
+    const stat = await repo.git.run(
+      ['show', '--format=fuller', '--stat', '--no-color', '--end-of-options', sha, '--'],
+      signal ? { signal } : {},
+    );
     return `${stat}\n(The patch is larger than ${MAX_BYTES / 1024 / 1024} MB and is not shown; use git to see it.)\n`;
   }
 }

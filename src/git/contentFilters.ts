@@ -8,7 +8,17 @@
 // driver name may contain `=`, which `-c key=value` cannot express.
 
 /** Subcommands that pass work-tree content through filters. */
-export const FILTERING_SUBCOMMANDS: ReadonlySet<string> = new Set(['blame', 'checkout', 'switch', 'diff', 'status', 'add', 'stash', 'restore', 'reset']);
+export const FILTERING_SUBCOMMANDS: ReadonlySet<string> = new Set([
+  'blame',
+  'checkout',
+  'switch',
+  'diff',
+  'status',
+  'add',
+  'stash',
+  'restore',
+  'reset',
+]);
 
 /** The argv (after the hardening options) that lists every configured filter key, NUL-separated. */
 export const LIST_FILTER_KEYS_ARGS: readonly string[] = ['config', '-z', '--name-only', '--get-regexp', '^filter\\.'];
@@ -34,7 +44,12 @@ export function filterOverrideEnv(drivers: readonly string[]): Record<string, st
   const env: Record<string, string> = {};
   let n = 0;
   for (const name of drivers) {
-    for (const [key, value] of [['clean', ''], ['smudge', ''], ['process', ''], ['required', 'false']] as const) {
+    for (const [key, value] of [
+      ['clean', ''],
+      ['smudge', ''],
+      ['process', ''],
+      ['required', 'false'],
+    ] as const) {
       env[`GIT_CONFIG_KEY_${n}`] = `filter.${name}.${key}`;
       env[`GIT_CONFIG_VALUE_${n}`] = value;
       n++;

@@ -3,9 +3,9 @@
 // remotes listed alongside. Every failure becomes a named state for the caller (never an
 // exception, never a popup loop).
 
-import type { CommitLinker } from '../core/commitLinks';
-import { decideCurrentWork, type CommitMessage, type CurrentWork, type HeadState } from '../core/currentWork';
-import { collectCommits } from '../core/commitIndexBuilder';
+import type { CommitLinker } from '../core/linking/commitLinks';
+import { decideCurrentWork, type CommitMessage, type CurrentWork, type HeadState } from '../core/linking/currentWork';
+import { collectCommits } from '../core/commitIndex/commitIndexBuilder';
 import { GitNotFoundError, NotARepositoryError, UntrustedWorkspaceError } from './gitErrors';
 import { GitRepository } from './gitRepository';
 import type { GitRunner } from './gitRunner';
@@ -39,7 +39,11 @@ export function headStateForError(e: unknown): HeadState {
   throw e;
 }
 
-export async function detectCurrentWork(git: GitRunner, linker: CommitLinker, opts: CurrentWorkOptions = {}): Promise<CurrentWorkResult> {
+export async function detectCurrentWork(
+  git: GitRunner,
+  linker: CommitLinker,
+  opts: CurrentWorkOptions = {},
+): Promise<CurrentWorkResult> {
   let repo: GitRepository;
   let head: HeadState;
   try {
@@ -56,7 +60,10 @@ export async function detectCurrentWork(git: GitRunner, linker: CommitLinker, op
   const sinceBase = async (): Promise<{ base: string | undefined; commits: CommitMessage[] }> => {
     const base = await repo.baseBranch(opts.baseBranch, opts.signal);
     if (base === undefined || base === branch) return { base, commits: [] };
-    const { nonce, batches } = repo.log([head.sha, `^${base}`], { maxCount: opts.maxCommits ?? 500, ...(opts.signal ? { signal: opts.signal } : {}) });
+    const { nonce, batches } = repo.log([head.sha, `^${base}`], {
+      maxCount: opts.maxCommits ?? 500,
+      ...(opts.signal ? { signal: opts.signal } : {}),
+    });
     return { base, commits: await collectCommits(batches, nonce, opts.signal ? { signal: opts.signal } : {}) };
   };
   // Independent questions: the remotes are listed while the log runs.

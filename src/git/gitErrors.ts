@@ -46,7 +46,10 @@ export class GitAbortedError extends Error {
 /** A ref or branch name we refuse before it reaches git (e.g. a leading `-` that reads as an option). */
 export class InvalidRefError extends Error {
   override readonly name = 'InvalidRefError';
-  constructor(readonly ref: string, reason: string) {
+  constructor(
+    readonly ref: string,
+    reason: string,
+  ) {
     super(`Invalid ref ${JSON.stringify(ref.length > 200 ? `${ref.slice(0, 200)}…` : ref)}: ${reason}`);
   }
 }

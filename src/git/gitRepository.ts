@@ -4,9 +4,9 @@
 
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import type { HeadState, RepoOperation } from '../core/currentWork';
-import { gitLogFormat, makeLogNonce } from '../core/gitLogParser';
-import { parseRefLine, REF_LIST_FORMAT, type BranchRef } from '../core/refListParser';
+import type { HeadState, RepoOperation } from '../core/linking/currentWork';
+import { gitLogFormat, makeLogNonce } from '../core/gitOutput/gitLogParser';
+import { parseRefLine, REF_LIST_FORMAT, type BranchRef } from '../core/gitOutput/refListParser';
 import { GitError, InvalidRefError } from './gitErrors';
 import { assertSafeRef, type GitRunner } from './gitRunner';
 import { packedRefsOf, resolveHeadContent, resolveRefFile } from './refFiles';
@@ -49,10 +49,19 @@ async function readText(p: string): Promise<string | undefined> {
   }
 }
 
-const BASE_CANDIDATES = ['refs/remotes/origin/HEAD', 'refs/heads/main', 'refs/heads/master', 'refs/remotes/origin/main', 'refs/remotes/origin/master'];
+const BASE_CANDIDATES = [
+  'refs/remotes/origin/HEAD',
+  'refs/heads/main',
+  'refs/heads/master',
+  'refs/remotes/origin/main',
+  'refs/remotes/origin/master',
+];
 
 export class GitRepository {
-  private constructor(readonly git: GitRunner, readonly info: RepoInfo) {}
+  private constructor(
+    readonly git: GitRunner,
+    readonly info: RepoInfo,
+  ) {}
 
   /** Throws NotARepositoryError / GitNotFoundError / UntrustedWorkspaceError (see gitErrors). */
   static async open(git: GitRunner, signal?: AbortSignal): Promise<GitRepository> {
@@ -60,11 +69,18 @@ export class GitRepository {
     let root: string | undefined;
     let lines: string[];
     try {
-      lines = (await git.run(['rev-parse', '--show-toplevel', '--absolute-git-dir', '--git-common-dir', '--is-shallow-repository'], opts)).split('\n');
+      lines = (
+        await git.run(
+          ['rev-parse', '--show-toplevel', '--absolute-git-dir', '--git-common-dir', '--is-shallow-repository'],
+          opts,
+        )
+      ).split('\n');
       root = lines.shift();
     } catch (e) {
       if (!(e instanceof GitError) || !/work tree/.test(e.stderr)) throw e;
-      lines = (await git.run(['rev-parse', '--absolute-git-dir', '--git-common-dir', '--is-shallow-repository'], opts)).split('\n');
+      lines = (
+        await git.run(['rev-parse', '--absolute-git-dir', '--git-common-dir', '--is-shallow-repository'], opts)
+      ).split('\n');
     }
     const [gitDir = '', common = '', shallow = ''] = lines;
     const commonDir = path.resolve(git.cwd, common);
@@ -85,7 +101,10 @@ export class GitRepository {
     let symbolic = headFile.startsWith('ref: ') ? headFile.slice(5).trim() : undefined;
     if (symbolic === 'refs/heads/.invalid' || headFile.length === 0) {
       // reftable repositories keep HEAD elsewhere; ask git.
-      const r = await this.git.exec(['symbolic-ref', '-q', 'HEAD'], { okExitCodes: [1], ...(signal ? { signal } : {}) });
+      const r = await this.git.exec(['symbolic-ref', '-q', 'HEAD'], {
+        okExitCodes: [1],
+        ...(signal ? { signal } : {}),
+      });
       symbolic = r.exitCode === 0 ? r.stdout.trim() : undefined;
     }
     const sha = await this.shaOfHead(headText, signal);
@@ -116,8 +135,12 @@ export class GitRepository {
     const d = this.info.gitDir;
     // In order of precedence; all checked at once.
     const markers: [string, RepoOperation][] = [
-      ['rebase-merge', 'rebase'], ['rebase-apply', 'rebase'], ['MERGE_HEAD', 'merge'],
-      ['CHERRY_PICK_HEAD', 'cherry-pick'], ['REVERT_HEAD', 'revert'], ['BISECT_LOG', 'bisect'],
+      ['rebase-merge', 'rebase'],
+      ['rebase-apply', 'rebase'],
+      ['MERGE_HEAD', 'merge'],
+      ['CHERRY_PICK_HEAD', 'cherry-pick'],
+      ['REVERT_HEAD', 'revert'],
+      ['BISECT_LOG', 'bisect'],
     ];
     const found = await Promise.all(markers.map(([file]) => exists(path.join(d, file))));
     return markers.find((_, i) => found[i])?.[1];
@@ -134,14 +157,20 @@ export class GitRepository {
   /** The commit a ref names, or undefined when it does not exist. */
   async resolve(ref: string, signal?: AbortSignal): Promise<string | undefined> {
     assertSafeRef(ref);
-    const r = await this.git.exec(['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`], { okExitCodes: [1, 128], ...(signal ? { signal } : {}) });
+    const r = await this.git.exec(['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`], {
+      okExitCodes: [1, 128],
+      ...(signal ? { signal } : {}),
+    });
     const sha = r.stdout.trim();
     return r.exitCode === 0 && sha.length > 0 ? sha : undefined;
   }
 
   async remotes(signal?: AbortSignal): Promise<string[]> {
     const out = await this.git.run(['remote'], signal ? { signal } : {});
-    return out.split('\n').map((s) => s.trim()).filter((s) => s.length > 0);
+    return out
+      .split('\n')
+      .map((s) => s.trim())
+      .filter((s) => s.length > 0);
   }
 
   /** Local and remote-tracking branches, most recently committed first (streamed: fine for 100k). */
@@ -165,7 +194,10 @@ export class GitRepository {
     }
     const fromFiles = await this.baseBranchFromFiles();
     if (fromFiles) return fromFiles.base;
-    const out = await this.git.run(['for-each-ref', '--format=%(refname)%00%(symref)', ...BASE_CANDIDATES], signal ? { signal } : {});
+    const out = await this.git.run(
+      ['for-each-ref', '--format=%(refname)%00%(symref)', ...BASE_CANDIDATES],
+      signal ? { signal } : {},
+    );
     const found = new Map<string, string>();
     for (const line of out.split('\n')) {
       const [ref = '', symref = ''] = line.split('\0');
@@ -173,7 +205,7 @@ export class GitRepository {
     }
     for (const candidate of BASE_CANDIDATES) {
       if (!found.has(candidate)) continue;
-      const target = candidate.endsWith('/HEAD') ? found.get(candidate) ?? '' : candidate;
+      const target = candidate.endsWith('/HEAD') ? (found.get(candidate) ?? '') : candidate;
       if (target.startsWith('refs/remotes/')) return target.slice('refs/remotes/'.length);
       if (target.startsWith('refs/heads/')) return target.slice('refs/heads/'.length);
     }
@@ -202,12 +234,18 @@ export class GitRepository {
   }
 
   async mergeBase(a: string, b: string, signal?: AbortSignal): Promise<string | undefined> {
-    const r = await this.git.exec(['merge-base', '--end-of-options', assertSafeRef(a), assertSafeRef(b)], { okExitCodes: [1], ...(signal ? { signal } : {}) });
+    const r = await this.git.exec(['merge-base', '--end-of-options', assertSafeRef(a), assertSafeRef(b)], {
+      okExitCodes: [1],
+      ...(signal ? { signal } : {}),
+    });
     return r.exitCode === 0 ? r.stdout.trim() || undefined : undefined;
   }
 
   async isAncestor(ancestor: string, descendant: string, signal?: AbortSignal): Promise<boolean> {
-    const r = await this.git.exec(['merge-base', '--is-ancestor', '--end-of-options', assertSafeRef(ancestor), assertSafeRef(descendant)], { okExitCodes: [1], ...(signal ? { signal } : {}) });
+    const r = await this.git.exec(
+      ['merge-base', '--is-ancestor', '--end-of-options', assertSafeRef(ancestor), assertSafeRef(descendant)],
+      { okExitCodes: [1], ...(signal ? { signal } : {}) },
+    );
     return r.exitCode === 0;
   }
 
@@ -215,14 +253,29 @@ export class GitRepository {
    * Streams `git log` of revisions (`A..B`, `^X`, shas, branch names) in the one format the
    * parser reads: all fields in one pass, parents included. Feed `batches` to GitLogParser.
    */
-  log(revs: readonly string[], opts: { signal?: AbortSignal; maxCount?: number; firstParent?: boolean } = {}): LogStream {
+  log(
+    revs: readonly string[],
+    opts: { signal?: AbortSignal; maxCount?: number; firstParent?: boolean } = {},
+  ): LogStream {
     for (const rev of revs) assertSafeRef(rev);
     const nonce = makeLogNonce();
-    const args = ['log', '-z', gitLogFormat(nonce), '--encoding=UTF-8', '--no-color', '--no-textconv', '--no-ext-diff', '--no-show-signature'];
+    const args = [
+      'log',
+      '-z',
+      gitLogFormat(nonce),
+      '--encoding=UTF-8',
+      '--no-color',
+      '--no-textconv',
+      '--no-ext-diff',
+      '--no-show-signature',
+    ];
     if (opts.maxCount !== undefined) args.push(`--max-count=${Math.max(0, Math.floor(opts.maxCount))}`);
     if (opts.firstParent) args.push('--first-parent');
     args.push('--end-of-options', ...revs, '--');
-    return { nonce, batches: this.git.stream(args, { separator: '\0', ...(opts.signal ? { signal: opts.signal } : {}) }) };
+    return {
+      nonce,
+      batches: this.git.stream(args, { separator: '\0', ...(opts.signal ? { signal: opts.signal } : {}) }),
+    };
   }
 
   /**
@@ -235,7 +288,21 @@ export class GitRepository {
     const range = `${assertSafeRef(from)}...${assertSafeRef(to)}`;
     const nonce = makeLogNonce();
     const limit = opts.maxCount !== undefined ? [`--max-count=${Math.max(0, Math.floor(opts.maxCount))}`] : [];
-    const args = ['log', '-z', '--left-right', gitLogFormat(nonce, true), '--encoding=UTF-8', '--no-color', '--no-textconv', '--no-ext-diff', '--no-show-signature', ...limit, '--end-of-options', range, '--'];
+    const args = [
+      'log',
+      '-z',
+      '--left-right',
+      gitLogFormat(nonce, true),
+      '--encoding=UTF-8',
+      '--no-color',
+      '--no-textconv',
+      '--no-ext-diff',
+      '--no-show-signature',
+      ...limit,
+      '--end-of-options',
+      range,
+      '--',
+    ];
     const right = new Set<string>();
     const raw = this.git.stream(args, { separator: '\0', ...(opts.signal ? { signal: opts.signal } : {}) });
     async function* stripMarks(): AsyncGenerator<string[], void, undefined> {
@@ -257,28 +324,41 @@ export class GitRepository {
   async revList(revs: readonly string[], signal?: AbortSignal): Promise<string[]> {
     for (const rev of revs) assertSafeRef(rev);
     const out: string[] = [];
-    for await (const lines of this.git.stream(['rev-list', '--end-of-options', ...revs, '--'], { separator: '\n', ...(signal ? { signal } : {}) })) {
+    for await (const lines of this.git.stream(['rev-list', '--end-of-options', ...revs, '--'], {
+      separator: '\n',
+      ...(signal ? { signal } : {}),
+    })) {
       for (const l of lines) if (l.length > 0) out.push(l);
     }
     return out;
   }
 
   /** Asks git whether `name` is a valid new branch name; returns git's normalized form. */
-  async checkBranchName(name: string, signal?: AbortSignal): Promise<{ ok: true; name: string } | { ok: false; reason: string }> {
+  async checkBranchName(
+    name: string,
+    signal?: AbortSignal,
+  ): Promise<{ ok: true; name: string } | { ok: false; reason: string }> {
     try {
       assertSafeRef(name);
     } catch (e) {
       return { ok: false, reason: e instanceof InvalidRefError ? e.message : String(e) };
     }
     if (name.startsWith('@{') || name === 'HEAD') return { ok: false, reason: `"${name}" is not a branch name` };
-    const r = await this.git.exec(['check-ref-format', '--branch', name], { okExitCodes: [1, 128], ...(signal ? { signal } : {}) });
+    const r = await this.git.exec(['check-ref-format', '--branch', name], {
+      okExitCodes: [1, 128],
+      ...(signal ? { signal } : {}),
+    });
     const normalized = r.stdout.trim();
-    if (r.exitCode !== 0 || normalized !== name) return { ok: false, reason: r.stderr.trim() || `git rejects the branch name "${name}"` };
+    if (r.exitCode !== 0 || normalized !== name)
+      return { ok: false, reason: r.stderr.trim() || `git rejects the branch name "${name}"` };
     return { ok: true, name };
   }
 
   /** Creates `name` at `startPoint` (default HEAD) and checks it out. Validates the name first. */
-  async createBranch(name: string, opts: { startPoint?: string; checkout?: boolean; signal?: AbortSignal } = {}): Promise<void> {
+  async createBranch(
+    name: string,
+    opts: { startPoint?: string; checkout?: boolean; signal?: AbortSignal } = {},
+  ): Promise<void> {
     const check = await this.checkBranchName(name, opts.signal);
     if (!check.ok) throw new InvalidRefError(name, check.reason);
     const start = assertSafeRef(opts.startPoint ?? 'HEAD');

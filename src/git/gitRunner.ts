@@ -61,13 +61,20 @@ function hardeningArgs(): string[] {
   // a directory name that cannot exist (NUL is a reserved device name).
   const noHooks = process.platform === 'win32' ? 'NUL\\no-hooks' : '/dev/null';
   return [
-    '-c', 'core.fsmonitor=false',
-    '-c', `core.hooksPath=${noHooks}`,
-    '-c', 'core.pager=cat',
-    '-c', 'diff.external=',
-    '-c', 'log.showSignature=false',
-    '-c', 'color.ui=false',
-    '-c', 'core.quotePath=false',
+    '-c',
+    'core.fsmonitor=false',
+    '-c',
+    `core.hooksPath=${noHooks}`,
+    '-c',
+    'core.pager=cat',
+    '-c',
+    'diff.external=',
+    '-c',
+    'log.showSignature=false',
+    '-c',
+    'color.ui=false',
+    '-c',
+    'core.quotePath=false',
     '--no-pager',
     '--no-optional-locks',
   ];
@@ -94,9 +101,24 @@ function withSubcommandHardening(args: readonly string[]): string[] {
 
 /** Variables that would point git at another repository or at a program to run. */
 const STRIPPED_ENV = [
-  'GIT_DIR', 'GIT_WORK_TREE', 'GIT_INDEX_FILE', 'GIT_OBJECT_DIRECTORY', 'GIT_ALTERNATE_OBJECT_DIRECTORIES',
-  'GIT_COMMON_DIR', 'GIT_NAMESPACE', 'GIT_EXTERNAL_DIFF', 'GIT_PAGER', 'PAGER', 'GIT_EDITOR', 'GIT_SEQUENCE_EDITOR',
-  'GIT_CONFIG_PARAMETERS', 'GIT_CONFIG_COUNT', 'GIT_TRACE', 'GIT_TRACE2', 'GIT_TRACE2_EVENT', 'GIT_TRACE2_PERF',
+  'GIT_DIR',
+  'GIT_WORK_TREE',
+  'GIT_INDEX_FILE',
+  'GIT_OBJECT_DIRECTORY',
+  'GIT_ALTERNATE_OBJECT_DIRECTORIES',
+  'GIT_COMMON_DIR',
+  'GIT_NAMESPACE',
+  'GIT_EXTERNAL_DIFF',
+  'GIT_PAGER',
+  'PAGER',
+  'GIT_EDITOR',
+  'GIT_SEQUENCE_EDITOR',
+  'GIT_CONFIG_PARAMETERS',
+  'GIT_CONFIG_COUNT',
+  'GIT_TRACE',
+  'GIT_TRACE2',
+  'GIT_TRACE2_EVENT',
+  'GIT_TRACE2_PERF',
 ];
 
 function gitEnv(): NodeJS.ProcessEnv {
@@ -282,7 +304,11 @@ export class GitRunner {
     return filterOverrideEnv(parseFilterDrivers(r.stdout));
   }
 
-  private start(args: readonly string[], signal: AbortSignal | undefined, extraEnv: Record<string, string> = {}): ChildProcess {
+  private start(
+    args: readonly string[],
+    signal: AbortSignal | undefined,
+    extraEnv: Record<string, string> = {},
+  ): ChildProcess {
     if (!this.isTrusted()) throw new UntrustedWorkspaceError();
     if (signal?.aborted) throw new GitAbortedError();
     processesStarted++;

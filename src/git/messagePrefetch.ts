@@ -4,7 +4,7 @@
 // (bench row `attribution-cold`: the wait after blame went from ~120 ms to one small batch).
 // Once the commit graph is known, the merges each commit inherits from are fetched the same way.
 
-import type { RawCommit } from '../core/gitLogParser';
+import type { RawCommit } from '../core/gitOutput/gitLogParser';
 import type { CommitGraph } from './commitLookup';
 import { readCommits } from './commitLookup';
 import type { GitRunner } from './gitRunner';

@@ -5,7 +5,7 @@
 
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { isFullSha } from '../core/gitLogParser';
+import { isFullSha } from '../core/gitOutput/gitLogParser';
 
 export type RefRead =
   | { readonly kind: 'sha'; readonly sha: string }
@@ -21,8 +21,14 @@ function isPlainRefName(ref: string): boolean {
   if (!ref.startsWith('refs/heads/') && !ref.startsWith('refs/remotes/')) return false;
   // reftable repositories point HEAD here; the real refs are elsewhere.
   if (ref === 'refs/heads/.invalid') return false;
-  // eslint-disable-next-line no-control-regex
-  return ref.split('/').every((part) => part.length > 0 && !part.startsWith('.') && !part.endsWith('.lock') && !/[\\\u0000-\u0020\u007f~^:?*[]/.test(part));
+  return ref.split('/').every(
+    (part) =>
+      part.length > 0 &&
+      !part.startsWith('.') &&
+      !part.endsWith('.lock') &&
+      // eslint-disable-next-line no-control-regex
+      !/[\\\u0000-\u0020\u007f~^:?*[]/.test(part),
+  );
 }
 
 function errorCode(e: unknown): string | undefined {
@@ -42,7 +48,11 @@ export function packedRefsOf(commonDir: string): PackedRefs {
 }
 
 /** One ref's content as stored: a sha, a symbolic ref, missing, or unknown. */
-export async function readRefFile(commonDir: string, ref: string, packed: PackedRefs = packedRefsOf(commonDir)): Promise<RefRead> {
+export async function readRefFile(
+  commonDir: string,
+  ref: string,
+  packed: PackedRefs = packedRefsOf(commonDir),
+): Promise<RefRead> {
   if (!isPlainRefName(ref)) return UNKNOWN;
   let loose: string;
   try {
@@ -83,7 +93,11 @@ function packedRef(text: string | undefined, ref: string): RefRead {
  * The commit a branch-like ref names, following one symbolic ref to a branch: `sha`, `missing`
  * (no such ref, or a symbolic ref to a missing branch), or `unknown`.
  */
-export async function resolveRefFile(commonDir: string, ref: string, packed: PackedRefs = packedRefsOf(commonDir)): Promise<RefRead> {
+export async function resolveRefFile(
+  commonDir: string,
+  ref: string,
+  packed: PackedRefs = packedRefsOf(commonDir),
+): Promise<RefRead> {
   const read = await readRefFile(commonDir, ref, packed);
   if (read.kind !== 'symref') return read;
   const target = await readRefFile(commonDir, read.target, packed);

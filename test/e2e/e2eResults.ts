@@ -65,14 +65,18 @@ export function formatResults(results: E2eResults): string {
     // Long assertion diffs drown the summary: the whole message stays in the results JSON.
     const message = (t.error?.message ?? '(no message)').split('\n');
     lines.push(...message.slice(0, MAX_MESSAGE_LINES).map((l) => `     ${l}`));
-    if (message.length > MAX_MESSAGE_LINES) lines.push(`     … ${message.length - MAX_MESSAGE_LINES} more lines in the results JSON`);
+    if (message.length > MAX_MESSAGE_LINES)
+      lines.push(`     … ${message.length - MAX_MESSAGE_LINES} more lines in the results JSON`);
     // The stack repeats the message (assert's diffs span lines): keep only its frames.
     const frames = (t.error?.stack ?? '').split('\n').filter((l) => /^\s+at /.test(l));
     lines.push(...frames.slice(0, 6).map((l) => `     ${l.trim()}`));
   });
   if (results.metrics && results.metrics.length > 0) {
     lines.push('', '  measured (reported, not asserted):');
-    for (const m of results.metrics) lines.push(`    ${m.name}: ${Number.isInteger(m.value) ? m.value : m.value.toFixed(1)} ${m.unit}${m.note ? ` (${m.note})` : ''}`);
+    for (const m of results.metrics)
+      lines.push(
+        `    ${m.name}: ${Number.isInteger(m.value) ? m.value : m.value.toFixed(1)} ${m.unit}${m.note ? ` (${m.note})` : ''}`,
+      );
   }
   if (results.fatal) lines.push('', `  FATAL: ${results.fatal}`);
   return lines.join('\n');

@@ -31,7 +31,13 @@ export interface CodeServerLib {
     startTimeoutMs?: number;
   }): Promise<CodeServerHandle>;
   /** `workspace`: a `.code-workspace` file to open instead of `folder` (a multi-root window). */
-  workbenchUrl(opts: { port: number; folder: string; workspace?: string; extensionDevelopmentPath?: string; extensionTestsPath?: string }): string;
+  workbenchUrl(opts: {
+    port: number;
+    folder: string;
+    workspace?: string;
+    extensionDevelopmentPath?: string;
+    extensionTestsPath?: string;
+  }): string;
 }
 
 export interface SampleWorkspaceLib {
@@ -46,7 +52,10 @@ export function repoRoot(): string {
   let dir = __dirname;
   for (;;) {
     const manifest = path.join(dir, 'package.json');
-    if (fs.existsSync(manifest) && (JSON.parse(fs.readFileSync(manifest, 'utf8')) as { name?: string }).name === 'roadmap-lens') {
+    if (
+      fs.existsSync(manifest) &&
+      (JSON.parse(fs.readFileSync(manifest, 'utf8')) as { name?: string }).name === 'roadmap-lens'
+    ) {
       return dir;
     }
     const parent = path.dirname(dir);

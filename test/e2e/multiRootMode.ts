@@ -66,7 +66,8 @@ function git(cwd: string, args: readonly string[], date: string): void {
       GIT_COMMITTER_DATE: date,
     },
   });
-  if (r.error || r.status !== 0) throw new Error(`git ${args.join(' ')} failed in ${cwd}: ${r.error?.message ?? r.stderr}`);
+  if (r.error || r.status !== 0)
+    throw new Error(`git ${args.join(' ')} failed in ${cwd}: ${r.error?.message ?? r.stderr}`);
 }
 
 function write(dir: string, rel: string, text: string): void {
@@ -94,7 +95,10 @@ export function prepareMultiRootRun(dir: string, sample: SampleWorkspaceLib): Mu
   write(docs, 'notes.md', DOCS_NOTES);
 
   const workspaceFile = path.join(dir, 'multi-root.code-workspace');
-  const workspace = { folders: [{ path: 'acme-shop' }, { path: 'ops-platform' }, { path: 'shared-docs' }], settings: {} };
+  const workspace = {
+    folders: [{ path: 'acme-shop' }, { path: 'ops-platform' }, { path: 'shared-docs' }],
+    settings: {},
+  };
   fs.writeFileSync(workspaceFile, `${JSON.stringify(workspace, null, 2)}\n`);
   return { workspaceFile, folders: { shop, ops, docs }, env: { [MODE_ENV]: 'multi-root' } };
 }

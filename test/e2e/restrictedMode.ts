@@ -22,7 +22,8 @@ export interface RestrictedSetup {
 function realGit(): string {
   const r = spawnSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' });
   const found = r.stdout.trim();
-  if (r.status !== 0 || !path.isAbsolute(found)) throw new Error('git is not on PATH: the Restricted Mode run needs it');
+  if (r.status !== 0 || !path.isAbsolute(found))
+    throw new Error('git is not on PATH: the Restricted Mode run needs it');
   return found;
 }
 
@@ -34,7 +35,11 @@ export function prepareRestrictedRun(dir: string): RestrictedSetup {
   fs.writeFileSync(gitLog, '');
   const quote = (s: string): string => `'${s.replace(/'/g, `'\\''`)}'`;
   // One line per call: the working directory, then the arguments. Then the real git runs as usual.
-  fs.writeFileSync(path.join(bin, 'git'), `#!/bin/sh\nprintf '%s\\t%s\\n' "$PWD" "$*" >> ${quote(gitLog)}\nexec ${quote(realGit())} "$@"\n`, { mode: 0o755 });
+  fs.writeFileSync(
+    path.join(bin, 'git'),
+    `#!/bin/sh\nprintf '%s\\t%s\\n' "$PWD" "$*" >> ${quote(gitLog)}\nexec ${quote(realGit())} "$@"\n`,
+    { mode: 0o755 },
+  );
   const trustRequest = path.join(dir, 'trust-request');
   const trustGranted = path.join(dir, 'trust-granted');
   return {
@@ -67,7 +72,10 @@ export async function grantTrustInUi(page: Page): Promise<void> {
   const input = quickInput.locator('input');
   await input.waitFor({ state: 'visible' });
   await input.fill('>Manage Workspace Trust');
-  await quickInput.locator('.monaco-list-row', { hasText: 'Manage Workspace Trust' }).first().waitFor({ state: 'visible' });
+  await quickInput
+    .locator('.monaco-list-row', { hasText: 'Manage Workspace Trust' })
+    .first()
+    .waitFor({ state: 'visible' });
   await input.press('Enter');
   const editor = page.locator('.workspace-trust-editor');
   await editor.waitFor({ state: 'visible', timeout: 30_000 });

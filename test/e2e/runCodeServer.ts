@@ -22,7 +22,14 @@ import * as path from 'node:path';
 import Mocha from 'mocha';
 import { chromium, type Browser } from 'playwright-core';
 import { RESULTS_ENV, GREP_ENV, formatResults, type E2eResults } from './e2eResults';
-import { loadCodeServerLib, loadSampleWorkspaceLib, repoRoot, type CodeServerHandle, type CodeServerLib, type SampleWorkspaceLib } from './harness';
+import {
+  loadCodeServerLib,
+  loadSampleWorkspaceLib,
+  repoRoot,
+  type CodeServerHandle,
+  type CodeServerLib,
+  type SampleWorkspaceLib,
+} from './harness';
 import { prepareMultiRootRun } from './multiRootMode';
 import { prepareRestrictedRun, serveTrustRequest } from './restrictedMode';
 import { screenshotOpenWorkbenches, setUiContext } from './ui/workbench';
@@ -39,7 +46,15 @@ interface Options {
 
 function parseArgs(argv: readonly string[]): Options {
   const defaultSeconds = Number(process.env['E2E_TIMEOUT_SECONDS'] ?? 300);
-  const opts: Options = { mode: 'all', phase: 'all', grep: undefined, extension: undefined, timeoutMs: defaultSeconds * 1000, keep: false, workspace: undefined };
+  const opts: Options = {
+    mode: 'all',
+    phase: 'all',
+    grep: undefined,
+    extension: undefined,
+    timeoutMs: defaultSeconds * 1000,
+    keep: false,
+    workspace: undefined,
+  };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const value = (): string => {
@@ -49,7 +64,8 @@ function parseArgs(argv: readonly string[]): Options {
     };
     if (arg === '--phase') {
       const phase = value();
-      if (phase !== 'api' && phase !== 'ui' && phase !== 'all') throw new Error(`--phase must be api, ui or all, not ${phase}`);
+      if (phase !== 'api' && phase !== 'ui' && phase !== 'all')
+        throw new Error(`--phase must be api, ui or all, not ${phase}`);
       opts.phase = phase;
     } else if (arg === '--mode') {
       const mode = value();
@@ -64,7 +80,8 @@ function parseArgs(argv: readonly string[]): Options {
     else if (arg === '--workspace') opts.workspace = path.resolve(value());
     else throw new Error(`unknown option ${arg}`);
   }
-  if (!Number.isFinite(opts.timeoutMs) || opts.timeoutMs <= 0) throw new Error('--timeout must be a positive number of seconds');
+  if (!Number.isFinite(opts.timeoutMs) || opts.timeoutMs <= 0)
+    throw new Error('--timeout must be a positive number of seconds');
   return opts;
 }
 
@@ -95,10 +112,15 @@ function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
-async function waitForResults(file: string, deadline: number, host: CodeServerHandle | undefined = server): Promise<E2eResults> {
+async function waitForResults(
+  file: string,
+  deadline: number,
+  host: CodeServerHandle | undefined = server,
+): Promise<E2eResults> {
   for (;;) {
     if (fs.existsSync(file)) return JSON.parse(fs.readFileSync(file, 'utf8')) as E2eResults;
-    if (host?.hasExited()) throw new E2eFailure(`code-server exited during the extension-host tests (${host.exitInfo()})`);
+    if (host?.hasExited())
+      throw new E2eFailure(`code-server exited during the extension-host tests (${host.exitInfo()})`);
     if (browser && !browser.isConnected()) throw new E2eFailure('Chromium went away during the extension-host tests');
     if (Date.now() > deadline) {
       throw new E2eFailure(
@@ -130,7 +152,8 @@ async function main(): Promise<number> {
     throw new E2eFailure(`${path.join(extensionPath, manifest.main)} is missing: run \`npm run build\` first`);
   }
   const suiteIndex = path.join(__dirname, 'suite', 'index.js');
-  if (!fs.existsSync(suiteIndex)) throw new E2eFailure(`${suiteIndex} is missing: run \`npx tsc -p tsconfig.test.json\` first`);
+  if (!fs.existsSync(suiteIndex))
+    throw new E2eFailure(`${suiteIndex} is missing: run \`npx tsc -p tsconfig.test.json\` first`);
   console.log(`extension: ${extensionPath}`);
 
   section('Real VS Code (code-server)');
@@ -170,7 +193,9 @@ async function main(): Promise<number> {
       handleSIGHUP: false,
     });
   } catch (err) {
-    throw new E2eFailure(`Chromium could not start (${codeServer.CHROMIUM_PATH}): ${err instanceof Error ? err.message : String(err)}`);
+    throw new E2eFailure(
+      `Chromium could not start (${codeServer.CHROMIUM_PATH}): ${err instanceof Error ? err.message : String(err)}`,
+    );
   }
   console.log(`Chromium ${browser.version()} up`);
 
@@ -183,10 +208,18 @@ async function main(): Promise<number> {
     const deadline = Date.now() + opts.timeoutMs;
     page.on('console', (msg) => fs.appendFileSync(consoleLogFile, `[api] [${msg.type()}] ${msg.text()}\n`));
     page.on('pageerror', (err) => fs.appendFileSync(consoleLogFile, `[api] [pageerror] ${err.stack ?? err.message}\n`));
-    await page.goto(codeServer.workbenchUrl({ port, folder: apiWorkspace, extensionDevelopmentPath: extensionPath, extensionTestsPath: suiteIndex }), {
-      waitUntil: 'domcontentloaded',
-      timeout: Math.max(deadline - Date.now(), 1000),
-    });
+    await page.goto(
+      codeServer.workbenchUrl({
+        port,
+        folder: apiWorkspace,
+        extensionDevelopmentPath: extensionPath,
+        extensionTestsPath: suiteIndex,
+      }),
+      {
+        waitUntil: 'domcontentloaded',
+        timeout: Math.max(deadline - Date.now(), 1000),
+      },
+    );
     let results: E2eResults;
     try {
       results = await waitForResults(resultsFile, deadline);
@@ -199,7 +232,11 @@ async function main(): Promise<number> {
     console.log(formatResults(results));
     if (results.fatal || results.failures > 0 || results.passes === 0) {
       failed = true;
-      console.log(results.passes === 0 && !results.fatal ? '\nFAIL: no extension-host test passed' : '\nFAIL: extension-host tests');
+      console.log(
+        results.passes === 0 && !results.fatal
+          ? '\nFAIL: no extension-host test passed'
+          : '\nFAIL: extension-host tests',
+      );
     }
   }
 
@@ -216,14 +253,25 @@ async function main(): Promise<number> {
       consoleLogFile,
     });
     const uiDir = path.join(__dirname, 'ui');
-    const files = fs.readdirSync(uiDir).filter((f) => f.endsWith('.test.js')).sort();
+    const files = fs
+      .readdirSync(uiDir)
+      .filter((f) => f.endsWith('.test.js'))
+      .sort();
     if (files.length === 0) throw new E2eFailure(`no *.test.js files in ${uiDir}`);
-    const mocha = new Mocha({ ui: 'bdd', timeout: Math.min(120_000, opts.timeoutMs), color: false, ...(opts.grep ? { grep: opts.grep } : {}) });
+    const mocha = new Mocha({
+      ui: 'bdd',
+      timeout: Math.min(120_000, opts.timeoutMs),
+      color: false,
+      ...(opts.grep ? { grep: opts.grep } : {}),
+    });
     files.forEach((f) => mocha.addFile(path.join(uiDir, f)));
     mocha.suite.afterEach(async function () {
       const test = this.currentTest;
       if (test?.state !== 'failed') return;
-      const slug = test.fullTitle().replace(/[^\w-]+/g, '-').slice(0, 80);
+      const slug = test
+        .fullTitle()
+        .replace(/[^\w-]+/g, '-')
+        .slice(0, 80);
       const shots = await screenshotOpenWorkbenches(path.join(resultsDir, `e2e-ui-failed-${slug}`));
       if (shots.length > 0) console.log(`      screenshot: ${shots.map((f) => path.relative(root, f)).join(', ')}`);
     });
@@ -251,13 +299,33 @@ async function main(): Promise<number> {
 
   if (opts.mode === 'restricted' || opts.mode === 'all') {
     section('Restricted Mode: workspace trust on, folder untrusted, recording fake git on PATH');
-    const restricted = await runRestricted({ codeServer, sample, entry, tempDir, extensionPath, suiteIndex, resultsDir, consoleLogFile, opts });
+    const restricted = await runRestricted({
+      codeServer,
+      sample,
+      entry,
+      tempDir,
+      extensionPath,
+      suiteIndex,
+      resultsDir,
+      consoleLogFile,
+      opts,
+    });
     if (restricted) failed = true;
   }
 
   if (opts.mode === 'multi-root' || opts.mode === 'all') {
     section('Multi-root: a .code-workspace with two roadmap folders and one plain folder');
-    const multiRoot = await runMultiRoot({ codeServer, sample, entry, tempDir, extensionPath, suiteIndex, resultsDir, consoleLogFile, opts });
+    const multiRoot = await runMultiRoot({
+      codeServer,
+      sample,
+      entry,
+      tempDir,
+      extensionPath,
+      suiteIndex,
+      resultsDir,
+      consoleLogFile,
+      opts,
+    });
     if (multiRoot) failed = true;
   }
 
@@ -301,21 +369,35 @@ async function runRestricted(ctx: {
     disableWorkspaceTrust: false,
     env: { ...setup.env, [RESULTS_ENV]: resultsFile, ...(ctx.opts.grep ? { [GREP_ENV]: ctx.opts.grep } : {}) },
   });
-  console.log(`code-server (trust on) up on ${restrictedServer.url} (pid ${restrictedServer.pid}); git calls logged to ${setup.gitLog}`);
+  console.log(
+    `code-server (trust on) up on ${restrictedServer.url} (pid ${restrictedServer.pid}); git calls logged to ${setup.gitLog}`,
+  );
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
   const page = await context.newPage();
   const deadline = Date.now() + ctx.opts.timeoutMs;
   page.on('console', (msg) => fs.appendFileSync(ctx.consoleLogFile, `[restricted] [${msg.type()}] ${msg.text()}\n`));
-  page.on('pageerror', (err) => fs.appendFileSync(ctx.consoleLogFile, `[restricted] [pageerror] ${err.stack ?? err.message}\n`));
+  page.on('pageerror', (err) =>
+    fs.appendFileSync(ctx.consoleLogFile, `[restricted] [pageerror] ${err.stack ?? err.message}\n`),
+  );
   let results: E2eResults;
   try {
-    await page.goto(ctx.codeServer.workbenchUrl({ port, folder: workspace, extensionDevelopmentPath: ctx.extensionPath, extensionTestsPath: ctx.suiteIndex }), {
-      waitUntil: 'domcontentloaded',
-      timeout: Math.max(deadline - Date.now(), 1000),
-    });
+    await page.goto(
+      ctx.codeServer.workbenchUrl({
+        port,
+        folder: workspace,
+        extensionDevelopmentPath: ctx.extensionPath,
+        extensionTestsPath: ctx.suiteIndex,
+      }),
+      {
+        waitUntil: 'domcontentloaded',
+        timeout: Math.max(deadline - Date.now(), 1000),
+      },
+    );
     const granting = serveTrustRequest(page, setup, () => fs.existsSync(resultsFile) || Date.now() > deadline);
     results = await waitForResults(resultsFile, deadline, restrictedServer);
-    console.log((await granting) ? 'trust granted through "Manage Workspace Trust" → "Trust"' : 'the suite did not ask for trust');
+    console.log(
+      (await granting) ? 'trust granted through "Manage Workspace Trust" → "Trust"' : 'the suite did not ask for trust',
+    );
   } finally {
     await page.screenshot({ path: path.join(ctx.resultsDir, 'e2e-restricted-final.png') }).catch(() => undefined);
     await context.close();
@@ -347,12 +429,16 @@ async function runMultiRoot(ctx: Parameters<typeof runRestricted>[0]): Promise<b
     logFile: path.join(ctx.resultsDir, 'e2e-multi-root-code-server.log'),
     env: { ...setup.env, [RESULTS_ENV]: resultsFile, ...(ctx.opts.grep ? { [GREP_ENV]: ctx.opts.grep } : {}) },
   });
-  console.log(`code-server up on ${multiRootServer.url} (pid ${multiRootServer.pid}); workspace ${setup.workspaceFile}`);
+  console.log(
+    `code-server up on ${multiRootServer.url} (pid ${multiRootServer.pid}); workspace ${setup.workspaceFile}`,
+  );
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
   const page = await context.newPage();
   const deadline = Date.now() + ctx.opts.timeoutMs;
   page.on('console', (msg) => fs.appendFileSync(ctx.consoleLogFile, `[multi-root] [${msg.type()}] ${msg.text()}\n`));
-  page.on('pageerror', (err) => fs.appendFileSync(ctx.consoleLogFile, `[multi-root] [pageerror] ${err.stack ?? err.message}\n`));
+  page.on('pageerror', (err) =>
+    fs.appendFileSync(ctx.consoleLogFile, `[multi-root] [pageerror] ${err.stack ?? err.message}\n`),
+  );
   let results: E2eResults;
   try {
     const url = ctx.codeServer.workbenchUrl({
@@ -396,7 +482,10 @@ const watchdogMs = (() => {
   try {
     const opts = parseArgs(process.argv.slice(2));
     const runs = (m: Options['mode']): number => (opts.mode === m || opts.mode === 'all' ? 1 : 0);
-    return (runs('trusted') * (opts.phase === 'all' ? 2 : 1) + runs('restricted') + runs('multi-root')) * opts.timeoutMs + 90_000;
+    return (
+      (runs('trusted') * (opts.phase === 'all' ? 2 : 1) + runs('restricted') + runs('multi-root')) * opts.timeoutMs +
+      90_000
+    );
   } catch {
     return 660_000;
   }

@@ -16,7 +16,9 @@ import { loadCodeServerLib, loadSampleWorkspaceLib, repoRoot } from './harness';
 const DOWNLOAD_IDLE_TIMEOUT_MS = 20_000;
 
 function minimumVersion(root: string): string {
-  const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { engines?: { vscode?: string } };
+  const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as {
+    engines?: { vscode?: string };
+  };
   const match = /(\d+\.\d+\.\d+)/.exec(manifest.engines?.vscode ?? '');
   if (!match?.[1]) throw new Error('package.json has no engines.vscode version');
   return match[1];
@@ -35,7 +37,11 @@ async function executableFor(version: string, root: string): Promise<string> {
   const installed = process.env['VSCODE_EXECUTABLE'];
   if (installed) return installed;
   try {
-    return await downloadAndUnzipVSCode({ version, cachePath: path.join(root, '.vscode-test'), timeout: DOWNLOAD_IDLE_TIMEOUT_MS });
+    return await downloadAndUnzipVSCode({
+      version,
+      cachePath: path.join(root, '.vscode-test'),
+      timeout: DOWNLOAD_IDLE_TIMEOUT_MS,
+    });
   } catch (err) {
     throw new Error(
       `could not download VS Code ${version} (${err instanceof Error ? err.message : String(err)}). ` +
@@ -63,7 +69,12 @@ async function runOne(version: string, root: string): Promise<boolean> {
         extensionDevelopmentPath: root,
         extensionTestsPath: path.join(__dirname, 'suite', 'index.js'),
         extensionTestsEnv: { [RESULTS_ENV]: resultsFile },
-        launchArgs: [workspace, '--disable-extensions', `--user-data-dir=${userDataDir}`, `--extensions-dir=${path.join(tempDir, 'extensions')}`],
+        launchArgs: [
+          workspace,
+          '--disable-extensions',
+          `--user-data-dir=${userDataDir}`,
+          `--extensions-dir=${path.join(tempDir, 'extensions')}`,
+        ],
       });
     } catch (err) {
       // runTests rejects when VS Code exits non-zero: the suite's run() threw (failures) or VS Code crashed.
@@ -85,7 +96,8 @@ async function runOne(version: string, root: string): Promise<boolean> {
 
 async function main(): Promise<number> {
   const root = repoRoot();
-  if (!fs.existsSync(path.join(root, 'dist', 'extension.js'))) throw new Error('dist/extension.js is missing: run `npm run build` first');
+  if (!fs.existsSync(path.join(root, 'dist', 'extension.js')))
+    throw new Error('dist/extension.js is missing: run `npm run build` first');
   let ok = true;
   for (const version of versionsFromArgs(process.argv.slice(2), root)) {
     ok = (await runOne(version, root)) && ok;

@@ -57,7 +57,11 @@ describe('bench --quick', function () {
 
   before(function () {
     out = fs.mkdtempSync(path.join(os.tmpdir(), 'roadmap-lens-bench-'));
-    const run = spawnSync(process.execPath, ['bench/run.mjs', '--quick', '--out', out], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    const run = spawnSync(process.execPath, ['bench/run.mjs', '--quick', '--out', out], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    });
     assert.equal(run.status, 0, `bench --quick failed:\n${run.stderr}`);
     stdout = run.stdout;
     report = JSON.parse(fs.readFileSync(path.join(out, 'results.json'), 'utf8')) as BenchReport;
@@ -70,7 +74,10 @@ describe('bench --quick', function () {
 
   it('reports every row of the target table, in order', function () {
     assert.equal(report.mode, 'quick');
-    assert.deepEqual(report.rows.map((r) => r.id), ROW_IDS);
+    assert.deepEqual(
+      report.rows.map((r) => r.id),
+      ROW_IDS,
+    );
   });
 
   it('gives each row a number or an explicit reason it was not measured', function () {

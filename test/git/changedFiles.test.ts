@@ -9,7 +9,11 @@ import { filesTouched } from '../../src/git/changedFiles';
 import { GitRunner } from '../../src/git/gitRunner';
 
 function git(cwd: string, ...args: string[]): string {
-  return execFileSync('git', args, { cwd, encoding: 'utf8', env: { ...process.env, GIT_CONFIG_NOSYSTEM: '1', HOME: cwd } }).trim();
+  return execFileSync('git', args, {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, GIT_CONFIG_NOSYSTEM: '1', HOME: cwd },
+  }).trim();
 }
 
 describe('filesTouched (git)', () => {
@@ -46,7 +50,13 @@ describe('filesTouched (git)', () => {
 
   it('counts files per commit, most touched first', async () => {
     const runner = new GitRunner({ cwd: dir, isTrusted: () => true });
-    const files = await filesTouched(runner, [shas['one'] ?? '', shas['two'] ?? '', shas['merge'] ?? '', 'not-a-sha', '--output=/tmp/x']);
+    const files = await filesTouched(runner, [
+      shas['one'] ?? '',
+      shas['two'] ?? '',
+      shas['merge'] ?? '',
+      'not-a-sha',
+      '--output=/tmp/x',
+    ]);
     assert.deepEqual(files, [
       { path: 'a.txt', commits: 2 },
       { path: 'new\nline.txt', commits: 1 },

@@ -31,7 +31,11 @@ items:
 `;
 
 function cli(cwd: string, ...args: string[]): { code: number; out: string; err: string } {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, GIT_CONFIG_GLOBAL: '/dev/null' } });
+  const r = spawnSync(process.execPath, [CLI, ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, GIT_CONFIG_GLOBAL: '/dev/null' },
+  });
   return { code: r.status ?? -1, out: r.stdout, err: r.stderr };
 }
 
@@ -59,8 +63,14 @@ describe('CLI: current, tag, check, report (dist/cli.js)', () => {
     const repo = setup();
     const r = cli(repo.dir, 'current');
     assert.equal(r.code, 0, r.err);
-    assert.match(r.out, /^CHK-12 {2}One-click reorder\n {2}via commits on the branch \(1 of 2 since main\), on topic\n {2}why: Weekly grocery/);
-    const j = JSON.parse(cli(repo.dir, 'current', '--json').out) as { current: { id: string; reason: string }; head: { kind: string } };
+    assert.match(
+      r.out,
+      /^CHK-12 {2}One-click reorder\n {2}via commits on the branch \(1 of 2 since main\), on topic\n {2}why: Weekly grocery/,
+    );
+    const j = JSON.parse(cli(repo.dir, 'current', '--json').out) as {
+      current: { id: string; reason: string };
+      head: { kind: string };
+    };
     assert.equal(j.current.id, 'CHK-12');
     assert.equal(j.head.kind, 'branch');
     repo.git('checkout', '-q', '--detach');
@@ -78,7 +88,13 @@ describe('CLI: current, tag, check, report (dist/cli.js)', () => {
     const file = path.join(repo.dir, 'roadmap.yaml');
     const t = cli(repo.dir, 'tag', 'topic', 'GROW');
     assert.equal(t.code, 0, t.err);
-    assert.equal(fs.readFileSync(file, 'utf8'), ROADMAP.replace('      Returning customers bring 60% of revenue.\n', '      Returning customers bring 60% of revenue.\n    branches: ["topic"]\n'));
+    assert.equal(
+      fs.readFileSync(file, 'utf8'),
+      ROADMAP.replace(
+        '      Returning customers bring 60% of revenue.\n',
+        '      Returning customers bring 60% of revenue.\n    branches: ["topic"]\n',
+      ),
+    );
     const c = cli(repo.dir, 'tag', 'team/$(x)', 'CHK');
     assert.equal(c.code, 0, c.err);
     assert.ok(fs.readFileSync(file, 'utf8').includes('branches: ["checkout/*", "team/$(x)"]  # tagged'));
@@ -96,7 +112,10 @@ describe('CLI: current, tag, check, report (dist/cli.js)', () => {
     const b = cli(repo.dir, 'tag', 'x', 'CHK-12');
     assert.equal(b.code, 1);
     assert.ok(fs.readFileSync(file).equals(broken));
-    assert.deepEqual(fs.readdirSync(repo.dir).filter((f) => f.endsWith('.tmp')), []);
+    assert.deepEqual(
+      fs.readdirSync(repo.dir).filter((f) => f.endsWith('.tmp')),
+      [],
+    );
   });
 
   it('check: exit 1 listing unlinked commits; --range; --json', () => {
@@ -124,9 +143,15 @@ describe('CLI: current, tag, check, report (dist/cli.js)', () => {
     };
     const chk12 = j.items.find((i) => i.id === 'CHK-12');
     assert.equal(chk12?.commits, 3);
-    assert.deepEqual(chk12?.branches.map((b) => b.name), ['feature/chk-12-reorder']);
+    assert.deepEqual(
+      chk12?.branches.map((b) => b.name),
+      ['feature/chk-12-reorder'],
+    );
     assert.ok(chk12?.lastActivity);
-    assert.deepEqual(j.unlinked.commits.map((c) => c.subject), ['misc stuff', 'init']);
+    assert.deepEqual(
+      j.unlinked.commits.map((c) => c.subject),
+      ['misc stuff', 'init'],
+    );
     const md = cli(repo.dir, 'report', '--markdown');
     assert.equal(md.code, 0);
     assert.match(md.out, /\| CHK\\-12 \| One\\-click reorder \| feature\/chk\\-12\\-reorder \| 3 \|/);

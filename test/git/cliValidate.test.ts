@@ -75,7 +75,10 @@ describe('roadmap-lens validate (bundled CLI)', function () {
   it('a clean roadmap: exit 0 and a summary with counts by kind', () => {
     const r = run(ws({ 'roadmap.yaml': CLEAN }), 'validate');
     assert.equal(r.code, 0, r.stderr);
-    assert.equal(r.stdout, 'Acme Shop: 3 items (goal 1, epic 1, feature 1) in 1 file (roadmap.yaml); 0 errors, 0 warnings.\n');
+    assert.equal(
+      r.stdout,
+      'Acme Shop: 3 items (goal 1, epic 1, feature 1) in 1 file (roadmap.yaml); 0 errors, 0 warnings.\n',
+    );
     assert.equal(r.stderr, '');
   });
 
@@ -99,7 +102,16 @@ describe('roadmap-lens validate (bundled CLI)', function () {
     const r = run(ws({ 'roadmap.yaml': BROKEN }), 'validate', '--json');
     assert.equal(r.code, 1);
     const out = JSON.parse(r.stdout) as Record<string, unknown>;
-    assert.deepEqual(Object.keys(out), ['version', 'product', 'files', 'items', 'byKind', 'errors', 'warnings', 'diagnostics']);
+    assert.deepEqual(Object.keys(out), [
+      'version',
+      'product',
+      'files',
+      'items',
+      'byKind',
+      'errors',
+      'warnings',
+      'diagnostics',
+    ]);
     assert.equal(out['version'], 1);
     assert.equal(out['product'], null);
     assert.deepEqual(out['files'], ['roadmap.yaml']);
@@ -121,7 +133,11 @@ describe('roadmap-lens validate (bundled CLI)', function () {
   });
 
   it('--json keeps a kind called __proto__ as a plain key', () => {
-    const r = run(ws({ 'roadmap.yaml': 'version: 1\nitems:\n  - id: A\n    title: T\n    kind: __proto__\n' }), 'validate', '--json');
+    const r = run(
+      ws({ 'roadmap.yaml': 'version: 1\nitems:\n  - id: A\n    title: T\n    kind: __proto__\n' }),
+      'validate',
+      '--json',
+    );
     assert.equal(r.code, 0, r.stderr);
     assert.match(r.stdout, /"byKind": \{\n\s+"__proto__": 1\n\s+\}/);
   });
@@ -129,16 +145,25 @@ describe('roadmap-lens validate (bundled CLI)', function () {
   it('merges roadmap.yaml and roadmap/*.yaml, with parents and duplicates across files', () => {
     const dir = ws({
       'roadmap.yaml': CLEAN,
-      'roadmap/payments.yaml': 'version: 1\nitems:\n  - id: PAY\n    kind: epic\n    title: Payments\n    why: Cards fail.\n    parent: grow\n',
+      'roadmap/payments.yaml':
+        'version: 1\nitems:\n  - id: PAY\n    kind: epic\n    title: Payments\n    why: Cards fail.\n    parent: grow\n',
       'roadmap/zz.yaml': 'version: 1\nitems:\n  - id: pay\n    title: Again\n',
     });
     const r = run(dir, 'validate', '--json');
     assert.equal(r.code, 1);
-    const out = JSON.parse(r.stdout) as { files: string[]; items: number; byKind: Record<string, number>; diagnostics: { file: string; line: number; column: number; code: string }[] };
+    const out = JSON.parse(r.stdout) as {
+      files: string[];
+      items: number;
+      byKind: Record<string, number>;
+      diagnostics: { file: string; line: number; column: number; code: string }[];
+    };
     assert.deepEqual(out.files, ['roadmap.yaml', 'roadmap/payments.yaml', 'roadmap/zz.yaml']);
     assert.equal(out.items, 4);
     assert.deepEqual(out.byKind, { goal: 1, epic: 2, feature: 1 });
-    assert.deepEqual(out.diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.code}`), ['roadmap/payments.yaml:3:9 duplicate-id', 'roadmap/zz.yaml:3:9 duplicate-id']);
+    assert.deepEqual(
+      out.diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.code}`),
+      ['roadmap/payments.yaml:3:9 duplicate-id', 'roadmap/zz.yaml:3:9 duplicate-id'],
+    );
   });
 
   it('discovers roadmap/*.yaml alone, from a subfolder of the repository', () => {
@@ -159,11 +184,18 @@ describe('roadmap-lens validate (bundled CLI)', function () {
     const r = run(ws({ 'README.md': 'hi' }), 'validate');
     assert.equal(r.code, 1);
     assert.equal(r.stdout, '');
-    assert.match(r.stderr, /No roadmap found in .* \(looked for roadmap\.yaml, roadmap\.yml, \.roadmap\.yaml, roadmap\/\*\.yaml\)/);
+    assert.match(
+      r.stderr,
+      /No roadmap found in .* \(looked for roadmap\.yaml, roadmap\.yml, \.roadmap\.yaml, roadmap\/\*\.yaml\)/,
+    );
   });
 
   it('non-UTF-8 bytes: an error at the bad byte, the items still counted', () => {
-    const bytes = Buffer.concat([Buffer.from('version: 1\nitems:\n  - id: A\n    title: caf'), Buffer.from([0xe9]), Buffer.from('\n')]);
+    const bytes = Buffer.concat([
+      Buffer.from('version: 1\nitems:\n  - id: A\n    title: caf'),
+      Buffer.from([0xe9]),
+      Buffer.from('\n'),
+    ]);
     const r = run(ws({ 'roadmap.yaml': bytes }), 'validate');
     assert.equal(r.code, 1);
     assert.match(r.stdout, /^roadmap\.yaml:4:15: error: The file is not valid UTF-8 \(byte 0xE9\)/m);

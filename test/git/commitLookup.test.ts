@@ -2,12 +2,12 @@
 // answers must be the full commit index's, so every commit of a history with nested, octopus,
 // repeated and back-merges is looked up on its own and compared with an index of all of HEAD.
 import * as assert from 'node:assert/strict';
-import { buildCommitIndex } from '../../src/core/commitIndexBuilder';
-import { commitIndexRefs } from '../../src/core/commitRefs';
+import { buildCommitIndex } from '../../src/core/commitIndex/commitIndexBuilder';
+import { commitIndexRefs } from '../../src/core/linking/commitRefs';
 import { lookupCommitRefs, readCommitGraph, readCommits } from '../../src/git/commitLookup';
 import { InvalidRefError } from '../../src/git/gitErrors';
 import { MessagePrefetch } from '../../src/git/messagePrefetch';
-import { MemoLinker } from '../../src/core/commitLinks';
+import { MemoLinker } from '../../src/core/linking/commitLinks';
 import { GitRepository } from '../../src/git/gitRepository';
 import { GitRunner } from '../../src/git/gitRunner';
 import { linkerFor } from '../unit/linkFixtures';
@@ -31,7 +31,14 @@ describe('commitLookup (git)', function () {
     sha['box'] = repo.commit('search box');
     repo.git('checkout', '-q', 'feature/chk-13-saved');
     sha['save2'] = repo.commit('more saving\n\nRoadmap: CHK-13');
-    repo.git('merge', '-q', '--no-ff', '-m', "Merge branch 'team-search/box' into feature/chk-13-saved", 'team-search/box');
+    repo.git(
+      'merge',
+      '-q',
+      '--no-ff',
+      '-m',
+      "Merge branch 'team-search/box' into feature/chk-13-saved",
+      'team-search/box',
+    );
     sha['nested'] = repo.head();
     repo.git('checkout', '-q', 'main');
     sha['mainOnly'] = repo.commit('unrelated work');
@@ -81,10 +88,25 @@ describe('commitLookup (git)', function () {
     const together = await lookupCommitRefs(git, graph, all, linker);
     for (const c of all) assert.deepEqual(together.refsFor(c), full.refsFor(c));
     // The history really exercises inheritance, nested and octopus merges (else the above proves little).
-    assert.deepEqual(full.refsFor(sha['box'] ?? '')?.map((r) => r.itemId).sort(), ['CHK-13', 'SRCH']);
-    assert.deepEqual(full.refsFor(sha['a'] ?? '')?.map((r) => r.itemId), ['CHK']);
-    assert.deepEqual(full.refsFor(sha['b'] ?? '')?.map((r) => r.itemId), ['CHK']);
-    assert.deepEqual(full.refsFor(sha['q2'] ?? '')?.map((r) => r.itemId), ['CHK-13']);
+    assert.deepEqual(
+      full
+        .refsFor(sha['box'] ?? '')
+        ?.map((r) => r.itemId)
+        .sort(),
+      ['CHK-13', 'SRCH'],
+    );
+    assert.deepEqual(
+      full.refsFor(sha['a'] ?? '')?.map((r) => r.itemId),
+      ['CHK'],
+    );
+    assert.deepEqual(
+      full.refsFor(sha['b'] ?? '')?.map((r) => r.itemId),
+      ['CHK'],
+    );
+    assert.deepEqual(
+      full.refsFor(sha['q2'] ?? '')?.map((r) => r.itemId),
+      ['CHK-13'],
+    );
     assert.equal(full.refsFor(sha['mainOnly'] ?? ''), undefined);
   });
 
@@ -106,19 +128,25 @@ describe('commitLookup (git)', function () {
     all.slice(half).forEach((c) => prefetch.add(c));
     const graph = await readCommitGraph(git, head);
     const refs = await lookupCommitRefs(git, graph, all, memo, undefined, (wanted) => prefetch.get(wanted));
-    for (const c of all) assert.deepEqual(refs.refsFor(c), full.refsFor(c), `commit ${repo.git('log', '-1', '--format=%s', c).trim()}`);
+    for (const c of all)
+      assert.deepEqual(refs.refsFor(c), full.refsFor(c), `commit ${repo.git('log', '-1', '--format=%s', c).trim()}`);
     // The first batch leaves as soon as 3 commits are named; how later ones group depends on timing.
     const batches = heard.filter((n) => n > 0);
     assert.equal(batches[0], 3, `the first batch has the batch size (${heard.join(', ')})`);
     assert.ok(batches.length >= 2, `fetched in batches, not all at the end (${heard.join(', ')})`);
-    assert.equal(heard.reduce((a, b) => a + b, 0), new Set([...all, ...all.flatMap((c) => graph.inheritingMerges(c))]).size, 'each commit fetched once');
+    assert.equal(
+      heard.reduce((a, b) => a + b, 0),
+      new Set([...all, ...all.flatMap((c) => graph.inheritingMerges(c))]).size,
+      'each commit fetched once',
+    );
   });
 
   it('asks only for the merges whose brought-in side holds the commits', async () => {
     const graph = await readCommitGraph(git, repo.head());
     assert.deepEqual(graph.inheritingMerges(sha['box'] ?? ''), [sha['featureMerge'], sha['nested']]);
     assert.deepEqual(graph.inheritingMerges(sha['save'] ?? ''), [sha['featureMerge']]);
-    for (const c of ['mainOnly', 'chk12', 'last', 'init']) assert.deepEqual(graph.inheritingMerges(sha[c] ?? ''), [], c);
+    for (const c of ['mainOnly', 'chk12', 'last', 'init'])
+      assert.deepEqual(graph.inheritingMerges(sha[c] ?? ''), [], c);
     assert.deepEqual(graph.inheritingMerges(sha['b'] ?? ''), [sha['octopus']]);
   });
 
@@ -127,9 +155,15 @@ describe('commitLookup (git)', function () {
     assert.equal(graph.nodes.size, 2);
     const refs = await lookupCommitRefs(git, graph, [sha['last'] ?? '', sha['chk12'] ?? ''], linker);
     assert.equal(refs.refsFor(sha['last'] ?? ''), undefined);
-    assert.deepEqual(refs.refsFor(sha['chk12'] ?? '')?.map((r) => r.itemId), ['CHK-12']);
+    assert.deepEqual(
+      refs.refsFor(sha['chk12'] ?? '')?.map((r) => r.itemId),
+      ['CHK-12'],
+    );
     await assert.rejects(readCommits(git, ['--all']), InvalidRefError);
     await assert.rejects(readCommits(git, ['HEAD']), InvalidRefError);
-    assert.deepEqual((await readCommits(git, [sha['q1'] ?? ''])).map((c) => c.message), ['first round']);
+    assert.deepEqual(
+      (await readCommits(git, [sha['q1'] ?? ''])).map((c) => c.message),
+      ['first round'],
+    );
   });
 });

@@ -5,10 +5,10 @@
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { CommitLinker } from '../../src/core/commitLinks';
-import { buildCommitIndex, collectCommits } from '../../src/core/commitIndexBuilder';
-import { ReferenceMatcher } from '../../src/core/referenceMatcher';
-import type { RoadmapItem } from '../../src/core/roadmapTypes';
+import { CommitLinker } from '../../src/core/linking/commitLinks';
+import { buildCommitIndex, collectCommits } from '../../src/core/commitIndex/commitIndexBuilder';
+import { ReferenceMatcher } from '../../src/core/linking/referenceMatcher';
+import type { RoadmapItem } from '../../src/core/roadmap/roadmapTypes';
 import { blameFile, locateRepo } from '../../src/git/blameRunner';
 import { buildIndexForHead, updateIndexToHead } from '../../src/git/commitIndexService';
 import { detectCurrentWork } from '../../src/git/currentWorkService';
@@ -19,7 +19,18 @@ import { tempDir, TestRepo } from './gitFixture';
 
 function item(id: string): RoadmapItem {
   const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
-  return { id, refs: [], branches: [], kind: 'feature', title: id, metrics: [], links: [], paths: [], location: { file: '', range }, idLocation: { file: '', range } };
+  return {
+    id,
+    refs: [],
+    branches: [],
+    kind: 'feature',
+    title: id,
+    metrics: [],
+    links: [],
+    paths: [],
+    location: { file: '', range },
+    idLocation: { file: '', range },
+  };
 }
 const items = [item('CHK-12'), item('CHK-13')];
 const linker = new CommitLinker({ items, matcher: new ReferenceMatcher(items) });
@@ -52,8 +63,13 @@ function bulkCommits(repo: TestRepo, count: number, messageBytes: number, branch
 function pidRecordingGit(dir: string, delaySeconds = 0): { gitPath: string; pids: () => number[] } {
   const pidFile = path.join(dir, 'pids');
   const gitPath = path.join(dir, 'git');
-  fs.writeFileSync(gitPath, `#!/bin/sh\necho $$ >> '${pidFile}'\n${delaySeconds > 0 ? `sleep ${delaySeconds} </dev/null >/dev/null 2>&1\n` : ''}exec git "$@"\n`, { mode: 0o755 });
-  const pids = (): number[] => (fs.existsSync(pidFile) ? fs.readFileSync(pidFile, 'utf8').split('\n').filter(Boolean).map(Number) : []);
+  fs.writeFileSync(
+    gitPath,
+    `#!/bin/sh\necho $$ >> '${pidFile}'\n${delaySeconds > 0 ? `sleep ${delaySeconds} </dev/null >/dev/null 2>&1\n` : ''}exec git "$@"\n`,
+    { mode: 0o755 },
+  );
+  const pids = (): number[] =>
+    fs.existsSync(pidFile) ? fs.readFileSync(pidFile, 'utf8').split('\n').filter(Boolean).map(Number) : [];
   return { gitPath, pids };
 }
 
@@ -89,20 +105,25 @@ describe('faults while git runs', function () {
 
   it('git killed mid-log by SIGKILL: the stream rejects, nothing hangs, no zombie', async () => {
     const fake = pidRecordingGit(tempDir('rl-fake-'));
-    const repo = await GitRepository.open(new GitRunner({ cwd: big.dir, isTrusted: () => true, gitPath: fake.gitPath }));
+    const repo = await GitRepository.open(
+      new GitRunner({ cwd: big.dir, isTrusted: () => true, gitPath: fake.gitPath }),
+    );
     const { batches } = repo.log(['HEAD']);
     let records = 0;
     let killed: number | undefined;
-    await assert.rejects(async () => {
-      for await (const batch of batches) {
-        records += batch.length;
-        if (killed === undefined) {
-          killed = fake.pids().at(-1);
-          assert.ok(killed !== undefined);
-          process.kill(killed, 'SIGKILL');
+    await assert.rejects(
+      async () => {
+        for await (const batch of batches) {
+          records += batch.length;
+          if (killed === undefined) {
+            killed = fake.pids().at(-1);
+            assert.ok(killed !== undefined);
+            process.kill(killed, 'SIGKILL');
+          }
         }
-      }
-    }, (e: unknown) => e instanceof GitError && /failed/.test(e.message));
+      },
+      (e: unknown) => e instanceof GitError && /failed/.test(e.message),
+    );
     assert.ok(records > 0 && records < 3000 * 6, `stopped part way (${records} fields)`);
     await settle();
     assertReaped(killed ?? -1);
@@ -110,7 +131,9 @@ describe('faults while git runs', function () {
 
   it('git cancelled mid-log (AbortSignal): AbortError, the child is killed and reaped', async () => {
     const fake = pidRecordingGit(tempDir('rl-fake-'));
-    const repo = await GitRepository.open(new GitRunner({ cwd: big.dir, isTrusted: () => true, gitPath: fake.gitPath }));
+    const repo = await GitRepository.open(
+      new GitRunner({ cwd: big.dir, isTrusted: () => true, gitPath: fake.gitPath }),
+    );
     const controller = new AbortController();
     const { nonce, batches } = repo.log(['HEAD'], { signal: controller.signal });
     let first = true;
@@ -123,7 +146,10 @@ describe('faults while git runs', function () {
         }
       }
     })();
-    await assert.rejects(collectCommits(wrapped, nonce, { signal: controller.signal }), (e: unknown) => e instanceof Error && e.name === 'AbortError');
+    await assert.rejects(
+      collectCommits(wrapped, nonce, { signal: controller.signal }),
+      (e: unknown) => e instanceof Error && e.name === 'AbortError',
+    );
     await settle();
     for (const pid of fake.pids()) assertReaped(pid);
     // And an index build cancelled the same way rejects instead of returning half an index.
@@ -229,7 +255,10 @@ describe('faults while git runs', function () {
     const current = await detectCurrentWork(runner, linker);
     assert.deepEqual(current.work.kind, 'item');
     // A write refuses clearly, and nothing of ours removed the user's lock.
-    await assert.rejects(r.createBranch('other'), (e: unknown) => e instanceof GitError && /index\.lock/.test(e.stderr));
+    await assert.rejects(
+      r.createBranch('other'),
+      (e: unknown) => e instanceof GitError && /index\.lock/.test(e.stderr),
+    );
     assert.ok(fs.existsSync(lock));
   });
 
@@ -264,7 +293,10 @@ describe('faults while git runs', function () {
     assert.equal(updated.head, repo.head());
     const reachable = new Set(repo.git('rev-list', 'HEAD').trim().split('\n'));
     assert.equal(updated.size, reachable.size, 'exactly the commits reachable from the new HEAD');
-    assert.deepEqual(updated.commitsFor('CHK-13').map((c) => c.sha), [repo.head()]);
+    assert.deepEqual(
+      updated.commitsFor('CHK-13').map((c) => c.sha),
+      [repo.head()],
+    );
   });
 });
 
@@ -282,7 +314,10 @@ describe('scale: 100k branches made with update-ref --stdin', function () {
     const r = await GitRepository.open(runner);
     const branches = await r.branches();
     assert.equal(branches.length, 100_002);
-    assert.deepEqual(branches.filter((b) => b.isHead).map((b) => b.name), ['feature/chk-13-search']);
+    assert.deepEqual(
+      branches.filter((b) => b.isHead).map((b) => b.name),
+      ['feature/chk-13-search'],
+    );
     const current = await detectCurrentWork(runner, linker, { repo: r });
     assert.equal(current.work.kind, 'item');
     assert.equal(current.work.kind === 'item' ? current.work.itemId : '', 'CHK-13');

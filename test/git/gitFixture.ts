@@ -42,7 +42,14 @@ export class TestRepo {
   }
 
   gitInput(input: string | undefined, ...args: string[]): string {
-    return execFileSync('git', args, { cwd: this.dir, env: env(), encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, stdio: ['pipe', 'pipe', 'pipe'], ...(input === undefined ? {} : { input }) });
+    return execFileSync('git', args, {
+      cwd: this.dir,
+      env: env(),
+      encoding: 'utf8',
+      maxBuffer: 256 * 1024 * 1024,
+      stdio: ['pipe', 'pipe', 'pipe'],
+      ...(input === undefined ? {} : { input }),
+    });
   }
 
   /** Exit status instead of a throw (for commands expected to fail, e.g. conflicting merges). */

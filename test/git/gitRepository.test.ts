@@ -4,9 +4,9 @@
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { CommitIndex } from '../../src/core/commitIndex';
-import { collectCommits } from '../../src/core/commitIndexBuilder';
-import type { RawCommit } from '../../src/core/gitLogParser';
+import { CommitIndex } from '../../src/core/commitIndex/commitIndex';
+import { collectCommits } from '../../src/core/commitIndex/commitIndexBuilder';
+import type { RawCommit } from '../../src/core/gitOutput/gitLogParser';
 import { buildIndexForHead, updateIndexToHead } from '../../src/git/commitIndexService';
 import { detectCurrentWork } from '../../src/git/currentWorkService';
 import { GitRepository } from '../../src/git/gitRepository';
@@ -19,11 +19,22 @@ const open = (dir: string): Promise<GitRepository> => GitRepository.open(runner(
 const linker = linkerFor();
 
 function kinds(index: CommitIndex, sha: string): string[] {
-  return index.evidence(sha).map((e) => `${e.itemId}:${e.kind}`).sort();
+  return index
+    .evidence(sha)
+    .map((e) => `${e.itemId}:${e.kind}`)
+    .sort();
 }
 
 /** main with a --no-ff merge of feature/chk-12-reorder, a squash merge, and a tagged branch. */
-function historyRepo(): { repo: TestRepo; f1: string; f2: string; merge: string; squash: string; base: string; t1: string } {
+function historyRepo(): {
+  repo: TestRepo;
+  f1: string;
+  f2: string;
+  merge: string;
+  squash: string;
+  base: string;
+  t1: string;
+} {
   const repo = TestRepo.init();
   const base = repo.commit('init');
   repo.git('checkout', '-q', '-b', 'feature/chk-12-reorder');
@@ -127,7 +138,10 @@ describe('GitRepository', () => {
     const r = await open(wt);
     assert.equal(r.info.isWorktree, true);
     assert.equal(r.info.root, wt);
-    assert.deepEqual((await r.head()).kind === 'branch' ? (await r.head() as { branch: string }).branch : '', 'chk-13-wt');
+    assert.deepEqual(
+      (await r.head()).kind === 'branch' ? ((await r.head()) as { branch: string }).branch : '',
+      'chk-13-wt',
+    );
     const current = await detectCurrentWork(runner(wt), linker);
     assert.equal(current.work.kind === 'item' && current.work.reason, 'branch-name');
 
@@ -149,7 +163,15 @@ describe('GitRepository', () => {
     repo.commit('CHK-12 drive-by');
     const res = await detectCurrentWork(runner(repo.dir), linker);
     assert.equal(res.base, 'main');
-    assert.deepEqual(res.work, { kind: 'item', itemId: 'CHK-13', reason: 'commits', branch: 'topic', commitCount: 2, commitTotal: 3, others: ['CHK-12'] });
+    assert.deepEqual(res.work, {
+      kind: 'item',
+      itemId: 'CHK-13',
+      reason: 'commits',
+      branch: 'topic',
+      commitCount: 2,
+      commitTotal: 3,
+      others: ['CHK-12'],
+    });
     repo.git('checkout', '-q', '-b', 'checkout/chk-12');
     const tagged = await detectCurrentWork(runner(repo.dir), linker);
     assert.equal(tagged.work.kind === 'item' ? `${tagged.work.itemId}/${tagged.work.reason}` : '', 'CHK/branch-tag');
@@ -160,7 +182,10 @@ describe('GitRepository', () => {
     assert.deepEqual(none.work, { kind: 'none', state: 'not-a-repo' });
     const untrusted = await detectCurrentWork(new GitRunner({ cwd: repo.dir, isTrusted: () => false }), linker);
     assert.deepEqual(untrusted.work, { kind: 'none', state: 'untrusted' });
-    const missing = await detectCurrentWork(new GitRunner({ cwd: repo.dir, isTrusted: () => true, gitPath: '/no/git' }), linker);
+    const missing = await detectCurrentWork(
+      new GitRunner({ cwd: repo.dir, isTrusted: () => true, gitPath: '/no/git' }),
+      linker,
+    );
     assert.deepEqual(missing.work, { kind: 'none', state: 'git-missing' });
   });
 
@@ -174,13 +199,19 @@ describe('GitRepository', () => {
     let u = await updateIndexToHead(r, index, linker);
     assert.equal(u.kind, 'updated');
     index = u.index;
-    assert.deepEqual(index.commitsFor('CHK-12').map((c) => c.sha), [c2]);
+    assert.deepEqual(
+      index.commitsFor('CHK-12').map((c) => c.sha),
+      [c2],
+    );
     repo.gitInput('CHK-13 amended', 'commit', '-q', '--amend', '-F', '-');
     const amended = repo.head();
     u = await updateIndexToHead(r, index, linker);
     assert.equal(u.kind, 'updated');
     assert.equal(u.index.has(c2), false);
-    assert.deepEqual(u.index.commitsFor('CHK-13').map((c) => c.sha), [amended]);
+    assert.deepEqual(
+      u.index.commitsFor('CHK-13').map((c) => c.sha),
+      [amended],
+    );
     assert.deepEqual(u.index.commitsFor('CHK-12'), []);
     const edited = linkerFor([item('CHK-13'), item('INIT', { refs: ['init'] })]);
     const re = await updateIndexToHead(r, u.index, edited);
@@ -205,7 +236,14 @@ describe('GitRepository', () => {
     const repo = TestRepo.init();
     repo.commit('init');
     const r = await open(repo.dir);
-    const good = ['feat/$(touch${IFS}pwned)', 'a;b&c|d>e', '`touch${IFS}pwned`', 'fé/ünïcode-CHK-12', `long/${'x'.repeat(240)}`, "quote'd\"name"];
+    const good = [
+      'feat/$(touch${IFS}pwned)',
+      'a;b&c|d>e',
+      '`touch${IFS}pwned`',
+      'fé/ünïcode-CHK-12',
+      `long/${'x'.repeat(240)}`,
+      'quote\'d"name',
+    ];
     for (const name of good) {
       const check = await r.checkBranchName(name);
       assert.ok(check.ok, `${name}: ${check.ok ? '' : check.reason}`);
@@ -216,7 +254,19 @@ describe('GitRepository', () => {
     const listed = (await r.branches()).map((b) => b.name);
     for (const name of good) assert.ok(listed.includes(name), name);
     assert.ok(!fs.existsSync(path.join(repo.dir, 'pwned')));
-    for (const bad of ['-x', '--upload-pack=touch /tmp/x', 'a b', 'a..b', 'x.lock', 'HEAD', '@{-1}', 'a~1', 'a:b', 'trailing/', '']) {
+    for (const bad of [
+      '-x',
+      '--upload-pack=touch /tmp/x',
+      'a b',
+      'a..b',
+      'x.lock',
+      'HEAD',
+      '@{-1}',
+      'a~1',
+      'a:b',
+      'trailing/',
+      '',
+    ]) {
       assert.equal((await r.checkBranchName(bad)).ok, false, bad);
     }
     const current = await detectCurrentWork(runner(repo.dir), linker, { repo: r });

@@ -3,7 +3,14 @@
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { GitAbortedError, GitNotFoundError, GitOutputTooLargeError, InvalidRefError, NotARepositoryError, UntrustedWorkspaceError } from '../../src/git/gitErrors';
+import {
+  GitAbortedError,
+  GitNotFoundError,
+  GitOutputTooLargeError,
+  InvalidRefError,
+  NotARepositoryError,
+  UntrustedWorkspaceError,
+} from '../../src/git/gitErrors';
 import { GitRepository } from '../../src/git/gitRepository';
 import { assertSafeRef, GitRunner } from '../../src/git/gitRunner';
 import { tempDir, TestRepo } from './gitFixture';
@@ -31,8 +38,14 @@ describe('GitRunner', () => {
   });
 
   it('git missing → GitNotFoundError; missing folder → NotARepositoryError', async () => {
-    await assert.rejects(new GitRunner({ cwd: repo.dir, isTrusted: () => true, gitPath: '/nonexistent/git' }).run(['version']), GitNotFoundError);
-    await assert.rejects(new GitRunner({ cwd: path.join(repo.dir, 'gone'), isTrusted: () => true }).run(['version']), NotARepositoryError);
+    await assert.rejects(
+      new GitRunner({ cwd: repo.dir, isTrusted: () => true, gitPath: '/nonexistent/git' }).run(['version']),
+      GitNotFoundError,
+    );
+    await assert.rejects(
+      new GitRunner({ cwd: path.join(repo.dir, 'gone'), isTrusted: () => true }).run(['version']),
+      NotARepositoryError,
+    );
   });
 
   it('a folder that is not a repository → NotARepositoryError', async () => {
@@ -51,22 +64,29 @@ describe('GitRunner', () => {
     ac.abort();
     await assert.rejects(trusted().run(['log'], { signal: ac.signal }), GitAbortedError);
     const ac2 = new AbortController();
-    await assert.rejects(async () => {
-      for await (const batch of trusted().stream(['log', '--format=%H', '-z'], { signal: ac2.signal })) {
-        assert.ok(batch.length > 0);
-        ac2.abort();
-      }
-    }, { name: 'AbortError' });
+    await assert.rejects(
+      async () => {
+        for await (const batch of trusted().stream(['log', '--format=%H', '-z'], { signal: ac2.signal })) {
+          assert.ok(batch.length > 0);
+          ac2.abort();
+        }
+      },
+      { name: 'AbortError' },
+    );
   });
 
   it('stream() yields every record, however the output is chunked', async () => {
     const seen: string[] = [];
     for await (const batch of trusted().stream(['log', '--format=%s', '-z'])) seen.push(...batch);
-    assert.deepEqual(seen.filter((s) => s.length > 0), ['second', 'first']);
+    assert.deepEqual(
+      seen.filter((s) => s.length > 0),
+      ['second', 'first'],
+    );
   });
 
   it('refuses refs that read as options or carry control characters', async () => {
-    for (const bad of ['--upload-pack=touch /tmp/x', '-x', '', 'a\nb', 'a\0b']) assert.throws(() => assertSafeRef(bad), InvalidRefError);
+    for (const bad of ['--upload-pack=touch /tmp/x', '-x', '', 'a\nb', 'a\0b'])
+      assert.throws(() => assertSafeRef(bad), InvalidRefError);
     const r = await GitRepository.open(trusted());
     assert.throws(() => r.log(['--output=/tmp/pwned']), InvalidRefError);
     await assert.rejects(r.resolve('--all'), InvalidRefError);

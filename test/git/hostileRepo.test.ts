@@ -4,8 +4,8 @@
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { CommitLinker } from '../../src/core/commitLinks';
-import { ReferenceMatcher } from '../../src/core/referenceMatcher';
+import { CommitLinker } from '../../src/core/linking/commitLinks';
+import { ReferenceMatcher } from '../../src/core/linking/referenceMatcher';
 import { blameFile, locateRepo } from '../../src/git/blameRunner';
 import { filesTouched } from '../../src/git/changedFiles';
 import { showCommit } from '../../src/git/commitShow';
@@ -25,7 +25,8 @@ describe('hostile repository config', () => {
   fs.writeFileSync(evil, `#!/bin/sh\necho "$0 $*" >> '${marker}'\nexit 0\n`, { mode: 0o755 });
   const hooks = path.join(outside, 'hooks');
   fs.mkdirSync(hooks);
-  for (const h of ['post-checkout', 'pre-commit', 'reference-transaction', 'pre-auto-gc', 'post-index-change']) fs.copyFileSync(evil, path.join(hooks, h));
+  for (const h of ['post-checkout', 'pre-commit', 'reference-transaction', 'pre-auto-gc', 'post-index-change'])
+    fs.copyFileSync(evil, path.join(hooks, h));
   fs.mkdirSync(path.join(repo.dir, '.git', 'hooks'), { recursive: true });
   fs.copyFileSync(evil, path.join(repo.dir, '.git', 'hooks', 'post-checkout'));
   repo.git('config', 'core.fsmonitor', evil);
@@ -68,7 +69,11 @@ describe('hostile repository config', () => {
     const called: string[] = [];
     const check = (what: string): void => {
       called.push(what);
-      assert.equal(fs.existsSync(marker), false, `${what} ran a configured program: ${fs.existsSync(marker) ? fs.readFileSync(marker, 'utf8') : ''}`);
+      assert.equal(
+        fs.existsSync(marker),
+        false,
+        `${what} ran a configured program: ${fs.existsSync(marker) ? fs.readFileSync(marker, 'utf8') : ''}`,
+      );
     };
     check('rev-parse (open)');
     const head = await r.head();
@@ -93,7 +98,20 @@ describe('hostile repository config', () => {
     const { batches } = r.log(['HEAD']);
     for await (const batch of batches) void batch;
     check('log');
-    const items = [{ id: 'CHK-12', refs: [] as string[], branches: [] as string[], kind: 'feature', title: 't', metrics: [], links: [], paths: [], location: { file: '', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }, idLocation: { file: '', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } } }];
+    const items = [
+      {
+        id: 'CHK-12',
+        refs: [] as string[],
+        branches: [] as string[],
+        kind: 'feature',
+        title: 't',
+        metrics: [],
+        links: [],
+        paths: [],
+        location: { file: '', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } },
+        idLocation: { file: '', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } },
+      },
+    ];
     const linker = new CommitLinker({ items, matcher: new ReferenceMatcher(items) });
     const index = await buildIndexForHead(r, linker);
     check('log (index build)');
@@ -126,7 +144,20 @@ describe('hostile repository config', () => {
     await r.head();
     await r.branches();
     await r.baseBranch();
-    const items = [{ id: 'CHK-12', refs: [] as string[], branches: [] as string[], kind: 'feature', title: 't', metrics: [], links: [], paths: [], location: { file: '', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }, idLocation: { file: '', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } } }];
+    const items = [
+      {
+        id: 'CHK-12',
+        refs: [] as string[],
+        branches: [] as string[],
+        kind: 'feature',
+        title: 't',
+        metrics: [],
+        links: [],
+        paths: [],
+        location: { file: '', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } },
+        idLocation: { file: '', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } },
+      },
+    ];
     const linker = new CommitLinker({ items, matcher: new ReferenceMatcher(items) });
     const index = await buildIndexForHead(r, linker);
     assert.equal(index.size, 2);

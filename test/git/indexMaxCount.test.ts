@@ -8,7 +8,8 @@ import { GitRunner } from '../../src/git/gitRunner';
 import { linkerFor } from '../unit/linkFixtures';
 import { TestRepo } from './gitFixture';
 
-const open = (dir: string): Promise<GitRepository> => GitRepository.open(new GitRunner({ cwd: dir, isTrusted: () => true }));
+const open = (dir: string): Promise<GitRepository> =>
+  GitRepository.open(new GitRunner({ cwd: dir, isTrusted: () => true }));
 const linker = linkerFor();
 const MAX = 4;
 

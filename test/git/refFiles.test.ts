@@ -22,7 +22,8 @@ function recordingGit(): { gitPath: string; calls: () => string[]; reset: () => 
   const logFile = path.join(dir, 'calls');
   const gitPath = path.join(dir, 'git');
   fs.writeFileSync(gitPath, `#!/bin/sh\necho "$*" >> '${logFile}'\nexec git "$@"\n`, { mode: 0o755 });
-  const calls = (): string[] => (fs.existsSync(logFile) ? fs.readFileSync(logFile, 'utf8').split('\n').filter(Boolean) : []);
+  const calls = (): string[] =>
+    fs.existsSync(logFile) ? fs.readFileSync(logFile, 'utf8').split('\n').filter(Boolean) : [];
   return { gitPath, calls, reset: () => fs.rmSync(logFile, { force: true }) };
 }
 
@@ -46,7 +47,11 @@ describe('ref files (git)', () => {
     const second = repo.commit('two');
     assert.equal(await r.headSha(), second);
     repo.git('pack-refs', '--all');
-    assert.equal(fs.existsSync(path.join(repo.dir, '.git', 'refs', 'heads', 'main')), false, 'the branch is only in packed-refs');
+    assert.equal(
+      fs.existsSync(path.join(repo.dir, '.git', 'refs', 'heads', 'main')),
+      false,
+      'the branch is only in packed-refs',
+    );
     assert.equal(await r.headSha(), second);
     assert.deepEqual(await r.head(), { kind: 'branch', branch: 'main', sha: second });
     repo.git('checkout', '-q', '--detach', first);
@@ -64,7 +69,13 @@ describe('ref files (git)', () => {
 
   it('anything not plain is left to git', async () => {
     const dir = tempDir();
-    for (const text of ['ref: refs/heads/.invalid\n', 'ref: refs/heads/../../x\n', 'ref: refs/tags/v1\n', 'not a ref\n', '']) {
+    for (const text of [
+      'ref: refs/heads/.invalid\n',
+      'ref: refs/heads/../../x\n',
+      'ref: refs/tags/v1\n',
+      'not a ref\n',
+      '',
+    ]) {
       assert.equal((await resolveHeadContent(text, dir)).kind, 'unknown', JSON.stringify(text));
     }
     assert.equal((await resolveHeadContent(undefined, dir)).kind, 'unknown');
@@ -102,7 +113,10 @@ describe('ref files (git)', () => {
     const u = await updateIndexToHead(r, index, linker);
     assert.equal(u.kind, 'updated');
     assert.deepEqual(rec.calls().map(subcommand), ['log']);
-    assert.deepEqual(u.index.commitsFor('CHK-12').map((c) => c.sha), [sha]);
+    assert.deepEqual(
+      u.index.commitsFor('CHK-12').map((c) => c.sha),
+      [sha],
+    );
     index = u.index;
     rec.reset();
     assert.equal((await updateIndexToHead(r, index, linker)).kind, 'unchanged');
@@ -127,7 +141,11 @@ describe('ref files (git)', () => {
     assert.equal(u.index.size, cold.size);
     assert.equal(u.index.head, cold.head);
     for (const id of ['CHK-12', 'CHK-13']) {
-      assert.deepEqual(u.index.commitsFor(id).map((c) => c.sha), cold.commitsFor(id).map((c) => c.sha), id);
+      assert.deepEqual(
+        u.index.commitsFor(id).map((c) => c.sha),
+        cold.commitsFor(id).map((c) => c.sha),
+        id,
+      );
     }
   });
 
@@ -139,7 +157,11 @@ describe('ref files (git)', () => {
     const rec = recordingGit();
     const r = await open(repo.dir, rec.gitPath);
     rec.reset();
-    const res = await detectCurrentWork(new GitRunner({ cwd: repo.dir, isTrusted: () => true, gitPath: rec.gitPath }), linker, { repo: r });
+    const res = await detectCurrentWork(
+      new GitRunner({ cwd: repo.dir, isTrusted: () => true, gitPath: rec.gitPath }),
+      linker,
+      { repo: r },
+    );
     assert.equal(res.work.kind, 'item');
     assert.equal(res.base, 'main');
     assert.deepEqual(rec.calls().map(subcommand).sort(), ['log', 'remote']);

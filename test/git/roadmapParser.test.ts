@@ -4,8 +4,8 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { parseRoadmapFile } from '../../src/core/parseRoadmap';
-import { INLINE_PARSE_LIMIT, RoadmapParser } from '../../src/models/roadmapParser';
+import { parseRoadmapFile } from '../../src/core/roadmap/parseRoadmap';
+import { INLINE_PARSE_LIMIT, RoadmapParser } from '../../src/roadmap/model/roadmapParser';
 import { SPEC_EXAMPLE } from '../unit/roadmapFixtures';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
@@ -13,7 +13,15 @@ const WORKER = path.join(ROOT, 'dist', 'roadmapParseWorker.js');
 
 /** A roadmap bigger than the inline limit: `count` features under one epic, with whys and metrics. */
 function bigRoadmap(prefix: string, count: number, broken = false): string {
-  const lines = ['version: 1', `product: ${prefix} product`, 'items:', `  - id: ${prefix}`, '    kind: epic', `    title: ${prefix} epic`, '    items:'];
+  const lines = [
+    'version: 1',
+    `product: ${prefix} product`,
+    'items:',
+    `  - id: ${prefix}`,
+    '    kind: epic',
+    `    title: ${prefix} epic`,
+    '    items:',
+  ];
   for (let i = 0; i < count; i++) {
     lines.push(
       `      - id: ${prefix}-${i}`,
@@ -40,7 +48,10 @@ describe('roadmap parser thread (real bundled worker)', function () {
     const problems: string[] = [];
     const parser = new RoadmapParser(WORKER, (m) => problems.push(m));
     const texts = ['AAA', 'BBB', 'CCC', 'DDD'].map((p, i) => bigRoadmap(p, 300 + i * 40, i === 2));
-    assert.ok(texts.every((t) => t.length >= INLINE_PARSE_LIMIT), 'the fixtures go to the worker');
+    assert.ok(
+      texts.every((t) => t.length >= INLINE_PARSE_LIMIT),
+      'the fixtures go to the worker',
+    );
     const results = await Promise.all(texts.map((t, i) => parser.parse(`file:///r${i}.yaml`, t)));
     assert.equal(parser.usesWorker, true);
     results.forEach((r, i) => assert.deepEqual(r, parseRoadmapFile(`file:///r${i}.yaml`, texts[i] ?? '')));
@@ -52,7 +63,10 @@ describe('roadmap parser thread (real bundled worker)', function () {
 
   it('parses small files inline, without starting the thread', async () => {
     const parser = new RoadmapParser(WORKER);
-    assert.deepEqual(await parser.parse('file:///spec.yaml', SPEC_EXAMPLE), parseRoadmapFile('file:///spec.yaml', SPEC_EXAMPLE));
+    assert.deepEqual(
+      await parser.parse('file:///spec.yaml', SPEC_EXAMPLE),
+      parseRoadmapFile('file:///spec.yaml', SPEC_EXAMPLE),
+    );
     assert.equal(parser.usesWorker, false);
     parser.dispose();
   });

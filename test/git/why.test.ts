@@ -19,7 +19,8 @@ function git(cwd: string, ...args: string[]): string {
   clock += 3600;
   const date = `${clock} +0000`;
   return execFileSync('git', args, {
-    cwd, encoding: 'utf8',
+    cwd,
+    encoding: 'utf8',
     env: { ...process.env, GIT_CONFIG_NOSYSTEM: '1', HOME: cwd, GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date },
   }).trim();
 }
@@ -45,7 +46,10 @@ interface OracleLine {
 
 /** Reads `git blame --line-porcelain`: every line carries its full header, so no state is needed. */
 function oracle(cwd: string, file: string): OracleLine[] {
-  const raw = execFileSync('git', ['-c', 'core.quotePath=false', 'blame', '--line-porcelain', '--', file], { cwd, encoding: 'utf8' });
+  const raw = execFileSync('git', ['-c', 'core.quotePath=false', 'blame', '--line-porcelain', '--', file], {
+    cwd,
+    encoding: 'utf8',
+  });
   const out: OracleLine[] = [];
   let cur: Partial<OracleLine> = {};
   for (const line of raw.split('\n')) {
@@ -114,39 +118,54 @@ describe('roadmap-lens why (git)', function () {
     git(dir, 'config', 'core.autocrlf', 'false');
     fs.mkdirSync(path.join(dir, 'src', 'cart'), { recursive: true });
     fs.writeFileSync(path.join(dir, 'roadmap.yaml'), ROADMAP);
-    fs.writeFileSync(path.join(dir, 'src', 'app.ts'), [
-      'export function reorder(id: string): void {',
-      '  console.log(id);',
-      '}',
-      '',
-      '// Roadmap: PAY-4',
-      'export function refund(): number {',
-      '  return 1;',
-      '}',
-      '',
-      'export function total(xs: number[]): number {',
-      '  return xs.length;',
-      '}',
-      '',
-      'export function save(): void {',
-      '  return;',
-      '}',
-      '',
-    ].join('\n'));
+    fs.writeFileSync(
+      path.join(dir, 'src', 'app.ts'),
+      [
+        'export function reorder(id: string): void {',
+        '  console.log(id);',
+        '}',
+        '',
+        '// Roadmap: PAY-4',
+        'export function refund(): number {',
+        '  return 1;',
+        '}',
+        '',
+        'export function total(xs: number[]): number {',
+        '  return xs.length;',
+        '}',
+        '',
+        'export function save(): void {',
+        '  return;',
+        '}',
+        '',
+      ].join('\n'),
+    );
     fs.writeFileSync(path.join(dir, 'src', 'cart', 'cart.ts'), 'export const cart = 1;\nexport const more = 2;\n');
-    fs.writeFileSync(path.join(dir, 'src', 'old.ts'), 'export const a = 1;\nexport const b = 2;\nexport const c = 3;\n');
+    fs.writeFileSync(
+      path.join(dir, 'src', 'old.ts'),
+      'export const a = 1;\nexport const b = 2;\nexport const c = 3;\n',
+    );
     git(dir, 'add', '-A');
     git(dir, 'commit', '-qm', 'Initial import');
 
     const app = path.join(dir, 'src', 'app.ts');
-    fs.writeFileSync(app, fs.readFileSync(app, 'utf8').replace('  console.log(id);', '  console.log(`reorder ${id}`);'));
+    fs.writeFileSync(
+      app,
+      fs.readFileSync(app, 'utf8').replace('  console.log(id);', '  console.log(`reorder ${id}`);'),
+    );
     git(dir, 'commit', '-qam', 'CHK-12: reorder from history');
 
-    fs.writeFileSync(app, fs.readFileSync(app, 'utf8').replace('  return xs.length;', '  return xs.reduce((a, b) => a + b, 0);'));
+    fs.writeFileSync(
+      app,
+      fs.readFileSync(app, 'utf8').replace('  return xs.length;', '  return xs.reduce((a, b) => a + b, 0);'),
+    );
     git(dir, 'commit', '-qam', 'Tidy the totals\n\nSome words about it.\n\nRoadmap: PAY-3');
 
     git(dir, 'checkout', '-qb', 'feature/chk-13-saved');
-    fs.writeFileSync(app, fs.readFileSync(app, 'utf8').replace('  return;\n}', '  localStorage.setItem("cart", "1");\n}'));
+    fs.writeFileSync(
+      app,
+      fs.readFileSync(app, 'utf8').replace('  return;\n}', '  localStorage.setItem("cart", "1");\n}'),
+    );
     git(dir, 'commit', '-qam', 'save carts for later');
     git(dir, 'checkout', '-q', 'main');
     git(dir, 'merge', '--no-ff', '-q', '-m', "Merge branch 'feature/chk-13-saved'", 'feature/chk-13-saved');
@@ -173,7 +192,10 @@ describe('roadmap-lens why (git)', function () {
   });
 
   /** Every line: the commit equals the oracle's, and the items are exactly the expected union. */
-  async function checkEveryLine(file: string, expectStatic: (line: number, text: string) => string[]): Promise<WhyJson> {
+  async function checkEveryLine(
+    file: string,
+    expectStatic: (line: number, text: string) => string[],
+  ): Promise<WhyJson> {
     const json = await whyJson(dir, file, '--lines');
     const truth = oracle(dir, file);
     const perLine = json.perLine ?? [];
@@ -223,9 +245,15 @@ describe('roadmap-lens why (git)', function () {
     assert.match(r.out, /^src\/app\.ts:2 {2}\(function reorder\)/);
     assert.match(r.out, /CHK-12 {2}One-click reorder \(feature\)/);
     assert.match(r.out, /Weekly shoppers rebuild the same cart every week/);
-    assert.match(r.out, /last changed in [0-9a-f]{7} "CHK-12: reorder from history" — \d+ (?:day|week|month|year)s? ago \(message\)/);
+    assert.match(
+      r.out,
+      /last changed in [0-9a-f]{7} "CHK-12: reorder from history" — \d+ (?:day|week|month|year)s? ago \(message\)/,
+    );
     const merged = await cli(dir, 'why', 'src/app.ts:15');
-    assert.match(merged.out, /CHK-13 .*\n.*last changed in [0-9a-f]{7} "save carts for later" .*\(merge of feature\/chk-13-saved\)/);
+    assert.match(
+      merged.out,
+      /CHK-13 .*\n.*last changed in [0-9a-f]{7} "save carts for later" .*\(merge of feature\/chk-13-saved\)/,
+    );
     const fresh = await cli(dir, 'why', 'src/app.ts:18');
     assert.match(fresh.out, /OPS-1 {2}Faster pages[\s\S]*not committed yet: the current work item/);
     const annotated = await cli(dir, 'why', 'src/app.ts:7');
@@ -245,7 +273,9 @@ describe('roadmap-lens why (git)', function () {
     const pay4 = json.line?.items.find((i) => i.id === 'PAY-4')?.evidence.find((e) => e.kind === 'annotation');
     assert.deepEqual(pay4, { kind: 'annotation', line: 5, comment: 'Roadmap: PAY-4', explicit: true, scope: 'symbol' });
     const other = await whyJson(dir, 'src/app.ts:11', '--trailer-key', 'Implements');
-    const how = other.line?.items.find((i) => i.id === 'PAY-3')?.evidence.map((e) => (e.kind === 'history' ? e.how : e.kind));
+    const how = other.line?.items
+      .find((i) => i.id === 'PAY-3')
+      ?.evidence.map((e) => (e.kind === 'history' ? e.how : e.kind));
     // `Roadmap:` is no longer a trailer key, so the id counts as a plain mention in the message.
     assert.deepEqual(how, ['message']);
   });
@@ -262,7 +292,10 @@ describe('roadmap-lens why (git)', function () {
   it('treats an untracked file as new work for the current item', async () => {
     const json = await whyJson(dir, 'src/new.ts');
     assert.equal(json.state, 'untracked');
-    assert.deepEqual(json.items.map((i) => [i.id, i.lines]), [['OPS-1', 1]]);
+    assert.deepEqual(
+      json.items.map((i) => [i.id, i.lines]),
+      [['OPS-1', 1]],
+    );
   });
 
   it('follows a symlink to the file it points to', async () => {
@@ -284,7 +317,10 @@ describe('roadmap-lens why (git)', function () {
     const json = await whyJson(outside, 'loose.ts');
     assert.equal(json.state, 'not-in-repo');
     assert.equal(json.repo, null);
-    assert.deepEqual(json.items.map((i) => [i.id, i.lines]), [['CHK-12', 1]]);
+    assert.deepEqual(
+      json.items.map((i) => [i.id, i.lines]),
+      [['CHK-12', 1]],
+    );
   });
 
   it('refuses a line past the end', async () => {
@@ -302,7 +338,8 @@ describe('roadmap-lens why (git)', function () {
     const truth = oracle(dir, 'src/app.ts');
     assert.equal(r.blame.lineCount, truth.length + 1);
     assert.equal(r.blame.commits[r.blame.lineCommit[0] ?? -1]?.uncommitted, true);
-    for (let i = 0; i < truth.length; i++) assert.equal(r.blame.commits[r.blame.lineCommit[i + 1] ?? -1]?.sha, truth[i]?.sha);
+    for (let i = 0; i < truth.length; i++)
+      assert.equal(r.blame.commits[r.blame.lineCommit[i + 1] ?? -1]?.sha, truth[i]?.sha);
     assert.equal((await blameFile(runner, 'src/new.ts')).state, 'untracked');
     assert.equal((await blameFile(runner, 'gone.ts')).state, 'untracked');
     fs.copyFileSync(path.join(dir, 'src', 'crlf.ts'), path.join(dir, 'keep.tmp'));

@@ -23,11 +23,20 @@ function solidPng(width: number, height: number, rgba: [number, number, number, 
   const step = Math.ceil(compressed.length / idatSplit);
   const idats: Buffer[] = [];
   for (let at = 0; at < compressed.length; at += step) idats.push(chunk('IDAT', compressed.subarray(at, at + step)));
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), ...idats, chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    ...idats,
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 describe('encodeApng', () => {
-  const frames = [solidPng(4, 3, [255, 0, 0, 255]), solidPng(4, 3, [0, 255, 0, 255], 2), solidPng(4, 3, [0, 0, 255, 128])];
+  const frames = [
+    solidPng(4, 3, [255, 0, 0, 255]),
+    solidPng(4, 3, [0, 255, 0, 255], 2),
+    solidPng(4, 3, [0, 0, 255, 128]),
+  ];
 
   it('writes IHDR, acTL, then fcTL+IDAT for frame 0 and fcTL+fdAT for the others, then IEND', () => {
     const chunks = parsePngChunks(encodeApng(frames, 800)); // parsePngChunks checks every CRC
@@ -49,7 +58,12 @@ describe('encodeApng', () => {
 
   it("keeps frame 0's IDAT and carries the other frames' image data in fdAT", () => {
     const chunks = parsePngChunks(encodeApng(frames, 800));
-    const idatOf = (png: Buffer): Buffer => Buffer.concat(parsePngChunks(png).filter((c) => c.type === 'IDAT').map((c) => c.data));
+    const idatOf = (png: Buffer): Buffer =>
+      Buffer.concat(
+        parsePngChunks(png)
+          .filter((c) => c.type === 'IDAT')
+          .map((c) => c.data),
+      );
     assert.ok(chunks.find((c) => c.type === 'IDAT')?.data.equals(idatOf(frames[0] ?? Buffer.alloc(0))));
     const fdat = chunks.filter((c) => c.type === 'fdAT').map((c) => c.data.subarray(4));
     assert.ok(Buffer.concat(fdat.slice(0, 2)).equals(idatOf(frames[1] ?? Buffer.alloc(0))));
@@ -72,7 +86,10 @@ describe('encodeApng', () => {
   });
 
   it('rejects frames whose IHDR differs from the first', () => {
-    assert.throws(() => encodeApng([solidPng(4, 3, [0, 0, 0, 255]), solidPng(5, 3, [0, 0, 0, 255])], 800), /frame 1 does not match frame 0: IHDR 5x3/);
+    assert.throws(
+      () => encodeApng([solidPng(4, 3, [0, 0, 0, 255]), solidPng(5, 3, [0, 0, 0, 255])], 800),
+      /frame 1 does not match frame 0: IHDR 5x3/,
+    );
   });
 
   it('rejects no frames, a wrong number of delays and a non-PNG', () => {

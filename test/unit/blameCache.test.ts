@@ -1,7 +1,11 @@
 import * as assert from 'node:assert/strict';
-import { BlameCache, contentHash } from '../../src/core/blameCache';
+import { BlameCache, contentHash } from '../../src/core/attribution/blameCache';
 
-const key = (path: string, text: string, head: string | undefined = 'h1') => ({ head, path, contentHash: contentHash(text) });
+const key = (path: string, text: string, head: string | undefined = 'h1') => ({
+  head,
+  path,
+  contentHash: contentHash(text),
+});
 
 describe('blameCache', () => {
   it('hashes content: same text same hash, any change a different one', () => {

@@ -4,7 +4,13 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { BlameParser, isUncommittedSha, parseBlame, unquoteGitPath, type BlameResult } from '../../src/core/blameParser';
+import {
+  BlameParser,
+  isUncommittedSha,
+  parseBlame,
+  unquoteGitPath,
+  type BlameResult,
+} from '../../src/core/gitOutput/blameParser';
 
 const fixtures = path.join(__dirname, '..', '..', '..', 'test', 'fixtures', 'blame');
 const read = (name: string): string => readFileSync(path.join(fixtures, name), 'utf8');
@@ -30,7 +36,10 @@ function checkRenameFixture(r: BlameResult): void {
   const pending = r.commits.find((c) => c.uncommitted);
   assert.equal(pending?.author, 'Not Committed Yet');
   // Lines 1 and 3 come from the file's old name, lines 2 and 4 from the new one.
-  assert.deepEqual([...r.lineFile].map((f) => r.filenames[f]), ['old näme.txt', 'new "näme".txt', 'old näme.txt', 'new "näme".txt']);
+  assert.deepEqual(
+    [...r.lineFile].map((f) => r.filenames[f]),
+    ['old näme.txt', 'new "näme".txt', 'old näme.txt', 'new "näme".txt'],
+  );
   assert.deepEqual([...r.lineOrig], [1, 2, 3, 4]);
 }
 
@@ -68,14 +77,29 @@ describe('blameParser', () => {
   });
 
   it('handles groups of lines and later groups of a commit without a filename line (porcelain)', () => {
-    const out = [
-      `${FIRST} 1 1 2`, 'author A', 'summary one', 'filename a.txt', '\tx', `${FIRST} 2 2`, '\ty',
-      `${SECOND} 1 3 1`, 'author B', 'summary two', 'filename b.txt', '\tz',
-      `${FIRST} 5 4 1`, '\tw',
-    ].join('\n') + '\n';
+    const out =
+      [
+        `${FIRST} 1 1 2`,
+        'author A',
+        'summary one',
+        'filename a.txt',
+        '\tx',
+        `${FIRST} 2 2`,
+        '\ty',
+        `${SECOND} 1 3 1`,
+        'author B',
+        'summary two',
+        'filename b.txt',
+        '\tz',
+        `${FIRST} 5 4 1`,
+        '\tw',
+      ].join('\n') + '\n';
     const r = parseBlame(out);
     assert.deepEqual(shas(r), [FIRST, FIRST, SECOND, FIRST]);
-    assert.deepEqual([...r.lineFile].map((f) => r.filenames[f]), ['a.txt', 'a.txt', 'b.txt', 'a.txt']);
+    assert.deepEqual(
+      [...r.lineFile].map((f) => r.filenames[f]),
+      ['a.txt', 'a.txt', 'b.txt', 'a.txt'],
+    );
     assert.deepEqual([...r.lineOrig], [1, 2, 1, 5]);
   });
 

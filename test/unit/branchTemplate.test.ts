@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { DEFAULT_BRANCH_TEMPLATE, renderBranchName, slugify } from '../../src/core/branchTemplate';
+import { DEFAULT_BRANCH_TEMPLATE, renderBranchName, slugify } from '../../src/core/linking/branchTemplate';
 
 describe('branchTemplate', () => {
   it('slugify: ascii, lower case, dashes, bounded at a word', () => {
@@ -22,10 +22,15 @@ describe('branchTemplate', () => {
     ['{id}.lock/{slug}', item, 'CHK-12-lock/one-click-reorder'],
   ];
   for (const [template, it_, want, max] of cases) {
-    it(`${template} → ${want}`, () => assert.equal(renderBranchName(template, it_, max === undefined ? {} : { maxLength: max }), want));
+    it(`${template} → ${want}`, () =>
+      assert.equal(renderBranchName(template, it_, max === undefined ? {} : { maxLength: max }), want));
   }
 
   it('never exceeds the maximum length', () => {
-    for (let max = 5; max < 60; max++) assert.ok(renderBranchName(DEFAULT_BRANCH_TEMPLATE, { ...item, title: 'a long title '.repeat(9) }, { maxLength: max }).length <= max);
+    for (let max = 5; max < 60; max++)
+      assert.ok(
+        renderBranchName(DEFAULT_BRANCH_TEMPLATE, { ...item, title: 'a long title '.repeat(9) }, { maxLength: max })
+          .length <= max,
+      );
   });
 });

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { countTouches, parseChangedFiles } from '../../src/core/changedFilesParser';
+import { countTouches, parseChangedFiles } from '../../src/core/gitOutput/changedFilesParser';
 
 const A = 'a'.repeat(40);
 const B = 'b'.repeat(40);

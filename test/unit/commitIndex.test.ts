@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
-import { CommitIndex } from '../../src/core/commitIndex';
-import { buildCommitIndex } from '../../src/core/commitIndexBuilder';
-import type { RawCommit } from '../../src/core/gitLogParser';
+import { CommitIndex } from '../../src/core/commitIndex/commitIndex';
+import { buildCommitIndex } from '../../src/core/commitIndex/commitIndexBuilder';
+import type { RawCommit } from '../../src/core/gitOutput/gitLogParser';
 import { ints, mutateIndexFile, setInts } from './indexFile';
 import { item, ITEMS, linkerFor } from './linkFixtures';
 
@@ -35,7 +35,10 @@ function build(commits: readonly RawCommit[], head: string, linker = linkerFor()
 }
 
 function kinds(index: CommitIndex, s: string): string[] {
-  return index.evidence(s).map((e) => `${e.itemId}:${e.kind}`).sort();
+  return index
+    .evidence(s)
+    .map((e) => `${e.itemId}:${e.kind}`)
+    .sort();
 }
 
 describe('CommitIndex', () => {
@@ -56,9 +59,18 @@ describe('CommitIndex', () => {
 
   it('item lookups are most recent first, and unlinked excludes merges', () => {
     const index = build(ALL, D.sha);
-    assert.deepEqual(index.commitsFor('chk-12').map((x) => x.sha), [M.sha, SM.sha, S1.sha, FM.sha, F1.sha]);
-    assert.deepEqual(index.commitsFor('CHK-12', 2).map((x) => x.subject), ["Merge branch 'feature/chk-12-reorder'", "Merge branch 'checkout/sub' into feature/chk-12-reorder"]);
-    assert.deepEqual(index.unlinked().map((x) => x.sha), [C.sha, A.sha]);
+    assert.deepEqual(
+      index.commitsFor('chk-12').map((x) => x.sha),
+      [M.sha, SM.sha, S1.sha, FM.sha, F1.sha],
+    );
+    assert.deepEqual(
+      index.commitsFor('CHK-12', 2).map((x) => x.subject),
+      ["Merge branch 'feature/chk-12-reorder'", "Merge branch 'checkout/sub' into feature/chk-12-reorder"],
+    );
+    assert.deepEqual(
+      index.unlinked().map((x) => x.sha),
+      [C.sha, A.sha],
+    );
     assert.equal(index.itemCounts().get('CHK-12'), 5);
   });
 
@@ -84,8 +96,10 @@ describe('CommitIndex', () => {
   it('corrupt or truncated input is a rebuild signal, never a throw', () => {
     const linker = linkerFor();
     const good = build(ALL, D.sha, linker).serialize();
-    const column = (name: string, f: (v: number[]) => number[]): Uint8Array => mutateIndexFile(good, (file) => setInts(file, name, f(ints(file, name))));
-    const header = (f: (h: Record<string, unknown>) => void): Uint8Array => mutateIndexFile(good, (file) => f(file.header));
+    const column = (name: string, f: (v: number[]) => number[]): Uint8Array =>
+      mutateIndexFile(good, (file) => setInts(file, name, f(ints(file, name))));
+    const header = (f: (h: Record<string, unknown>) => void): Uint8Array =>
+      mutateIndexFile(good, (file) => f(file.header));
     const section = (name: string, at: number, length: number): Uint8Array =>
       mutateIndexFile(
         good,
@@ -123,17 +137,37 @@ describe('CommitIndex', () => {
       ['section missing', mutateIndexFile(good, (f) => f.sections.delete('order')), 'malformed section table'],
       ['parent out of range', column('parentRefs', (v) => v.map(() => 999)), 'parent out of range'],
       ['external parent out of range', column('parentRefs', (v) => v.map(() => -5)), 'parent out of range'],
-      ['parent offsets decrease', column('parentOffsets', (v) => v.map((x, i) => (i === 3 ? 0 : x))), 'malformed parents'],
-      ['parent offsets overrun', column('parentOffsets', (v) => v.map((x, i) => (i === v.length - 1 ? x + 1 : x))), 'malformed parents'],
-      ['message offsets overrun', column('messageOffsets', (v) => v.map((x, i) => (i === 2 ? 1e9 : x))), 'malformed messages'],
-      ['message offsets do not end at the blob', column('messageOffsets', (v) => v.map((x, i) => (i === v.length - 1 ? x - 1 : x))), 'malformed messages'],
+      [
+        'parent offsets decrease',
+        column('parentOffsets', (v) => v.map((x, i) => (i === 3 ? 0 : x))),
+        'malformed parents',
+      ],
+      [
+        'parent offsets overrun',
+        column('parentOffsets', (v) => v.map((x, i) => (i === v.length - 1 ? x + 1 : x))),
+        'malformed parents',
+      ],
+      [
+        'message offsets overrun',
+        column('messageOffsets', (v) => v.map((x, i) => (i === 2 ? 1e9 : x))),
+        'malformed messages',
+      ],
+      [
+        'message offsets do not end at the blob',
+        column('messageOffsets', (v) => v.map((x, i) => (i === v.length - 1 ? x - 1 : x))),
+        'malformed messages',
+      ],
       ['link item out of range', column('links', (v) => v.map((x, i) => (i % 2 === 0 ? 77 : x))), 'link out of range'],
       ['link kind out of range', column('links', (v) => v.map((x, i) => (i % 2 === 1 ? 9 : x))), 'link out of range'],
       ['link offsets', column('linkOffsets', (v) => v.map((x, i) => (i === 1 ? x + 5 : x))), 'malformed links'],
       ['author out of range', column('author', (v) => v.map(() => 3)), 'person out of range'],
       ['negative email', column('email', (v) => v.map(() => -1)), 'person out of range'],
       ['order not a permutation', column('order', (v) => v.map(() => 0)), 'malformed order'],
-      ['time not an integer', mutateIndexFile(good, (f) => f.sections.set('time', new Uint8Array(Float64Array.from(ALL, () => NaN).buffer))), 'malformed time'],
+      [
+        'time not an integer',
+        mutateIndexFile(good, (f) => f.sections.set('time', new Uint8Array(Float64Array.from(ALL, () => NaN).buffer))),
+        'malformed time',
+      ],
     ];
     for (const [what, bytes, reason] of bad) {
       const r = CommitIndex.deserialize(bytes, linker);
@@ -179,13 +213,18 @@ describe('CommitIndex', () => {
     early.update({ head: D2.sha, added: [D2], removed: [D.sha] }, linker);
     assert.equal(early.has(D.sha), false);
     assert.deepEqual(kinds(early, D2.sha), ['CHK-13:message']);
-    assert.deepEqual(early.commitsFor('CHK-13').map((x) => x.sha), [D2.sha, B.sha]);
+    assert.deepEqual(
+      early.commitsFor('CHK-13').map((x) => x.sha),
+      [D2.sha, B.sha],
+    );
     assert.deepEqual(kinds(early, F1.sha), ['CHK-12:merge']);
   });
 
   it('builds from a stream of NUL-separated batches with progress and cancellation', async () => {
     const N = 'RLtest:';
-    const raw = ALL.map((x) => `${N}${x.sha}\0${x.parents.join(' ')}\0${x.author}\0${x.email}\0${x.time}\0${x.message}\n\0`).join('');
+    const raw = ALL.map(
+      (x) => `${N}${x.sha}\0${x.parents.join(' ')}\0${x.author}\0${x.email}\0${x.time}\0${x.message}\n\0`,
+    ).join('');
     const fields = raw.split('\0');
     async function* batches(): AsyncGenerator<string[]> {
       for (let i = 0; i < fields.length; i += 5) {
@@ -194,13 +233,18 @@ describe('CommitIndex', () => {
       }
     }
     const progress: number[] = [];
-    const index = await buildCommitIndex(batches(), N, D.sha, linkerFor(), { onProgress: (p) => progress.push(p.commits), sliceMs: 0 });
+    const index = await buildCommitIndex(batches(), N, D.sha, linkerFor(), {
+      onProgress: (p) => progress.push(p.commits),
+      sliceMs: 0,
+    });
     assert.equal(index.size, ALL.length);
     assert.equal(progress[progress.length - 1], ALL.length);
     assert.deepEqual(kinds(index, S1.sha), ['CHK-12:merge', 'CHK:branch-tag']);
 
     const ac = new AbortController();
     ac.abort();
-    await assert.rejects(buildCommitIndex(batches(), N, D.sha, linkerFor(), { signal: ac.signal }), { name: 'AbortError' });
+    await assert.rejects(buildCommitIndex(batches(), N, D.sha, linkerFor(), { signal: ac.signal }), {
+      name: 'AbortError',
+    });
   });
 });

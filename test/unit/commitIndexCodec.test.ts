@@ -1,16 +1,30 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
-import { CommitIndex } from '../../src/core/commitIndex';
-import { COMMIT_INDEX_VERSION, decodeIndex, encodeIndex, encodeIndexSteps, type IndexParts } from '../../src/core/commitIndexCodec';
-import type { Evidence } from '../../src/core/commitLinks';
-import type { RawCommit } from '../../src/core/gitLogParser';
+import { CommitIndex } from '../../src/core/commitIndex/commitIndex';
+import {
+  COMMIT_INDEX_VERSION,
+  decodeIndex,
+  encodeIndex,
+  encodeIndexSteps,
+  type IndexParts,
+} from '../../src/core/indexFile/commitIndexCodec';
+import type { Evidence } from '../../src/core/linking/commitLinks';
+import type { RawCommit } from '../../src/core/gitOutput/gitLogParser';
 import { unpackIndexFile } from './indexFile';
 import { linkerFor } from './linkFixtures';
 
 const hex = (n: number, length = 40): string => n.toString(16).padStart(8, '0').repeat(8).slice(0, length);
 
 /** Parts with explicit link maps, as CommitIndex hands them to the encoder. */
-function parts(commits: RawCommit[], links: { direct?: Map<string, Evidence[]>; merges?: Map<string, Evidence[]>; inherited?: Map<string, Evidence[]> } = {}, head = commits[0]?.sha): IndexParts {
+function parts(
+  commits: RawCommit[],
+  links: {
+    direct?: Map<string, Evidence[]>;
+    merges?: Map<string, Evidence[]>;
+    inherited?: Map<string, Evidence[]>;
+  } = {},
+  head = commits[0]?.sha,
+): IndexParts {
   return {
     head,
     fingerprint: 'fp',
@@ -31,7 +45,14 @@ describe('commit index codec (format 4, binary)', () => {
   it('round-trips every field: shas, external parents, people, times, messages, direct, merge and inherited links', () => {
     const [a, b, side, merge, outside] = [hex(1), hex(2), hex(3), hex(4), hex(0xdead)];
     const commits: RawCommit[] = [
-      { sha: merge, parents: [b, side], author: 'Zoë', email: 'z@x', time: 4_102_444_800, message: "Merge branch 'checkout/fast'\n\nRoadmap: CHK-12" },
+      {
+        sha: merge,
+        parents: [b, side],
+        author: 'Zoë',
+        email: 'z@x',
+        time: 4_102_444_800,
+        message: "Merge branch 'checkout/fast'\n\nRoadmap: CHK-12",
+      },
       { sha: side, parents: [a], author: 'Ann', email: 'a@x', time: 3, message: 'side work' },
       { sha: b, parents: [a], author: 'Ann', email: 'a@x', time: 2, message: 'CHK-13 search box' },
       { sha: a, parents: [outside], author: 'Bo', email: 'b@x', time: -5, message: '' },
@@ -44,7 +65,13 @@ describe('commit index codec (format 4, binary)', () => {
       parts(commits, {
         direct: new Map([
           [b, [{ itemId: 'CHK-13', kind: 'message' }]],
-          [merge, [{ itemId: 'CHK-12', kind: 'trailer' }, { itemId: 'CHK', kind: 'squash' }]],
+          [
+            merge,
+            [
+              { itemId: 'CHK-12', kind: 'trailer' },
+              { itemId: 'CHK', kind: 'squash' },
+            ],
+          ],
         ]),
         merges: new Map([[merge, m]]),
         inherited: new Map([[side, m]]),
@@ -62,7 +89,10 @@ describe('commit index codec (format 4, binary)', () => {
     });
     assert.equal(p.position(outside), -1, 'an external parent is not an indexed commit');
     assert.deepEqual(p.direct(2), [{ itemId: 'CHK-13', kind: 'message' }]);
-    assert.deepEqual(p.direct(0), [{ itemId: 'CHK-12', kind: 'trailer' }, { itemId: 'CHK', kind: 'squash' }]);
+    assert.deepEqual(p.direct(0), [
+      { itemId: 'CHK-12', kind: 'trailer' },
+      { itemId: 'CHK', kind: 'squash' },
+    ]);
     assert.equal(p.direct(1), undefined);
     assert.deepEqual(p.mergeLinks(0), m);
     assert.deepEqual(p.inherited(1), m);
@@ -99,18 +129,39 @@ describe('commit index codec (format 4, binary)', () => {
   });
 
   it('messages and names keep every character: emoji, CJK, combining marks, a leading BOM, NUL', () => {
-    const messages = ['\uFEFFstarts with a BOM', 'emoji 🚀👩‍👩‍👧 and 中文 and é (e\u0301)', 'nul \u0000 inside', 'x'.repeat(70_000), ''];
-    const commits = messages.map((message, i): RawCommit => ({ sha: hex(i + 1), parents: [], author: `Ünïcode 名前 ${i}`, email: `😀${i}@x`, time: i, message }));
+    const messages = [
+      '\uFEFFstarts with a BOM',
+      'emoji 🚀👩‍👩‍👧 and 中文 and é (e\u0301)',
+      'nul \u0000 inside',
+      'x'.repeat(70_000),
+      '',
+    ];
+    const commits = messages.map((message, i): RawCommit => ({
+      sha: hex(i + 1),
+      parents: [],
+      author: `Ünïcode 名前 ${i}`,
+      email: `😀${i}@x`,
+      time: i,
+      message,
+    }));
     const p = decoded(encodeIndex(parts(commits))).commits;
     commits.forEach((c, i) => assert.deepEqual(p.raw(i), c));
   });
 
   it('lookups: unknown, uppercase, short or non-hex names are not found', () => {
-    const commits = Array.from({ length: 300 }, (_, i): RawCommit => ({ sha: hex(i * 7919 + 1), parents: [], author: 'A', email: 'a@x', time: i, message: `m${i}` }));
+    const commits = Array.from({ length: 300 }, (_, i): RawCommit => ({
+      sha: hex(i * 7919 + 1),
+      parents: [],
+      author: 'A',
+      email: 'a@x',
+      time: i,
+      message: `m${i}`,
+    }));
     const p = decoded(encodeIndex(parts(commits))).commits;
     commits.forEach((c, i) => assert.equal(p.position(c.sha), i));
     assert.notEqual(hex(7920).toUpperCase(), hex(7920));
-    for (const q of [hex(2), hex(7920).toUpperCase(), hex(1).slice(1), `${hex(1).slice(0, 39)}g`, '', hex(1, 64)]) assert.equal(p.position(q), -1, q);
+    for (const q of [hex(2), hex(7920).toUpperCase(), hex(1).slice(1), `${hex(1).slice(0, 39)}g`, '', hex(1, 64)])
+      assert.equal(p.position(q), -1, q);
   });
 
   it('a file in a misaligned buffer still loads (columns are copied, not viewed)', () => {
@@ -128,7 +179,10 @@ describe('commit index codec (format 4, binary)', () => {
     const r = CommitIndex.deserialize(shifted.subarray(3), linker);
     assert.ok(r.ok, r.ok ? '' : r.reason);
     assert.deepEqual(r.index.get(hex(2)), index.get(hex(2)));
-    assert.deepEqual(r.index.commitsFor('CHK-13').map((c) => c.sha), [hex(2)]);
+    assert.deepEqual(
+      r.index.commitsFor('CHK-13').map((c) => c.sha),
+      [hex(2)],
+    );
   });
 
   it('a sha that is not lowercase hex cannot be written', () => {
@@ -161,7 +215,9 @@ describe('commit index codec (format 4, binary)', () => {
           const f = fields[i];
           assert.ok(f);
           // Parent n ≥ 0 is an indexed commit (any, cycles included), negative an outside one.
-          const parents = f.parents.map((n) => (n >= 0 ? hex(ids[n % ids.length] ?? 0, width) : hex(0x7fff_0000 - n, width)));
+          const parents = f.parents.map((n) =>
+            n >= 0 ? hex(ids[n % ids.length] ?? 0, width) : hex(0x7fff_0000 - n, width),
+          );
           return { sha: hex(id, width), parents, author: f.author, email: f.email, time: f.time, message: f.message };
         });
         const p = decoded(encodeIndex(parts(commits))).commits;
@@ -184,7 +240,11 @@ describe('commit index codec (format 4, binary)', () => {
       time: 1_700_000_000 + i,
       message: i % 3 === 0 ? `CHK-${i % 50}: change ${i} — ünïcode` : `change ${i}`,
     }));
-    const direct = new Map(commits.filter((_, i) => i % 3 === 0).map((c, i) => [c.sha, [{ itemId: `CHK-${i % 50}`, kind: 'message' as const }]]));
+    const direct = new Map(
+      commits
+        .filter((_, i) => i % 3 === 0)
+        .map((c, i) => [c.sha, [{ itemId: `CHK-${i % 50}`, kind: 'message' as const }]]),
+    );
     const whole = encodeIndex(parts(commits, { direct }));
     const steps = encodeIndexSteps(parts(commits, { direct }), 100);
     let yields = 0;

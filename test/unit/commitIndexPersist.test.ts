@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
-import { CommitIndex, COMMIT_INDEX_VERSION } from '../../src/core/commitIndex';
-import type { CommitLinker } from '../../src/core/commitLinks';
-import type { RawCommit } from '../../src/core/gitLogParser';
+import { CommitIndex, COMMIT_INDEX_VERSION } from '../../src/core/commitIndex/commitIndex';
+import type { CommitLinker } from '../../src/core/linking/commitLinks';
+import type { RawCommit } from '../../src/core/gitOutput/gitLogParser';
 import { ints, mutateIndexFile, setInts } from './indexFile';
 import { item, ITEMS, linkerFor } from './linkFixtures';
 
@@ -18,17 +18,42 @@ function history(): { commits: RawCommit[]; head: string } {
   const made: RawCommit[] = [];
   const commit = (parents: string[], message: string): string => {
     const sha = (count++).toString(16).padStart(8, '0').repeat(5);
-    made.push({ sha, parents, author: `Dev ${rand(3)}`, email: `d${rand(3)}@x`, time: 1000 + Math.floor(count / 3), message });
+    made.push({
+      sha,
+      parents,
+      author: `Dev ${rand(3)}`,
+      email: `d${rand(3)}@x`,
+      time: 1000 + Math.floor(count / 3),
+      message,
+    });
     return sha;
   };
-  const messages = ['plain work', 'CHK-13 search box', 'fix(chk-12): crash', 'tidy\n\nRefs: PAY-881', 'Ship it (#12)\n\n* CHK-13 part', 'noise UTF-8 SHA-256'];
-  const branches = ['feature/chk-12-reorder', 'checkout/fast', 'team-search/a/b', 'spike-x', 'misc/cleanup', 'chk-13-box'];
+  const messages = [
+    'plain work',
+    'CHK-13 search box',
+    'fix(chk-12): crash',
+    'tidy\n\nRefs: PAY-881',
+    'Ship it (#12)\n\n* CHK-13 part',
+    'noise UTF-8 SHA-256',
+  ];
+  const branches = [
+    'feature/chk-12-reorder',
+    'checkout/fast',
+    'team-search/a/b',
+    'spike-x',
+    'misc/cleanup',
+    'chk-13-box',
+  ];
   const side = (from: string, depth: number): string => {
     let tip = from;
     const n = 1 + rand(4);
     for (let i = 0; i < n; i++) {
       tip = commit([tip], rand(3) === 0 ? (messages[rand(messages.length)] ?? '') : 'side work');
-      if (depth < 2 && rand(4) === 0) tip = commit([tip, side(tip, depth + 1)], `Merge branch '${branches[rand(branches.length)] ?? ''}' into feature`);
+      if (depth < 2 && rand(4) === 0)
+        tip = commit(
+          [tip, side(tip, depth + 1)],
+          `Merge branch '${branches[rand(branches.length)] ?? ''}' into feature`,
+        );
     }
     return tip;
   };
@@ -43,7 +68,10 @@ function history(): { commits: RawCommit[]; head: string } {
         main = commit([main], 'main moves on');
         feature = commit([feature, main], "Merge branch 'main' into feature");
       }
-      const subject = r === 4 ? `Merge pull request #${step} from acme/${branches[rand(branches.length)] ?? ''}` : `Merge branch '${branches[rand(branches.length)] ?? ''}'`;
+      const subject =
+        r === 4
+          ? `Merge pull request #${step} from acme/${branches[rand(branches.length)] ?? ''}`
+          : `Merge branch '${branches[rand(branches.length)] ?? ''}'`;
       main = commit([main, feature], subject);
     }
   }
@@ -70,7 +98,12 @@ function assertSame(actual: CommitIndex, expected: CommitIndex, shas: readonly s
 /** Same fingerprint, but any matching or merge reading fails the test: a reload must only decode. */
 function decodeOnly(linker: CommitLinker): CommitLinker {
   const fail = (): never => assert.fail('the reload re-linked a commit');
-  return { fingerprint: linker.fingerprint, direct: fail, mergeEvidence: fail, branch: fail } as unknown as CommitLinker;
+  return {
+    fingerprint: linker.fingerprint,
+    direct: fail,
+    mergeEvidence: fail,
+    branch: fail,
+  } as unknown as CommitLinker;
 }
 
 const reload = (bytes: Uint8Array, linker: CommitLinker): CommitIndex => {
@@ -86,9 +119,14 @@ describe('CommitIndex persistence (format 4)', () => {
   it('the history under test has merges, nested merges and inherited links', () => {
     const cold = build(commits, head, linkerFor());
     assert.ok(commits.filter((c) => c.parents.length > 1).length > 40);
-    const inheritedVia = commits.filter((c) => cold.evidence(c.sha).some((e) => e.via !== undefined && e.via !== c.sha));
+    const inheritedVia = commits.filter((c) =>
+      cold.evidence(c.sha).some((e) => e.via !== undefined && e.via !== c.sha),
+    );
     assert.ok(inheritedVia.length > 30);
-    assert.ok(commits.some((c) => new Set(cold.evidence(c.sha).map((e) => e.via)).size > 1), 'some commit inherits through two merges');
+    assert.ok(
+      commits.some((c) => new Set(cold.evidence(c.sha).map((e) => e.via)).size > 1),
+      'some commit inherits through two merges',
+    );
   });
 
   it('a reload under the same roadmap equals the cold build, without matching or walking anything', () => {
@@ -107,16 +145,54 @@ describe('CommitIndex persistence (format 4)', () => {
     const linker = linkerFor();
     const cold = build(commits, head, linker);
     const back = reload(cold.serialize(), linker);
-    const side1: RawCommit = { sha: 'a'.repeat(40), parents: [head], author: 'N', email: 'n@x', time: 5000, message: 'side CHK-13' };
-    const side2: RawCommit = { sha: 'b'.repeat(40), parents: ['a'.repeat(40)], author: 'N', email: 'n@x', time: 5001, message: 'more' };
-    const next: RawCommit = { sha: 'c'.repeat(40), parents: [head], author: 'N', email: 'n@x', time: 5002, message: 'main' };
-    const merge: RawCommit = { sha: 'd'.repeat(40), parents: [next.sha, side2.sha], author: 'N', email: 'n@x', time: 5003, message: "Merge branch 'checkout/new'" };
+    const side1: RawCommit = {
+      sha: 'a'.repeat(40),
+      parents: [head],
+      author: 'N',
+      email: 'n@x',
+      time: 5000,
+      message: 'side CHK-13',
+    };
+    const side2: RawCommit = {
+      sha: 'b'.repeat(40),
+      parents: ['a'.repeat(40)],
+      author: 'N',
+      email: 'n@x',
+      time: 5001,
+      message: 'more',
+    };
+    const next: RawCommit = {
+      sha: 'c'.repeat(40),
+      parents: [head],
+      author: 'N',
+      email: 'n@x',
+      time: 5002,
+      message: 'main',
+    };
+    const merge: RawCommit = {
+      sha: 'd'.repeat(40),
+      parents: [next.sha, side2.sha],
+      author: 'N',
+      email: 'n@x',
+      time: 5003,
+      message: "Merge branch 'checkout/new'",
+    };
     const added = [merge, next, side2, side1];
     back.update({ head: merge.sha, added, removed: [] }, linker);
     const all = [...added, ...commits];
     const expected = build(all, merge.sha, linker);
-    assertSame(back, expected, all.map((c) => c.sha));
-    assert.deepEqual(back.evidence(side1.sha).map((e) => `${e.itemId}:${e.kind}`).sort(), ['CHK-13:message', 'CHK:branch-tag']);
+    assertSame(
+      back,
+      expected,
+      all.map((c) => c.sha),
+    );
+    assert.deepEqual(
+      back
+        .evidence(side1.sha)
+        .map((e) => `${e.itemId}:${e.kind}`)
+        .sort(),
+      ['CHK-13:message', 'CHK:branch-tag'],
+    );
 
     // Reset to the old head: the merge and its side commits go (the base is copied into the maps).
     back.update({ head, added: [], removed: added.map((c) => c.sha) }, linker);
@@ -178,7 +254,14 @@ describe('CommitIndex persistence (format 4)', () => {
     const cold = build(commits, head, linker);
     for (const version of [2, 3]) {
       // The start of what versions 2 and 3 wrote: columnar JSON.
-      const json = JSON.stringify({ format: 'roadmap-lens-commit-index', version, head, fingerprint: linker.fingerprint, shaLength: 40, shas: shas.join('') });
+      const json = JSON.stringify({
+        format: 'roadmap-lens-commit-index',
+        version,
+        head,
+        fingerprint: linker.fingerprint,
+        shaLength: 40,
+        shas: shas.join(''),
+      });
       const r = CommitIndex.deserialize(new TextEncoder().encode(json), linker);
       assert.equal(r.ok, false);
       assert.match(r.ok ? '' : r.reason, new RegExp(`^version ${version} is not ${COMMIT_INDEX_VERSION}`));

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { BranchTags, MemoLinker, mergedBranchName, stripRemote } from '../../src/core/commitLinks';
+import { BranchTags, MemoLinker, mergedBranchName, stripRemote } from '../../src/core/linking/commitLinks';
 import { item, linkerFor } from './linkFixtures';
 
 describe('commitLinks', () => {
@@ -16,7 +16,8 @@ describe('commitLinks', () => {
       ['Merge tag v1.0', undefined],
       ['Fix merge of branch x', undefined],
     ];
-    for (const [subject, want] of cases) it(JSON.stringify(subject), () => assert.equal(mergedBranchName(subject), want));
+    for (const [subject, want] of cases)
+      it(JSON.stringify(subject), () => assert.equal(mergedBranchName(subject), want));
   });
 
   it('stripRemote removes a known remote only', () => {
@@ -31,8 +32,13 @@ describe('commitLinks', () => {
       assert.deepEqual(linker.direct('CHK-123 is unknown, UTF-8 too'), []);
     });
     it('classifies trailer references', () => {
-      const ev = linker.direct('Add button\n\nMentions CHK-13 in passing.\n\nRoadmap: CHK-12\nSigned-off-by: A <a@b>\n');
-      assert.deepEqual(ev, [{ itemId: 'CHK-13', kind: 'message' }, { itemId: 'CHK-12', kind: 'trailer' }]);
+      const ev = linker.direct(
+        'Add button\n\nMentions CHK-13 in passing.\n\nRoadmap: CHK-12\nSigned-off-by: A <a@b>\n',
+      );
+      assert.deepEqual(ev, [
+        { itemId: 'CHK-13', kind: 'message' },
+        { itemId: 'CHK-12', kind: 'trailer' },
+      ]);
     });
     it('an id in a trailer-looking line that git would not call a trailer is a message reference', () => {
       assert.deepEqual(linker.direct('Add\n\nRoadmap: CHK-12\n\nmore prose'), [{ itemId: 'CHK-12', kind: 'message' }]);
@@ -42,7 +48,10 @@ describe('commitLinks', () => {
     });
     it('marks ids in a GitHub squash body as squash evidence', () => {
       const msg = 'Reorder (#45)\n\n* CHK-12: add button\n\n* wire CHK-13 api\n\n* fix typo';
-      assert.deepEqual(linker.direct(msg), [{ itemId: 'CHK-12', kind: 'squash' }, { itemId: 'CHK-13', kind: 'squash' }]);
+      assert.deepEqual(linker.direct(msg), [
+        { itemId: 'CHK-12', kind: 'squash' },
+        { itemId: 'CHK-13', kind: 'squash' },
+      ]);
     });
     it('configurable trailer keys', () => {
       const custom = linkerFor(undefined, { trailerKeys: ['Epic'] });
@@ -66,13 +75,20 @@ describe('commitLinks', () => {
       assert.deepEqual(linker.branch(['spike-xy']).itemIds, []);
     });
     it('merge evidence only for merges with a known subject', () => {
-      assert.deepEqual(linker.mergeEvidence("Merge branch 'feature/chk-12'", 2), [{ itemId: 'CHK-12', kind: 'merge', branch: 'feature/chk-12' }]);
-      assert.deepEqual(linker.mergeEvidence("Merge branch 'checkout/chk-12'", 2), [{ itemId: 'CHK', kind: 'branch-tag', branch: 'checkout/chk-12' }]);
+      assert.deepEqual(linker.mergeEvidence("Merge branch 'feature/chk-12'", 2), [
+        { itemId: 'CHK-12', kind: 'merge', branch: 'feature/chk-12' },
+      ]);
+      assert.deepEqual(linker.mergeEvidence("Merge branch 'checkout/chk-12'", 2), [
+        { itemId: 'CHK', kind: 'branch-tag', branch: 'checkout/chk-12' },
+      ]);
       assert.deepEqual(linker.mergeEvidence("Merge branch 'feature/chk-12'", 1), []);
     });
     it('BranchTags reports the matching pattern and ignores broken globs', () => {
       const tags = new BranchTags([item('A', { branches: ['a/*', '[', ''] }), item('B', { branches: ['a/x'] })]);
-      assert.deepEqual(tags.matchDetailed(['a/x']), [{ itemId: 'B', pattern: 'a/x' }, { itemId: 'A', pattern: 'a/*' }]);
+      assert.deepEqual(tags.matchDetailed(['a/x']), [
+        { itemId: 'B', pattern: 'a/x' },
+        { itemId: 'A', pattern: 'a/*' },
+      ]);
     });
   });
 

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { decideCurrentWork, type CurrentWorkInput } from '../../src/core/currentWork';
+import { decideCurrentWork, type CurrentWorkInput } from '../../src/core/linking/currentWork';
 import { ITEMS, item, linkerFor } from './linkFixtures';
 
 const SHA = 'a'.repeat(40);
@@ -22,19 +22,73 @@ describe('decideCurrentWork', () => {
     ['id in name', { head: onBranch('feature/CHK-12-reorder') }, 'CHK-12 via branch-name'],
     ['ref in name', { head: onBranch('fix/pay-881') }, 'CHK via branch-name'],
     ['longer unknown id does not match', { head: onBranch('feature/chk-123') }, 'none: no-link'],
-    ['commits decide when the name says nothing', { head: onBranch('topic'), commitsSinceBase: [{ sha: '1', message: 'x CHK-13' }, { sha: '2', message: 'CHK-12 a' }, { sha: '3', message: 'CHK-12 b' }] }, 'CHK-12 via commits'],
-    ['ties go to the most recent', { head: onBranch('topic'), commitsSinceBase: [{ sha: '1', message: 'CHK-13' }, { sha: '2', message: 'CHK-12' }] }, 'CHK-13 via commits'],
-    ['trailers count as commit references', { head: onBranch('topic'), commitsSinceBase: [{ sha: '1', message: 'x\n\nRoadmap: CHK-13' }] }, 'CHK-13 via commits'],
-    ['no references anywhere', { head: onBranch('topic'), commitsSinceBase: [{ sha: '1', message: 'misc' }] }, 'none: no-link'],
-    ['rebase in progress uses the rebased branch', { head: { kind: 'detached', sha: SHA, operation: 'rebase', branch: 'chk-13-x' } }, 'CHK-13 via branch-name'],
-    ['merge in progress still on its branch', { head: { kind: 'branch', branch: 'chk-13-x', sha: SHA, operation: 'merge' } }, 'CHK-13 via branch-name'],
+    [
+      'commits decide when the name says nothing',
+      {
+        head: onBranch('topic'),
+        commitsSinceBase: [
+          { sha: '1', message: 'x CHK-13' },
+          { sha: '2', message: 'CHK-12 a' },
+          { sha: '3', message: 'CHK-12 b' },
+        ],
+      },
+      'CHK-12 via commits',
+    ],
+    [
+      'ties go to the most recent',
+      {
+        head: onBranch('topic'),
+        commitsSinceBase: [
+          { sha: '1', message: 'CHK-13' },
+          { sha: '2', message: 'CHK-12' },
+        ],
+      },
+      'CHK-13 via commits',
+    ],
+    [
+      'trailers count as commit references',
+      { head: onBranch('topic'), commitsSinceBase: [{ sha: '1', message: 'x\n\nRoadmap: CHK-13' }] },
+      'CHK-13 via commits',
+    ],
+    [
+      'no references anywhere',
+      { head: onBranch('topic'), commitsSinceBase: [{ sha: '1', message: 'misc' }] },
+      'none: no-link',
+    ],
+    [
+      'rebase in progress uses the rebased branch',
+      { head: { kind: 'detached', sha: SHA, operation: 'rebase', branch: 'chk-13-x' } },
+      'CHK-13 via branch-name',
+    ],
+    [
+      'merge in progress still on its branch',
+      { head: { kind: 'branch', branch: 'chk-13-x', sha: SHA, operation: 'merge' } },
+      'CHK-13 via branch-name',
+    ],
     ['tag on the remote form of the branch', { head: onBranch('feature'), remotes: ['origin'] }, 'none: no-link'],
   ];
   for (const [name, input, want] of table) it(name, () => assert.equal(decide(input), want));
 
   it('reports the pattern, counts and the other candidates', () => {
-    const w = decideCurrentWork({ head: onBranch('topic'), commitsSinceBase: [{ sha: '1', message: 'CHK-12' }, { sha: '2', message: 'CHK-13 CHK-12' }] }, linker);
-    assert.deepEqual(w, { kind: 'item', itemId: 'CHK-12', reason: 'commits', branch: 'topic', commitCount: 2, commitTotal: 2, others: ['CHK-13'] });
+    const w = decideCurrentWork(
+      {
+        head: onBranch('topic'),
+        commitsSinceBase: [
+          { sha: '1', message: 'CHK-12' },
+          { sha: '2', message: 'CHK-13 CHK-12' },
+        ],
+      },
+      linker,
+    );
+    assert.deepEqual(w, {
+      kind: 'item',
+      itemId: 'CHK-12',
+      reason: 'commits',
+      branch: 'topic',
+      commitCount: 2,
+      commitTotal: 2,
+      others: ['CHK-13'],
+    });
     const t = decideCurrentWork({ head: onBranch('checkout/x') }, linker);
     assert.equal(t.kind === 'item' ? t.pattern : undefined, 'checkout/*');
   });
@@ -45,4 +99,3 @@ describe('decideCurrentWork', () => {
     assert.equal(w.kind === 'item' ? w.itemId : w.state, 'REM');
   });
 });
-

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { decodeRoadmapBytes } from '../../src/core/decodeRoadmapBytes';
+import { decodeRoadmapBytes } from '../../src/core/roadmap/decodeRoadmapBytes';
 
 describe('decodeRoadmapBytes', () => {
   it('decodes UTF-8 and strips a BOM, with no diagnostics', () => {
@@ -9,7 +9,12 @@ describe('decodeRoadmapBytes', () => {
   });
 
   it('reports the first invalid byte at its line and UTF-16 column and keeps the rest', () => {
-    const bytes = Buffer.concat([Buffer.from('a\n😀é'), Buffer.from([0xc0, 0xaf]), Buffer.from('z\n'), Buffer.from([0xff])]);
+    const bytes = Buffer.concat([
+      Buffer.from('a\n😀é'),
+      Buffer.from([0xc0, 0xaf]),
+      Buffer.from('z\n'),
+      Buffer.from([0xff]),
+    ]);
     const { text, diagnostics } = decodeRoadmapBytes('/w/r.yaml', bytes);
     assert.equal(diagnostics.length, 1);
     const [d] = diagnostics;
@@ -22,7 +27,13 @@ describe('decodeRoadmapBytes', () => {
     assert.ok(text.includes('z\n'));
   });
 
-  for (const [name, bad] of [['a lone continuation byte', [0x80]], ['a truncated sequence', [0xe2, 0x82]], ['a surrogate', [0xed, 0xa0, 0x80]], ['past U+10FFFF', [0xf4, 0x90, 0x80, 0x80]], ['an overlong form', [0xe0, 0x80, 0xaf]]] as const) {
+  for (const [name, bad] of [
+    ['a lone continuation byte', [0x80]],
+    ['a truncated sequence', [0xe2, 0x82]],
+    ['a surrogate', [0xed, 0xa0, 0x80]],
+    ['past U+10FFFF', [0xf4, 0x90, 0x80, 0x80]],
+    ['an overlong form', [0xe0, 0x80, 0xaf]],
+  ] as const) {
     it(`finds ${name}`, () => {
       const { diagnostics } = decodeRoadmapBytes('f', Buffer.concat([Buffer.from('ab\ncd'), Buffer.from(bad)]));
       assert.deepEqual(diagnostics[0]?.range.start, { line: 1, character: 2 });

@@ -1,5 +1,11 @@
 import { strict as assert } from 'node:assert';
-import { GitLogParser, gitLogFormat, makeLogNonce, parseGitLog, subjectOf } from '../../src/core/gitLogParser';
+import {
+  GitLogParser,
+  gitLogFormat,
+  makeLogNonce,
+  parseGitLog,
+  subjectOf,
+} from '../../src/core/gitOutput/gitLogParser';
 
 const N = 'RL0123456789abcdef0123:';
 const A = 'a'.repeat(40);
@@ -41,7 +47,10 @@ describe('gitLogParser', () => {
   it('counts truncated or garbage records as malformed without throwing', () => {
     const raw = `garbage\0${N}${A}\0\0Ann\0` + record(B, [], 'ok') + `${N}nothex\0\0a\0b\x001\0m\0`;
     const { commits, malformed } = parseGitLog(raw, N);
-    assert.deepEqual(commits.map((c) => c.sha), [B]);
+    assert.deepEqual(
+      commits.map((c) => c.sha),
+      [B],
+    );
     assert.equal(malformed, 3);
   });
 
@@ -51,7 +60,10 @@ describe('gitLogParser', () => {
     for (let cut = 0; cut <= fields.length; cut++) {
       const p = new GitLogParser(N);
       const got = [...p.push(fields.slice(0, cut)), ...p.push(fields.slice(cut)), ...p.end()];
-      assert.deepEqual(got.map((c) => c.sha), [A, B, C]);
+      assert.deepEqual(
+        got.map((c) => c.sha),
+        [A, B, C],
+      );
     }
   });
 

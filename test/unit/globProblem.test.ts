@@ -1,12 +1,30 @@
 import * as assert from 'node:assert/strict';
-import { didYouMean, editDistance } from '../../src/core/didYouMean';
-import { globProblem } from '../../src/core/globProblem';
+import { didYouMean, editDistance } from '../../src/core/util/didYouMean';
+import { globProblem } from '../../src/core/roadmap/globProblem';
 
 describe('globProblem', () => {
-  for (const ok of ['checkout/*', 'src/checkout/**', 'feature/{a,b}-*', 'src/[abc]/*.ts', 'release/v1.2', '!(tmp)/**', 'a\\{b', 'CHK-12']) {
+  for (const ok of [
+    'checkout/*',
+    'src/checkout/**',
+    'feature/{a,b}-*',
+    'src/[abc]/*.ts',
+    'release/v1.2',
+    '!(tmp)/**',
+    'a\\{b',
+    'CHK-12',
+  ]) {
     it(`accepts ${ok}`, () => assert.equal(globProblem(ok), undefined));
   }
-  for (const [bad, why] of [['', /empty/], ['   ', /empty/], [' src/**', /spaces/], ['feat/{a,b', /unclosed `\{`/], ['src/[abc', /unclosed `\[`/], ['a)b', /unmatched `\)`/], ['a}', /unmatched `\}`/], ['src\\', /escape/]] as const) {
+  for (const [bad, why] of [
+    ['', /empty/],
+    ['   ', /empty/],
+    [' src/**', /spaces/],
+    ['feat/{a,b', /unclosed `\{`/],
+    ['src/[abc', /unclosed `\[`/],
+    ['a)b', /unmatched `\)`/],
+    ['a}', /unmatched `\}`/],
+    ['src\\', /escape/],
+  ] as const) {
     it(`rejects ${JSON.stringify(bad)}`, () => assert.match(globProblem(bad) ?? '', why));
   }
 });

@@ -3,16 +3,16 @@
 // the item card and overview webviews, the overview SVG and Markdown export, and CLI output.
 // Nothing may become a live link, HTML, an image, a theme icon or a terminal escape sequence.
 import { strict as assert } from 'node:assert';
-import { escapeMarkdown, renderItemCardMarkdown } from '../../src/core/itemCard';
-import { lensTitle } from '../../src/core/lensTitle';
-import { noThemeIcons } from '../../src/core/noThemeIcons';
-import { parseRoadmapFile } from '../../src/core/parseRoadmap';
-import { buildOverview, renderOverviewMarkdown } from '../../src/core/roadmapOverview';
-import { RoadmapIndex } from '../../src/core/roadmapIndex';
-import { renderOverviewSvg } from '../../src/core/overviewSvg';
+import { escapeMarkdown, renderItemCardMarkdown } from '../../src/core/render/itemCard';
+import { lensTitle } from '../../src/core/attribution/lensTitle';
+import { noThemeIcons } from '../../src/core/render/noThemeIcons';
+import { parseRoadmapFile } from '../../src/core/roadmap/parseRoadmap';
+import { buildOverview, renderOverviewMarkdown } from '../../src/core/render/roadmapOverview';
+import { RoadmapIndex } from '../../src/core/roadmap/roadmapIndex';
+import { renderOverviewSvg } from '../../src/core/render/overviewSvg';
 import { terminalSafe } from '../../src/cli/terminalSafe';
-import { renderItemCardHtml } from '../../src/views/itemCardHtml';
-import { renderOverviewHtml } from '../../src/views/roadmapOverviewHtml';
+import { renderItemCardHtml } from '../../src/roadmap/card/itemCardHtml';
+import { renderOverviewHtml } from '../../src/roadmap/overview/roadmapOverviewHtml';
 import { activeContent, parseHtml } from './htmlDom';
 
 const CMD = '[run](command:workbench.action.terminal.new?%5B%22rm%22%5D)';
@@ -50,7 +50,12 @@ items:
 const parsed = parseRoadmapFile('file:///w/roadmap.yaml', HOSTILE_YAML);
 const index = RoadmapIndex.build([parsed]);
 const evil = index.get('EVIL-1');
-const RES = { cspSource: 'https://x.vscode-cdn.net', nonce: 'N0nceN0nceN0nceN0nce12', styleUri: 'https://x.vscode-cdn.net/c.css', scriptUri: 'https://x.vscode-cdn.net/c.js' };
+const RES = {
+  cspSource: 'https://x.vscode-cdn.net',
+  nonce: 'N0nceN0nceN0nceN0nce12',
+  styleUri: 'https://x.vscode-cdn.net/c.css',
+  scriptUri: 'https://x.vscode-cdn.net/c.js',
+};
 
 /** Markdown whose every link target is an http(s) URL and which has no raw HTML or live icon. */
 function assertInertMarkdown(md: string, where: string): void {
@@ -65,7 +70,11 @@ function assertInertMarkdown(md: string, where: string): void {
 /** Label text (status bar, quick pick, CodeLens): `$(` never starts an icon. */
 function assertNoIcon(label: string, allowed: readonly string[], where: string): void {
   const icons = [...label.matchAll(/\$\(([^)]*)\)/g)].map((m) => m[1]);
-  assert.deepEqual(icons.filter((i) => !allowed.includes(i ?? '')), [], `${where}: only our own icons`);
+  assert.deepEqual(
+    icons.filter((i) => !allowed.includes(i ?? '')),
+    [],
+    `${where}: only our own icons`,
+  );
 }
 
 describe('hostile roadmap text through every renderer', () => {
@@ -82,8 +91,13 @@ describe('hostile roadmap text through every renderer', () => {
       assertInertMarkdown(md, `card ${item.id}`);
     }
     const md = renderItemCardMarkdown(evil, index);
-    assert.ok(md.includes('](https://example.com/ok?a=%28b%29%5Bc%5D)'), 'the https link stays a link, its brackets encoded');
-    assert.ok(!md.includes('](javascript:') && !md.includes('](command:') && !md.includes('](file:') && !md.includes('](data:'));
+    assert.ok(
+      md.includes('](https://example.com/ok?a=%28b%29%5Bc%5D)'),
+      'the https link stays a link, its brackets encoded',
+    );
+    assert.ok(
+      !md.includes('](javascript:') && !md.includes('](command:') && !md.includes('](file:') && !md.includes('](data:'),
+    );
     assert.ok(md.includes(escapeMarkdown('Why')), 'the why is shown');
   });
 
@@ -110,29 +124,63 @@ describe('hostile roadmap text through every renderer', () => {
         product: index.product,
         ancestors: index.ancestors(evil.id),
         children: index.children(evil.id),
-        work: { commits: [{ hash: 'a'.repeat(40), subject: `Commit ${ALL}`, author: `Author ${IMG}`, date: 0 }], branches: [{ name: `feature/${ICON}${IMG}` }], files: [{ path: `src/${IMG}.ts`, commits: 1 }] },
+        work: {
+          commits: [{ hash: 'a'.repeat(40), subject: `Commit ${ALL}`, author: `Author ${IMG}`, date: 0 }],
+          branches: [{ name: `feature/${ICON}${IMG}` }],
+          files: [{ path: `src/${IMG}.ts`, commits: 1 }],
+        },
         now: 0,
       },
       RES,
     );
     const dom = parseHtml(page);
-    assert.deepEqual(activeContent(dom).filter((s) => s !== `<script nonce=${RES.nonce} src=${RES.scriptUri}>`), []);
-    const remote = dom.elements.filter((e) => [...e.attrs.values()].some((v) => /evil\.example|^(?:javascript|command|data|file):/i.test(v)));
-    assert.deepEqual(remote.map((e) => e.tag), [], 'no attribute points at the hostile URLs');
-    const csp = dom.elements.find((e) => e.tag === 'meta' && e.attrs.get('http-equiv') === 'Content-Security-Policy')?.attrs.get('content') ?? '';
+    assert.deepEqual(
+      activeContent(dom).filter((s) => s !== `<script nonce=${RES.nonce} src=${RES.scriptUri}>`),
+      [],
+    );
+    const remote = dom.elements.filter((e) =>
+      [...e.attrs.values()].some((v) => /evil\.example|^(?:javascript|command|data|file):/i.test(v)),
+    );
+    assert.deepEqual(
+      remote.map((e) => e.tag),
+      [],
+      'no attribute points at the hostile URLs',
+    );
+    const csp =
+      dom.elements
+        .find((e) => e.tag === 'meta' && e.attrs.get('http-equiv') === 'Content-Security-Policy')
+        ?.attrs.get('content') ?? '';
     assert.match(csp, /default-src 'none'/);
     assert.match(csp, /img-src https:\/\/x\.vscode-cdn\.net data:/, 'images only from the extension, no remote hosts');
   });
 
   it('overview webview, SVG export and Markdown export: inert', () => {
-    const overview = buildOverview({ items: index.items, mode: 'status', product: index.product, workCount: () => ({ branches: 1, commits: 2 }) });
+    const overview = buildOverview({
+      items: index.items,
+      mode: 'status',
+      product: index.product,
+      workCount: () => ({ branches: 1, commits: 2 }),
+    });
     const dom = parseHtml(renderOverviewHtml(overview, { ...RES, extraStyleUris: [] }));
-    assert.deepEqual(activeContent(dom).filter((s) => !s.startsWith('<script nonce=')), []);
+    assert.deepEqual(
+      activeContent(dom).filter((s) => !s.startsWith('<script nonce=')),
+      [],
+    );
     const svg = renderOverviewSvg(overview);
     const svgDom = parseHtml(svg.replace(/^<\?xml[^>]*>\s*/, ''), true);
-    assert.deepEqual([...new Set(svgDom.elements.map((e) => e.tag))].filter((t) => !['svg', 'title', 'rect', 'text', 'g', 'line', 'tspan'].includes(t)), [], 'only drawing elements');
+    assert.deepEqual(
+      [...new Set(svgDom.elements.map((e) => e.tag))].filter(
+        (t) => !['svg', 'title', 'rect', 'text', 'g', 'line', 'tspan'].includes(t),
+      ),
+      [],
+      'only drawing elements',
+    );
     const attrs = svgDom.elements.flatMap((e) => [...e.attrs.keys()]);
-    assert.deepEqual(attrs.filter((a) => /^on|href$/i.test(a)), [], 'no attribute that links or runs');
+    assert.deepEqual(
+      attrs.filter((a) => /^on|href$/i.test(a)),
+      [],
+      'no attribute that links or runs',
+    );
     // eslint-disable-next-line no-control-regex -- the point
     assert.doesNotMatch(svg, /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/, 'XML-safe: no control characters');
     assertInertMarkdown(renderOverviewMarkdown(overview, '2026-01-01'), 'overview markdown');

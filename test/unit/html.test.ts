@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
-import { escapeHtml, html, isValidNonce, join, raw, safeExternalUrl, webviewCsp } from '../../src/core/html';
+import { escapeHtml, html, isValidNonce, join, raw, safeExternalUrl, webviewCsp } from '../../src/core/render/html';
 import { activeContent, parseHtml } from './htmlDom';
 
 const HOSTILE = [
@@ -16,12 +16,15 @@ const HOSTILE = [
 
 describe('html', () => {
   it('escapes every character that can open markup or end an attribute', () => {
-    assert.equal(escapeHtml(`<a href="x" title='y'>&\`</a>`), '&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&#96;&lt;/a&gt;');
+    assert.equal(
+      escapeHtml(`<a href="x" title='y'>&\`</a>`),
+      '&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&#96;&lt;/a&gt;',
+    );
   });
 
   it('escapes interpolations in text and attributes; hostile strings stay text', () => {
     for (const bad of HOSTILE) {
-      const out = html`<div title="${bad}" data-x='${bad}'><p>${bad}</p></div>`.value;
+      const out = html`<div title="${bad}" data-x="${bad}"><p>${bad}</p></div>`.value;
       const dom = parseHtml(out, true);
       assert.deepEqual(activeContent(dom), [], bad);
       const div = dom.elements.find((e) => e.tag === 'div');
@@ -49,7 +52,7 @@ describe('html', () => {
 
   it('renders arrays, numbers and nothing-values; SafeHtml passes through', () => {
     assert.equal(html`${['<a>', raw('<b>'), 3, undefined, null, false]}`.value, '&lt;a&gt;<b>3');
-    assert.equal(join(['<x>', html`<br>`], raw(' | ')).value, '&lt;x&gt; | <br>');
+    assert.equal(join(['<x>', html`<br />`], raw(' | ')).value, '&lt;x&gt; | <br>');
     assert.equal(String(html`<i>${'&'}</i>`), '<i>&amp;</i>');
   });
 

@@ -60,12 +60,22 @@ export function parseHtml(markup: string, fragment = false): ParsedDom {
 export function activeContent(dom: ParsedDom): string[] {
   const found: string[] = [];
   for (const el of dom.elements) {
-    if (el.tag === 'script' || el.tag === 'iframe' || el.tag === 'object' || el.tag === 'embed' || el.tag === 'img' || el.tag === 'foreignobject') {
+    if (
+      el.tag === 'script' ||
+      el.tag === 'iframe' ||
+      el.tag === 'object' ||
+      el.tag === 'embed' ||
+      el.tag === 'img' ||
+      el.tag === 'foreignobject'
+    ) {
       found.push(`<${el.tag} ${[...el.attrs.entries()].map(([k, v]) => `${k}=${v}`).join(' ')}>`);
     }
     for (const [name, value] of el.attrs) {
       if (name.startsWith('on')) found.push(`${el.tag}[${name}=${value}]`);
-      if ((name === 'href' || name === 'src' || name === 'xlink:href' || name === 'data-external') && !/^https?:\/\//i.test(value)) {
+      if (
+        (name === 'href' || name === 'src' || name === 'xlink:href' || name === 'data-external') &&
+        !/^https?:\/\//i.test(value)
+      ) {
         found.push(`${el.tag}[${name}=${value}]`);
       }
       if (name === 'style') found.push(`${el.tag}[style=${value}]`);

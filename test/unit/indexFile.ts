@@ -12,7 +12,10 @@ const align8 = (n: number): number => (n + 7) & ~7;
 
 export function unpackIndexFile(bytes: Uint8Array): IndexFile {
   const headerLength = new DataView(bytes.buffer, bytes.byteOffset).getUint32(8, true);
-  const header = JSON.parse(new TextDecoder().decode(bytes.subarray(PREFIX, PREFIX + headerLength))) as Record<string, unknown>;
+  const header = JSON.parse(new TextDecoder().decode(bytes.subarray(PREFIX, PREFIX + headerLength))) as Record<
+    string,
+    unknown
+  >;
   const dataStart = align8(PREFIX + headerLength);
   const sections = new Map<string, Uint8Array>();
   for (const [name, [offset, length]] of Object.entries(header['sections'] as Record<string, [number, number]>)) {
@@ -52,7 +55,11 @@ export function setInts(f: IndexFile, name: string, values: readonly number[]): 
 }
 
 /** Unpacks `bytes`, applies `change`, packs again; `editHeader` then sees the final header, section table included. */
-export function mutateIndexFile(bytes: Uint8Array, change: (f: IndexFile) => void, editHeader?: (header: Record<string, unknown>) => void): Uint8Array {
+export function mutateIndexFile(
+  bytes: Uint8Array,
+  change: (f: IndexFile) => void,
+  editHeader?: (header: Record<string, unknown>) => void,
+): Uint8Array {
   const f = unpackIndexFile(bytes);
   change(f);
   return packIndexFile(f, editHeader);

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { escapeMarkdown, renderItemCardMarkdown, safeHttpUrl, type CardContext } from '../../src/core/itemCard';
+import { escapeMarkdown, renderItemCardMarkdown, safeHttpUrl, type CardContext } from '../../src/core/render/itemCard';
 import { makeItem as item } from './roadmapFixtures';
 
 // markdown-it (already installed with @vscode/vsce) is a CommonMark renderer: rendering the card
@@ -38,7 +38,10 @@ describe('itemCard', () => {
         assert.ok(!escaped.includes('<'), 'no raw <');
         assert.ok(!/command:/i.test(escaped), 'no command: survives');
         const html = md.render(escaped);
-        assert.deepEqual(renderedLinks(html).filter((href) => !href.startsWith('http')), []);
+        assert.deepEqual(
+          renderedLinks(html).filter((href) => !href.startsWith('http')),
+          [],
+        );
         assert.ok(!/<(img|script|code|pre|h\d|ul|ol|table|blockquote|strong|em)\b/.test(html), html);
       });
     }
@@ -46,7 +49,12 @@ describe('itemCard', () => {
     it('renders the original characters back as text', () => {
       const text = 'Costs $5 (or 10%) for *every* user_id #12 - [ok] <b>';
       const html = md.render(escapeMarkdown(text));
-      const decoded = html.replace(/<\/?p>\n?/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&').replace(/&quot;/g, '"');
+      const decoded = html
+        .replace(/<\/?p>\n?/g, '')
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>')
+        .replace(/&amp;/g, '&')
+        .replace(/&quot;/g, '"');
       assert.equal(decoded, text);
     });
 

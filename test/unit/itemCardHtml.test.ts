@@ -1,5 +1,10 @@
 import * as assert from 'node:assert/strict';
-import { itemCardTitle, renderItemCardHtml, type ItemCardData, type WebviewResources } from '../../src/views/itemCardHtml';
+import {
+  itemCardTitle,
+  renderItemCardHtml,
+  type ItemCardData,
+  type WebviewResources,
+} from '../../src/roadmap/card/itemCardHtml';
 import { activeContent, parseHtml, type ParsedDom } from './htmlDom';
 import { makeItem } from './roadmapFixtures';
 
@@ -57,8 +62,14 @@ describe('renderItemCardHtml', () => {
   it('shows the why, title, breadcrumbs, metrics, children and linked work', () => {
     assert.equal(byTag('h1')[0]?.text, 'One-click reorder');
     assert.equal(dom.elements.find((e) => e.attrs.get('class') === 'why-text')?.text, item.why);
-    const crumbs = dom.elements.filter((e) => e.tag === 'button' && e.attrs.has('data-item') && e.attrs.get('class') === 'link');
-    assert.deepEqual(crumbs.map((b) => b.attrs.get('data-item')), ['GROW', 'CHK', 'CHK-13'], 'parents first, root first, then children');
+    const crumbs = dom.elements.filter(
+      (e) => e.tag === 'button' && e.attrs.has('data-item') && e.attrs.get('class') === 'link',
+    );
+    assert.deepEqual(
+      crumbs.map((b) => b.attrs.get('data-item')),
+      ['GROW', 'CHK', 'CHK-13'],
+      'parents first, root first, then children',
+    );
     assert.match(dom.text, /Acme Shop/);
     assert.match(dom.text, /Baseline 18%/);
     assert.match(dom.text, /Now 24%/);
@@ -79,7 +90,10 @@ describe('renderItemCardHtml', () => {
 
   it('makes only http(s) links anchors; others are inert text', () => {
     const anchors = byTag('a');
-    assert.deepEqual(anchors.map((a) => a.attrs.get('href')), ['https://example.com/specs/reorder']);
+    assert.deepEqual(
+      anchors.map((a) => a.attrs.get('href')),
+      ['https://example.com/specs/reorder'],
+    );
     assert.equal(anchors[0]?.attrs.get('data-external'), 'https://example.com/specs/reorder');
     assert.match(dom.text, /javascript:alert\(1\)/);
   });
@@ -95,7 +109,8 @@ describe('renderItemCardHtml', () => {
   });
 
   it('keeps every hostile field inert', () => {
-    const h = (id: string) => makeItem({ id, title: HOSTILE, why: HOSTILE, status: HOSTILE, owner: HOSTILE, target: HOSTILE, refs: [HOSTILE] });
+    const h = (id: string) =>
+      makeItem({ id, title: HOSTILE, why: HOSTILE, status: HOSTILE, owner: HOSTILE, target: HOSTILE, refs: [HOSTILE] });
     const hostileData: ItemCardData = {
       item: makeItem({
         id: '"><script>x</script>',
@@ -107,7 +122,12 @@ describe('renderItemCardHtml', () => {
         target: HOSTILE,
         refs: [HOSTILE],
         metrics: [{ name: HOSTILE, baseline: HOSTILE, target: '30%', current: HOSTILE, unit: HOSTILE }],
-        links: [HOSTILE, 'javascript:alert(1)', 'data:text/html,<script>alert(1)</script>', 'command:workbench.action.terminal.new'],
+        links: [
+          HOSTILE,
+          'javascript:alert(1)',
+          'data:text/html,<script>alert(1)</script>',
+          'command:workbench.action.terminal.new',
+        ],
       }),
       product: HOSTILE,
       ancestors: [h('A"onmouseover="alert(1)')],
@@ -122,7 +142,11 @@ describe('renderItemCardHtml', () => {
     const hostileDom = parseHtml(renderItemCardHtml(hostileData, RES));
     assert.deepEqual(foreignActiveContent(hostileDom), []);
     assert.equal(hostileDom.elements.filter((e) => e.tag === 'a').length, 0);
-    assert.equal(hostileDom.elements.filter((e) => e.tag === 'svg').length, 2, 'chart and file bar only, none from data');
+    assert.equal(
+      hostileDom.elements.filter((e) => e.tag === 'svg').length,
+      2,
+      'chart and file bar only, none from data',
+    );
     assert.ok(hostileDom.text.includes(HOSTILE), 'shown as text');
     const ids = hostileDom.elements.filter((e) => e.attrs.has('data-item')).map((e) => e.attrs.get('data-item'));
     assert.ok(ids.includes('A"onmouseover="alert(1)'));
@@ -130,10 +154,26 @@ describe('renderItemCardHtml', () => {
   });
 
   it('explains missing work and a missing why', () => {
-    const d = parseHtml(renderItemCardHtml({ item: makeItem({ id: 'X' }), ancestors: [], children: [], workNote: 'Git features are off in Restricted Mode.', now: NOW }, RES));
+    const d = parseHtml(
+      renderItemCardHtml(
+        {
+          item: makeItem({ id: 'X' }),
+          ancestors: [],
+          children: [],
+          workNote: 'Git features are off in Restricted Mode.',
+          now: NOW,
+        },
+        RES,
+      ),
+    );
     assert.match(d.text, /No why recorded yet/);
     assert.match(d.text, /Git features are off in Restricted Mode\./);
-    const none = parseHtml(renderItemCardHtml({ item: makeItem({ id: 'X' }), ancestors: [], children: [], work: { commits: [], branches: [] }, now: NOW }, RES));
+    const none = parseHtml(
+      renderItemCardHtml(
+        { item: makeItem({ id: 'X' }), ancestors: [], children: [], work: { commits: [], branches: [] }, now: NOW },
+        RES,
+      ),
+    );
     assert.match(none.text, /No branches or commits reference X yet/);
   });
 

@@ -1,11 +1,14 @@
 // Small roadmaps for the linking tests: plain RoadmapItem objects and a matcher, no YAML.
-import { CommitLinker, type LinkOptions } from '../../src/core/commitLinks';
-import { ReferenceMatcher } from '../../src/core/referenceMatcher';
-import type { RoadmapItem } from '../../src/core/roadmapTypes';
+import { CommitLinker, type LinkOptions } from '../../src/core/linking/commitLinks';
+import { ReferenceMatcher } from '../../src/core/linking/referenceMatcher';
+import type { RoadmapItem } from '../../src/core/roadmap/roadmapTypes';
 
 const NOWHERE = { file: 'roadmap.yaml', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } };
 
-export function item(id: string, extra: Partial<Pick<RoadmapItem, 'refs' | 'branches' | 'kind' | 'title'>> = {}): RoadmapItem {
+export function item(
+  id: string,
+  extra: Partial<Pick<RoadmapItem, 'refs' | 'branches' | 'kind' | 'title'>> = {},
+): RoadmapItem {
   return {
     id,
     kind: extra.kind ?? 'feature',

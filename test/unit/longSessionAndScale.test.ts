@@ -2,11 +2,11 @@
 // edits in quick succession both land, and a generated 50,000-item roadmap parses and indexes.
 // No timing assertions: sizes and results only.
 import { strict as assert } from 'node:assert';
-import { BlameCache, contentHash } from '../../src/core/blameCache';
-import { parseRoadmapFile } from '../../src/core/parseRoadmap';
-import { RoadmapIndex } from '../../src/core/roadmapIndex';
-import { addBranchTag, applyTextEdits } from '../../src/core/tagEdit';
-import { FilesTouchedCache } from '../../src/models/filesTouchedCache';
+import { BlameCache, contentHash } from '../../src/core/attribution/blameCache';
+import { parseRoadmapFile } from '../../src/core/roadmap/parseRoadmap';
+import { RoadmapIndex } from '../../src/core/roadmap/roadmapIndex';
+import { addBranchTag, applyTextEdits } from '../../src/core/roadmap/tagEdit';
+import { FilesTouchedCache } from '../../src/work/model/filesTouchedCache';
 
 describe('long sessions: bounded caches', () => {
   it('blame cache: 1,000 distinct files opened in turn keep it at its bound (entries and weight)', () => {
@@ -28,7 +28,10 @@ describe('long sessions: bounded caches', () => {
   });
 
   it('files-touched cache: 1,000 distinct items keep at most 32 entries', () => {
-    const cache = new FilesTouchedCache(() => undefined, () => undefined);
+    const cache = new FilesTouchedCache(
+      () => undefined,
+      () => undefined,
+    );
     for (let i = 0; i < 1000; i++) assert.deepEqual(cache.get(`folder#ITEM-${i}`, [], undefined), []);
     // Without git, get() only reads: an entry still held answers [], an evicted one undefined.
     let held = 0;
@@ -49,7 +52,11 @@ describe('concurrency of tag edits (pure core)', () => {
     const item = RoadmapIndex.build([parseRoadmapFile('r.yaml', afterBoth)]).get('CHK-12');
     assert.deepEqual(item?.branches, ['feature/a', 'feature/b']);
     assert.equal(item?.title, 'Reorder', 'the rest of the item is untouched');
-    assert.equal(afterBoth.replace(/\n {4}branches:.*\n(?: {6}- .*\n)*/, '\n'), original, 'only the branches lines were added');
+    assert.equal(
+      afterBoth.replace(/\n {4}branches:.*\n(?: {6}- .*\n)*/, '\n'),
+      original,
+      'only the branches lines were added',
+    );
   });
 });
 
@@ -63,7 +70,13 @@ describe('scale', function () {
     for (let g = 0; g < goals; g++) {
       lines.push(`  - id: G-${g}`, '    kind: goal', `    title: Goal ${g}`, `    why: Because ${g}`, '    items:');
       for (let f = 0; f < perGoal; f++) {
-        lines.push(`      - id: F-${g}-${f}`, '        kind: feature', `        title: Feature ${g}.${f}`, `        why: Customers need ${f}`, '        status: planned');
+        lines.push(
+          `      - id: F-${g}-${f}`,
+          '        kind: feature',
+          `        title: Feature ${g}.${f}`,
+          `        why: Customers need ${f}`,
+          '        status: planned',
+        );
       }
     }
     const parsed = parseRoadmapFile('big.yaml', `${lines.join('\n')}\n`);
@@ -72,7 +85,10 @@ describe('scale', function () {
     assert.equal(index.items.length, 50_000);
     assert.equal(index.roots().length, goals);
     assert.equal(index.children('G-7').length, perGoal);
-    assert.deepEqual(index.ancestors('F-49-998').map((i) => i.id), ['G-49']);
+    assert.deepEqual(
+      index.ancestors('F-49-998').map((i) => i.id),
+      ['G-49'],
+    );
     assert.deepEqual(index.matcher.itemIds('fixes F-12-345 and G-3'), ['F-12-345', 'G-3']);
     assert.equal(index.diagnostics.filter((d) => d.severity === 'error').length, 0);
   });

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
-import { metricProgress, parseMetricValue } from '../../src/core/metricProgress';
+import { metricProgress, parseMetricValue } from '../../src/core/render/metricProgress';
 
 describe('parseMetricValue', () => {
   const cases: Array<[string, number | undefined, string?]> = [
@@ -155,13 +155,20 @@ describe('metricProgress', () => {
     ['18%', undefined],
   ] as Array<[string | undefined, string | undefined]>) {
     it(`text only for ${String(baseline)} → ${String(target)}`, () => {
-      const metric = { name: 'x', ...(baseline === undefined ? {} : { baseline }), ...(target === undefined ? {} : { target }) };
+      const metric = {
+        name: 'x',
+        ...(baseline === undefined ? {} : { baseline }),
+        ...(target === undefined ? {} : { target }),
+      };
       assert.deepEqual(metricProgress(metric), { kind: 'text' });
     });
   }
 
   it('positions always lie in 0..1 (property)', () => {
-    const num = fc.oneof(fc.integer({ min: -1e6, max: 1e6 }).map(String), fc.integer({ min: 0, max: 100 }).map((n) => `${n}%`));
+    const num = fc.oneof(
+      fc.integer({ min: -1e6, max: 1e6 }).map(String),
+      fc.integer({ min: 0, max: 100 }).map((n) => `${n}%`),
+    );
     fc.assert(
       fc.property(num, num, fc.option(num, { nil: undefined }), (baseline, target, current) => {
         const p = metricProgress({ name: 'm', baseline, target, ...(current === undefined ? {} : { current }) });

@@ -1,11 +1,17 @@
 import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
-import { DARK_THEME, renderOverviewSvg, wrapText, xmlText } from '../../src/core/overviewSvg';
-import { buildOverview } from '../../src/core/roadmapOverview';
+import { DARK_THEME, renderOverviewSvg, wrapText, xmlText } from '../../src/core/render/overviewSvg';
+import { buildOverview } from '../../src/core/render/roadmapOverview';
 import { makeItem } from './roadmapFixtures';
 
 // sax (installed with @vscode/vsce) in strict mode: an SVG viewer rejects what it rejects.
-type SaxParser = { onerror: (e: Error) => void; onopentag: (t: { name: string; attributes: Record<string, string> }) => void; ontext: (t: string) => void; write(s: string): SaxParser; close(): void };
+type SaxParser = {
+  onerror: (e: Error) => void;
+  onopentag: (t: { name: string; attributes: Record<string, string> }) => void;
+  ontext: (t: string) => void;
+  write(s: string): SaxParser;
+  close(): void;
+};
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const sax = require('sax') as { parser(strict: boolean): SaxParser };
 
@@ -26,12 +32,26 @@ const ALLOWED_TAGS = new Set(['svg', 'title', 'rect', 'g', 'text']);
 
 describe('overviewSvg', () => {
   const items = [
-    makeItem({ id: 'CHK-12', title: 'One-click reorder', target: '2026-Q3', status: 'in-progress', why: 'Weekly grocery shoppers must rebuild the same cart every week.' }),
+    makeItem({
+      id: 'CHK-12',
+      title: 'One-click reorder',
+      target: '2026-Q3',
+      status: 'in-progress',
+      why: 'Weekly grocery shoppers must rebuild the same cart every week.',
+    }),
     makeItem({ id: 'SRCH', title: 'Typo-tolerant search', target: '2026-Q2', status: 'shipped' }),
   ];
 
   it('is well-formed XML with the columns, cards and unlinked totals', () => {
-    const svg = renderOverviewSvg(buildOverview({ items, mode: 'target', product: 'Acme', workCount: () => ({ branches: 1, commits: 2 }), unlinked: { branches: 3, commits: 4 } }));
+    const svg = renderOverviewSvg(
+      buildOverview({
+        items,
+        mode: 'target',
+        product: 'Acme',
+        workCount: () => ({ branches: 1, commits: 2 }),
+        unlinked: { branches: 3, commits: 4 },
+      }),
+    );
     const { tags, text } = parseXml(svg);
     assert.equal(tags[0]?.name, 'svg');
     assert.match(text, /Acme roadmap by target/);
@@ -43,14 +63,24 @@ describe('overviewSvg', () => {
   });
 
   it('dark theme and an empty roadmap still give valid SVG', () => {
-    const { text } = parseXml(renderOverviewSvg(buildOverview({ items: [], mode: 'status', workCount: () => ({ branches: 0, commits: 0 }) }), DARK_THEME));
+    const { text } = parseXml(
+      renderOverviewSvg(
+        buildOverview({ items: [], mode: 'status', workCount: () => ({ branches: 0, commits: 0 }) }),
+        DARK_THEME,
+      ),
+    );
     assert.match(text, /No items in the roadmap yet/);
   });
 
   it('hostile and invalid-XML text stays text (property)', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'binary' }), fc.string({ unit: 'binary' }), (title, why) => {
-        const overview = buildOverview({ items: [makeItem({ id: title || 'x', title, why, target: why, status: title })], mode: 'target', product: why, workCount: () => ({ branches: 0, commits: 0 }) });
+        const overview = buildOverview({
+          items: [makeItem({ id: title || 'x', title, why, target: why, status: title })],
+          mode: 'target',
+          product: why,
+          workCount: () => ({ branches: 0, commits: 0 }),
+        });
         const { tags } = parseXml(renderOverviewSvg(overview));
         for (const t of tags) {
           assert.ok(ALLOWED_TAGS.has(t.name), t.name);
@@ -60,7 +90,15 @@ describe('overviewSvg', () => {
       { numRuns: 300 },
     );
     const evil = '<script>alert(1)</script><image href="https://evil.example/x.png"/>\u0000\u0007\ud800';
-    const { tags, text } = parseXml(renderOverviewSvg(buildOverview({ items: [makeItem({ id: 'E', title: evil })], mode: 'status', workCount: () => ({ branches: 0, commits: 0 }) })));
+    const { tags, text } = parseXml(
+      renderOverviewSvg(
+        buildOverview({
+          items: [makeItem({ id: 'E', title: evil })],
+          mode: 'status',
+          workCount: () => ({ branches: 0, commits: 0 }),
+        }),
+      ),
+    );
     assert.ok(tags.every((t) => ALLOWED_TAGS.has(t.name)));
     assert.match(text, /<script>alert\(1\)<\/script>/);
   });

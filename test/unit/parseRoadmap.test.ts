@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { parseRoadmapBytes, parseRoadmapFile } from '../../src/core/parseRoadmap';
-import { STARTER_ROADMAP_YAML } from '../../src/core/starterRoadmap';
+import { parseRoadmapBytes, parseRoadmapFile } from '../../src/core/roadmap/parseRoadmap';
+import { STARTER_ROADMAP_YAML } from '../../src/core/roadmap/starterRoadmap';
 import { SPEC_EXAMPLE } from './roadmapFixtures';
 import { codes, ids, only, rangeOf, yaml } from './roadmapTestUtil';
 
@@ -17,7 +17,10 @@ describe('parseRoadmapFile', () => {
 
     it('flattens items parents-first in file order, keeping nesting and parent: in parentId', () => {
       assert.deepEqual(ids(parsed), ['GROW', 'CHK', 'CHK-12']);
-      assert.deepEqual(parsed.items.map((i) => i.parentId), [undefined, 'GROW', 'CHK']);
+      assert.deepEqual(
+        parsed.items.map((i) => i.parentId),
+        [undefined, 'GROW', 'CHK'],
+      );
     });
 
     it('reads every field', () => {
@@ -47,7 +50,10 @@ describe('parseRoadmapFile', () => {
       assert.deepEqual(chk.idLocation, { file: '/w/roadmap.yaml', range: rangeOf(SPEC_EXAMPLE, 'CHK', 0) });
       assert.deepEqual(chk.location.range.start, rangeOf(SPEC_EXAMPLE, 'id: CHK').start);
       assert.deepEqual(reorder.parentLocation?.range, rangeOf(SPEC_EXAMPLE, 'CHK', 2));
-      assert.deepEqual(chk.refLocations?.map((l) => l.range), [rangeOf(SPEC_EXAMPLE, 'PAY-881'), rangeOf(SPEC_EXAMPLE, '"#1234"')]);
+      assert.deepEqual(
+        chk.refLocations?.map((l) => l.range),
+        [rangeOf(SPEC_EXAMPLE, 'PAY-881'), rangeOf(SPEC_EXAMPLE, '"#1234"')],
+      );
     });
   });
 
@@ -64,7 +70,15 @@ describe('parseRoadmapFile', () => {
   });
 
   it('defaults kind to `item`, title to the id (with a warning), lower-cases kind, trims text', () => {
-    const text = yaml('version: 1', 'items:', '  - id: A', '    kind: Epic', '    why: "  spaced  "', '  - id: B', '    title: Bee');
+    const text = yaml(
+      'version: 1',
+      'items:',
+      '  - id: A',
+      '    kind: Epic',
+      '    why: "  spaced  "',
+      '  - id: B',
+      '    title: Bee',
+    );
     const parsed = parseRoadmapFile('f', text);
     assert.equal(parsed.items[0]?.kind, 'epic');
     assert.equal(parsed.items[0]?.title, 'A');
@@ -74,7 +88,18 @@ describe('parseRoadmapFile', () => {
   });
 
   it('reads numbers as written: target 2026, baseline 1.10, a numeric ref', () => {
-    const text = yaml('version: 1', 'items:', '  - id: A', '    title: T', '    target: 2026', '    refs: [1234, "#12"]', '    metrics:', '      - name: Rate', '        baseline: 1.10', '      - Plain metric');
+    const text = yaml(
+      'version: 1',
+      'items:',
+      '  - id: A',
+      '    title: T',
+      '    target: 2026',
+      '    refs: [1234, "#12"]',
+      '    metrics:',
+      '      - name: Rate',
+      '        baseline: 1.10',
+      '      - Plain metric',
+    );
     const parsed = parseRoadmapFile('f', text);
     assert.deepEqual(parsed.diagnostics, []);
     const a = parsed.items[0];
@@ -84,7 +109,17 @@ describe('parseRoadmapFile', () => {
   });
 
   it('follows ordinary anchors and aliases', () => {
-    const text = yaml('version: 1', 'items:', '  - id: A', '    title: T', '    metrics: &m', '      - name: NPS', '  - id: B', '    title: U', '    metrics: *m');
+    const text = yaml(
+      'version: 1',
+      'items:',
+      '  - id: A',
+      '    title: T',
+      '    metrics: &m',
+      '      - name: NPS',
+      '  - id: B',
+      '    title: U',
+      '    metrics: *m',
+    );
     const parsed = parseRoadmapFile('f', text);
     assert.deepEqual(parsed.diagnostics, []);
     assert.deepEqual(parsed.items[1]?.metrics, [{ name: 'NPS' }]);
@@ -124,7 +159,11 @@ describe('parseRoadmapFile', () => {
 
   describe('parseRoadmapBytes', () => {
     it('puts decoding problems first and still parses the rest', () => {
-      const bytes = Buffer.concat([Buffer.from('version: 1\nitems:\n  - id: A\n    title: caf'), Buffer.from([0xe9]), Buffer.from('\n')]);
+      const bytes = Buffer.concat([
+        Buffer.from('version: 1\nitems:\n  - id: A\n    title: caf'),
+        Buffer.from([0xe9]),
+        Buffer.from('\n'),
+      ]);
       const parsed = parseRoadmapBytes('f', bytes);
       assert.equal(parsed.diagnostics[0]?.code, 'invalid-encoding');
       assert.deepEqual(parsed.diagnostics[0]?.range.start, { line: 3, character: 14 });

@@ -4,14 +4,14 @@
 // properties live in roadmapBadInput.test.ts and trailers.test.ts.)
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
-import { parseBlame } from '../../src/core/blameParser';
-import { parseChangedFiles } from '../../src/core/changedFilesParser';
-import { CommitIndex } from '../../src/core/commitIndex';
-import { CommitLinker } from '../../src/core/commitLinks';
-import { GitLogParser, isFullSha } from '../../src/core/gitLogParser';
-import { ReferenceMatcher, type ReferenceMatch } from '../../src/core/referenceMatcher';
-import { parseRefLine } from '../../src/core/refListParser';
-import { parseTrailers } from '../../src/core/trailers';
+import { parseBlame } from '../../src/core/gitOutput/blameParser';
+import { parseChangedFiles } from '../../src/core/gitOutput/changedFilesParser';
+import { CommitIndex } from '../../src/core/commitIndex/commitIndex';
+import { CommitLinker } from '../../src/core/linking/commitLinks';
+import { GitLogParser, isFullSha } from '../../src/core/gitOutput/gitLogParser';
+import { ReferenceMatcher, type ReferenceMatch } from '../../src/core/linking/referenceMatcher';
+import { parseRefLine } from '../../src/core/gitOutput/refListParser';
+import { parseTrailers } from '../../src/core/gitOutput/trailers';
 
 const RUNS = 500;
 
@@ -77,11 +77,42 @@ function naiveFindAll(items: readonly { id: string; refs: readonly string[] }[],
   return out;
 }
 
-const PIECES = ['CHK', 'chk', 'Chk', '-', '12', '1', '2', '123', '.', '_', 'PAY', '#', '#1', 'é', 'É', 'x', ' ', '/', '\n', 'ß', '日本', '\u{1F600}', '(', ')'];
+const PIECES = [
+  'CHK',
+  'chk',
+  'Chk',
+  '-',
+  '12',
+  '1',
+  '2',
+  '123',
+  '.',
+  '_',
+  'PAY',
+  '#',
+  '#1',
+  'é',
+  'É',
+  'x',
+  ' ',
+  '/',
+  '\n',
+  'ß',
+  '日本',
+  '\u{1F600}',
+  '(',
+  ')',
+];
 const piece = fc.constantFrom(...PIECES);
 const token = fc.array(piece, { minLength: 1, maxLength: 4 }).map((p) => p.join(''));
-const itemsArb = fc.array(fc.record({ id: token, refs: fc.array(token, { maxLength: 2 }) }), { minLength: 1, maxLength: 6 });
-const textArb = fc.oneof(fc.array(piece, { maxLength: 30 }).map((p) => p.join('')), fc.string({ maxLength: 60 }));
+const itemsArb = fc.array(fc.record({ id: token, refs: fc.array(token, { maxLength: 2 }) }), {
+  minLength: 1,
+  maxLength: 6,
+});
+const textArb = fc.oneof(
+  fc.array(piece, { maxLength: 30 }).map((p) => p.join('')),
+  fc.string({ maxLength: 60 }),
+);
 
 describe('parser properties (fast-check)', () => {
   it('the reference matcher agrees with a naive implementation of its rules', () => {
@@ -94,14 +125,23 @@ describe('parser properties (fast-check)', () => {
   });
 
   it('the reference matcher never throws, on any text and any keys (full Unicode)', () => {
-    const anyItems = fc.array(fc.record({ id: fc.string({ unit: 'binary', maxLength: 12 }), refs: fc.array(fc.string({ unit: 'binary', maxLength: 8 }), { maxLength: 3 }) }), { maxLength: 8 });
+    const anyItems = fc.array(
+      fc.record({
+        id: fc.string({ unit: 'binary', maxLength: 12 }),
+        refs: fc.array(fc.string({ unit: 'binary', maxLength: 8 }), { maxLength: 3 }),
+      }),
+      { maxLength: 8 },
+    );
     fc.assert(
       fc.property(anyItems, fc.string({ unit: 'binary', maxLength: 300 }), fc.nat(), (items, text, at) => {
         const m = new ReferenceMatcher(items);
         const all = m.findAll(text);
         let last = 0;
         for (const r of all) {
-          assert.ok(r.start >= last && r.end > r.start && r.end <= text.length, 'ordered, non-overlapping, inside the text');
+          assert.ok(
+            r.start >= last && r.end > r.start && r.end <= text.length,
+            'ordered, non-overlapping, inside the text',
+          );
           last = r.end;
         }
         m.at(text, at % (text.length + 1));
@@ -114,8 +154,13 @@ describe('parser properties (fast-check)', () => {
   it('the git log parser never throws on arbitrary bytes, however they are batched', () => {
     const nonce = 'RL0123456789abcdef0123:';
     const sha = fc.constantFrom('a'.repeat(40), 'b'.repeat(40), 'xyz', '');
-    const recordish = fc.tuple(sha, fc.array(sha, { maxLength: 3 }), fc.string({ unit: 'binary' })).map(([s, p, msg]) => `${nonce}${s}\0${p.join(' ')}\0A\0a@b\x001700000000\0${msg}\n\0`);
-    const bytes = fc.oneof(fc.uint8Array({ maxLength: 400 }).map((b) => Buffer.from(b).toString('utf8')), fc.array(fc.oneof(recordish, fc.string({ unit: 'binary' })), { maxLength: 6 }).map((r) => r.join('')));
+    const recordish = fc
+      .tuple(sha, fc.array(sha, { maxLength: 3 }), fc.string({ unit: 'binary' }))
+      .map(([s, p, msg]) => `${nonce}${s}\0${p.join(' ')}\0A\0a@b\x001700000000\0${msg}\n\0`);
+    const bytes = fc.oneof(
+      fc.uint8Array({ maxLength: 400 }).map((b) => Buffer.from(b).toString('utf8')),
+      fc.array(fc.oneof(recordish, fc.string({ unit: 'binary' })), { maxLength: 6 }).map((r) => r.join('')),
+    );
     fc.assert(
       fc.property(bytes, fc.array(fc.nat(), { maxLength: 5 }), (raw, cuts) => {
         const fields = raw.split('\0');
@@ -127,7 +172,8 @@ describe('parser properties (fast-check)', () => {
           from = Math.max(from, cut);
         }
         commits.push(...parser.end());
-        for (const c of commits) assert.ok(isFullSha(c.sha) && c.parents.every(isFullSha), 'only well-formed commits come out');
+        for (const c of commits)
+          assert.ok(isFullSha(c.sha) && c.parents.every(isFullSha), 'only well-formed commits come out');
       }),
       { numRuns: RUNS },
     );
@@ -136,7 +182,17 @@ describe('parser properties (fast-check)', () => {
   it('the other git output parsers never throw on arbitrary bytes', () => {
     const items = [{ id: 'CHK-12', refs: ['PAY-1'] }];
     const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
-    const full = items.map((i) => ({ ...i, kind: 'feature', title: i.id, metrics: [], links: [], paths: [], branches: [], location: { file: '', range }, idLocation: { file: '', range } }));
+    const full = items.map((i) => ({
+      ...i,
+      kind: 'feature',
+      title: i.id,
+      metrics: [],
+      links: [],
+      paths: [],
+      branches: [],
+      location: { file: '', range },
+      idLocation: { file: '', range },
+    }));
     const linker = new CommitLinker({ items: full, matcher: new ReferenceMatcher(full) });
     fc.assert(
       fc.property(fc.uint8Array({ maxLength: 600 }), fc.string({ unit: 'binary', maxLength: 300 }), (b, s) => {

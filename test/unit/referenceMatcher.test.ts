@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { ReferenceMatcher } from '../../src/core/referenceMatcher';
+import { ReferenceMatcher } from '../../src/core/linking/referenceMatcher';
 
 const items = [
   { id: 'CHK', refs: ['PAY-881', '#1234'] },

@@ -3,10 +3,10 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { stringify } from 'yaml';
-import { parseRoadmapBytes, parseRoadmapFile } from '../../src/core/parseRoadmap';
-import { RoadmapIndex } from '../../src/core/roadmapIndex';
-import { ITEM_KEYS, MAX_ITEM_DEPTH } from '../../src/core/roadmapKeys';
-import { idKey, type ParsedRoadmapFile } from '../../src/core/roadmapTypes';
+import { parseRoadmapBytes, parseRoadmapFile } from '../../src/core/roadmap/parseRoadmap';
+import { RoadmapIndex } from '../../src/core/roadmap/roadmapIndex';
+import { ITEM_KEYS, MAX_ITEM_DEPTH } from '../../src/core/roadmap/roadmapKeys';
+import { idKey, type ParsedRoadmapFile } from '../../src/core/roadmap/roadmapTypes';
 import { codes, ids, only, rangeOf, yaml } from './roadmapTestUtil';
 
 /** Invariants every parse result must keep, whatever the input. */
@@ -35,7 +35,15 @@ describe('roadmap bad input', () => {
   });
 
   it('malformed YAML: error at line:col, no throw', () => {
-    const text = yaml('version: 1', 'items:', '  - id: A', '    title: T', '  - id: B', '    title: T', '   ] garbage: {');
+    const text = yaml(
+      'version: 1',
+      'items:',
+      '  - id: A',
+      '    title: T',
+      '  - id: B',
+      '    title: T',
+      '   ] garbage: {',
+    );
     const parsed = parseRoadmapFile('f', text);
     assertWellFormed(parsed, text);
     const first = parsed.diagnostics.find((d) => d.code === 'yaml-syntax');
@@ -43,7 +51,13 @@ describe('roadmap bad input', () => {
     assert.equal(first.range.start.line, 6);
   });
 
-  for (const [name, text] of [['empty', ''], ['only whitespace', '  \n\n\t\n'], ['only comments', '# nothing yet\n# still nothing\n'], ['an explicit null', '~\n'], ['a document marker', '---\n']] as const) {
+  for (const [name, text] of [
+    ['empty', ''],
+    ['only whitespace', '  \n\n\t\n'],
+    ['only comments', '# nothing yet\n# still nothing\n'],
+    ['an explicit null', '~\n'],
+    ['a document marker', '---\n'],
+  ] as const) {
     it(`an empty file (${name}): one warning, no items`, () => {
       const parsed = parseRoadmapFile('f', text);
       assertWellFormed(parsed, text);
@@ -72,7 +86,8 @@ describe('roadmap bad input', () => {
 
   it('billion laughs under an unknown key: never expanded', () => {
     const lines = ['version: 1', 'lol0: &l0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]'];
-    for (let i = 1; i <= 12; i++) lines.push(`lol${i}: &l${i} [${Array.from({ length: 10 }, () => `*l${i - 1}`).join(', ')}]`);
+    for (let i = 1; i <= 12; i++)
+      lines.push(`lol${i}: &l${i} [${Array.from({ length: 10 }, () => `*l${i - 1}`).join(', ')}]`);
     lines.push('items:', '  - id: A', '    title: Still here', '    refs: *l12', '    why: *l12');
     const text = yaml(...lines);
     const parsed = parseRoadmapFile('f', text);
@@ -84,7 +99,10 @@ describe('roadmap bad input', () => {
 
   it('an alias bomb of nested items: each item read once, bounded diagnostics', () => {
     const lines = ['version: 1', 'items:', '  - &i0 {id: L0, title: Leaf}'];
-    for (let i = 1; i <= 12; i++) lines.push(`  - &i${i} {title: Level ${i}, items: [${Array.from({ length: 10 }, () => `*i${i - 1}`).join(', ')}]}`);
+    for (let i = 1; i <= 12; i++)
+      lines.push(
+        `  - &i${i} {title: Level ${i}, items: [${Array.from({ length: 10 }, () => `*i${i - 1}`).join(', ')}]}`,
+      );
     const text = yaml(...lines);
     const parsed = parseRoadmapFile('f', text);
     assertWellFormed(parsed, text);
@@ -143,17 +161,45 @@ describe('roadmap bad input', () => {
     assert.equal(idx.get('__PROTO__')?.title, 'Proto');
     assert.equal(idx.get('toString'), undefined);
     assert.equal(idx.get('hasOwnProperty'), undefined);
-    assert.deepEqual(idx.children('__proto__').map((i) => i.id), ['constructor']);
-    assert.deepEqual([...idx.countByKind()], [['__proto__', 1], ['item', 1]]);
+    assert.deepEqual(
+      idx.children('__proto__').map((i) => i.id),
+      ['constructor'],
+    );
+    assert.deepEqual(
+      [...idx.countByKind()],
+      [
+        ['__proto__', 1],
+        ['item', 1],
+      ],
+    );
     assert.equal(idx.get('prototype')?.id, '__proto__');
   });
 
   it('ids that are numbers or contain spaces', () => {
-    const text = yaml('version: 1', 'items:', '  - id: 12', '    title: Number', '  - id: 1.10', '    title: Float', '  - id: two words', '    title: Spaces', '  - id: " padded "', '    title: Padded', '  - id: true', '    title: Bool');
+    const text = yaml(
+      'version: 1',
+      'items:',
+      '  - id: 12',
+      '    title: Number',
+      '  - id: 1.10',
+      '    title: Float',
+      '  - id: two words',
+      '    title: Spaces',
+      '  - id: " padded "',
+      '    title: Padded',
+      '  - id: true',
+      '    title: Bool',
+    );
     const parsed = parseRoadmapFile('f', text);
     assertWellFormed(parsed, text);
     assert.deepEqual(ids(parsed), ['12', '1.10', 'two words', ' padded ', 'true']);
-    assert.deepEqual(codes(parsed.diagnostics).sort(), ['invalid-id', 'invalid-id', 'non-string-id', 'non-string-id', 'non-string-id']);
+    assert.deepEqual(codes(parsed.diagnostics).sort(), [
+      'invalid-id',
+      'invalid-id',
+      'non-string-id',
+      'non-string-id',
+      'non-string-id',
+    ]);
   });
 
   it('thousands of flow levels: a too-deep error, no stack overflow', () => {
@@ -161,7 +207,10 @@ describe('roadmap bad input', () => {
     const text = `version: 1\nitems: ${'['.repeat(depth)}${']'.repeat(depth)}\n`;
     const parsed = parseRoadmapFile('f', text);
     assertWellFormed(parsed, text);
-    assert.ok(parsed.diagnostics.some((d) => d.code === 'too-deep' && d.severity === 'error'), JSON.stringify(codes(parsed.diagnostics).slice(0, 5)));
+    assert.ok(
+      parsed.diagnostics.some((d) => d.code === 'too-deep' && d.severity === 'error'),
+      JSON.stringify(codes(parsed.diagnostics).slice(0, 5)),
+    );
   });
 
   it('thousands of block mapping levels: an error, no stack overflow', () => {
@@ -207,8 +256,14 @@ describe('roadmap bad input', () => {
     const a = parseRoadmapFile('/w/roadmap.yaml', yaml('version: 1', 'items:', '  - id: X', '    title: A'));
     const b = parseRoadmapFile('/w/roadmap/b.yaml', yaml('version: 1', 'items:', '  - id: x', '    title: B'));
     const idx = RoadmapIndex.build([a, b]);
-    assert.deepEqual(idx.diagnostics.map((d) => [d.file, d.code]).sort(), [['/w/roadmap.yaml', 'duplicate-id'], ['/w/roadmap/b.yaml', 'duplicate-id']]);
-    assert.deepEqual(idx.items.map((i) => i.title), ['A']);
+    assert.deepEqual(idx.diagnostics.map((d) => [d.file, d.code]).sort(), [
+      ['/w/roadmap.yaml', 'duplicate-id'],
+      ['/w/roadmap/b.yaml', 'duplicate-id'],
+    ]);
+    assert.deepEqual(
+      idx.items.map((i) => i.title),
+      ['A'],
+    );
   });
 
   it('a problem flood is capped per file with a note', () => {
@@ -233,7 +288,34 @@ describe('roadmap bad input', () => {
     });
 
     it('never throws on YAML-ish text built from roadmap tokens', () => {
-      const token = fc.constantFrom('version: 1\n', 'items:\n', '  - id: A\n', '    items:\n', '      - id: a\n', '    parent: A\n', '&x ', '*x', '[', ']', '{', '}', ': ', '- ', '\n', '  ', '"', "'", '#', '|', '>', '!!str ', '__proto__: ', 'metrics: ', 'refs: [', ',');
+      const token = fc.constantFrom(
+        'version: 1\n',
+        'items:\n',
+        '  - id: A\n',
+        '    items:\n',
+        '      - id: a\n',
+        '    parent: A\n',
+        '&x ',
+        '*x',
+        '[',
+        ']',
+        '{',
+        '}',
+        ': ',
+        '- ',
+        '\n',
+        '  ',
+        '"',
+        "'",
+        '#',
+        '|',
+        '>',
+        '!!str ',
+        '__proto__: ',
+        'metrics: ',
+        'refs: [',
+        ',',
+      );
       fc.assert(
         fc.property(fc.array(token, { maxLength: 60 }), (tokens) => {
           const text = tokens.join('');
@@ -246,12 +328,29 @@ describe('roadmap bad input', () => {
     });
 
     it('never throws on generated roadmap-like objects, and keeps every well-formed item', () => {
-      const scalar = fc.oneof(fc.string({ maxLength: 12 }), fc.integer(), fc.boolean(), fc.constant(null), fc.constantFrom('__proto__', 'constructor', 'A', 'b-1'));
-      const key = fc.oneof(fc.constantFrom(...ITEM_KEYS), fc.constantFrom('__proto__', 'constructor', 'ownr'), fc.string({ maxLength: 6 }));
+      const scalar = fc.oneof(
+        fc.string({ maxLength: 12 }),
+        fc.integer(),
+        fc.boolean(),
+        fc.constant(null),
+        fc.constantFrom('__proto__', 'constructor', 'A', 'b-1'),
+      );
+      const key = fc.oneof(
+        fc.constantFrom(...ITEM_KEYS),
+        fc.constantFrom('__proto__', 'constructor', 'ownr'),
+        fc.string({ maxLength: 6 }),
+      );
       const { item } = fc.letrec((tie) => ({
         item: fc.oneof(
           { depthSize: 'small' },
-          fc.record({ id: fc.stringMatching(/^[A-Za-z][A-Za-z0-9-]{0,5}$/), title: fc.string({ maxLength: 10 }), items: fc.array(tie('item'), { maxLength: 3 }) }, { requiredKeys: ['id'] }),
+          fc.record(
+            {
+              id: fc.stringMatching(/^[A-Za-z][A-Za-z0-9-]{0,5}$/),
+              title: fc.string({ maxLength: 10 }),
+              items: fc.array(tie('item'), { maxLength: 3 }),
+            },
+            { requiredKeys: ['id'] },
+          ),
           fc.dictionary(key, fc.oneof(scalar, fc.array(scalar, { maxLength: 3 }), tie('item')), { maxKeys: 5 }),
           scalar,
         ),

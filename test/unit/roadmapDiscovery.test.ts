@@ -1,16 +1,30 @@
 import * as assert from 'node:assert/strict';
-import { DEFAULT_ROADMAP_GLOBS, matchesRoadmapGlob, planRoadmapGlob } from '../../src/core/roadmapDiscovery';
+import { DEFAULT_ROADMAP_GLOBS, matchesRoadmapGlob, planRoadmapGlob } from '../../src/core/roadmap/roadmapDiscovery';
 
 describe('roadmap discovery globs', () => {
   it('has the documented defaults', () => {
     assert.deepEqual(DEFAULT_ROADMAP_GLOBS, ['roadmap.yaml', 'roadmap.yml', '.roadmap.yaml', 'roadmap/*.yaml']);
   });
 
-  for (const path of ['roadmap.yaml', 'roadmap.yml', '.roadmap.yaml', 'roadmap/checkout.yaml', './roadmap.yaml', 'roadmap\\team.yaml']) {
+  for (const path of [
+    'roadmap.yaml',
+    'roadmap.yml',
+    '.roadmap.yaml',
+    'roadmap/checkout.yaml',
+    './roadmap.yaml',
+    'roadmap\\team.yaml',
+  ]) {
     it(`matches ${path}`, () => assert.equal(matchesRoadmapGlob(path, DEFAULT_ROADMAP_GLOBS), true));
   }
 
-  for (const path of ['src/roadmap.yaml', 'roadmap/deep/x.yaml', 'roadmap.json', 'roadmap/x.yml', 'Roadmap.yaml.bak', 'notroadmap.yaml']) {
+  for (const path of [
+    'src/roadmap.yaml',
+    'roadmap/deep/x.yaml',
+    'roadmap.json',
+    'roadmap/x.yml',
+    'Roadmap.yaml.bak',
+    'notroadmap.yaml',
+  ]) {
     it(`does not match ${path}`, () => assert.equal(matchesRoadmapGlob(path, DEFAULT_ROADMAP_GLOBS), false));
   }
 

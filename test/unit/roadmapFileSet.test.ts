@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { parseRoadmapFile } from '../../src/core/parseRoadmap';
-import { RoadmapFileSet, isUnreadable } from '../../src/core/roadmapFileSet';
+import { parseRoadmapFile } from '../../src/core/roadmap/parseRoadmap';
+import { RoadmapFileSet, isUnreadable } from '../../src/core/roadmap/roadmapFileSet';
 
 const MAIN = 'file:///w/roadmap.yaml';
 const EXTRA = 'file:///w/roadmap/payments.yaml';

@@ -1,4 +1,4 @@
-import type { RoadmapItem } from '../../src/core/roadmapTypes';
+import type { RoadmapItem } from '../../src/core/roadmap/roadmapTypes';
 
 // The example from issue #2, verbatim: every field must work as written.
 export const SPEC_EXAMPLE = `version: 1

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { parseRoadmapFile } from '../../src/core/parseRoadmap';
-import { RoadmapIndex } from '../../src/core/roadmapIndex';
-import type { ParsedRoadmapFile, RoadmapItem } from '../../src/core/roadmapTypes';
+import { parseRoadmapFile } from '../../src/core/roadmap/parseRoadmap';
+import { RoadmapIndex } from '../../src/core/roadmap/roadmapIndex';
+import type { ParsedRoadmapFile, RoadmapItem } from '../../src/core/roadmap/roadmapTypes';
 import { SPEC_EXAMPLE } from './roadmapFixtures';
 import { codes, rangeOf, yaml } from './roadmapTestUtil';
 
@@ -44,7 +44,14 @@ describe('RoadmapIndex', () => {
     });
 
     it('counts by kind in order of first appearance', () => {
-      assert.deepEqual([...idx.countByKind()], [['goal', 1], ['epic', 1], ['feature', 1]]);
+      assert.deepEqual(
+        [...idx.countByKind()],
+        [
+          ['goal', 1],
+          ['epic', 1],
+          ['feature', 1],
+        ],
+      );
     });
 
     it('has a matcher over ids and refs', () => {
@@ -100,7 +107,22 @@ describe('RoadmapIndex', () => {
   });
 
   it('parent cycles: one error per cycle, broken at an explicit parent, every walk ends', () => {
-    const text = yaml('version: 1', 'items:', '  - id: A', '    title: T', '    parent: C', '  - id: B', '    title: T', '    parent: A', '  - id: C', '    title: T', '    parent: B', '  - id: S', '    title: Self', '    parent: s');
+    const text = yaml(
+      'version: 1',
+      'items:',
+      '  - id: A',
+      '    title: T',
+      '    parent: C',
+      '  - id: B',
+      '    title: T',
+      '    parent: A',
+      '  - id: C',
+      '    title: T',
+      '    parent: B',
+      '  - id: S',
+      '    title: Self',
+      '    parent: s',
+    );
     const idx = index(['/w/r.yaml', text]);
     const cycles = idx.diagnostics.filter((d) => d.code === 'parent-cycle');
     assert.equal(cycles.length, 2);
@@ -114,7 +136,16 @@ describe('RoadmapIndex', () => {
   });
 
   it('a ref claimed by two items: warning at the second; the first keeps it', () => {
-    const text = yaml('version: 1', 'items:', '  - id: A', '    title: T', '    refs: [PAY-1]', '  - id: B', '    title: T', '    refs: [pay-1]');
+    const text = yaml(
+      'version: 1',
+      'items:',
+      '  - id: A',
+      '    title: T',
+      '    refs: [PAY-1]',
+      '  - id: B',
+      '    title: T',
+      '    refs: [pay-1]',
+    );
     const idx = index(['/w/r.yaml', text]);
     const d = idx.diagnostics.find((x) => x.code === 'duplicate-ref');
     assert.equal(d?.severity, 'warning');
@@ -122,8 +153,16 @@ describe('RoadmapIndex', () => {
     assert.equal(idx.get('PAY-1')?.id, 'A');
   });
 
-  it('a ref equal to another item\'s id: warning, the id wins', () => {
-    const text = yaml('version: 1', 'items:', '  - id: A', '    title: T', '    refs: [B]', '  - id: B', '    title: T');
+  it("a ref equal to another item's id: warning, the id wins", () => {
+    const text = yaml(
+      'version: 1',
+      'items:',
+      '  - id: A',
+      '    title: T',
+      '    refs: [B]',
+      '  - id: B',
+      '    title: T',
+    );
     const idx = index(['/w/r.yaml', text]);
     assert.deepEqual(codes(idx.diagnostics), ['ref-is-id']);
     assert.equal(idx.get('B')?.id, 'B');
@@ -139,7 +178,19 @@ describe('RoadmapIndex', () => {
     const at = { file: '/w/r.yaml', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } } };
     const chain: RoadmapItem[] = [];
     for (let i = 0; i < n; i++) {
-      const base = { id: `I${i}`, kind: 'story', title: 'T', metrics: [], links: [], branches: [], paths: [], refs: [], location: at, idLocation: at, parentLocation: at };
+      const base = {
+        id: `I${i}`,
+        kind: 'story',
+        title: 'T',
+        metrics: [],
+        links: [],
+        branches: [],
+        paths: [],
+        refs: [],
+        location: at,
+        idLocation: at,
+        parentLocation: at,
+      };
       // I0's parent is the last item: one cycle through all of them.
       chain.push({ ...base, parentId: `I${(i + n - 1) % n}` });
     }

@@ -1,5 +1,11 @@
 import * as assert from 'node:assert/strict';
-import { buildOverview, clampText, renderOverviewMarkdown, targetSortKey, type OverviewMode } from '../../src/core/roadmapOverview';
+import {
+  buildOverview,
+  clampText,
+  renderOverviewMarkdown,
+  targetSortKey,
+  type OverviewMode,
+} from '../../src/core/render/roadmapOverview';
 import { makeItem } from './roadmapFixtures';
 
 // markdown-it (installed with @vscode/vsce) renders the export the way a Markdown preview would.
@@ -16,7 +22,10 @@ const items = [
   makeItem({ id: 'F', title: 'Phi', target: '2025-12-01', status: 'In Progress' }),
 ];
 const noWork = () => ({ branches: 0, commits: 0 });
-const titles = (mode: OverviewMode) => buildOverview({ items, mode, workCount: noWork }).columns.map((c) => `${c.title}:${c.cards.map((x) => x.item.id).join('')}`);
+const titles = (mode: OverviewMode) =>
+  buildOverview({ items, mode, workCount: noWork }).columns.map(
+    (c) => `${c.title}:${c.cards.map((x) => x.item.id).join('')}`,
+  );
 
 describe('roadmapOverview', () => {
   it('groups by target in time order; free text after dates; no target last', () => {
@@ -42,7 +51,13 @@ describe('roadmapOverview', () => {
   });
 
   it('exports Markdown with counts, work and unlinked totals', () => {
-    const overview = buildOverview({ items, mode: 'target', product: 'Acme', workCount: (i) => (i.id === 'A' ? { branches: 1, commits: 3 } : noWork()), unlinked: { branches: 2, commits: 5 } });
+    const overview = buildOverview({
+      items,
+      mode: 'target',
+      product: 'Acme',
+      workCount: (i) => (i.id === 'A' ? { branches: 1, commits: 3 } : noWork()),
+      unlinked: { branches: 2, commits: 5 },
+    });
     const text = renderOverviewMarkdown(overview, '2026-06-01');
     assert.match(text, /^# Acme roadmap by target/);
     assert.match(text, /## 2026\\-Q3 \(2\)/);
@@ -51,7 +66,8 @@ describe('roadmapOverview', () => {
   });
 
   it('keeps hostile text inert in the Markdown export', () => {
-    const evil = '[x](command:workbench.action.terminal.new) <img src=x onerror=alert(1)> ![i](https://evil.example/x.png)';
+    const evil =
+      '[x](command:workbench.action.terminal.new) <img src=x onerror=alert(1)> ![i](https://evil.example/x.png)';
     const overview = buildOverview({
       items: [makeItem({ id: 'X', title: evil, why: evil, target: evil, status: evil })],
       mode: 'target',

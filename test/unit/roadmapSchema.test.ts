@@ -4,10 +4,10 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { parse } from 'yaml';
-import { DEFAULT_ROADMAP_GLOBS } from '../../src/core/roadmapDiscovery';
-import { ID_PATTERN, ITEM_KEYS, METRIC_KEYS, ROOT_KEYS } from '../../src/core/roadmapKeys';
-import { KNOWN_KINDS, KNOWN_STATUSES } from '../../src/core/roadmapTypes';
-import { STARTER_ROADMAP_YAML } from '../../src/core/starterRoadmap';
+import { DEFAULT_ROADMAP_GLOBS } from '../../src/core/roadmap/roadmapDiscovery';
+import { ID_PATTERN, ITEM_KEYS, METRIC_KEYS, ROOT_KEYS } from '../../src/core/roadmap/roadmapKeys';
+import { KNOWN_KINDS, KNOWN_STATUSES } from '../../src/core/roadmap/roadmapTypes';
+import { STARTER_ROADMAP_YAML } from '../../src/core/roadmap/starterRoadmap';
 import { SPEC_EXAMPLE } from './roadmapFixtures';
 
 const root = path.join(__dirname, '..', '..', '..');
@@ -31,7 +31,7 @@ describe('roadmap JSON Schema', () => {
   const item = at(schema, 'definitions', 'item');
   const metric = at(schema, 'definitions', 'metric', 'oneOf', '1');
 
-  it('has exactly the parser\'s keys at the top level, on items and on metrics', () => {
+  it("has exactly the parser's keys at the top level, on items and on metrics", () => {
     assert.deepEqual(Object.keys(at(schema, 'properties')).sort(), [...ROOT_KEYS].sort());
     assert.deepEqual(Object.keys(at(item, 'properties')).sort(), [...ITEM_KEYS].sort());
     assert.deepEqual(Object.keys(at(metric, 'properties')).sort(), [...METRIC_KEYS].sort());
@@ -42,7 +42,8 @@ describe('roadmap JSON Schema', () => {
     assert.equal(metric['additionalProperties'], false);
     assert.equal(schema['additionalProperties'], false);
     for (const props of [at(schema, 'properties'), at(item, 'properties'), at(metric, 'properties')]) {
-      for (const [key, value] of Object.entries(props)) assert.ok(typeof (value as Json)['description'] === 'string', `${key} has a description`);
+      for (const [key, value] of Object.entries(props))
+        assert.ok(typeof (value as Json)['description'] === 'string', `${key} has a description`);
     }
   });
 
@@ -54,19 +55,23 @@ describe('roadmap JSON Schema', () => {
     assert.deepEqual(at(statuses, '0')['enum'], [...KNOWN_STATUSES]);
   });
 
-  it('uses the parser\'s id rule and nests items recursively', () => {
+  it("uses the parser's id rule and nests items recursively", () => {
     assert.equal(at(item, 'properties', 'id')['pattern'], ID_PATTERN.source);
     assert.equal(at(item, 'properties', 'items', 'items')['$ref'], '#/definitions/item');
   });
 
   it('accepts the spec example and the starter roadmap, rejects what the parser rejects', () => {
     const validate = new AjvClass.default({ allErrors: true, strict: false }).compile(schema);
-    for (const text of [SPEC_EXAMPLE, STARTER_ROADMAP_YAML]) assert.equal(validate(parse(text)), true, JSON.stringify(validate.errors));
+    for (const text of [SPEC_EXAMPLE, STARTER_ROADMAP_YAML])
+      assert.equal(validate(parse(text)), true, JSON.stringify(validate.errors));
     assert.equal(validate(parse('version: 2\n')), false);
     assert.equal(validate(parse('version: 1\nitems:\n  - id: A\n    ownr: x\n')), false);
     assert.equal(validate(parse('version: 1\nitems:\n  - id: two words\n')), false);
     assert.equal(validate(parse('version: 1\nitems:\n  - title: no id\n')), false);
-    assert.equal(validate(parse('version: 1\nitems:\n  - id: A\n    items:\n      - id: B\n        metrics: nope\n')), false);
+    assert.equal(
+      validate(parse('version: 1\nitems:\n  - id: A\n    items:\n      - id: B\n        metrics: nope\n')),
+      false,
+    );
   });
 
   it('is contributed for every default roadmap location', () => {

@@ -1,6 +1,6 @@
 // Helpers for roadmap tests: exact expected positions computed from the test's own YAML text.
 import * as assert from 'node:assert/strict';
-import type { ParsedRoadmapFile, RoadmapDiagnostic, SourceRange } from '../../src/core/roadmapTypes';
+import type { ParsedRoadmapFile, RoadmapDiagnostic, SourceRange } from '../../src/core/roadmap/roadmapTypes';
 
 /** 0-based range of the `nth` occurrence (0-based) of `needle` in `text`; fails if absent. */
 export function rangeOf(text: string, needle: string, nth = 0): SourceRange {
@@ -22,7 +22,11 @@ export function codes(diagnostics: readonly RoadmapDiagnostic[]): string[] {
 /** The only diagnostic with `code`; fails when there are none or several. */
 export function only(parsed: Pick<ParsedRoadmapFile, 'diagnostics'>, code: string): RoadmapDiagnostic {
   const found = parsed.diagnostics.filter((d) => d.code === code);
-  assert.equal(found.length, 1, `expected one ${code}, got: ${JSON.stringify(parsed.diagnostics.map((d) => [d.code, d.message]))}`);
+  assert.equal(
+    found.length,
+    1,
+    `expected one ${code}, got: ${JSON.stringify(parsed.diagnostics.map((d) => [d.code, d.message]))}`,
+  );
   return found[0] as RoadmapDiagnostic;
 }
 

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { parseRoadmapFile } from '../../src/core/parseRoadmap';
+import { parseRoadmapFile } from '../../src/core/roadmap/parseRoadmap';
 import { codes, ids, only, rangeOf, yaml } from './roadmapTestUtil';
 
 function parse(text: string) {
@@ -83,7 +83,20 @@ describe('roadmap validation: one diagnostic per problem, at the exact range', (
   });
 
   it('missing id: error on the item line, item left out, its siblings and children kept', () => {
-    const text = yaml('version: 1', 'items:', '  - id: P', '    title: Parent', '    items:', '      - kind: epic', '        title: No id', '        items:', '          - id: C', '            title: Child', '  - id: S', '    title: Sibling');
+    const text = yaml(
+      'version: 1',
+      'items:',
+      '  - id: P',
+      '    title: Parent',
+      '    items:',
+      '      - kind: epic',
+      '        title: No id',
+      '        items:',
+      '          - id: C',
+      '            title: Child',
+      '  - id: S',
+      '    title: Sibling',
+    );
     const parsed = parse(text);
     const d = only(parsed, 'missing-id');
     assert.deepEqual(d.range, rangeOf(text, 'kind: epic'));
@@ -97,7 +110,16 @@ describe('roadmap validation: one diagnostic per problem, at the exact range', (
   });
 
   it('invalid id characters: error, item still shown', () => {
-    const text = yaml('version: 1', 'items:', '  - id: my item', '    title: T', '  - id: ok_1.2-x', '    title: U', '  - id: Épique', '    title: V');
+    const text = yaml(
+      'version: 1',
+      'items:',
+      '  - id: my item',
+      '    title: T',
+      '  - id: ok_1.2-x',
+      '    title: U',
+      '  - id: Épique',
+      '    title: V',
+    );
     const parsed = parse(text);
     const d = only(parsed, 'invalid-id');
     assert.deepEqual(d.range, rangeOf(text, 'my item'));
@@ -119,16 +141,34 @@ describe('roadmap validation: one diagnostic per problem, at the exact range', (
     const parsed = parse(text);
     const dups = parsed.diagnostics.filter((d) => d.code === 'duplicate-id');
     assert.equal(dups.length, 2);
-    assert.deepEqual(dups.map((d) => d.range).sort((a, b) => a.start.line - b.start.line), [rangeOf(text, 'chk'), rangeOf(text, 'CHK')]);
+    assert.deepEqual(
+      dups.map((d) => d.range).sort((a, b) => a.start.line - b.start.line),
+      [rangeOf(text, 'chk'), rangeOf(text, 'CHK')],
+    );
     for (const d of dups) assert.equal(d.related?.length, 1);
-    assert.deepEqual(parsed.items.map((i) => i.title), ['First']);
+    assert.deepEqual(
+      parsed.items.map((i) => i.title),
+      ['First'],
+    );
   });
 
   it('unknown keys: warning at the key with "did you mean"', () => {
-    const text = yaml('version: 1', 'prodcut: P', 'items:', '  - id: A', '    title: T', '    ownr: me', '    tilte: x', '    wibble: 1');
+    const text = yaml(
+      'version: 1',
+      'prodcut: P',
+      'items:',
+      '  - id: A',
+      '    title: T',
+      '    ownr: me',
+      '    tilte: x',
+      '    wibble: 1',
+    );
     const parsed = parse(text);
     const unknown = parsed.diagnostics.filter((d) => d.code === 'unknown-key');
-    assert.deepEqual(unknown.map((d) => d.range), [rangeOf(text, 'prodcut'), rangeOf(text, 'ownr'), rangeOf(text, 'tilte'), rangeOf(text, 'wibble')]);
+    assert.deepEqual(
+      unknown.map((d) => d.range),
+      [rangeOf(text, 'prodcut'), rangeOf(text, 'ownr'), rangeOf(text, 'tilte'), rangeOf(text, 'wibble')],
+    );
     assert.ok(unknown.every((d) => d.severity === 'warning'));
     assert.match(unknown[0]?.message ?? '', /did you mean `product`\?/i);
     assert.match(unknown[1]?.message ?? '', /did you mean `owner`\?/i);
@@ -138,23 +178,62 @@ describe('roadmap validation: one diagnostic per problem, at the exact range', (
   });
 
   it('unknown keys inside a metric', () => {
-    const text = yaml('version: 1', 'items:', '  - id: A', '    title: T', '    metrics:', '      - name: M', '        baseLine: 1');
+    const text = yaml(
+      'version: 1',
+      'items:',
+      '  - id: A',
+      '    title: T',
+      '    metrics:',
+      '      - name: M',
+      '        baseLine: 1',
+    );
     assert.match(only(parse(text), 'unknown-key').message, /`baseline`/);
   });
 
   it('epic and feature without why: warning at the id; goal and story without why: fine', () => {
-    const text = yaml('version: 1', 'items:', '  - id: G', '    kind: goal', '    title: T', '  - id: E', '    kind: epic', '    title: T', '  - id: F', '    kind: feature', '    title: T', '    why: "  "', '  - id: S', '    kind: story', '    title: T');
+    const text = yaml(
+      'version: 1',
+      'items:',
+      '  - id: G',
+      '    kind: goal',
+      '    title: T',
+      '  - id: E',
+      '    kind: epic',
+      '    title: T',
+      '  - id: F',
+      '    kind: feature',
+      '    title: T',
+      '    why: "  "',
+      '  - id: S',
+      '    kind: story',
+      '    title: T',
+    );
     const parsed = parse(text);
     const whys = parsed.diagnostics.filter((d) => d.code === 'missing-why');
-    assert.deepEqual(whys.map((d) => d.range), [rangeOf(text, 'E'), rangeOf(text, 'F')]);
+    assert.deepEqual(
+      whys.map((d) => d.range),
+      [rangeOf(text, 'E'), rangeOf(text, 'F')],
+    );
     assert.ok(whys.every((d) => d.severity === 'warning'));
   });
 
   it('wrong types: error at the value, the rest of the item kept', () => {
-    const text = yaml('version: 1', 'items:', '  - id: A', '    title: T', '    metrics: nope', '    links: [ok, {a: 1}]', '    why: [x]', '    status: in-progress');
+    const text = yaml(
+      'version: 1',
+      'items:',
+      '  - id: A',
+      '    title: T',
+      '    metrics: nope',
+      '    links: [ok, {a: 1}]',
+      '    why: [x]',
+      '    status: in-progress',
+    );
     const parsed = parse(text);
     const types = parsed.diagnostics.filter((d) => d.code === 'invalid-type');
-    assert.deepEqual(types.map((d) => d.range), [rangeOf(text, 'nope'), rangeOf(text, '{a: 1}'), rangeOf(text, '[x]')]);
+    assert.deepEqual(
+      types.map((d) => d.range),
+      [rangeOf(text, 'nope'), rangeOf(text, '{a: 1}'), rangeOf(text, '[x]')],
+    );
     assert.deepEqual(parsed.items[0]?.links, ['ok']);
     assert.equal(parsed.items[0]?.status, 'in-progress');
   });
@@ -174,30 +253,73 @@ describe('roadmap validation: one diagnostic per problem, at the exact range', (
   });
 
   it('invalid globs in branches and paths: error at the pattern', () => {
-    const text = yaml('version: 1', 'items:', '  - id: A', '    title: T', '    branches: ["feat/{a,b", "ok/*"]', '    paths: ["src/[abc", "", "src/**/*.ts"]');
+    const text = yaml(
+      'version: 1',
+      'items:',
+      '  - id: A',
+      '    title: T',
+      '    branches: ["feat/{a,b", "ok/*"]',
+      '    paths: ["src/[abc", "", "src/**/*.ts"]',
+    );
     const parsed = parse(text);
     const globs = parsed.diagnostics.filter((d) => d.code === 'invalid-glob');
-    assert.deepEqual(globs.map((d) => d.range), [rangeOf(text, '"feat/{a,b"'), rangeOf(text, '"src/[abc"'), rangeOf(text, '""')]);
+    assert.deepEqual(
+      globs.map((d) => d.range),
+      [rangeOf(text, '"feat/{a,b"'), rangeOf(text, '"src/[abc"'), rangeOf(text, '""')],
+    );
     assert.deepEqual(parsed.items[0]?.paths, ['src/[abc', '', 'src/**/*.ts']);
   });
 
   it('parent: that disagrees with the nesting: error, the nesting wins', () => {
-    const text = yaml('version: 1', 'items:', '  - id: P', '    title: T', '    items:', '      - id: C', '        title: U', '        parent: Q');
+    const text = yaml(
+      'version: 1',
+      'items:',
+      '  - id: P',
+      '    title: T',
+      '    items:',
+      '      - id: C',
+      '        title: U',
+      '        parent: Q',
+    );
     const parsed = parse(text);
     assert.deepEqual(only(parsed, 'parent-conflict').range, rangeOf(text, 'Q'));
     assert.equal(parsed.items[1]?.parentId, 'P');
   });
 
   it('parent: that agrees with the nesting (any case) is fine', () => {
-    const text = yaml('version: 1', 'items:', '  - id: P', '    title: T', '    items:', '      - id: C', '        title: U', '        parent: p');
+    const text = yaml(
+      'version: 1',
+      'items:',
+      '  - id: P',
+      '    title: T',
+      '    items:',
+      '      - id: C',
+      '        title: U',
+      '        parent: p',
+    );
     assert.deepEqual(parse(text).diagnostics, []);
   });
 
   it('kind and status one slip away from a known word: an information hint, the value kept', () => {
-    const text = yaml('version: 1', 'items:', '  - id: A', '    kind: epci', '    title: T', '    why: W', '    status: shiped', '  - id: B', '    kind: experiment', '    title: T', '    status: blocked by legal');
+    const text = yaml(
+      'version: 1',
+      'items:',
+      '  - id: A',
+      '    kind: epci',
+      '    title: T',
+      '    why: W',
+      '    status: shiped',
+      '  - id: B',
+      '    kind: experiment',
+      '    title: T',
+      '    status: blocked by legal',
+    );
     const parsed = parse(text);
     const hints = parsed.diagnostics.filter((d) => d.code === 'possible-typo');
-    assert.deepEqual(hints.map((d) => d.range), [rangeOf(text, 'epci'), rangeOf(text, 'shiped')]);
+    assert.deepEqual(
+      hints.map((d) => d.range),
+      [rangeOf(text, 'epci'), rangeOf(text, 'shiped')],
+    );
     assert.ok(hints.every((d) => d.severity === 'information'));
     assert.match(hints[0]?.message ?? '', /Did you mean `epic`\?/);
     assert.match(hints[1]?.message ?? '', /Did you mean `shipped`\?/);
@@ -208,6 +330,9 @@ describe('roadmap validation: one diagnostic per problem, at the exact range', (
   it('diagnostics come out sorted by position', () => {
     const text = yaml('version: 3', 'items:', '  - id: A', '    ownr: x', '  - id: b c', '    title: T');
     const lines = parse(text).diagnostics.map((d) => d.range.start.line);
-    assert.deepEqual(lines, [...lines].sort((a, b) => a - b));
+    assert.deepEqual(
+      lines,
+      [...lines].sort((a, b) => a - b),
+    );
   });
 });

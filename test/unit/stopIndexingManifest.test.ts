@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Commands, ContextKeys, Views } from '../../src/commands';
+import { Commands, ContextKeys, Views } from '../../src/commands/commandIds';
 
 interface MenuEntry {
   command?: string;
@@ -20,7 +20,8 @@ interface Manifest {
 
 const root = path.resolve(__dirname, '../../..');
 const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as Manifest;
-const entries = (menu: string): MenuEntry[] => (manifest.contributes.menus[menu] ?? []).filter((e) => e.command === Commands.stopIndexing);
+const entries = (menu: string): MenuEntry[] =>
+  (manifest.contributes.menus[menu] ?? []).filter((e) => e.command === Commands.stopIndexing);
 
 describe('Stop Indexing Commits in the manifest', () => {
   it('is a command with a stop icon', () => {
@@ -30,7 +31,10 @@ describe('Stop Indexing Commits in the manifest', () => {
   });
 
   it('shows in the Command Palette and on the Roadmap view only while indexing', () => {
-    assert.deepEqual(entries('commandPalette').map((e) => e.when), [ContextKeys.indexing]);
+    assert.deepEqual(
+      entries('commandPalette').map((e) => e.when),
+      [ContextKeys.indexing],
+    );
     const title = entries('view/title');
     assert.equal(title.length, 1);
     assert.equal(title[0]?.when, `view == ${Views.tree} && ${ContextKeys.indexing}`);

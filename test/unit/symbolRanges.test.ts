@@ -1,35 +1,36 @@
 import * as assert from 'node:assert/strict';
-import { symbolRanges } from '../../src/core/symbolRanges';
+import { symbolRanges } from '../../src/core/attribution/symbolRanges';
 
 type Row = [string, string, number, number];
-const rows = (path: string, lines: string[]): Row[] => symbolRanges(path, lines).map((s) => [s.kind, s.name, s.startLine, s.endLine]);
+const rows = (path: string, lines: string[]): Row[] =>
+  symbolRanges(path, lines).map((s) => [s.kind, s.name, s.startLine, s.endLine]);
 
 describe('symbolRanges (heuristic)', () => {
   it('TypeScript: functions, classes, methods, arrow consts, interfaces; strings and comments with braces', () => {
     const lines = [
-      'import x from "y";',                        // 0
-      'export async function load(a: string,',     // 1
-      '    b: number): Promise<void> {',           // 2
-      '  const s = "}";  // }',                    // 3
-      '}',                                         // 4
-      'export class Cart extends Base {',          // 5
-      '  private items: Item[] = [];',             // 6
-      '  constructor() { super(); }',              // 7
+      'import x from "y";', // 0
+      'export async function load(a: string,', // 1
+      '    b: number): Promise<void> {', // 2
+      '  const s = "}";  // }', // 3
+      '}', // 4
+      'export class Cart extends Base {', // 5
+      '  private items: Item[] = [];', // 6
+      '  constructor() { super(); }', // 7
       '  async reorder(id: string): Promise<void> {', // 8
-      '    if (id) {',                             // 9
-      '      return;',                             // 10
-      '    }',                                     // 11
-      '  }',                                       // 12
-      '  get size(): number {',                    // 13
+      '    if (id) {', // 9
+      '      return;', // 10
+      '    }', // 11
+      '  }', // 12
+      '  get size(): number {', // 13
       '    return `${this.items.length}}`.length;', // 14
-      '  }',                                       // 15
-      '}',                                         // 16
+      '  }', // 15
+      '}', // 16
       'export const total = (xs: number[]): number => {', // 17
-      '  return xs.length;',                       // 18
-      '};',                                        // 19
-      'interface Item { id: string }',             // 20
-      'declare function ambient(): void;',         // 21
-      'const value = (1 + 2);',                    // 22
+      '  return xs.length;', // 18
+      '};', // 19
+      'interface Item { id: string }', // 20
+      'declare function ambient(): void;', // 21
+      'const value = (1 + 2);', // 22
     ];
     assert.deepEqual(rows('a.ts', lines), [
       ['function', 'load', 1, 4],
@@ -44,20 +45,20 @@ describe('symbolRanges (heuristic)', () => {
 
   it('Python: def and class by indentation, decorators outside, trailing blank lines trimmed', () => {
     const lines = [
-      'import os',            // 0
-      '@dataclass',           // 1
-      'class Cart:',          // 2
-      '    def add(self):',   // 3
-      '        x = 1',        // 4
-      '',                     // 5
+      'import os', // 0
+      '@dataclass', // 1
+      'class Cart:', // 2
+      '    def add(self):', // 3
+      '        x = 1', // 4
+      '', // 5
       '        # still in add', // 6
-      '        return x',     // 7
-      '',                     // 8
+      '        return x', // 7
+      '', // 8
       '    async def pay(self):', // 9
-      '        pass',         // 10
-      '',                     // 11
-      'def main():',          // 12
-      '    Cart()',           // 13
+      '        pass', // 10
+      '', // 11
+      'def main():', // 12
+      '    Cart()', // 13
     ];
     assert.deepEqual(rows('a.py', lines), [
       ['class', 'Cart', 2, 10],
@@ -68,21 +69,52 @@ describe('symbolRanges (heuristic)', () => {
   });
 
   it('Go and Rust', () => {
-    assert.deepEqual(rows('a.go', ['package a', 'func (c *Cart) Add(x int) {', '\tif x > 0 { return }', '}', 'type Cart struct {', '\tn int', '}']), [
-      ['function', 'Add', 1, 3],
-      ['struct', 'Cart', 4, 6],
-    ]);
-    assert.deepEqual(rows('a.rs', ["impl<'a> Cart<'a> {", "    pub fn add(&mut self, s: &'a str) -> char {", "        '{'", '    }', '}']), [
-      ['class', "Cart", 0, 4],
-      ['method', 'add', 1, 3],
-    ]);
+    assert.deepEqual(
+      rows('a.go', [
+        'package a',
+        'func (c *Cart) Add(x int) {',
+        '\tif x > 0 { return }',
+        '}',
+        'type Cart struct {',
+        '\tn int',
+        '}',
+      ]),
+      [
+        ['function', 'Add', 1, 3],
+        ['struct', 'Cart', 4, 6],
+      ],
+    );
+    assert.deepEqual(
+      rows('a.rs', [
+        "impl<'a> Cart<'a> {",
+        "    pub fn add(&mut self, s: &'a str) -> char {",
+        "        '{'",
+        '    }',
+        '}',
+      ]),
+      [
+        ['class', 'Cart', 0, 4],
+        ['method', 'add', 1, 3],
+      ],
+    );
   });
 
   it('Java-like methods need a modifier; control statements are not methods', () => {
-    assert.deepEqual(rows('A.java', ['public class A {', '  public int size() {', '    if (x) {', '    }', '    return 1;', '  }', '}']), [
-      ['class', 'A', 0, 6],
-      ['method', 'size', 1, 5],
-    ]);
+    assert.deepEqual(
+      rows('A.java', [
+        'public class A {',
+        '  public int size() {',
+        '    if (x) {',
+        '    }',
+        '    return 1;',
+        '  }',
+        '}',
+      ]),
+      [
+        ['class', 'A', 0, 6],
+        ['method', 'size', 1, 5],
+      ],
+    );
   });
 
   it('falls back to the whole file for unknown languages or when nothing is found', () => {

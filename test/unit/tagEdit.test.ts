@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { addBranchTag, applyTextEdits, removeBranchTag, type TagEditResult } from '../../src/core/tagEdit';
+import { addBranchTag, applyTextEdits, removeBranchTag, type TagEditResult } from '../../src/core/roadmap/tagEdit';
 
 function applied(text: string, r: TagEditResult): string {
   assert.ok(r.ok, r.ok ? '' : r.message);
@@ -37,7 +37,10 @@ items:
 describe('tagEdit', () => {
   it('appends to a flow list, keeping its quoting', () => {
     const out = applied(ROADMAP, addBranchTag(ROADMAP, 'chk', 'feature/x'));
-    assert.equal(out, ROADMAP.replace('branches: ["checkout/*"]  # tagged', 'branches: ["checkout/*", "feature/x"]  # tagged'));
+    assert.equal(
+      out,
+      ROADMAP.replace('branches: ["checkout/*"]  # tagged', 'branches: ["checkout/*", "feature/x"]  # tagged'),
+    );
   });
 
   it('appends to a block list after its last entry, same indent and style', () => {
@@ -52,7 +55,13 @@ describe('tagEdit', () => {
 
   it('adds a branches key after the last scalar key of an item with nested items', () => {
     const out = applied(ROADMAP, addBranchTag(ROADMAP, 'GROW', 'grow/*'));
-    assert.equal(out, ROADMAP.replace('      Returning customers bring 60% of revenue.\n', '      Returning customers bring 60% of revenue.\n    branches: ["grow/*"]\n'));
+    assert.equal(
+      out,
+      ROADMAP.replace(
+        '      Returning customers bring 60% of revenue.\n',
+        '      Returning customers bring 60% of revenue.\n    branches: ["grow/*"]\n',
+      ),
+    );
   });
 
   it('adds to a flow-mapping item', () => {
@@ -62,16 +71,25 @@ describe('tagEdit', () => {
 
   it('adds after the last scalar of a simple item with an end-of-line comment', () => {
     const text = 'items:\n  - id: A\n    title: T   # note\n\n  - id: B\n';
-    assert.equal(applied(text, addBranchTag(text, 'A', 'a/b')), 'items:\n  - id: A\n    title: T   # note\n    branches: ["a/b"]\n\n  - id: B\n');
+    assert.equal(
+      applied(text, addBranchTag(text, 'A', 'a/b')),
+      'items:\n  - id: A\n    title: T   # note\n    branches: ["a/b"]\n\n  - id: B\n',
+    );
   });
 
   it('fills an empty branches key, an empty flow list and converts a single string', () => {
     const empty = 'items:\n  - id: A\n    branches:\n    title: T\n';
-    assert.equal(applied(empty, addBranchTag(empty, 'A', 'x')), 'items:\n  - id: A\n    branches: ["x"]\n    title: T\n');
+    assert.equal(
+      applied(empty, addBranchTag(empty, 'A', 'x')),
+      'items:\n  - id: A\n    branches: ["x"]\n    title: T\n',
+    );
     const flow = 'items:\n  - id: A\n    branches: []\n';
     assert.equal(applied(flow, addBranchTag(flow, 'A', 'x')), 'items:\n  - id: A\n    branches: [x]\n');
     const single = 'items:\n  - id: A\n    branches: "a/*" # c\n';
-    assert.equal(applied(single, addBranchTag(single, 'A', 'b')), 'items:\n  - id: A\n    branches: ["a/*", "b"] # c\n');
+    assert.equal(
+      applied(single, addBranchTag(single, 'A', 'b')),
+      'items:\n  - id: A\n    branches: ["a/*", "b"] # c\n',
+    );
   });
 
   it('keeps CRLF files intact outside the edit', () => {
@@ -108,7 +126,12 @@ describe('tagEdit', () => {
   });
 
   it('add then remove gives back the original bytes', () => {
-    for (const [id, branch] of [['CHK', 'n/1'], ['CHK-12', 'n/2'], ['GROW', 'n/3'], ['FLOW', 'n/4']] as const) {
+    for (const [id, branch] of [
+      ['CHK', 'n/1'],
+      ['CHK-12', 'n/2'],
+      ['GROW', 'n/3'],
+      ['FLOW', 'n/4'],
+    ] as const) {
       const added = applied(ROADMAP, addBranchTag(ROADMAP, id, branch));
       const removed = applied(added, removeBranchTag(added, id, branch));
       if (id === 'GROW' || id === 'FLOW') assert.ok(removed.includes('branches: []'));

@@ -1,9 +1,9 @@
 import { strict as assert } from 'node:assert';
-import { CommitIndex } from '../../src/core/commitIndex';
-import type { RawCommit } from '../../src/core/gitLogParser';
-import { inheritMergeEvidence, inheritMergeEvidenceSteps } from '../../src/core/mergeInheritance';
-import { runInSlices, runToEnd } from '../../src/core/timeSlices';
-import { summarizeWork, summarizeWorkSteps } from '../../src/core/workSummary';
+import { CommitIndex } from '../../src/core/commitIndex/commitIndex';
+import type { RawCommit } from '../../src/core/gitOutput/gitLogParser';
+import { inheritMergeEvidence, inheritMergeEvidenceSteps } from '../../src/core/linking/mergeInheritance';
+import { runInSlices, runToEnd } from '../../src/core/util/timeSlices';
+import { summarizeWork, summarizeWorkSteps } from '../../src/core/commitIndex/workSummary';
 import { item, ITEMS, linkerFor } from './linkFixtures';
 
 const sha = (n: number): string => n.toString(16).padStart(40, '0');
@@ -83,7 +83,11 @@ describe('timeSlices', () => {
     const commits = history(600);
     const index = build(commits);
     const bySha = new Map(commits.map((c) => [c.sha, c]));
-    const input = { size: commits.length, get: (s: string) => bySha.get(s), mergeEvidence: (s: string) => index.evidence(s).filter((e) => e.via === s) };
+    const input = {
+      size: commits.length,
+      get: (s: string) => bySha.get(s),
+      mergeEvidence: (s: string) => index.evidence(s).filter((e) => e.via === s),
+    };
     const tips = [commits[0]?.sha as string];
     const once = inheritMergeEvidence(tips, input);
     const stepped = runToEnd(inheritMergeEvidenceSteps(tips, input, 1));
@@ -118,7 +122,14 @@ describe('timeSlices', () => {
 
   it('preparing in steps restarts when the index changes meanwhile', () => {
     const old = history(3000);
-    const late: RawCommit = { sha: sha(99999), parents: [old[0]?.sha as string], author: 'Ann', email: 'a@b', time: 99999, message: 'CHK-12 late fix' };
+    const late: RawCommit = {
+      sha: sha(99999),
+      parents: [old[0]?.sha as string],
+      author: 'Ann',
+      email: 'a@b',
+      time: 99999,
+      message: 'CHK-12 late fix',
+    };
     const linker = linkerFor();
     const index = build(old, linker);
     const steps = index.prepareSteps();
@@ -135,7 +146,9 @@ describe('timeSlices', () => {
     const commits = history(700);
     const linker = linkerFor();
     const input = { branches: [], linker, itemIds: ITEMS.map((i) => i.id), recentCommits: 5 };
-    const stepped = await runInSlices(summarizeWorkSteps({ ...input, index: build(commits, linker) }, 1), { sliceMs: 0 });
+    const stepped = await runInSlices(summarizeWorkSteps({ ...input, index: build(commits, linker) }, 1), {
+      sliceMs: 0,
+    });
     assert.deepEqual(stepped, summarizeWork({ ...input, index: build(commits, linker) }));
     assert.ok(stepped.byItem.size > 0);
   });

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
-import { parseTrailers, trailersWithKeys } from '../../src/core/trailers';
+import { parseTrailers, trailersWithKeys } from '../../src/core/gitOutput/trailers';
 import { TRAILER_CASES } from './trailerCases';
 
 describe('parseTrailers', () => {
@@ -22,16 +22,23 @@ describe('parseTrailers', () => {
 
   it('filters by configured keys case-insensitively', () => {
     const block = parseTrailers('Fix\n\nroadmap: A\nSigned-off-by: x\nIMPLEMENTS: B\n');
-    assert.deepEqual(trailersWithKeys(block, ['Roadmap', 'Implements']).map((t) => t.value), ['A', 'B']);
+    assert.deepEqual(
+      trailersWithKeys(block, ['Roadmap', 'Implements']).map((t) => t.value),
+      ['A', 'B'],
+    );
   });
 
   it('never throws and keeps offsets inside the message (property)', () => {
     fc.assert(
-      fc.property(fc.string({ unit: fc.constantFrom('a', 'B', ':', ' ', '\n', '\t', '#', '-', 'x', '\r', 'é') }), (s) => {
-        const block = parseTrailers(s);
-        assert.ok(block.start >= 0 && block.end <= s.length && block.start <= block.end);
-        for (const t of block.trailers) assert.ok(t.start >= block.start && t.end <= block.end && !t.key.includes('\n'));
-      }),
+      fc.property(
+        fc.string({ unit: fc.constantFrom('a', 'B', ':', ' ', '\n', '\t', '#', '-', 'x', '\r', 'é') }),
+        (s) => {
+          const block = parseTrailers(s);
+          assert.ok(block.start >= 0 && block.end <= s.length && block.start <= block.end);
+          for (const t of block.trailers)
+            assert.ok(t.start >= block.start && t.end <= block.end && !t.key.includes('\n'));
+        },
+      ),
       { numRuns: 2000 },
     );
   });

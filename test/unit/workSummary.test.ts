@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { CommitIndex } from '../../src/core/commitIndex';
-import type { RawCommit } from '../../src/core/gitLogParser';
-import type { BranchRef } from '../../src/core/refListParser';
-import { summarizeWork } from '../../src/core/workSummary';
+import { CommitIndex } from '../../src/core/commitIndex/commitIndex';
+import type { RawCommit } from '../../src/core/gitOutput/gitLogParser';
+import type { BranchRef } from '../../src/core/gitOutput/refListParser';
+import { summarizeWork } from '../../src/core/commitIndex/workSummary';
 import { linkerFor } from './linkFixtures';
 
 function ref(name: string, remote?: string, time = 100): BranchRef {
@@ -45,33 +45,84 @@ describe('summarizeWork', () => {
   ];
 
   it('groups branches by item: tags (with the matching entry) and ids in names', () => {
-    const s = summarizeWork({ branches, linker: linkerFor(), index: undefined, itemIds: ['CHK', 'CHK-12', 'SRCH'], recentCommits: 5, baseBranch: 'origin/main' });
-    assert.deepEqual(s.byItem.get('CHK-12')?.branches.map((b) => [b.ref.name, b.tagged]), [
-      ['feature/chk-12-reorder', false],
-      ['origin/feature/chk-12-reorder', false],
-    ]);
+    const s = summarizeWork({
+      branches,
+      linker: linkerFor(),
+      index: undefined,
+      itemIds: ['CHK', 'CHK-12', 'SRCH'],
+      recentCommits: 5,
+      baseBranch: 'origin/main',
+    });
+    assert.deepEqual(
+      s.byItem.get('CHK-12')?.branches.map((b) => [b.ref.name, b.tagged]),
+      [
+        ['feature/chk-12-reorder', false],
+        ['origin/feature/chk-12-reorder', false],
+      ],
+    );
     const chk = s.byItem.get('CHK')?.branches ?? [];
-    assert.deepEqual(chk.map((b) => [b.ref.name, b.tagged, b.patterns.get('CHK')]), [['checkout/express', true, 'checkout/*']]);
+    assert.deepEqual(
+      chk.map((b) => [b.ref.name, b.tagged, b.patterns.get('CHK')]),
+      [['checkout/express', true, 'checkout/*']],
+    );
     assert.equal(s.byItem.has('SRCH'), false, 'items without work are absent');
   });
 
   it('lists unlinked branches but never the base branch', () => {
-    const s = summarizeWork({ branches, linker: linkerFor(), index: undefined, itemIds: [], recentCommits: 5, baseBranch: 'origin/main' });
-    assert.deepEqual(s.unlinkedBranches.map((b) => b.name), ['spike/no-ticket']);
+    const s = summarizeWork({
+      branches,
+      linker: linkerFor(),
+      index: undefined,
+      itemIds: [],
+      recentCommits: 5,
+      baseBranch: 'origin/main',
+    });
+    assert.deepEqual(
+      s.unlinkedBranches.map((b) => b.name),
+      ['spike/no-ticket'],
+    );
   });
 
   it('keeps the newest commits per item and the unlinked ones (merges excluded)', () => {
-    const index = indexOf([commit(1, 'Initial'), commit(2, 'CHK-12: one'), commit(3, 'Fix typo'), commit(4, 'CHK-12: two'), commit(5, "Merge branch 'x'", [4, 3])]);
-    const s = summarizeWork({ branches: [], linker: linkerFor(), index, itemIds: ['CHK-12', 'CHK-13'], recentCommits: 1 });
-    assert.deepEqual(s.byItem.get('CHK-12')?.commits.map((c) => c.subject), ['CHK-12: two']);
-    assert.deepEqual(s.unlinkedCommits.map((c) => c.subject), ['Fix typo']);
+    const index = indexOf([
+      commit(1, 'Initial'),
+      commit(2, 'CHK-12: one'),
+      commit(3, 'Fix typo'),
+      commit(4, 'CHK-12: two'),
+      commit(5, "Merge branch 'x'", [4, 3]),
+    ]);
+    const s = summarizeWork({
+      branches: [],
+      linker: linkerFor(),
+      index,
+      itemIds: ['CHK-12', 'CHK-13'],
+      recentCommits: 1,
+    });
+    assert.deepEqual(
+      s.byItem.get('CHK-12')?.commits.map((c) => c.subject),
+      ['CHK-12: two'],
+    );
+    assert.deepEqual(
+      s.unlinkedCommits.map((c) => c.subject),
+      ['Fix typo'],
+    );
     const all = summarizeWork({ branches: [], linker: linkerFor(), index, itemIds: ['CHK-12'], recentCommits: 10 });
-    assert.deepEqual(all.unlinkedCommits.map((c) => c.subject), ['Fix typo', 'Initial']);
+    assert.deepEqual(
+      all.unlinkedCommits.map((c) => c.subject),
+      ['Fix typo', 'Initial'],
+    );
   });
 
   it('caps branch lists for repositories with very many branches', () => {
     const many = Array.from({ length: 500 }, (_, i) => ref(`spike/${i}`));
-    const s = summarizeWork({ branches: many, linker: linkerFor(), index: undefined, itemIds: [], recentCommits: 0, maxBranches: 50 });
+    const s = summarizeWork({
+      branches: many,
+      linker: linkerFor(),
+      index: undefined,
+      itemIds: [],
+      recentCommits: 0,
+      maxBranches: 50,
+    });
     assert.equal(s.unlinkedBranches.length, 50);
     assert.equal(s.unlinkedBranches[0]?.name, 'spike/0', 'newest (first listed) kept');
   });

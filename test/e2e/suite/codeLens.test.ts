@@ -4,7 +4,7 @@
 // branch feature/srch-3-typo-tolerance, so the current item is SRCH-3. Buffers are reverted after.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { Commands } from '../../../src/commands';
+import { Commands } from '../../../src/commands/commandIds';
 import type { RoadmapLensApi } from '../../../src/extension';
 import { activateApi, firstFolder } from './support';
 
@@ -12,14 +12,19 @@ const SRCH3_WHY = '"bananna" should still find bananas.';
 
 /** Our lenses (resolved), as line → title. */
 async function lenses(uri: vscode.Uri): Promise<Map<number, string>> {
-  const all = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri, 100)) ?? [];
+  const all =
+    (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri, 100)) ?? [];
   const out = new Map<number, string>();
-  for (const lens of all) if (lens.command?.command === Commands.showLensItems) out.set(lens.range.start.line, lens.command.title);
+  for (const lens of all)
+    if (lens.command?.command === Commands.showLensItems) out.set(lens.range.start.line, lens.command.title);
   return out;
 }
 
 function lineOf(doc: vscode.TextDocument, needle: string): number {
-  const line = doc.getText().split('\n').findIndex((l) => l.includes(needle));
+  const line = doc
+    .getText()
+    .split('\n')
+    .findIndex((l) => l.includes(needle));
   assert.ok(line >= 0, `"${needle}" in ${doc.uri.fsPath}`);
   return line;
 }
@@ -34,18 +39,21 @@ function until<T>(api: RoadmapLensApi, what: string, probe: () => Promise<T | un
     const test = (): void => {
       if (busy || done) return;
       busy = true;
-      probe().then((value) => {
-        busy = false;
-        if (value !== undefined && !done) {
+      probe().then(
+        (value) => {
+          busy = false;
+          if (value !== undefined && !done) {
+            done = true;
+            stop();
+            resolve(value);
+          }
+        },
+        (e: unknown) => {
           done = true;
           stop();
-          resolve(value);
-        }
-      }, (e: unknown) => {
-        done = true;
-        stop();
-        reject(e instanceof Error ? e : new Error(`${what}: ${String(e)}`));
-      });
+          reject(e instanceof Error ? e : new Error(`${what}: ${String(e)}`));
+        },
+      );
     };
     const timer = setInterval(test, 250);
     subs.push(api.attribution.onDidChange(test), api.work.onDidChange(test), { dispose: () => clearInterval(timer) });
@@ -67,8 +75,12 @@ describe('the why behind the code (CodeLens, line hover)', function () {
 
   before(async () => {
     api = await activateApi();
-    query = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(firstFolder().uri, 'src', 'search', 'query.ts'));
-    cart = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(firstFolder().uri, 'src', 'checkout', 'cart.ts'));
+    query = await vscode.workspace.openTextDocument(
+      vscode.Uri.joinPath(firstFolder().uri, 'src', 'search', 'query.ts'),
+    );
+    cart = await vscode.workspace.openTextDocument(
+      vscode.Uri.joinPath(firstFolder().uri, 'src', 'checkout', 'cart.ts'),
+    );
     await vscode.window.showTextDocument(query);
     // History is in once the commit index is built and the current item is known.
     await until(api, 'attribution with history', async () => {
@@ -88,12 +100,17 @@ describe('the why behind the code (CodeLens, line hover)', function () {
       return t.size >= 4 ? t : undefined;
     });
     const expected = `$(lightbulb) ${SRCH3_WHY} — SRCH-3 Typo-tolerant search (+1 more)`;
-    for (const fn of ['export function normalizeQuery', 'export function editDistance', 'export function isTransposition', 'export function fuzzyMatch']) {
+    for (const fn of [
+      'export function normalizeQuery',
+      'export function editDistance',
+      'export function isTransposition',
+      'export function fuzzyMatch',
+    ]) {
       assert.equal(titles.get(lineOf(query, fn)), expected, fn);
     }
   });
 
-  it('fills in the lenses when a language\'s symbol provider arrives after Roadmap Lens', async () => {
+  it("fills in the lenses when a language's symbol provider arrives after Roadmap Lens", async () => {
     // On a busy machine TypeScript's extension activates after Roadmap Lens: the first ask for
     // symbols finds no provider at all. A provider registered later stands in for it here.
     const uri = vscode.Uri.joinPath(firstFolder().uri, 'src', 'search', 'late.latesym');
@@ -101,13 +118,31 @@ describe('the why behind the code (CodeLens, line hover)', function () {
     let provider: vscode.Disposable | undefined;
     try {
       const doc = await vscode.workspace.openTextDocument(uri);
-      await until(api, 'an attribution computed without symbols', async () => (await api.attribution.attributionFor(doc)) ?? undefined);
+      await until(
+        api,
+        'an attribution computed without symbols',
+        async () => (await api.attribution.attributionFor(doc)) ?? undefined,
+      );
       // Without symbols there is at most the file's own lens (line 0), none on the second function.
       assert.equal((await lenses(uri)).has(4), false, 'no lens on a function nobody has reported yet');
-      provider = vscode.languages.registerDocumentSymbolProvider({ scheme: 'file', language: 'plaintext' }, {
-        provideDocumentSymbols: (d) =>
-          d.fileName.endsWith('late.latesym') ? [0, 4].map((l) => new vscode.DocumentSymbol(`f${l}`, '', vscode.SymbolKind.Function, new vscode.Range(l, 0, l + 3, 3), d.lineAt(l).range)) : undefined,
-      });
+      provider = vscode.languages.registerDocumentSymbolProvider(
+        { scheme: 'file', language: 'plaintext' },
+        {
+          provideDocumentSymbols: (d) =>
+            d.fileName.endsWith('late.latesym')
+              ? [0, 4].map(
+                  (l) =>
+                    new vscode.DocumentSymbol(
+                      `f${l}`,
+                      '',
+                      vscode.SymbolKind.Function,
+                      new vscode.Range(l, 0, l + 3, 3),
+                      d.lineAt(l).range,
+                    ),
+                )
+              : undefined,
+        },
+      );
       const titles = await until(api, 'lenses once the symbols exist', async () => {
         const t = await lenses(uri);
         return t.has(0) && t.has(4) ? t : undefined;
@@ -123,12 +158,23 @@ describe('the why behind the code (CodeLens, line hover)', function () {
 
   it('shows the evidence for a line in the hover', async () => {
     const line = lineOf(query, 'const row = Array.from');
-    const hovers = (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', query.uri, new vscode.Position(line, 4))) ?? [];
+    const hovers =
+      (await vscode.commands.executeCommand<vscode.Hover[]>(
+        'vscode.executeHoverProvider',
+        query.uri,
+        new vscode.Position(line, 4),
+      )) ?? [];
     // Item text is Markdown-escaped (`SRCH\-3`): compare without the escapes.
-    const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n').replace(/\\([!-/:-@[-`{-~])/g, '$1');
+    const text = hovers
+      .flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value)))
+      .join('\n')
+      .replace(/\\([!-/:-@[-`{-~])/g, '$1');
     assert.match(text, /\*\*Roadmap Lens\*\*/);
     assert.match(text, /\*\*SRCH-3\*\* Typo-tolerant search/);
-    assert.match(text, /last changed in `[0-9a-f]{7}` \*SRCH-3: fuzzy matching for typos\* — \d+ (?:day|week|month|year)s? ago \(message\)/);
+    assert.match(
+      text,
+      /last changed in `[0-9a-f]{7}` \*SRCH-3: fuzzy matching for typos\* — \d+ (?:day|week|month|year)s? ago \(message\)/,
+    );
     assert.match(text, /owned path `src\/search\/\*\*`/);
   });
 
@@ -147,16 +193,23 @@ describe('the why behind the code (CodeLens, line hover)', function () {
     assert.equal(titles.has(0), false, 'no lens on the inserted comment lines');
   });
 
-  it('gives a new uncommitted function the current item\'s why', async () => {
+  it("gives a new uncommitted function the current item's why", async () => {
     const end = cart.lineCount;
     const edit = new vscode.WorkspaceEdit();
-    edit.insert(cart.uri, new vscode.Position(end, 0), '\nexport function fastReorder(): number {\n  const n = 1;\n  return n;\n}\n');
+    edit.insert(
+      cart.uri,
+      new vscode.Position(end, 0),
+      '\nexport function fastReorder(): number {\n  const n = 1;\n  return n;\n}\n',
+    );
     assert.ok(await vscode.workspace.applyEdit(edit));
     const titles = await until(api, 'a lens on the new function', async () => {
       const t = await lenses(cart.uri);
       return t.has(lineOf(cart, 'export function fastReorder')) ? t : undefined;
     });
-    assert.equal(titles.get(lineOf(cart, 'export function fastReorder')), `$(lightbulb) ${SRCH3_WHY} — SRCH-3 Typo-tolerant search (+1 more)`);
+    assert.equal(
+      titles.get(lineOf(cart, 'export function fastReorder')),
+      `$(lightbulb) ${SRCH3_WHY} — SRCH-3 Typo-tolerant search (+1 more)`,
+    );
     // The committed functions around it keep their own items.
     assert.match(titles.get(lineOf(cart, 'export function reorderLastCart')) ?? '', /CHK-12 One-click reorder/);
   });

@@ -15,7 +15,12 @@ import { recordedMetrics } from './metrics';
  */
 function testFiles(): string[] {
   const mode = process.env[MODE_ENV];
-  const dir = mode === 'restricted' ? path.join(__dirname, 'restricted') : mode === 'multi-root' ? path.join(__dirname, 'multiRoot') : __dirname;
+  const dir =
+    mode === 'restricted'
+      ? path.join(__dirname, 'restricted')
+      : mode === 'multi-root'
+        ? path.join(__dirname, 'multiRoot')
+        : __dirname;
   return fs
     .readdirSync(dir)
     .filter((name) => name.endsWith('.test.js'))
@@ -24,7 +29,8 @@ function testFiles(): string[] {
 }
 
 function errorOf(err: unknown): { message: string; stack?: string } {
-  if (err instanceof Error) return err.stack === undefined ? { message: err.message } : { message: err.message, stack: err.stack };
+  if (err instanceof Error)
+    return err.stack === undefined ? { message: err.message } : { message: err.message, stack: err.stack };
   return { message: String(err) };
 }
 
@@ -69,10 +75,17 @@ export async function run(): Promise<void> {
   try {
     failures = await new Promise<number>((resolve) => {
       const runner = mocha.run(resolve);
-      runner.on('pass', (test) => tests.push({ titlePath: test.titlePath(), state: 'passed', durationMs: test.duration ?? 0 }));
+      runner.on('pass', (test) =>
+        tests.push({ titlePath: test.titlePath(), state: 'passed', durationMs: test.duration ?? 0 }),
+      );
       runner.on('pending', (test) => tests.push({ titlePath: test.titlePath(), state: 'pending', durationMs: 0 }));
       runner.on('fail', (test, err) =>
-        tests.push({ titlePath: test.titlePath(), state: 'failed', durationMs: test.duration ?? 0, error: errorOf(err) }),
+        tests.push({
+          titlePath: test.titlePath(),
+          state: 'failed',
+          durationMs: test.duration ?? 0,
+          error: errorOf(err),
+        }),
       );
     });
   } catch (err) {

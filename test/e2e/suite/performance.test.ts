@@ -17,7 +17,12 @@ describe('performance (reported, not asserted)', () => {
     const a = api.activation;
     const loaded = await a.roadmapLoaded;
     recordMetric('activation.activate', a.ms, 'ms', 'activate() itself');
-    recordMetric('activation.roadmapLoaded', loaded.ms, 'ms', `${loaded.items} items in ${loaded.files} files, after activation began`);
+    recordMetric(
+      'activation.roadmapLoaded',
+      loaded.ms,
+      'ms',
+      `${loaded.items} items in ${loaded.files} files, after activation began`,
+    );
     recordMetric('activation.gitProcesses', a.gitProcesses, 'processes');
     assert.equal(a.gitProcesses, 0, 'git work starts after activation, in the background');
     assert.ok(loaded.items > 0, 'the roadmap loaded after activation');
@@ -38,7 +43,11 @@ describe('performance (reported, not asserted)', () => {
 
     const hover = async (): Promise<number> => {
       const t = performance.now();
-      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', roadmapUri, at);
+      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+        'vscode.executeHoverProvider',
+        roadmapUri,
+        at,
+      );
       assert.ok((hovers ?? []).length > 0, `a hover on ${item.id}`);
       return performance.now() - t;
     };
@@ -61,10 +70,14 @@ describe('performance (reported, not asserted)', () => {
     const started = performance.now();
     const rebuilt = vscode.commands.executeCommand('roadmapLens.rebuildCommitIndex');
     // A new index object: the command runs asynchronously, so the old one may still be in place.
-    const index = await waitFor('the rebuilt commit index', () => {
-      const now = api.work.commitIndex(folder.uri);
-      return now !== first && now;
-    }, BUILD_TIMEOUT_MS);
+    const index = await waitFor(
+      'the rebuilt commit index',
+      () => {
+        const now = api.work.commitIndex(folder.uri);
+        return now !== first && now;
+      },
+      BUILD_TIMEOUT_MS,
+    );
     const buildMs = performance.now() - started;
     // The stall window also covers what follows the build: the views' summary and the save.
     await waitFor('the build to be summarized and saved', () => !api.work.indexing, BUILD_TIMEOUT_MS);

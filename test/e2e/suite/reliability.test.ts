@@ -6,10 +6,10 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { Commands } from '../../../src/commands';
-import { CommitLinker } from '../../../src/core/commitLinks';
+import { Commands } from '../../../src/commands/commandIds';
+import { CommitLinker } from '../../../src/core/linking/commitLinks';
 import type { RoadmapLensApi } from '../../../src/extension';
-import { CommitIndexStore, type StoreFileSystem } from '../../../src/models/commitIndexStore';
+import { CommitIndexStore, type StoreFileSystem } from '../../../src/work/model/commitIndexStore';
 import { activateApi, firstFolder, waitFor } from './support';
 
 describe('reliability: persistence faults and concurrent commands', function () {
@@ -83,12 +83,21 @@ describe('reliability: persistence faults and concurrent commands', function () 
 
   it('virtual documents and folders: YAML features (the hover card) work, git features stay off', async () => {
     const text = 'Plan: see CHK-12 first.\n';
-    const registration = vscode.workspace.registerTextDocumentContentProvider('vscode-vfs', { provideTextDocumentContent: () => text });
+    const registration = vscode.workspace.registerTextDocumentContentProvider('vscode-vfs', {
+      provideTextDocumentContent: () => text,
+    });
     try {
       const uri = vscode.Uri.parse('vscode-vfs://github/acme/shop/notes.md');
       const doc = await vscode.workspace.openTextDocument(uri);
-      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, new vscode.Position(0, 12));
-      const card = hovers.flatMap((h) => h.contents).map((c) => (c instanceof vscode.MarkdownString ? c.value : '')).join('\n');
+      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+        'vscode.executeHoverProvider',
+        uri,
+        new vscode.Position(0, 12),
+      );
+      const card = hovers
+        .flatMap((h) => h.contents)
+        .map((c) => (c instanceof vscode.MarkdownString ? c.value : ''))
+        .join('\n');
       assert.match(card, /One\\-click reorder/, 'the item card from the roadmap');
       assert.equal(await api.attribution.attributionFor(doc), undefined, 'no blame or line attribution off disk');
       const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri);
@@ -117,13 +126,20 @@ describe('reliability: persistence faults and concurrent commands', function () 
         return b.includes('reliability/first') && b.includes('reliability/second') && b;
       });
       assert.ok(found.length >= 2);
-      assert.deepEqual(api.model.diagnostics().filter((d) => d.severity === 'error'), [], 'the roadmap is still valid');
+      assert.deepEqual(
+        api.model.diagnostics().filter((d) => d.severity === 'error'),
+        [],
+        'the roadmap is still valid',
+      );
     } finally {
       const edit = new vscode.WorkspaceEdit();
       edit.replace(uri, new vscode.Range(0, 0, doc.lineCount, 0), original);
       await vscode.workspace.applyEdit(edit);
       if (!wasDirty) await doc.save();
-      await waitFor('the original roadmap', () => !(api.model.find('CHK-14')?.item.branches ?? []).includes('reliability/first'));
+      await waitFor(
+        'the original roadmap',
+        () => !(api.model.find('CHK-14')?.item.branches ?? []).includes('reliability/first'),
+      );
     }
   });
 });

@@ -4,9 +4,9 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
-import { Commands } from '../../../src/commands';
+import { Commands } from '../../../src/commands/commandIds';
 import type { RoadmapLensApi } from '../../../src/extension';
-import type { RoadmapNode } from '../../../src/views/roadmapTreeProvider';
+import type { RoadmapNode } from '../../../src/roadmap/roadmapTreeProvider';
 import { EXTENSION_ID, activateApi, plain, sleep, waitFor } from './support';
 
 function folderUri(): vscode.Uri {
@@ -32,8 +32,15 @@ async function replaceAll(doc: vscode.TextDocument, text: string): Promise<void>
   assert.ok(await vscode.workspace.applyEdit(edit), 'edit applied');
 }
 
-async function replaceLine(doc: vscode.TextDocument, contains: string, replacement: (line: string) => string): Promise<number> {
-  const line = doc.getText().split('\n').findIndex((l) => l.includes(contains));
+async function replaceLine(
+  doc: vscode.TextDocument,
+  contains: string,
+  replacement: (line: string) => string,
+): Promise<number> {
+  const line = doc
+    .getText()
+    .split('\n')
+    .findIndex((l) => l.includes(contains));
   assert.ok(line >= 0, `roadmap.yaml has a line with ${contains}`);
   const edit = new vscode.WorkspaceEdit();
   const range = doc.lineAt(line).range;
@@ -58,14 +65,22 @@ describe('roadmap in the editor', function () {
     const doc = await vscode.workspace.openTextDocument(roadmapUri());
     if (doc.getText() !== original) await replaceAll(doc, original);
     if (doc.isDirty) await doc.save();
-    await waitFor('the original roadmap', () => api.model.find('CHK-14')?.item.title === 'Saved carts' && api.model.find('CHK-14')?.item.why?.startsWith('Shoppers planning'));
+    await waitFor(
+      'the original roadmap',
+      () =>
+        api.model.find('CHK-14')?.item.title === 'Saved carts' &&
+        api.model.find('CHK-14')?.item.why?.startsWith('Shoppers planning'),
+    );
   }
 
   afterEach(restore);
 
   function treeLabel(node: RoadmapNode): { label: string; description: string } {
     const item = api.tree.getTreeItem(node);
-    return { label: typeof item.label === 'string' ? item.label : (item.label?.label ?? ''), description: String(item.description ?? '') };
+    return {
+      label: typeof item.label === 'string' ? item.label : (item.label?.label ?? ''),
+      description: String(item.description ?? ''),
+    };
   }
 
   function node(id: string): RoadmapNode {
@@ -87,7 +102,10 @@ describe('roadmap in the editor', function () {
 
   it('nests children, including those attached by parent: from another file', () => {
     // Item children only: the Work section (branches, commits) is checked in work.test.ts.
-    const children = api.tree.getChildren(node('CHK')).filter((n) => n.type === 'item').map(treeLabel);
+    const children = api.tree
+      .getChildren(node('CHK'))
+      .filter((n) => n.type === 'item')
+      .map(treeLabel);
     assert.deepEqual(children, [
       { label: 'Saved carts', description: 'CHK-14 · planned' },
       { label: 'One-click reorder', description: 'CHK-12 · shipped' },
@@ -104,7 +122,10 @@ describe('roadmap in the editor', function () {
     assert.notEqual(resolved.tooltip.isTrusted, true);
     assert.notEqual(resolved.tooltip.supportHtml, true);
     assert.match(plain(resolved.tooltip.value), /Weekly grocery shoppers must rebuild the same cart every week\./);
-    assert.match(plain(resolved.tooltip.value), /Part of: Acme Shop › Grow repeat purchases \(GROW\) › Make reordering effortless \(RET\) › Frictionless checkout \(CHK\)/);
+    assert.match(
+      plain(resolved.tooltip.value),
+      /Part of: Acme Shop › Grow repeat purchases \(GROW\) › Make reordering effortless \(RET\) › Frictionless checkout \(CHK\)/,
+    );
   });
 
   it('reveals an item in the tree by id and by ref', async () => {
@@ -114,19 +135,37 @@ describe('roadmap in the editor', function () {
 
   it('shows the card when hovering an id in any file', async () => {
     const notes = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folderUri(), 'docs/notes.md'));
-    const line = notes.getText().split('\n').findIndex((l) => l.includes('CHK-12 shipped'));
+    const line = notes
+      .getText()
+      .split('\n')
+      .findIndex((l) => l.includes('CHK-12 shipped'));
     const column = notes.lineAt(line).text.indexOf('CHK-12') + 3;
-    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', notes.uri, new vscode.Position(line, column));
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+      'vscode.executeHoverProvider',
+      notes.uri,
+      new vscode.Position(line, column),
+    );
     const text = plain(hoverText(hovers));
     assert.match(text, /One-click reorder/);
     assert.match(text, /Weekly grocery shoppers must rebuild the same cart every week\./);
     assert.match(text, /Reorders per active customer per month: 0\.4 → 1\.5/);
 
-    const ref = notes.getText().split('\n').findIndex((l) => l.includes('SHOP-311'));
-    const refHovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', notes.uri, new vscode.Position(ref, 4));
+    const ref = notes
+      .getText()
+      .split('\n')
+      .findIndex((l) => l.includes('SHOP-311'));
+    const refHovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+      'vscode.executeHoverProvider',
+      notes.uri,
+      new vscode.Position(ref, 4),
+    );
     assert.match(plain(hoverText(refHovers)), /Typo-tolerant search/, 'refs hover too');
 
-    const none = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', notes.uri, new vscode.Position(0, 2));
+    const none = await vscode.commands.executeCommand<vscode.Hover[]>(
+      'vscode.executeHoverProvider',
+      notes.uri,
+      new vscode.Position(0, 2),
+    );
     assert.doesNotMatch(hoverText(none), /Part of:|No why recorded/, 'no card away from ids');
   });
 
@@ -148,14 +187,18 @@ describe('roadmap in the editor', function () {
 
   it('opens the roadmap at the item when a link is followed', async () => {
     const notes = await vscode.window.showTextDocument(vscode.Uri.joinPath(folderUri(), 'docs/notes.md'));
-    const line = notes.document.getText().split('\n').findIndex((l) => l.includes('CHK-12 shipped'));
+    const line = notes.document
+      .getText()
+      .split('\n')
+      .findIndex((l) => l.includes('CHK-12 shipped'));
     const column = notes.document.lineAt(line).text.indexOf('CHK-12') + 2;
     notes.selection = new vscode.Selection(line, column, line, column);
     // The editor computes its links a moment after it opens: retry until the link is there.
     const editor = await waitFor('the roadmap editor', async () => {
       const active = vscode.window.activeTextEditor;
       if (active?.document.uri.toString() === roadmapUri().toString()) return active;
-      if (active?.document.uri.toString() === notes.document.uri.toString()) await vscode.commands.executeCommand('editor.action.openLink');
+      if (active?.document.uri.toString() === notes.document.uri.toString())
+        await vscode.commands.executeCommand('editor.action.openLink');
       await sleep(250);
       return undefined;
     });
@@ -165,21 +208,34 @@ describe('roadmap in the editor', function () {
 
   it('reports a YAML syntax error at its line and keeps the last good tree', async () => {
     const doc = await vscode.workspace.openTextDocument(roadmapUri());
-    const line = await replaceLine(doc, 'title: Saved carts', (l) => l.replace('title: Saved carts', 'title: "Saved carts'));
+    const line = await replaceLine(doc, 'title: Saved carts', (l) =>
+      l.replace('title: Saved carts', 'title: "Saved carts'),
+    );
     const error = await waitFor('a syntax error diagnostic', () =>
-      vscode.languages.getDiagnostics(doc.uri).find((d) => d.severity === vscode.DiagnosticSeverity.Error && d.source === 'Roadmap Lens'),
+      vscode.languages
+        .getDiagnostics(doc.uri)
+        .find((d) => d.severity === vscode.DiagnosticSeverity.Error && d.source === 'Roadmap Lens'),
     );
     assert.equal(error.range.start.line, line);
     assert.equal(error.code, 'yaml-syntax');
     // The broken buffer would lose items; the tree keeps the last good roadmap instead.
-    assert.deepEqual(api.tree.getChildren().map((n) => treeLabel(n).label), ['Grow repeat purchases', 'Help shoppers find what they want']);
+    assert.deepEqual(
+      api.tree.getChildren().map((n) => treeLabel(n).label),
+      ['Grow repeat purchases', 'Help shoppers find what they want'],
+    );
     assert.equal(treeLabel(node('CHK-14')).label, 'Saved carts');
     assert.equal(api.model.allItems().length, 11);
 
     await restore();
-    await waitFor('the error to clear', () => !vscode.languages.getDiagnostics(doc.uri).some((d) => d.severity === vscode.DiagnosticSeverity.Error));
+    await waitFor(
+      'the error to clear',
+      () => !vscode.languages.getDiagnostics(doc.uri).some((d) => d.severity === vscode.DiagnosticSeverity.Error),
+    );
     const warnings = vscode.languages.getDiagnostics(doc.uri);
-    assert.ok(warnings.some((d) => d.code === 'missing-why' && d.message.includes('SRCH-7')), 'the sample keeps its deliberate warning');
+    assert.ok(
+      warnings.some((d) => d.code === 'missing-why' && d.message.includes('SRCH-7')),
+      'the sample keeps its deliberate warning',
+    );
   });
 
   it('updates the tree and hovers live while the roadmap is edited, before saving', async () => {
@@ -188,8 +244,15 @@ describe('roadmap in the editor', function () {
     assert.ok(doc.isDirty, 'the edit is unsaved');
     await waitFor('the new title in the tree', () => treeLabel(node('CHK-14')).label === 'Saved carts everywhere');
 
-    const untitled = await vscode.workspace.openTextDocument({ content: 'see CHK-14 for details', language: 'plaintext' });
-    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', untitled.uri, new vscode.Position(0, 6));
+    const untitled = await vscode.workspace.openTextDocument({
+      content: 'see CHK-14 for details',
+      language: 'plaintext',
+    });
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+      'vscode.executeHoverProvider',
+      untitled.uri,
+      new vscode.Position(0, 6),
+    );
     assert.match(plain(hoverText(hovers)), /Saved carts everywhere/);
   });
 
@@ -200,14 +263,22 @@ describe('roadmap in the editor', function () {
     await waitFor('the hostile why to load', () => api.model.find('CHK-14')?.item.why?.includes('command:'));
 
     const untitled = await vscode.workspace.openTextDocument({ content: 'CHK-14', language: 'markdown' });
-    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', untitled.uri, new vscode.Position(0, 2));
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+      'vscode.executeHoverProvider',
+      untitled.uri,
+      new vscode.Position(0, 2),
+    );
     const contents = hovers.flatMap((h) => h.contents);
     assert.ok(contents.length > 0, 'a hover');
     const markdown = hoverText(hovers);
     assert.ok(!markdown.includes('](command:'), markdown);
     assert.ok(!markdown.includes('<img'), markdown);
     for (const c of contents) if (c instanceof vscode.MarkdownString) assert.notEqual(c.isTrusted, true);
-    assert.match(plain(markdown), /\[x\]\(command:workbench\.action\.terminal\.new\) <img src=x onerror=alert\(1\)>/, 'shown as text');
+    assert.match(
+      plain(markdown),
+      /\[x\]\(command:workbench\.action\.terminal\.new\) <img src=x onerror=alert\(1\)>/,
+      'shown as text',
+    );
   });
 
   it('reveals an item in its roadmap file with the id selected', async () => {
@@ -220,7 +291,10 @@ describe('roadmap in the editor', function () {
   });
 
   it('opens, rather than overwrites, an existing roadmap.yaml when asked for a starter', async () => {
-    const created = await vscode.commands.executeCommand<vscode.Uri | undefined>(Commands.createStarterRoadmap, folderUri());
+    const created = await vscode.commands.executeCommand<vscode.Uri | undefined>(
+      Commands.createStarterRoadmap,
+      folderUri(),
+    );
     assert.equal(created?.toString(), roadmapUri().toString());
     assert.equal(fs.readFileSync(roadmapUri().fsPath, 'utf8'), original);
     assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), roadmapUri().toString());
@@ -237,9 +311,14 @@ describe('roadmap in the editor', function () {
   it('registers every contributed command, Find Roadmap Item… included', async () => {
     const registered = new Set(await vscode.commands.getCommands(true));
     assert.ok(registered.has(Commands.findItem));
-    const manifest = vscode.extensions.getExtension(EXTENSION_ID)?.packageJSON as { contributes?: { commands?: { command: string }[] } };
+    const manifest = vscode.extensions.getExtension(EXTENSION_ID)?.packageJSON as {
+      contributes?: { commands?: { command: string }[] };
+    };
     const contributed = (manifest.contributes?.commands ?? []).map((c) => c.command);
     assert.ok(contributed.length >= 7);
-    assert.deepEqual(contributed.filter((c) => !registered.has(c)), []);
+    assert.deepEqual(
+      contributed.filter((c) => !registered.has(c)),
+      [],
+    );
   });
 });

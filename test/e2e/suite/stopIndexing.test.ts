@@ -4,8 +4,8 @@
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as vscode from 'vscode';
-import { Commands } from '../../../src/commands';
-import { CommitLinker } from '../../../src/core/commitLinks';
+import { Commands } from '../../../src/commands/commandIds';
+import { CommitLinker } from '../../../src/core/linking/commitLinks';
 import type { RoadmapLensApi } from '../../../src/extension';
 import { activateApi, firstFolder, waitFor } from './support';
 

@@ -7,13 +7,14 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { Commands } from '../../../src/commands';
+import { Commands } from '../../../src/commands/commandIds';
 import type { RoadmapLensApi } from '../../../src/extension';
-import { touchedTooltip } from '../../../src/providers/currentItemDecorationProvider';
+import { touchedTooltip } from '../../../src/work/currentItemDecorationProvider';
 import { activeContent, parseHtml } from '../../unit/htmlDom';
 import { activateApi, firstFolder } from './support';
 
-const HOSTILE_WHY = '<img src=x onerror=alert(1)>"><script>alert(2)</script> [x](command:workbench.action.terminal.new) javascript:alert(3)';
+const HOSTILE_WHY =
+  '<img src=x onerror=alert(1)>"><script>alert(2)</script> [x](command:workbench.action.terminal.new) javascript:alert(3)';
 
 /**
  * Resolves once `check` returns a value, re-checking on model events and every 100 ms. Gives up
@@ -55,7 +56,9 @@ function webviewTabs(viewType: string): vscode.Tab[] {
 
 /** The page's own script is the only active content allowed: nonce'd, from the extension's media folder. */
 function foreignActiveContent(html: string): string[] {
-  return activeContent(parseHtml(html)).filter((s) => !/^<script nonce=[A-Za-z0-9_-]+ src=\S+\/media\/(itemCard|overview)\.js>$/.test(s));
+  return activeContent(parseHtml(html)).filter(
+    (s) => !/^<script nonce=[A-Za-z0-9_-]+ src=\S+\/media\/(itemCard|overview)\.js>$/.test(s),
+  );
 }
 
 describe('visual: item card, overview, badges', function () {
@@ -80,10 +83,18 @@ describe('visual: item card, overview, badges', function () {
 
   it('opens the item card as a webview tab titled with id and title, one per item', async () => {
     assert.equal(await vscode.commands.executeCommand(Commands.openItemCard, 'CHK-12'), true);
-    const tab = await until(api, 'the card tab', () => webviewTabs('roadmapLens.itemCard').find((t) => t.label === 'CHK-12 · One-click reorder'));
+    const tab = await until(api, 'the card tab', () =>
+      webviewTabs('roadmapLens.itemCard').find((t) => t.label === 'CHK-12 · One-click reorder'),
+    );
     assert.ok(tab.isActive);
     // Opening it again (by id, by tree node shape) reveals the same panel.
-    assert.equal(await vscode.commands.executeCommand(Commands.openItemCard, { id: 'chk-12', folderUri: firstFolder().uri.toString() }), true);
+    assert.equal(
+      await vscode.commands.executeCommand(Commands.openItemCard, {
+        id: 'chk-12',
+        folderUri: firstFolder().uri.toString(),
+      }),
+      true,
+    );
     assert.equal(webviewTabs('roadmapLens.itemCard').filter((t) => t.label === 'CHK-12 · One-click reorder').length, 1);
     assert.equal(await vscode.commands.executeCommand(Commands.openItemCard, 'NOPE-404'), false);
   });
@@ -95,14 +106,27 @@ describe('visual: item card, overview, badges', function () {
       return h?.includes('feature/chk-12-reorder') && h.includes('Files most touched') ? h : undefined;
     });
     const dom = parseHtml(html);
-    assert.equal(dom.elements.find((e) => e.attrs.get('class') === 'why-text')?.text, 'Weekly grocery shoppers must rebuild the same cart every week.');
+    assert.equal(
+      dom.elements.find((e) => e.attrs.get('class') === 'why-text')?.text,
+      'Weekly grocery shoppers must rebuild the same cart every week.',
+    );
     // The breadcrumbs are the first item buttons on the page, root first.
     const crumbs = dom.elements.filter((e) => e.tag === 'button' && e.attrs.get('class') === 'link');
-    assert.deepEqual(crumbs.slice(0, 3).map((b) => b.attrs.get('data-item')), ['GROW', 'RET', 'CHK']);
-    assert.equal(dom.elements.filter((e) => e.tag === 'svg' && e.attrs.get('class') === 'metric-bar').length, 1, '0.4 → 1.5 draws a bar');
+    assert.deepEqual(
+      crumbs.slice(0, 3).map((b) => b.attrs.get('data-item')),
+      ['GROW', 'RET', 'CHK'],
+    );
+    assert.equal(
+      dom.elements.filter((e) => e.tag === 'svg' && e.attrs.get('class') === 'metric-bar').length,
+      1,
+      '0.4 → 1.5 draws a bar',
+    );
     assert.match(dom.text, /src\/checkout\/cart\.ts/);
     assert.match(dom.text, /Lee Engineer/);
-    const csp = dom.elements.find((e) => e.tag === 'meta' && e.attrs.get('http-equiv') === 'Content-Security-Policy')?.attrs.get('content') ?? '';
+    const csp =
+      dom.elements
+        .find((e) => e.tag === 'meta' && e.attrs.get('http-equiv') === 'Content-Security-Policy')
+        ?.attrs.get('content') ?? '';
     assert.match(csp, /^default-src 'none'; style-src [^;]+; script-src 'nonce-[A-Za-z0-9_-]+'; img-src [^;]+ data:$/);
     assert.doesNotMatch(csp, /unsafe|http:|\*:|'\*'/);
     assert.deepEqual(foreignActiveContent(html), []);
@@ -120,7 +144,11 @@ describe('visual: item card, overview, badges', function () {
     edit.replace(doc.uri, doc.lineAt(titleLine).range, '    title: One-click reorder, edited');
     assert.ok(await vscode.workspace.applyEdit(edit));
 
-    await until(api, 'the model to see the edit', () => api.model.find('CHK-12')?.item.title === 'One-click reorder, edited');
+    await until(
+      api,
+      'the model to see the edit',
+      () => api.model.find('CHK-12')?.item.title === 'One-click reorder, edited',
+    );
     const html = await until(api, 'the edited card', () => {
       const h = api.visuals.cards.lastHtml('CHK-12');
       return h?.includes('One-click reorder, edited') ? h : undefined;
@@ -129,14 +157,18 @@ describe('visual: item card, overview, badges', function () {
     assert.equal(dom.elements.find((e) => e.attrs.get('class') === 'why-text')?.text, HOSTILE_WHY, 'shown as text');
     assert.deepEqual(foreignActiveContent(html), []);
     assert.equal(dom.elements.filter((e) => e.tag === 'img').length, 0);
-    await until(api, 'the tab title to follow', () => webviewTabs('roadmapLens.itemCard').some((t) => t.label === 'CHK-12 · One-click reorder, edited'));
+    await until(api, 'the tab title to follow', () =>
+      webviewTabs('roadmapLens.itemCard').some((t) => t.label === 'CHK-12 · One-click reorder, edited'),
+    );
 
     // Put the buffer back as it is on disk (an edit, then save: no dialog, no dirty state left).
     const restore = new vscode.WorkspaceEdit();
     restore.replace(doc.uri, new vscode.Range(0, 0, doc.lineCount, 0), fs.readFileSync(doc.uri.fsPath, 'utf8'));
     assert.ok(await vscode.workspace.applyEdit(restore));
     await doc.save();
-    await until(api, 'the original card', () => api.visuals.cards.lastHtml('CHK-12')?.includes('Weekly grocery shoppers must rebuild'));
+    await until(api, 'the original card', () =>
+      api.visuals.cards.lastHtml('CHK-12')?.includes('Weekly grocery shoppers must rebuild'),
+    );
   });
 
   it('opens the overview, toggles timeline and board, and exports Markdown, SVG and PNG', async function () {
@@ -144,13 +176,19 @@ describe('visual: item card, overview, badges', function () {
     // board/timeline toggle; the PNG export waits for the page, so this test gets more room.
     this.timeout(120_000);
     assert.equal(await vscode.commands.executeCommand(Commands.openOverview), true);
-    await until(api, 'the overview tab', () => webviewTabs('roadmapLens.overview').find((t) => t.label === 'Roadmap Overview'));
+    await until(api, 'the overview tab', () =>
+      webviewTabs('roadmapLens.overview').find((t) => t.label === 'Roadmap Overview'),
+    );
     const overview = api.visuals.overview;
     let dom = parseHtml(await until(api, 'overview html', () => overview.lastHtml || undefined));
-    const cards = dom.elements.filter((e) => e.tag === 'button' && e.attrs.get('class') === 'ov-card').map((e) => e.attrs.get('data-item'));
+    const cards = dom.elements
+      .filter((e) => e.tag === 'button' && e.attrs.get('class') === 'ov-card')
+      .map((e) => e.attrs.get('data-item'));
     assert.equal(cards.length, 11);
     assert.deepEqual(
-      dom.elements.filter((e) => e.tag === 'h2' && e.attrs.get('class') === 'ov-column-title').map((e) => e.text.replace(/\s+\d+$/, '').trim()),
+      dom.elements
+        .filter((e) => e.tag === 'h2' && e.attrs.get('class') === 'ov-column-title')
+        .map((e) => e.text.replace(/\s+\d+$/, '').trim()),
       ['2026-03', '2026-Q2', '2026-Q3', '2026-Q4', 'No target'],
     );
     assert.deepEqual(foreignActiveContent(overview.lastHtml), []);
@@ -194,7 +232,14 @@ describe('visual: item card, overview, badges', function () {
     assert.equal(tooltip, 'Touched by SRCH-3 Typo-tolerant search');
     const decoration = api.visuals.badges.provideFileDecoration(query);
     assert.equal(decoration?.badge, '◆');
-    assert.equal(api.visuals.badges.tooltipFor(vscode.Uri.joinPath(firstFolder().uri, 'README.md')), undefined, 'README was not touched by SRCH-3');
-    assert.equal(api.visuals.badges.tooltipFor(vscode.Uri.joinPath(firstFolder().uri, 'src', 'checkout', 'cart.ts')), undefined);
+    assert.equal(
+      api.visuals.badges.tooltipFor(vscode.Uri.joinPath(firstFolder().uri, 'README.md')),
+      undefined,
+      'README was not touched by SRCH-3',
+    );
+    assert.equal(
+      api.visuals.badges.tooltipFor(vscode.Uri.joinPath(firstFolder().uri, 'src', 'checkout', 'cart.ts')),
+      undefined,
+    );
   });
 });

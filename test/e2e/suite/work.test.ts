@@ -9,18 +9,22 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { parse as parseYaml } from 'yaml';
-import { Commands } from '../../../src/commands';
-import { CommitIndex } from '../../../src/core/commitIndex';
-import { CommitIndexStore } from '../../../src/models/commitIndexStore';
+import { Commands } from '../../../src/commands/commandIds';
+import { CommitIndex } from '../../../src/core/commitIndex/commitIndex';
+import { CommitIndexStore } from '../../../src/work/model/commitIndexStore';
 import type { RoadmapLensApi } from '../../../src/extension';
-import type { RoadmapNode } from '../../../src/views/roadmapTreeProvider';
+import type { RoadmapNode } from '../../../src/roadmap/roadmapTreeProvider';
 import { linkerFor } from '../../unit/linkFixtures';
 import { activateApi, firstFolder } from './support';
 
 const START_BRANCH = 'feature/srch-3-typo-tolerance';
 
 function git(...args: string[]): string {
-  const r = spawnSync('git', args, { cwd: firstFolder().uri.fsPath, encoding: 'utf8', env: { ...process.env, GIT_TERMINAL_PROMPT: '0' } });
+  const r = spawnSync('git', args, {
+    cwd: firstFolder().uri.fsPath,
+    encoding: 'utf8',
+    env: { ...process.env, GIT_TERMINAL_PROMPT: '0' },
+  });
   if (r.status !== 0) throw new Error(`git ${args.join(' ')} failed: ${r.stderr}`);
   return r.stdout.trim();
 }
@@ -65,7 +69,18 @@ describe('current work (branches, commits, tagging)', function () {
     await until(api, 'the roadmap', () => api.model.allItems().length >= 11);
     // Other suites may leave edits on disk; keep them aside so checkouts here cannot fail on them.
     if (git('status', '--porcelain') !== '') {
-      git('-c', 'user.name=e2e', '-c', 'user.email=e2e@example.invalid', 'stash', 'push', '--include-untracked', '-q', '-m', 'work.test.ts');
+      git(
+        '-c',
+        'user.name=e2e',
+        '-c',
+        'user.email=e2e@example.invalid',
+        'stash',
+        'push',
+        '--include-untracked',
+        '-q',
+        '-m',
+        'work.test.ts',
+      );
       stashed = true;
     }
   });
@@ -93,7 +108,10 @@ describe('current work (branches, commits, tagging)', function () {
     await until(api, 'CHK-12 after checkout', () => api.statusBar.text.includes('CHK-12'));
     assert.equal(api.statusBar.text, '$(target) CHK-12 One-click reorder');
     const status = api.work.status(firstFolder().uri);
-    assert.ok(status.kind === 'ready' && status.current?.via === 'branch-tag', 'CHK-12 lists feature/chk-12-* in branches:');
+    assert.ok(
+      status.kind === 'ready' && status.current?.via === 'branch-tag',
+      'CHK-12 lists feature/chk-12-* in branches:',
+    );
 
     git('checkout', '-q', 'spike/no-ticket');
     await until(api, 'no item after checkout', () => api.statusBar.text.startsWith('$(circle-slash)'));
@@ -107,7 +125,11 @@ describe('current work (branches, commits, tagging)', function () {
   it('shows Work under CHK-12 (branches, commits) and marks it and its ancestors as current', async () => {
     git('checkout', '-q', 'feature/chk-12-reorder');
     const head = git('rev-parse', 'HEAD');
-    await until(api, 'the index at the new HEAD', () => api.statusBar.text.includes('CHK-12') && api.work.indexedHead(firstFolder().uri) === head);
+    await until(
+      api,
+      'the index at the new HEAD',
+      () => api.statusBar.text.includes('CHK-12') && api.work.indexedHead(firstFolder().uri) === head,
+    );
     const chk12 = api.tree.nodeForItem(firstFolder().uri, 'CHK-12');
     assert.ok(chk12);
     const children = api.tree.getChildren(chk12);
@@ -115,7 +137,11 @@ describe('current work (branches, commits, tagging)', function () {
     assert.ok(section && section.type === 'contributed', 'the Work section comes first');
     const sectionItem = api.tree.getTreeItem(section);
     assert.equal(label(sectionItem), 'Work');
-    assert.equal(sectionItem.collapsibleState, vscode.TreeItemCollapsibleState.Expanded, 'the current item shows its work open');
+    assert.equal(
+      sectionItem.collapsibleState,
+      vscode.TreeItemCollapsibleState.Expanded,
+      'the current item shows its work open',
+    );
     assert.equal(api.tree.getParent(section), chk12);
 
     const rows = api.tree.getChildren(section).map((n: RoadmapNode) => api.tree.getTreeItem(n));
@@ -124,7 +150,10 @@ describe('current work (branches, commits, tagging)', function () {
     assert.match(String(branch.contextValue), /^roadmapWorkBranch\b.*\btagged\b/);
     assert.match(String(branch.description), /checked out · .+ ago · Lee Engineer · tagged/);
     const subjects = rows.filter((r) => r.contextValue === 'roadmapWorkCommit').map(label);
-    assert.deepEqual(subjects, ['CHK-12: keep quantities when reordering', 'CHK-12: reorder the last cart in one click']);
+    assert.deepEqual(subjects, [
+      'CHK-12: keep quantities when reordering',
+      'CHK-12: reorder the last cart in one click',
+    ]);
 
     // Marks: the item and its ancestors carry a decoration, other items none.
     const mark = (id: string): string | undefined => {
@@ -152,18 +181,34 @@ describe('current work (branches, commits, tagging)', function () {
   it('lists unlinked branches and commits', async () => {
     await until(api, 'unlinked work', () => api.work.unlinked(firstFolder().uri).commits.length > 0);
     const unlinked = api.work.unlinked(firstFolder().uri);
-    assert.deepEqual(unlinked.branches.map((b) => b.name), ['spike/no-ticket']);
+    assert.deepEqual(
+      unlinked.branches.map((b) => b.name),
+      ['spike/no-ticket'],
+    );
     const subjects = unlinked.commits.map((c) => c.subject);
     assert.ok(subjects.includes('Fix typo in README'), subjects.join(', '));
     assert.ok(!subjects.some((s) => s.includes('CHK-12')), 'linked commits are not unlinked');
   });
 
   it('starts work: creates and checks out a branch, refusing names git rejects', async () => {
-    const refused = await vscode.commands.executeCommand<string | undefined>(Commands.startWork, { id: 'CHK-14', folderUri: firstFolder().uri.toString(), branchName: 'bad..name' });
+    const refused = await vscode.commands.executeCommand<string | undefined>(Commands.startWork, {
+      id: 'CHK-14',
+      folderUri: firstFolder().uri.toString(),
+      branchName: 'bad..name',
+    });
     assert.equal(refused, undefined);
-    assert.equal(spawnSync('git', ['rev-parse', '--verify', '--quiet', 'refs/heads/bad..name'], { cwd: firstFolder().uri.fsPath }).status, 1, 'no branch was created');
+    assert.equal(
+      spawnSync('git', ['rev-parse', '--verify', '--quiet', 'refs/heads/bad..name'], { cwd: firstFolder().uri.fsPath })
+        .status,
+      1,
+      'no branch was created',
+    );
 
-    const name = await vscode.commands.executeCommand<string | undefined>(Commands.startWork, { id: 'CHK-14', folderUri: firstFolder().uri.toString(), branchName: 'feature/CHK-14-saved-carts-e2e' });
+    const name = await vscode.commands.executeCommand<string | undefined>(Commands.startWork, {
+      id: 'CHK-14',
+      folderUri: firstFolder().uri.toString(),
+      branchName: 'feature/CHK-14-saved-carts-e2e',
+    });
     assert.equal(name, 'feature/CHK-14-saved-carts-e2e');
     assert.equal(git('rev-parse', '--abbrev-ref', 'HEAD'), 'feature/CHK-14-saved-carts-e2e');
     await until(api, 'CHK-14 current', () => api.statusBar.text.includes('CHK-14'));
@@ -178,7 +223,11 @@ describe('current work (branches, commits, tagging)', function () {
     await editor.edit((b) => b.insert(new vscode.Position(0, 0), '# unsaved planning note\n'));
     assert.ok(doc.isDirty);
 
-    const outcome = await vscode.commands.executeCommand(Commands.tagBranch, { id: 'SRCH-7', folderUri: firstFolder().uri.toString(), branch: 'spike/no-ticket' });
+    const outcome = await vscode.commands.executeCommand(Commands.tagBranch, {
+      id: 'SRCH-7',
+      folderUri: firstFolder().uri.toString(),
+      branch: 'spike/no-ticket',
+    });
     assert.equal(outcome, 'tagged');
     const text = doc.getText();
     assert.ok(text.startsWith('# unsaved planning note\n# Acme Shop roadmap'), 'the unsaved change is kept');
@@ -191,18 +240,31 @@ describe('current work (branches, commits, tagging)', function () {
     assert.equal(after.length, before.length + 1);
     const tagLine = '                branches: ["spike/no-ticket"]';
     assert.ok(after.includes(tagLine), 'the tag is one new line at the item');
-    assert.deepEqual(after.filter((l) => l !== tagLine), before);
+    assert.deepEqual(
+      after.filter((l) => l !== tagLine),
+      before,
+    );
 
     // The roadmap model reads the open buffer: the branch is linked now, so no longer unlinked.
-    await until(api, 'spike/no-ticket linked', () => !api.work.unlinked(firstFolder().uri).branches.some((b) => b.name === 'spike/no-ticket'));
-    assert.ok(api.work.workFor(firstFolder().uri, 'SRCH-7').branches.some((b) => b.name === 'spike/no-ticket' && b.tagged));
+    await until(
+      api,
+      'spike/no-ticket linked',
+      () => !api.work.unlinked(firstFolder().uri).branches.some((b) => b.name === 'spike/no-ticket'),
+    );
+    assert.ok(
+      api.work.workFor(firstFolder().uri, 'SRCH-7').branches.some((b) => b.name === 'spike/no-ticket' && b.tagged),
+    );
 
     await vscode.commands.executeCommand('undo');
     assert.equal(doc.getText(), `# unsaved planning note\n${onDisk}`, 'undo removes exactly the tag');
 
     // Untag, as from the context menu of the tagged branch under Work.
     await vscode.commands.executeCommand('redo');
-    const untagged = await vscode.commands.executeCommand(Commands.untagBranch, { itemId: 'SRCH-7', folderUri: firstFolder().uri.toString(), branch: 'spike/no-ticket' });
+    const untagged = await vscode.commands.executeCommand(Commands.untagBranch, {
+      itemId: 'SRCH-7',
+      folderUri: firstFolder().uri.toString(),
+      branch: 'spike/no-ticket',
+    });
     assert.equal(untagged, 'untagged');
     assert.deepEqual(findItem(parseYaml(doc.getText()), 'SRCH-7')?.['branches'], []);
     assert.ok(doc.getText().startsWith('# unsaved planning note\n'));
@@ -214,7 +276,11 @@ describe('current work (branches, commits, tagging)', function () {
     const editor = await vscode.window.showTextDocument(doc);
     await editor.edit((b) => b.insert(new vscode.Position(doc.lineCount, 0), 'items: [unclosed\n'));
     const broken = doc.getText();
-    const outcome = await vscode.commands.executeCommand(Commands.tagBranch, { id: 'SRCH-7', folderUri: firstFolder().uri.toString(), branch: 'spike/no-ticket' });
+    const outcome = await vscode.commands.executeCommand(Commands.tagBranch, {
+      id: 'SRCH-7',
+      folderUri: firstFolder().uri.toString(),
+      branch: 'spike/no-ticket',
+    });
     assert.equal(outcome, 'refused');
     assert.equal(doc.getText(), broken);
   });
@@ -255,7 +321,10 @@ describe('commit index storage', () => {
     const loaded = await store.load(folderUri, linker);
     assert.ok(loaded.kind === 'loaded' && loaded.index.size === 1 && loaded.index.head === sha);
 
-    fs.writeFileSync(path.join(dir.fsPath, 'storage', files[0] ?? ''), '{"format":"roadmap-lens-commit-index","version":1,"head":');
+    fs.writeFileSync(
+      path.join(dir.fsPath, 'storage', files[0] ?? ''),
+      '{"format":"roadmap-lens-commit-index","version":1,"head":',
+    );
     const corrupt = await store.load(folderUri, linker);
     assert.equal(corrupt.kind, 'corrupt');
     fs.rmSync(dir.fsPath, { recursive: true, force: true });

@@ -95,7 +95,10 @@ export function encodeApng(frames: Buffer[], delayMs: number | number[]): Buffer
     // Indexed-colour frames would each need the same palette; screenshots are truecolour.
     const plte = chunks.find((c) => c.type === 'PLTE');
     const firstPlte = (parsed[0] ?? []).find((c) => c.type === 'PLTE');
-    if ((plte === undefined) !== (firstPlte === undefined) || (plte && firstPlte && !plte.data.equals(firstPlte.data))) {
+    if (
+      (plte === undefined) !== (firstPlte === undefined) ||
+      (plte && firstPlte && !plte.data.equals(firstPlte.data))
+    ) {
       throw new Error(`frame ${i} has a different palette from frame 0`);
     }
   });
@@ -109,7 +112,8 @@ export function encodeApng(frames: Buffer[], delayMs: number | number[]): Buffer
   const out: Buffer[] = [SIGNATURE, chunk('IHDR', ihdr), chunk('acTL', actl)];
   // Ancillary chunks that must come before IDAT (colour space, gamma, palette) from frame 0.
   for (const c of parsed[0] ?? []) {
-    if (['PLTE', 'sRGB', 'gAMA', 'cHRM', 'iCCP', 'sBIT', 'pHYs', 'tRNS'].includes(c.type)) out.push(chunk(c.type, c.data));
+    if (['PLTE', 'sRGB', 'gAMA', 'cHRM', 'iCCP', 'sBIT', 'pHYs', 'tRNS'].includes(c.type))
+      out.push(chunk(c.type, c.data));
   }
   let sequence = 0;
   parsed.forEach((chunks, i) => {

@@ -26,7 +26,7 @@ describe('the why behind the code, rendered', function () {
     await wb.screenshot('codelens');
   });
 
-  it('adds the line\'s item and evidence to the hover', async () => {
+  it("adds the line's item and evidence to the hover", async () => {
     // query.ts line 9 (`const row = ...`) was last changed by "SRCH-3: fuzzy matching for typos".
     const hover = await wb.hoverAt('src/search/query.ts', 9, 5);
     await waitUntil('the evidence in the hover', async () => /last changed in/.test(await hover.innerText()), 60_000);

@@ -34,7 +34,9 @@ class Capture {
 /** Opens a workbench and waits until the extension has read the roadmap and the repository (the status bar names the current item). */
 async function openLoaded(): Promise<Workbench> {
   const wb = await openWorkbench();
-  await wb.page.locator('.part.statusbar', { hasText: 'SRCH-3 Typo-tolerant search' }).waitFor({ state: 'visible', timeout: 60_000 });
+  await wb.page
+    .locator('.part.statusbar', { hasText: 'SRCH-3 Typo-tolerant search' })
+    .waitFor({ state: 'visible', timeout: 60_000 });
   return wb;
 }
 
@@ -70,7 +72,12 @@ describe('animated tour captures', function () {
     await open.openFile('docs/notes.md');
     await capture.frame();
     // docs/notes.md line 3: "- CHK-12 shipped in March; ..." (column 4 is inside the id).
-    const hover = await open.hoverAt('docs/notes.md', 3, 4, 'Weekly grocery shoppers must rebuild the same cart every week.');
+    const hover = await open.hoverAt(
+      'docs/notes.md',
+      3,
+      4,
+      'Weekly grocery shoppers must rebuild the same cart every week.',
+    );
     const text = await hover.innerText();
     assert.match(text, /One-click reorder/);
     assert.match(text, /Reorders per active customer per month/);
@@ -90,7 +97,10 @@ describe('animated tour captures', function () {
     await capture.frame();
     const lenses = open.page.locator('.monaco-editor .codelens-decoration', { hasText: 'SRCH-3 Typo-tolerant search' });
     await waitUntil('four Roadmap Lens lenses in query.ts', async () => (await lenses.count()) >= 4, 90_000);
-    assert.match(await lenses.first().innerText(), /"bananna" should still find bananas\. — SRCH-3 Typo-tolerant search/);
+    assert.match(
+      await lenses.first().innerText(),
+      /"bananna" should still find bananas\. — SRCH-3 Typo-tolerant search/,
+    );
     await capture.frame();
     await capture.frame();
     // query.ts line 9 (`const row = ...`) was last changed by "SRCH-3: fuzzy matching for typos".
@@ -111,7 +121,9 @@ describe('animated tour captures', function () {
     const open = await openLoaded();
     wb = open;
     const capture = new Capture(open);
-    const entry = open.page.locator('.part.statusbar .statusbar-item', { hasText: 'SRCH-3 Typo-tolerant search' }).first();
+    const entry = open.page
+      .locator('.part.statusbar .statusbar-item', { hasText: 'SRCH-3 Typo-tolerant search' })
+      .first();
     await entry.waitFor({ state: 'visible', timeout: 60_000 });
     await open.parkMouse();
     await capture.frame();

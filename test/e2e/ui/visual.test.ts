@@ -41,7 +41,9 @@ describe('workbench: item card, overview and badges', function () {
     wb = await openWorkbench();
     // The status bar names the current item once the roadmap and the repository are read; by then
     // the commands' `roadmapLens.hasRoadmap` context is set.
-    await wb.page.locator('.part.statusbar', { hasText: 'SRCH-3 Typo-tolerant search' }).waitFor({ state: 'visible', timeout: 60_000 });
+    await wb.page
+      .locator('.part.statusbar', { hasText: 'SRCH-3 Typo-tolerant search' })
+      .waitFor({ state: 'visible', timeout: 60_000 });
   });
 
   after(async () => {
@@ -50,12 +52,19 @@ describe('workbench: item card, overview and badges', function () {
 
   it('opens an item card from the Command Palette and shows its why, metrics and linked work', async () => {
     await pickFromPalette(wb, 'Roadmap Lens: Open Item Card', 'One-click reorder');
-    await wb.page.locator('.tabs-container .tab.active', { hasText: 'CHK-12 · One-click reorder' }).waitFor({ state: 'visible' });
+    await wb.page
+      .locator('.tabs-container .tab.active', { hasText: 'CHK-12 · One-click reorder' })
+      .waitFor({ state: 'visible' });
     const card = activeWebview(wb);
     await card.locator('h1', { hasText: 'One-click reorder' }).waitFor({ state: 'visible', timeout: 60_000 });
-    assert.equal(await card.locator('.why-text').innerText(), 'Weekly grocery shoppers must rebuild the same cart every week.');
+    assert.equal(
+      await card.locator('.why-text').innerText(),
+      'Weekly grocery shoppers must rebuild the same cart every week.',
+    );
     await card.locator('svg.metric-bar').waitFor({ state: 'visible' });
-    await card.locator('.branch-list', { hasText: 'feature/chk-12-reorder' }).waitFor({ state: 'visible', timeout: 60_000 });
+    await card
+      .locator('.branch-list', { hasText: 'feature/chk-12-reorder' })
+      .waitFor({ state: 'visible', timeout: 60_000 });
     await wb.parkMouse();
     await wb.screenshot('item-card');
   });
@@ -65,8 +74,12 @@ describe('workbench: item card, overview and badges', function () {
     const crumb = card.locator('nav.crumbs button', { hasText: 'Frictionless checkout' });
     await crumb.focus();
     await wb.page.keyboard.press('Enter');
-    await wb.page.locator('.tabs-container .tab.active', { hasText: 'CHK · Frictionless checkout' }).waitFor({ state: 'visible' });
-    await activeWebview(wb).locator('h1', { hasText: 'Frictionless checkout' }).waitFor({ state: 'visible', timeout: 60_000 });
+    await wb.page
+      .locator('.tabs-container .tab.active', { hasText: 'CHK · Frictionless checkout' })
+      .waitFor({ state: 'visible' });
+    await activeWebview(wb)
+      .locator('h1', { hasText: 'Frictionless checkout' })
+      .waitFor({ state: 'visible', timeout: 60_000 });
     const children = await activeWebview(wb).locator('.child-list button').allInnerTexts();
     assert.deepEqual(children, ['Saved carts', 'One-click reorder', 'Express pay']);
   });
@@ -80,11 +93,15 @@ describe('workbench: item card, overview and badges', function () {
     await wb.parkMouse();
     await wb.screenshot('overview-timeline');
     await overview.locator('button[data-mode="status"]').click();
-    await activeWebview(wb).locator('.ov-column-title', { hasText: 'In progress' }).waitFor({ state: 'visible', timeout: 60_000 });
+    await activeWebview(wb)
+      .locator('.ov-column-title', { hasText: 'In progress' })
+      .waitFor({ state: 'visible', timeout: 60_000 });
     await wb.parkMouse();
     await wb.screenshot('overview-board');
     await activeWebview(wb).locator('button.ov-card[data-item="CHK-15"]').click();
-    await wb.page.locator('.tabs-container .tab.active', { hasText: 'CHK-15 · Express pay' }).waitFor({ state: 'visible' });
+    await wb.page
+      .locator('.tabs-container .tab.active', { hasText: 'CHK-15 · Express pay' })
+      .waitFor({ state: 'visible' });
   });
 
   it('contributes the getting-started walkthrough with its four steps', async () => {
@@ -94,11 +111,18 @@ describe('workbench: item card, overview and badges', function () {
     await quick.locator('input').fill('>Welcome: Open Walkthrough');
     await quick.locator('.monaco-list-row', { hasText: 'Open Walkthrough' }).first().waitFor({ state: 'visible' });
     await quick.locator('input').press('Enter');
-    await quick.locator('.monaco-list-row', { hasText: 'Get started with Roadmap Lens' }).first().waitFor({ state: 'visible' });
+    await quick
+      .locator('.monaco-list-row', { hasText: 'Get started with Roadmap Lens' })
+      .first()
+      .waitFor({ state: 'visible' });
     await quick.locator('input').fill('Get started with Roadmap Lens');
     await quick.locator('input').press('Enter');
     const page = wb.page.locator('.gettingStartedContainer');
-    await page.locator('.getting-started-category', { hasText: 'Get started with Roadmap Lens' }).or(page.locator('h2', { hasText: 'Get started with Roadmap Lens' })).first().waitFor({ state: 'visible' });
+    await page
+      .locator('.getting-started-category', { hasText: 'Get started with Roadmap Lens' })
+      .or(page.locator('h2', { hasText: 'Get started with Roadmap Lens' }))
+      .first()
+      .waitFor({ state: 'visible' });
     for (const step of ['Create a roadmap', 'Browse the roadmap', 'Link your work', 'See the why above your code']) {
       await page.locator('.getting-started-step', { hasText: step }).first().waitFor({ state: 'attached' });
     }
@@ -112,14 +136,17 @@ describe('workbench: item card, overview and badges', function () {
     await sidebar.locator('.monaco-list-row', { hasText: 'src' }).first().waitFor({ state: 'visible' });
     await wb.expandTreeRow('src');
     await wb.expandTreeRow('search');
-    const row = sidebar.locator('.monaco-list-row', { has: wb.page.locator('.label-name', { hasText: /^query\.ts$/ }) }).first();
+    const row = sidebar
+      .locator('.monaco-list-row', { has: wb.page.locator('.label-name', { hasText: /^query\.ts$/ }) })
+      .first();
     await row.waitFor({ state: 'visible' });
     // File decorations are drawn as CSS `::after` content on the label; read what the browser renders.
     // (Typed by hand: this project compiles without the DOM library.)
     type El = { querySelectorAll(selector: string): ArrayLike<El> };
     const badges = (): Promise<string> =>
       row.evaluate((el: El) => {
-        const style = (globalThis as unknown as { getComputedStyle: (e: El, pseudo: string) => { content: string } }).getComputedStyle;
+        const style = (globalThis as unknown as { getComputedStyle: (e: El, pseudo: string) => { content: string } })
+          .getComputedStyle;
         return Array.from(el.querySelectorAll('*'))
           .map((e) => style(e, '::after').content)
           .filter((c) => c !== '' && c !== 'none' && c !== 'normal')

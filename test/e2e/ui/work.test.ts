@@ -15,7 +15,9 @@ describe('current work, rendered', () => {
   });
 
   it('shows the current item in the status bar', async () => {
-    const entry = wb.page.locator('.part.statusbar .statusbar-item', { hasText: 'SRCH-3 Typo-tolerant search' }).first();
+    const entry = wb.page
+      .locator('.part.statusbar .statusbar-item', { hasText: 'SRCH-3 Typo-tolerant search' })
+      .first();
     await entry.waitFor({ state: 'visible' });
     // The `$(target)` icon renders as a codicon, not as text.
     assert.equal(await entry.locator('.codicon-target').count(), 1);

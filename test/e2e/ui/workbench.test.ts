@@ -44,7 +44,12 @@ describe('workbench with Roadmap Lens', () => {
 
   it('shows the item card when hovering an id in a Markdown file', async () => {
     // docs/notes.md line 3: "- CHK-12 shipped in March; ..." (column 3 is inside the id).
-    const hover = await wb.hoverAt('docs/notes.md', 3, 4, 'Weekly grocery shoppers must rebuild the same cart every week.');
+    const hover = await wb.hoverAt(
+      'docs/notes.md',
+      3,
+      4,
+      'Weekly grocery shoppers must rebuild the same cart every week.',
+    );
     const text = await hover.innerText();
     assert.match(text, /One-click reorder/);
     assert.match(text, /Reorders per active customer per month/);

@@ -65,8 +65,14 @@ export class Workbench {
     const page = await browserContext.newPage();
     const tag = path.basename(folder);
     page.on('console', (msg) => fs.appendFileSync(ctx.consoleLogFile, `[ui ${tag}] [${msg.type()}] ${msg.text()}\n`));
-    page.on('pageerror', (err) => fs.appendFileSync(ctx.consoleLogFile, `[ui ${tag}] [pageerror] ${err.stack ?? err.message}\n`));
-    const url = ctx.codeServer.workbenchUrl({ port: ctx.port, folder, extensionDevelopmentPath: ctx.extensionDevelopmentPath });
+    page.on('pageerror', (err) =>
+      fs.appendFileSync(ctx.consoleLogFile, `[ui ${tag}] [pageerror] ${err.stack ?? err.message}\n`),
+    );
+    const url = ctx.codeServer.workbenchUrl({
+      port: ctx.port,
+      folder,
+      extensionDevelopmentPath: ctx.extensionDevelopmentPath,
+    });
     await page.goto(url, { waitUntil: 'domcontentloaded', timeout: READY_TIMEOUT_MS });
     const workbench = new Workbench(page, folder, browserContext, ctx.screenshotDir);
     openWorkbenches.add(workbench);
@@ -81,8 +87,12 @@ export class Workbench {
 
   /** The workbench is drawn, the status bar is up, and the window is an Extension Development Host. */
   async waitReady(): Promise<void> {
-    await this.page.locator('.monaco-workbench .part.activitybar').waitFor({ state: 'visible', timeout: READY_TIMEOUT_MS });
-    await this.page.locator('.monaco-workbench .part.statusbar').waitFor({ state: 'visible', timeout: READY_TIMEOUT_MS });
+    await this.page
+      .locator('.monaco-workbench .part.activitybar')
+      .waitFor({ state: 'visible', timeout: READY_TIMEOUT_MS });
+    await this.page
+      .locator('.monaco-workbench .part.statusbar')
+      .waitFor({ state: 'visible', timeout: READY_TIMEOUT_MS });
     // A string, not a function: this project compiles without the DOM library.
     await this.page.waitForFunction("document.title.includes('[Extension Development Host]')", undefined, {
       timeout: READY_TIMEOUT_MS,
@@ -136,7 +146,10 @@ export class Workbench {
     const input = this.quickInput().locator('input');
     await input.waitFor({ state: 'visible' });
     await input.fill(relPath);
-    await this.quickInput().locator('.monaco-list-row', { hasText: path.basename(relPath) }).first().waitFor({ state: 'visible' });
+    await this.quickInput()
+      .locator('.monaco-list-row', { hasText: path.basename(relPath) })
+      .first()
+      .waitFor({ state: 'visible' });
     await input.press('Enter');
     await this.page
       .locator('.tabs-container .tab.active', { hasText: path.basename(relPath) })
@@ -175,7 +188,10 @@ export class Workbench {
       } catch (err) {
         if (Date.now() > deadline) {
           const seen = await visibleHover.allInnerTexts().catch(() => []);
-          throw new Error(`no hover${expected === undefined ? '' : ` containing ${String(expected)}`} at ${relPath}:${line}:${column}; visible hovers: ${JSON.stringify(seen)}`, { cause: err });
+          throw new Error(
+            `no hover${expected === undefined ? '' : ` containing ${String(expected)}`} at ${relPath}:${line}:${column}; visible hovers: ${JSON.stringify(seen)}`,
+            { cause: err },
+          );
         }
         await this.page.keyboard.press('Escape');
       }

@@ -7,7 +7,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { RoadmapLensApi } from '../../../../src/extension';
-import type { RoadmapNode } from '../../../../src/views/roadmapTreeProvider';
+import type { RoadmapNode } from '../../../../src/roadmap/roadmapTreeProvider';
 import { activateApi, plain, waitFor } from '../support';
 
 const CYCLES = 5;
@@ -19,13 +19,7 @@ function workspaceFolder(name: string): vscode.WorkspaceFolder {
 }
 
 function hoverTexts(hovers: readonly vscode.Hover[]): string[] {
-  return hovers.map((h) =>
-    plain(
-      h.contents
-        .map((c) => (typeof c === 'string' ? c : c.value))
-        .join('\n'),
-    ),
-  );
+  return hovers.map((h) => plain(h.contents.map((c) => (typeof c === 'string' ? c : c.value)).join('\n')));
 }
 
 /** Item-card hovers only: the line hover ("why this line exists") is another provider. */
@@ -100,7 +94,10 @@ describe('multi-root workspace', function () {
     });
     assert.ok(vscode.workspace.updateWorkspaceFolders(index, 1), 'the folder removal was accepted');
     const event = await changed;
-    assert.deepEqual(event.removed.map((f) => f.name), ['ops-platform']);
+    assert.deepEqual(
+      event.removed.map((f) => f.name),
+      ['ops-platform'],
+    );
   }
 
   async function addOps(): Promise<void> {
@@ -110,9 +107,15 @@ describe('multi-root workspace', function () {
         resolve(e);
       });
     });
-    assert.ok(vscode.workspace.updateWorkspaceFolders(1, 0, { uri: ops.uri, name: 'ops-platform' }), 'the folder addition was accepted');
+    assert.ok(
+      vscode.workspace.updateWorkspaceFolders(1, 0, { uri: ops.uri, name: 'ops-platform' }),
+      'the folder addition was accepted',
+    );
     const event = await changed;
-    assert.deepEqual(event.added.map((f) => f.name), ['ops-platform']);
+    assert.deepEqual(
+      event.added.map((f) => f.name),
+      ['ops-platform'],
+    );
     ops = workspaceFolder('ops-platform');
   }
 
@@ -123,7 +126,9 @@ describe('multi-root workspace', function () {
       return status.kind === 'ready' && status.current?.item.id === 'OPS-1';
     });
     // A re-added folder loads its stored commit index: the commits must show without any git event.
-    await waitFor(`${when}: the OPS-1 commit in ops-platform`, () => api.work.workFor(ops.uri, 'OPS-1').commits.some((c) => c.subject === 'OPS-1: page only on critical alerts'));
+    await waitFor(`${when}: the OPS-1 commit in ops-platform`, () =>
+      api.work.workFor(ops.uri, 'OPS-1').commits.some((c) => c.subject === 'OPS-1: page only on critical alerts'),
+    );
   }
 
   before(async () => {
@@ -140,12 +145,21 @@ describe('multi-root workspace', function () {
   });
 
   it('keeps one roadmap per folder and shows a folder node for each folder that has one', () => {
-    assert.deepEqual(api.model.folders().map((f) => f.name), ['acme-shop', 'ops-platform']);
+    assert.deepEqual(
+      api.model.folders().map((f) => f.name),
+      ['acme-shop', 'ops-platform'],
+    );
     assert.equal(api.model.indexFor(docs.uri), undefined, 'shared-docs has no roadmap');
     assert.equal(api.model.indexFor(ops.uri)?.product, 'Ops Platform');
     assert.equal(api.model.indexFor(shop.uri)?.product, 'Acme Shop');
-    assert.deepEqual(api.model.indexFor(ops.uri)?.items.map((i) => i.id), ['OPS', 'OPS-1', 'OPS-2']);
-    assert.ok(api.model.files().some((f) => under(ops, f.toString())) && api.model.files().some((f) => under(shop, f.toString())));
+    assert.deepEqual(
+      api.model.indexFor(ops.uri)?.items.map((i) => i.id),
+      ['OPS', 'OPS-1', 'OPS-2'],
+    );
+    assert.ok(
+      api.model.files().some((f) => under(ops, f.toString())) &&
+        api.model.files().some((f) => under(shop, f.toString())),
+    );
     assert.equal(api.model.find('OPS-1')?.folder.name, 'ops-platform');
     assert.equal(api.model.find('OPS-1', shop.uri), undefined, 'ids are looked up per folder');
     assert.equal(api.model.find('CHK-12', ops.uri), undefined);
@@ -159,7 +173,11 @@ describe('multi-root workspace', function () {
     assert.ok(opsCards[0]?.includes('Page only on actionable alerts'), opsCards[0]);
     assert.ok(opsCards[0]?.includes('Half of the night pages'), 'the why of ops-platform');
     assert.ok(opsCards[0]?.includes('Ops Platform'), 'the card names its product');
-    assert.deepEqual(await cardHovers(alerts.uri, positionOf(alerts, 'CHK-12')), [], 'CHK-12 is an Acme Shop id: no card in ops-platform');
+    assert.deepEqual(
+      await cardHovers(alerts.uri, positionOf(alerts, 'CHK-12')),
+      [],
+      'CHK-12 is an Acme Shop id: no card in ops-platform',
+    );
 
     // Control: the same id in the shop's own folder does resolve.
     const notes = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(shop.uri, 'docs', 'notes.md'));
@@ -174,7 +192,11 @@ describe('multi-root workspace', function () {
     const chk = await cardHovers(notes.uri, positionOf(notes, 'CHK-12'));
     assert.equal(chk.length, 1);
     assert.ok(chk[0]?.includes('One-click reorder'));
-    assert.deepEqual(await cardHovers(notes.uri, positionOf(notes, 'OPS-1')), [], 'the second folder is never the fallback');
+    assert.deepEqual(
+      await cardHovers(notes.uri, positionOf(notes, 'OPS-1')),
+      [],
+      'the second folder is never the fallback',
+    );
   });
 
   it("reports each folder's diagnostics on its own roadmap file", async () => {
@@ -191,9 +213,15 @@ describe('multi-root workspace', function () {
     );
     assert.ok(opsDiags[0]?.message.includes('OPS-2'));
     const shopDiags = lensDiagnostics(shopRoadmap);
-    assert.ok(shopDiags.some((d) => d.code === 'missing-why' && d.message.includes('SRCH-7')), 'the sample keeps its warning');
+    assert.ok(
+      shopDiags.some((d) => d.code === 'missing-why' && d.message.includes('SRCH-7')),
+      'the sample keeps its warning',
+    );
     assert.ok(!shopDiags.some((d) => d.message.includes('OPS')), 'no ops-platform problem lands in acme-shop');
-    assert.ok(api.model.diagnostics().every((d) => under(shop, d.file) || under(ops, d.file)), 'every diagnostic belongs to a roadmap folder');
+    assert.ok(
+      api.model.diagnostics().every((d) => under(shop, d.file) || under(ops, d.file)),
+      'every diagnostic belongs to a roadmap folder',
+    );
   });
 
   it("reads each folder's own repository", async () => {
@@ -202,9 +230,15 @@ describe('multi-root workspace', function () {
       const status = api.work.status(shop.uri);
       return status.kind === 'ready' && status.current?.item.id === 'SRCH-3';
     });
-    assert.deepEqual(api.work.gitFolders().map((f) => f.name), ['acme-shop', 'ops-platform']);
+    assert.deepEqual(
+      api.work.gitFolders().map((f) => f.name),
+      ['acme-shop', 'ops-platform'],
+    );
     const docsStatus = api.work.status(docs.uri);
-    assert.ok(docsStatus.kind === 'off' && docsStatus.reason === 'not-repo', 'shared-docs has no roadmap: its repository is never read');
+    assert.ok(
+      docsStatus.kind === 'off' && docsStatus.reason === 'not-repo',
+      'shared-docs has no roadmap: its repository is never read',
+    );
     assert.equal(api.work.workFor(shop.uri, 'OPS-1').commits.length, 0, 'the ops commit is not linked in acme-shop');
   });
 
@@ -217,36 +251,60 @@ describe('multi-root workspace', function () {
       const removedUri = ops.uri;
       await removeOps();
       await waitFor(`cycle ${cycle}: the roadmap model drops ops-platform`, () => api.model.folders().length === 1);
-      assert.deepEqual(api.model.folders().map((f) => f.name), ['acme-shop']);
+      assert.deepEqual(
+        api.model.folders().map((f) => f.name),
+        ['acme-shop'],
+      );
       assert.equal(api.model.indexFor(removedUri), undefined);
       assert.equal(api.model.find('OPS-1'), undefined);
       assert.ok(!api.model.files().some((f) => under(ops, f.toString())), 'no ops-platform file is known');
       assert.ok(!api.model.diagnostics().some((d) => under(ops, d.file)), 'no ops-platform diagnostic is kept');
       // The model drops the folder before it fires; the Problems panel follows on that event.
-      await waitFor(`cycle ${cycle}: its problems to leave the Problems panel`, () => lensDiagnostics(opsRoadmap).length === 0);
+      await waitFor(
+        `cycle ${cycle}: its problems to leave the Problems panel`,
+        () => lensDiagnostics(opsRoadmap).length === 0,
+      );
       // One roadmap left: the tree shows its items at the top, without folder nodes.
       assert.deepEqual(itemIds(api.tree.getChildren()), ['GROW', 'FIND']);
       assert.equal(api.tree.nodeForItem(removedUri, 'OPS'), undefined);
       await waitFor(`cycle ${cycle}: the work model drops ops-platform`, () => api.work.gitFolders().length === 1);
       const status = api.work.status(removedUri);
-      assert.ok(status.kind === 'off' && status.reason === 'not-repo', `no work state for a removed folder, got ${JSON.stringify(status)}`);
+      assert.ok(
+        status.kind === 'off' && status.reason === 'not-repo',
+        `no work state for a removed folder, got ${JSON.stringify(status)}`,
+      );
       assert.equal(api.work.commitIndex(removedUri), undefined);
       assert.equal(api.work.repository(removedUri), undefined);
       assert.deepEqual(api.work.workFor(removedUri, 'OPS-1').commits, []);
       assert.ok(![...api.work.repositoryRoots()].some(isOps), 'the work model lists no ops-platform repository');
-      await waitFor(`cycle ${cycle}: the blame cache of ops-platform to be dropped`, () => !api.attribution.cachedRepositories().some(isOps));
+      await waitFor(
+        `cycle ${cycle}: the blame cache of ops-platform to be dropped`,
+        () => !api.attribution.cachedRepositories().some(isOps),
+      );
       // Its file is now outside every folder: ids resolve against the first roadmap, where OPS-1 is unknown.
       assert.deepEqual(await cardHovers(alerts.uri, positionOf(alerts, 'OPS-1')), []);
 
       await addOps();
       removedDuringCycle = false;
-      await waitFor(`cycle ${cycle}: the roadmap model reads ops-platform again`, () => api.model.folders().length === 2);
+      await waitFor(
+        `cycle ${cycle}: the roadmap model reads ops-platform again`,
+        () => api.model.folders().length === 2,
+      );
       assertTreeHasBothFolders();
       await waitForOpsWork(`cycle ${cycle}`);
-      assert.deepEqual(api.work.gitFolders().map((f) => f.name), ['acme-shop', 'ops-platform']);
+      assert.deepEqual(
+        api.work.gitFolders().map((f) => f.name),
+        ['acme-shop', 'ops-platform'],
+      );
       const cards = await cardHovers(alerts.uri, positionOf(alerts, 'OPS-1'));
       assert.equal(cards.length, 1, `cycle ${cycle}: one card, not one per registration: ${JSON.stringify(cards)}`);
-      const lineHovers = hoverTexts(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', alerts.uri, positionOf(alerts, 'OPS-1')));
+      const lineHovers = hoverTexts(
+        await vscode.commands.executeCommand<vscode.Hover[]>(
+          'vscode.executeHoverProvider',
+          alerts.uri,
+          positionOf(alerts, 'OPS-1'),
+        ),
+      );
       assert.ok(lineHovers.filter((t) => t.includes('why this line exists')).length <= 1, 'at most one line hover');
       // The line hover blamed the file, so the next removal has a cache to drop.
       assert.ok(api.attribution.cachedRepositories().some(isOps), `cycle ${cycle}: ops-platform blames are cached`);
@@ -260,15 +318,22 @@ describe('multi-root workspace', function () {
 
   it('still follows edits of the re-added folder', async () => {
     // A failed cycle may have left the folder out: the edit must still be tried on a present folder.
-    if (removedDuringCycle && !vscode.workspace.workspaceFolders?.some((f) => f.name === 'ops-platform')) await addOps();
+    if (removedDuringCycle && !vscode.workspace.workspaceFolders?.some((f) => f.name === 'ops-platform'))
+      await addOps();
     await waitFor('ops-platform in the model', () => api.model.indexFor(ops.uri) !== undefined);
     const opsRoadmap = vscode.Uri.joinPath(ops.uri, 'roadmap.yaml');
     const original = new TextDecoder().decode(await vscode.workspace.fs.readFile(opsRoadmap));
-    const edited = original.replace('        title: Alert digest\n', '        title: Alert digest\n        why: Nobody reads forty separate alert emails.\n');
+    const edited = original.replace(
+      '        title: Alert digest\n',
+      '        title: Alert digest\n        why: Nobody reads forty separate alert emails.\n',
+    );
     assert.notEqual(edited, original);
     try {
       await vscode.workspace.fs.writeFile(opsRoadmap, new TextEncoder().encode(edited));
-      await waitFor('the OPS-2 warning to clear after a disk edit', () => api.model.indexFor(ops.uri)?.get('OPS-2')?.why !== undefined && lensDiagnostics(opsRoadmap).length === 0);
+      await waitFor(
+        'the OPS-2 warning to clear after a disk edit',
+        () => api.model.indexFor(ops.uri)?.get('OPS-2')?.why !== undefined && lensDiagnostics(opsRoadmap).length === 0,
+      );
       assert.equal(api.model.indexFor(shop.uri)?.get('OPS-2'), undefined);
     } finally {
       await vscode.workspace.fs.writeFile(opsRoadmap, new TextEncoder().encode(original));

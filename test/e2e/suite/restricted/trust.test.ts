@@ -8,7 +8,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { Commands } from '../../../../src/commands';
+import { Commands } from '../../../../src/commands/commandIds';
 import type { RoadmapLensApi } from '../../../../src/extension';
 import { GIT_LOG_ENV, TRUST_GRANTED_ENV, TRUST_REQUEST_ENV } from '../../e2eResults';
 import { EXTENSION_ID, activateApi, firstFolder, sleep, waitFor } from '../support';
@@ -20,7 +20,10 @@ function env(name: string): string {
 }
 
 function gitCalls(): string[] {
-  return fs.readFileSync(env(GIT_LOG_ENV), 'utf8').split('\n').filter((l) => l.length > 0);
+  return fs
+    .readFileSync(env(GIT_LOG_ENV), 'utf8')
+    .split('\n')
+    .filter((l) => l.length > 0);
 }
 
 function markdownOf(value: string | vscode.MarkdownString | undefined | { value: string }): vscode.MarkdownString {
@@ -29,14 +32,20 @@ function markdownOf(value: string | vscode.MarkdownString | undefined | { value:
 }
 
 function hoverMarkdown(hovers: readonly vscode.Hover[]): vscode.MarkdownString[] {
-  return hovers.flatMap((h) => h.contents).filter((c): c is vscode.MarkdownString => c instanceof vscode.MarkdownString);
+  return hovers
+    .flatMap((h) => h.contents)
+    .filter((c): c is vscode.MarkdownString => c instanceof vscode.MarkdownString);
 }
 
 /** What must never appear in Markdown built from roadmap text: a live link, raw HTML, a live icon. */
 function assertInert(md: vscode.MarkdownString, where: string): void {
   assert.notEqual(md.isTrusted, true, `${where}: not trusted (no command links)`);
   assert.notEqual(md.supportHtml, true, `${where}: no HTML`);
-  assert.doesNotMatch(md.value, /(?<!\\)\]\((?:command|javascript|file|data):/i, `${where}: no live link to a command or script`);
+  assert.doesNotMatch(
+    md.value,
+    /(?<!\\)\]\((?:command|javascript|file|data):/i,
+    `${where}: no live link to a command or script`,
+  );
   assert.doesNotMatch(md.value, /<img|<script|<a\s/i, `${where}: no raw HTML`);
   assert.doesNotMatch(md.value, /(?<!\\)\$\(alert\)/, `${where}: $(alert) is text, not an icon`);
 }
@@ -68,7 +77,10 @@ describe('Restricted Mode: workspace trust on, folder untrusted', function () {
     const dirs = (process.env['PATH'] ?? '').split(path.delimiter).filter((d) => d.length > 0);
     const first = dirs.find((d) => fs.existsSync(path.join(d, 'git')));
     assert.ok(first, `a git on PATH (${dirs.join(', ')})`);
-    assert.ok(fs.readFileSync(path.join(first, 'git'), 'utf8').includes(env(GIT_LOG_ENV)), `the first git on PATH (${first}) records to our log`);
+    assert.ok(
+      fs.readFileSync(path.join(first, 'git'), 'utf8').includes(env(GIT_LOG_ENV)),
+      `the first git on PATH (${first}) records to our log`,
+    );
   });
 
   it('runs untrusted (Restricted Mode), with the extension active', () => {
@@ -85,8 +97,14 @@ describe('Restricted Mode: workspace trust on, folder untrusted', function () {
     const doc = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(firstFolder().uri, 'docs', 'notes.md'));
     const offset = doc.getText().indexOf('CHK-12');
     assert.ok(offset >= 0, 'notes.md mentions CHK-12');
-    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, doc.positionAt(offset + 2));
-    const text = hoverMarkdown(hovers).map((m) => m.value).join('\n');
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+      'vscode.executeHoverProvider',
+      doc.uri,
+      doc.positionAt(offset + 2),
+    );
+    const text = hoverMarkdown(hovers)
+      .map((m) => m.value)
+      .join('\n');
     assert.match(text, /One\\-click reorder/);
   });
 
@@ -104,7 +122,9 @@ describe('Restricted Mode: workspace trust on, folder untrusted', function () {
     const status = api.work.status(firstFolder().uri);
     assert.equal(status.kind, 'off');
     assert.equal(status.kind === 'off' ? status.reason : undefined, 'untrusted');
-    const doc = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(firstFolder().uri, 'src', 'checkout', 'cart.ts'));
+    const doc = await vscode.workspace.openTextDocument(
+      vscode.Uri.joinPath(firstFolder().uri, 'src', 'checkout', 'cart.ts'),
+    );
     const attribution = await api.attribution.attributionFor(doc);
     assert.ok(attribution, 'the file is attributed from comments and paths');
     assert.notEqual(attribution.history, 'used', 'no blame in Restricted Mode');
@@ -122,12 +142,22 @@ describe('Restricted Mode: workspace trust on, folder untrusted', function () {
       assert.ok(node, 'HOST-1 is in the tree');
       const treeItem = api.tree.resolveTreeItem(api.tree.getTreeItem(node), node);
       assertInert(markdownOf(treeItem.tooltip), 'tree tooltip');
-      const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: 'See HOST-1 for the plan.\n' });
-      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, new vscode.Position(0, 6));
+      const doc = await vscode.workspace.openTextDocument({
+        language: 'markdown',
+        content: 'See HOST-1 for the plan.\n',
+      });
+      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+        'vscode.executeHoverProvider',
+        doc.uri,
+        new vscode.Position(0, 6),
+      );
       const cards = hoverMarkdown(hovers).filter((m) => /HOST\\-1/.test(m.value));
       assert.ok(cards.length > 0, 'HOST-1 has a hover card');
       cards.forEach((m, i) => assertInert(m, `hover ${i}`));
-      assert.ok(cards.some((m) => m.value.includes('](https://example.com/ok)')), 'the https link stays a link');
+      assert.ok(
+        cards.some((m) => m.value.includes('](https://example.com/ok)')),
+        'the https link stays a link',
+      );
     } finally {
       fs.rmSync(file.fsPath, { force: true });
       await waitFor('HOST-1 to go', () => api.model.find('HOST-1') === undefined);
@@ -156,9 +186,17 @@ describe('Restricted Mode: workspace trust on, folder untrusted', function () {
     assert.equal(vscode.workspace.isTrusted, true);
     // The driver notes the click right after it; the event may arrive first.
     await waitFor('the driver to confirm it clicked "Trust"', () => fs.existsSync(env(TRUST_GRANTED_ENV)));
-    await waitFor('the work model to read the repository', () => api.work.status(firstFolder().uri).kind === 'ready', 60_000);
+    await waitFor(
+      'the work model to read the repository',
+      () => api.work.status(firstFolder().uri).kind === 'ready',
+      60_000,
+    );
     const status = api.work.status(firstFolder().uri);
-    assert.ok(status.kind === 'ready' && status.head.kind === 'branch' && status.head.branch === 'feature/srch-3-typo-tolerance');
+    assert.ok(
+      status.kind === 'ready' &&
+        status.head.kind === 'branch' &&
+        status.head.branch === 'feature/srch-3-typo-tolerance',
+    );
     // Our calls carry the hardening flags (GitRunner): proof they came from Roadmap Lens.
     const ours = gitCalls().filter((l) => l.includes('core.hooksPath='));
     assert.ok(ours.length > 0, `Roadmap Lens ran git after trust (log: ${gitCalls().slice(0, 5).join(' | ')})`);

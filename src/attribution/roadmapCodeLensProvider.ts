@@ -1,0 +1,164 @@
+// CodeLens above each function, method and class: the customer problem the symbol serves.
+// Lenses come from the AttributionModel (one blame per file version, computed in a git process,
+// so typing never waits); titles are filled in resolveCodeLens, only for lenses on screen.
+// Clicking opens a quick pick of the symbol's items with their evidence.
+
+import * as vscode from 'vscode';
+import type { Evidence, ItemShare } from '../core/attribution/attribution';
+import { describeEvidence } from '../core/attribution/evidenceText';
+import { lensTitle } from '../core/attribution/lensTitle';
+import { Commands } from '../commands/commandIds';
+import { readAttributionSettings, type AttributionModel, type DocumentAttribution } from './model/attributionModel';
+
+interface LensTarget {
+  readonly uri: string;
+  /** 0-based, inclusive: the symbol's lines (or the whole file). */
+  readonly startLine: number;
+  readonly endLine: number;
+}
+
+class AttributionLens extends vscode.CodeLens {
+  constructor(
+    range: vscode.Range,
+    readonly target: LensTarget,
+    readonly ranked: readonly ItemShare[],
+    readonly result: DocumentAttribution,
+  ) {
+    super(range);
+  }
+}
+
+export class RoadmapCodeLensProvider implements vscode.CodeLensProvider<AttributionLens> {
+  readonly onDidChangeCodeLenses: vscode.Event<void>;
+
+  constructor(private readonly model: AttributionModel) {
+    this.onDidChangeCodeLenses = model.onDidChange;
+  }
+
+  async provideCodeLenses(document: vscode.TextDocument, token: vscode.CancellationToken): Promise<AttributionLens[]> {
+    const settings = readAttributionSettings(document.uri);
+    if (!settings.codeLensEnabled) return [];
+    const result = await this.model.attributionFor(document, token);
+    if (!result || token.isCancellationRequested) return [];
+    const { attribution } = result;
+    const uri = document.uri.toString();
+    const kinds = new Set(settings.symbolKinds.map((k) => k.toLowerCase()));
+    const lenses: AttributionLens[] = [];
+    const wholeFile = (): void => {
+      if (attribution.items.length === 0 || attribution.lineCount === 0) return;
+      lenses.push(
+        new AttributionLens(
+          new vscode.Range(0, 0, 0, 0),
+          { uri, startLine: 0, endLine: attribution.lineCount - 1 },
+          attribution.items,
+          result,
+        ),
+      );
+    };
+    // A file over the size limit, or a language without symbols: one lens for the whole file.
+    if (result.history === 'too-large' || result.symbols.length === 0) {
+      wholeFile();
+      return lenses;
+    }
+    for (const s of result.symbols) {
+      if (token.isCancellationRequested) return [];
+      if (!kinds.has((vscode.SymbolKind[s.vscodeKind] ?? '').toLowerCase())) continue;
+      if (s.endLine - s.startLine + 1 < settings.minLines) continue;
+      const ranked = attribution.rankRange(s.startLine, s.endLine);
+      if (ranked.length === 0) continue;
+      lenses.push(
+        new AttributionLens(
+          new vscode.Range(s.startLine, 0, s.startLine, 0),
+          { uri, startLine: s.startLine, endLine: s.endLine },
+          ranked,
+          result,
+        ),
+      );
+    }
+    return lenses;
+  }
+
+  resolveCodeLens(lens: AttributionLens): AttributionLens {
+    const items = lens.ranked.map((r) => {
+      const item = lens.result.index.get(r.itemId);
+      return { id: r.itemId, title: item?.title ?? r.itemId, why: item?.why };
+    });
+    const title = lensTitle(items) ?? '$(lightbulb) Roadmap';
+    const tooltip = items
+      .map(
+        (i, n) =>
+          `${i.id} ${i.title}: ${lens.ranked[n]?.lines ?? 0} of ${lens.target.endLine - lens.target.startLine + 1} lines`,
+      )
+      .join('\n');
+    lens.command = { title, tooltip, command: Commands.showLensItems, arguments: [lens.target] };
+    return lens;
+  }
+}
+
+/** Distinct evidence for an item over a range of lines (the quick pick's detail). */
+function evidenceOver(result: DocumentAttribution, target: LensTarget, itemId: string): Evidence[] {
+  const seen = new Set<string>();
+  const out: Evidence[] = [];
+  for (let line = target.startLine; line <= target.endLine && out.length < 6; line++) {
+    for (const li of result.attribution.itemsAt(line)) {
+      if (li.itemId !== itemId) continue;
+      for (const e of li.evidence) {
+        const key =
+          e.kind === 'history' ? e.sha : e.kind === 'ownership' ? e.glob : e.kind === 'annotation' ? `a${e.line}` : 'u';
+        if (seen.has(key)) continue;
+        seen.add(key);
+        out.push(e);
+      }
+    }
+  }
+  return out;
+}
+
+async function showLensItems(model: AttributionModel, arg: unknown): Promise<void> {
+  const target = arg as Partial<LensTarget> | undefined;
+  if (
+    !target ||
+    typeof target.uri !== 'string' ||
+    typeof target.startLine !== 'number' ||
+    typeof target.endLine !== 'number'
+  )
+    return;
+  const full = target as LensTarget;
+  const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(full.uri));
+  const result = await model.attributionFor(document);
+  if (!result) return;
+  const total = full.endLine - full.startLine + 1;
+  const now = Date.now();
+  const picks = result.attribution.rankRange(full.startLine, full.endLine).map((r) => {
+    const item = result.index.get(r.itemId);
+    const evidence = evidenceOver(result, full, r.itemId).map((e) => describeEvidence(e, now));
+    return {
+      label: `${r.itemId} ${item?.title ?? ''}`.trim(),
+      description: `${r.lines} of ${total} lines`,
+      detail: [item?.why, ...evidence].filter((s): s is string => !!s).join(' · '),
+      itemId: r.itemId,
+    };
+  });
+  const picked = await vscode.window.showQuickPick(picks, {
+    title: 'Roadmap items behind this code',
+    matchOnDescription: true,
+    matchOnDetail: true,
+  });
+  if (picked)
+    await vscode.commands.executeCommand(Commands.revealItem, {
+      id: picked.itemId,
+      folderUri: result.folder.uri.toString(),
+    });
+}
+
+export function registerRoadmapCodeLens(
+  context: vscode.ExtensionContext,
+  model: AttributionModel,
+): RoadmapCodeLensProvider {
+  const provider = new RoadmapCodeLensProvider(model);
+  context.subscriptions.push(
+    vscode.languages.registerCodeLensProvider({ scheme: 'file' }, provider),
+    vscode.commands.registerCommand(Commands.showLensItems, (arg: unknown) => showLensItems(model, arg)),
+  );
+  return provider;
+}

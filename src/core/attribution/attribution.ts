@@ -1,0 +1,430 @@
+// For each line of a file, the roadmap items it serves and why we think so; per symbol, those
+// items ranked. Four sources: annotations in comments, `paths` ownership, history (blame → commit
+// → the commit index's references) and uncommitted lines (→ the current work item).
+// Built for 10k-line files on every keystroke-debounced refresh: per-line state lives in typed
+// arrays and per-commit tables; evidence objects are only made for the lines someone asks about.
+
+import picomatch from 'picomatch';
+import { headingStart, scanAnnotations, type AnnotationMatcher, type LineAnnotation } from './annotations';
+import type { BlameResult } from '../gitOutput/blameParser';
+import { globLiteralDir } from '../roadmap/roadmapDiscovery';
+import type { RoadmapItem } from '../roadmap/roadmapTypes';
+import type { SymbolRange } from './symbolRanges';
+
+export interface CommitRef {
+  readonly itemId: string;
+  /** How the commit names the item: `message`, `trailer`, `merge`, `branch`… (the commit index's words). */
+  readonly evidence: string;
+}
+
+/** What attribution needs from the commit index (#3): the references of a commit. */
+export interface CommitRefsLookup {
+  refsFor(sha: string): readonly CommitRef[] | undefined;
+}
+
+/** What attribution needs from the RoadmapIndex. */
+export interface AttributionRoadmap {
+  readonly items: readonly RoadmapItem[];
+  readonly matcher: AnnotationMatcher;
+  get(idOrRef: string): RoadmapItem | undefined;
+}
+
+export type Evidence =
+  | {
+      readonly kind: 'annotation';
+      readonly line: number;
+      readonly comment: string;
+      readonly explicit: boolean;
+      readonly scope: 'line' | 'symbol';
+    }
+  | { readonly kind: 'ownership'; readonly glob: string }
+  | {
+      readonly kind: 'history';
+      readonly sha: string;
+      readonly summary: string;
+      readonly author: string;
+      /** Author time, seconds since the epoch. */
+      readonly time: number;
+      readonly how: string;
+      readonly boundary: boolean;
+    }
+  | { readonly kind: 'uncommitted' };
+
+export type EvidenceKind = Evidence['kind'];
+
+export interface LineItem {
+  readonly itemId: string;
+  readonly evidence: readonly Evidence[];
+}
+
+export interface ItemShare {
+  readonly itemId: string;
+  /** Lines of the range this item serves, and that as a fraction of the range. */
+  readonly lines: number;
+  readonly share: number;
+  /** The latest author time among its history lines (seconds); uncommitted lines count as now; 0 if none. */
+  readonly lastTime: number;
+  /** Lines per source (a line may count under several). */
+  readonly bySource: Readonly<Record<EvidenceKind, number>>;
+}
+
+export interface SymbolAttribution {
+  readonly symbol: SymbolRange;
+  readonly lines: number;
+  readonly items: readonly ItemShare[];
+}
+
+export interface AttributionInput {
+  /** The file's lines, without terminators (a trailing `\r` is tolerated). */
+  readonly lines: readonly string[];
+  /** Path relative to the repository root, with `/` separators (for `paths` globs). */
+  readonly relPath: string;
+  readonly roadmap: AttributionRoadmap;
+  /** Blame of these same lines; undefined when history is off or unavailable. */
+  readonly blame?: BlameResult | undefined;
+  /** True for a file git does not know yet: every line is new work. */
+  readonly allUncommitted?: boolean;
+  readonly commits?: CommitRefsLookup | undefined;
+  /** The item the user is working on now (#3), which uncommitted lines serve. */
+  readonly currentItemId?: string | undefined;
+  readonly symbols?: readonly SymbolRange[];
+  /** "Now" in seconds, for the recency of uncommitted lines. */
+  readonly now?: number;
+}
+
+const NONE: readonly number[] = [];
+
+/** A `paths` glob, compiled on first use; `dir` is its literal leading folder (`src/checkout/`), if any. */
+interface OwnershipGlob {
+  readonly glob: string;
+  readonly dir: string;
+  test?: (path: string) => boolean;
+}
+
+type OwnershipMatcher = { readonly id: string; readonly globs: readonly OwnershipGlob[] };
+
+/**
+ * `paths` globs, once per roadmap (a RoadmapIndex's items array never changes). A glob is compiled
+ * only for a path under its literal folder: compiling every glob of a 10k-item roadmap was ~25 ms
+ * of each cold `why` (bench profile), for the handful that could match one file.
+ */
+const ownershipCache = new WeakMap<readonly RoadmapItem[], readonly OwnershipMatcher[]>();
+
+function ownsPath(g: OwnershipGlob, relPath: string): boolean {
+  if (!relPath.startsWith(g.dir)) return false;
+  if (g.test === undefined) {
+    try {
+      g.test = picomatch(g.glob, { dot: true });
+    } catch {
+      // An invalid glob is reported by the roadmap validator; here it just never matches.
+      g.test = () => false;
+    }
+  }
+  return g.test(relPath);
+}
+
+function ownershipMatchers(items: readonly RoadmapItem[]): readonly OwnershipMatcher[] {
+  let matchers = ownershipCache.get(items);
+  if (matchers === undefined) {
+    const list: OwnershipMatcher[] = [];
+    for (const item of items) {
+      if (item.paths.length > 0)
+        list.push({ id: item.id, globs: item.paths.map((glob) => ({ glob, dir: globLiteralDir(glob) })) });
+    }
+    matchers = list;
+    ownershipCache.set(items, matchers);
+  }
+  return matchers;
+}
+
+interface CommitItems {
+  readonly items: readonly number[];
+  readonly how: readonly string[];
+}
+
+export class FileAttribution {
+  readonly lineCount: number;
+  readonly relPath: string;
+  /** Whole-file ranking, and per symbol (in symbol order). */
+  readonly items: readonly ItemShare[];
+  readonly symbols: readonly SymbolAttribution[];
+  readonly annotations: readonly LineAnnotation[];
+
+  private readonly itemIds: string[] = [];
+  private readonly itemIndex = new Map<string, number>();
+  private readonly owned: { item: number; glob: string }[] = [];
+  private readonly commitItems: (CommitItems | undefined)[] = [];
+  private readonly uncommittedItem: number;
+  /** Per line: index into `annSets` of the annotations that apply (its own and its symbols'). */
+  private readonly lineAnnSet: Int32Array;
+  private readonly annSets: (readonly number[])[] = [NONE];
+  private readonly annSetScope: ('line' | 'symbol')[][] = [[]];
+  private readonly now: number;
+  /** Per annotation: its item index. Per blame commit: uncommitted flag and author time. */
+  private readonly annItem: Int32Array;
+  private readonly commitUncommitted: Uint8Array;
+  private readonly commitTime: Float64Array;
+
+  constructor(private readonly input: AttributionInput) {
+    const { lines, roadmap } = input;
+    this.lineCount = lines.length;
+    this.relPath = input.relPath;
+    this.now = input.now ?? Math.floor(Date.now() / 1000);
+
+    for (const owner of ownershipMatchers(roadmap.items)) {
+      const hit = owner.globs.find((g) => ownsPath(g, input.relPath));
+      if (hit !== undefined) this.owned.push({ item: this.indexOf(owner.id), glob: hit.glob });
+    }
+    const current = input.currentItemId === undefined ? undefined : roadmap.get(input.currentItemId);
+    this.uncommittedItem = current ? this.indexOf(current.id) : -1;
+
+    const scan = scanAnnotations(lines, roadmap.matcher);
+    this.annotations = scan.annotations;
+    this.lineAnnSet = new Int32Array(lines.length);
+    this.assignAnnotations(scan.kinds, input.symbols ?? []);
+
+    this.annItem = Int32Array.from(this.annotations, (a) => this.indexOf(a.itemId));
+    const commitCount = input.blame?.commits.length ?? 0;
+    this.commitUncommitted = new Uint8Array(commitCount);
+    this.commitTime = new Float64Array(commitCount);
+    for (let c = 0; c < commitCount; c++) {
+      const info = input.blame?.commits[c];
+      this.commitUncommitted[c] = info?.uncommitted ? 1 : 0;
+      this.commitTime[c] = info?.authorTime ?? 0;
+      this.itemsOfCommit(c);
+    }
+
+    this.items = this.rank(0, lines.length - 1);
+    this.symbols = (input.symbols ?? []).map((symbol) => {
+      const end = Math.min(symbol.endLine, lines.length - 1);
+      return { symbol, lines: Math.max(0, end - symbol.startLine + 1), items: this.rank(symbol.startLine, end) };
+    });
+  }
+
+  private indexOf(id: string): number {
+    let index = this.itemIndex.get(id);
+    if (index === undefined) {
+      index = this.itemIds.length;
+      this.itemIds.push(id);
+      this.itemIndex.set(id, index);
+    }
+    return index;
+  }
+
+  /**
+   * Line annotations apply to their line; annotations heading a symbol (its first line and the
+   * comment block above it) apply to all its lines. Sets are shared between lines, so a 10k-line
+   * class annotated once costs one set, not 10k arrays.
+   */
+  private assignAnnotations(kinds: Uint8Array, symbols: readonly SymbolRange[]): void {
+    const byLine = new Map<number, number[]>();
+    this.annotations.forEach((a, i) => {
+      const list = byLine.get(a.line);
+      if (list) list.push(i);
+      else byLine.set(a.line, [i]);
+    });
+    // The whole-file fallback is not a declaration: a comment at the top of a file stays a line annotation.
+    const ordered = symbols
+      .filter((s) => s.kind !== 'file')
+      .sort((a, b) => a.startLine - b.startLine || a.depth - b.depth);
+    for (const symbol of ordered) {
+      const own: number[] = [];
+      for (let l = headingStart(kinds, symbol.startLine); l <= symbol.startLine; l++)
+        own.push(...(byLine.get(l) ?? []));
+      if (own.length === 0) continue;
+      const remap = new Map<number, number>();
+      const end = Math.min(symbol.endLine, this.lineCount - 1);
+      for (let l = symbol.startLine; l <= end; l++) {
+        const old = this.lineAnnSet[l] ?? 0;
+        let next = remap.get(old);
+        if (next === undefined) {
+          next = this.annSets.length;
+          const base = this.annSets[old] ?? NONE;
+          const baseScope = this.annSetScope[old] ?? [];
+          const added = own.filter((a) => !base.includes(a));
+          this.annSets.push([...base, ...added]);
+          this.annSetScope.push([...baseScope, ...added.map((): 'symbol' => 'symbol')]);
+          remap.set(old, next);
+        }
+        this.lineAnnSet[l] = next;
+      }
+    }
+    // Then each annotated line's own annotations, on top of its symbols'.
+    for (const [line, own] of byLine) {
+      if (line >= this.lineCount) continue;
+      const old = this.lineAnnSet[line] ?? 0;
+      const base = this.annSets[old] ?? NONE;
+      const baseScope = this.annSetScope[old] ?? [];
+      const scope = [...baseScope];
+      const set = [...base];
+      for (const a of own) {
+        const at = set.indexOf(a);
+        if (at >= 0) scope[at] = 'line';
+        else {
+          set.push(a);
+          scope.push('line');
+        }
+      }
+      this.lineAnnSet[line] = this.annSets.length;
+      this.annSets.push(set);
+      this.annSetScope.push(scope);
+    }
+  }
+
+  /** The commit's items, resolved once per commit (known items only, canonical ids). */
+  private itemsOfCommit(commit: number): CommitItems {
+    const cached = this.commitItems[commit];
+    if (cached) return cached;
+    const info = this.input.blame?.commits[commit];
+    const refs = info && !info.uncommitted ? (this.input.commits?.refsFor(info.sha) ?? []) : [];
+    const items: number[] = [];
+    const how: string[] = [];
+    for (const ref of refs) {
+      const item = this.input.roadmap.get(ref.itemId);
+      if (!item) continue;
+      const index = this.indexOf(item.id);
+      if (items.includes(index)) continue;
+      items.push(index);
+      how.push(ref.evidence);
+    }
+    const result = { items, how };
+    this.commitItems[commit] = result;
+    return result;
+  }
+
+  private isUncommitted(line: number): boolean {
+    if (this.input.allUncommitted) return true;
+    const blame = this.input.blame;
+    if (!blame || line >= blame.lineCount) return false;
+    const commit = blame.lineCommit[line] ?? -1;
+    return commit >= 0 && (blame.commits[commit]?.uncommitted ?? false);
+  }
+
+  /** Counts lines per item over [start, end] with one stamp array: no allocation per line. */
+  private rank(start: number, end: number): ItemShare[] {
+    const total = Math.max(0, end - start + 1);
+    if (total === 0) return [];
+    // Every item index exists by now (the constructor resolved all commits and annotations),
+    // so the counters are sized once.
+    const size = this.itemIds.length;
+    const stamp = new Int32Array(size).fill(-1);
+    const lines = new Int32Array(size);
+    const last = new Float64Array(size);
+    const sources = new Int32Array(size * 4);
+    const count = (item: number, line: number, source: number, time: number): void => {
+      if (stamp[item] !== line) {
+        stamp[item] = line;
+        lines[item] = (lines[item] ?? 0) + 1;
+      }
+      const at = item * 4 + source;
+      sources[at] = (sources[at] ?? 0) + 1;
+      if (time > (last[item] ?? 0)) last[item] = time;
+    };
+    const blame = this.input.blame;
+    const blameLines = blame?.lineCount ?? 0;
+    const all = this.input.allUncommitted === true;
+    for (let line = start; line <= end; line++) {
+      const commit = !all && line < blameLines ? (blame?.lineCommit[line] ?? -1) : -1;
+      const uncommitted = all || (commit >= 0 && this.commitUncommitted[commit] === 1);
+      const time = uncommitted ? this.now : commit >= 0 ? (this.commitTime[commit] ?? 0) : 0;
+      const set = this.annSets[this.lineAnnSet[line] ?? 0] ?? NONE;
+      for (let i = 0; i < set.length; i++) count(this.annItem[set[i] ?? 0] ?? 0, line, 0, 0);
+      for (let i = 0; i < this.owned.length; i++) count(this.owned[i]?.item ?? 0, line, 1, 0);
+      if (uncommitted) {
+        if (this.uncommittedItem >= 0) count(this.uncommittedItem, line, 3, time);
+      } else if (commit >= 0) {
+        const items = this.commitItems[commit]?.items ?? NONE;
+        for (let i = 0; i < items.length; i++) count(items[i] ?? 0, line, 2, time);
+      }
+    }
+    const out: ItemShare[] = [];
+    for (let item = 0; item < size; item++) {
+      const n = lines[item] ?? 0;
+      if (n === 0) continue;
+      const s = (k: number): number => sources[item * 4 + k] ?? 0;
+      out.push({
+        itemId: this.itemIds[item] ?? '',
+        lines: n,
+        share: n / total,
+        lastTime: last[item] ?? 0,
+        bySource: { annotation: s(0), ownership: s(1), history: s(2), uncommitted: s(3) },
+      });
+    }
+    return out.sort((a, b) => b.lines - a.lines || b.lastTime - a.lastTime || a.itemId.localeCompare(b.itemId));
+  }
+
+  /** The items of one 0-based line with their evidence, strongest source first. */
+  itemsAt(line: number): LineItem[] {
+    if (line < 0 || line >= this.lineCount) return [];
+    const byItem = new Map<string, Evidence[]>();
+    const add = (id: string, evidence: Evidence): void => {
+      const list = byItem.get(id);
+      if (list) list.push(evidence);
+      else byItem.set(id, [evidence]);
+    };
+    const set = this.lineAnnSet[line] ?? 0;
+    (this.annSets[set] ?? NONE).forEach((a, i) => {
+      const ann = this.annotations[a];
+      if (ann)
+        add(ann.itemId, {
+          kind: 'annotation',
+          line: ann.line,
+          comment: ann.comment,
+          explicit: ann.explicit,
+          scope: this.annSetScope[set]?.[i] ?? 'line',
+        });
+    });
+    for (const own of this.owned) add(this.itemIds[own.item] ?? '', { kind: 'ownership', glob: own.glob });
+    const blame = this.input.blame;
+    if (this.isUncommitted(line)) {
+      if (this.uncommittedItem >= 0) add(this.itemIds[this.uncommittedItem] ?? '', { kind: 'uncommitted' });
+    } else if (blame && line < blame.lineCount) {
+      const commit = blame.lineCommit[line] ?? -1;
+      const info = blame.commits[commit];
+      if (info) {
+        const { items, how } = this.itemsOfCommit(commit);
+        items.forEach((item, i) =>
+          add(this.itemIds[item] ?? '', {
+            kind: 'history',
+            sha: info.sha,
+            summary: info.summary,
+            author: info.author,
+            time: info.authorTime,
+            how: how[i] ?? '',
+            boundary: info.boundary,
+          }),
+        );
+      }
+    }
+    return [...byItem].map(([itemId, evidence]) => ({ itemId, evidence }));
+  }
+
+  /** Blame of one line, whatever items it has (for "last changed in …" even when unlinked). */
+  commitAt(
+    line: number,
+  ): { sha: string; summary: string; author: string; time: number; uncommitted: boolean } | undefined {
+    const blame = this.input.blame;
+    if (this.input.allUncommitted) return undefined;
+    if (!blame || line < 0 || line >= blame.lineCount) return undefined;
+    const info = blame.commits[blame.lineCommit[line] ?? -1];
+    return info
+      ? {
+          sha: info.sha,
+          summary: info.summary,
+          author: info.author,
+          time: info.authorTime,
+          uncommitted: info.uncommitted,
+        }
+      : undefined;
+  }
+
+  /** Ranking over any line range (0-based, inclusive), e.g. a symbol VS Code reported. */
+  rankRange(startLine: number, endLine: number): ItemShare[] {
+    return this.rank(Math.max(0, startLine), Math.min(endLine, this.lineCount - 1));
+  }
+}
+
+/** Computes the attribution of a file: see FileAttribution. */
+export function attributeFile(input: AttributionInput): FileAttribution {
+  return new FileAttribution(input);
+}

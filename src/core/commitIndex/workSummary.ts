@@ -1,0 +1,95 @@
+// Groups a repository's branches and indexed commits by roadmap item, and collects what links to
+// nothing. Pure: refs, the commit index and a linker in; plain lists out. Re-run after every
+// roadmap edit (no git) and every repository change.
+
+import type { CommitIndex, CommitInfo } from './commitIndex';
+import type { CommitLinker } from '../linking/commitLinks';
+import type { BranchRef } from '../gitOutput/refListParser';
+import { idKey } from '../roadmap/roadmapTypes';
+import { runToEnd } from '../util/timeSlices';
+
+export interface BranchLink {
+  readonly ref: BranchRef;
+  /** True when an item's `branches` entry matched (an explicit tag). */
+  readonly tagged: boolean;
+  /** The `branches` entry that matched, per item id key (tagged links only). */
+  readonly patterns: ReadonlyMap<string, string>;
+}
+
+export interface ItemWorkSummary {
+  readonly branches: readonly BranchLink[];
+  readonly commits: readonly CommitInfo[];
+}
+
+export interface WorkSummary {
+  /** Keyed by `idKey(itemId)`. Items without work are absent. */
+  readonly byItem: ReadonlyMap<string, ItemWorkSummary>;
+  readonly unlinkedBranches: readonly BranchRef[];
+  readonly unlinkedCommits: readonly CommitInfo[];
+}
+
+export interface WorkSummaryInput {
+  readonly branches: readonly BranchRef[];
+  readonly linker: CommitLinker;
+  readonly index: CommitIndex | undefined;
+  /** Item ids to collect commits for (the roadmap's items). */
+  readonly itemIds: readonly string[];
+  /** Commits kept per item and in the unlinked list. */
+  readonly recentCommits: number;
+  /** Branches per item and in the unlinked list (refs arrive newest first). */
+  readonly maxBranches?: number;
+  /** The base branch (`main`, `origin/main`): never "unlinked work", it is where work lands. */
+  readonly baseBranch?: string;
+}
+
+export function summarizeWork(input: WorkSummaryInput): WorkSummary {
+  return runToEnd(summarizeWorkSteps(input));
+}
+
+/**
+ * summarizeWork in steps (a `yield` every few hundred items), for runInSlices: over a 100k-commit
+ * index and a 10k-item roadmap the whole pass takes longer than an editor may stall.
+ */
+export function* summarizeWorkSteps(input: WorkSummaryInput, step = 250): Generator<void, WorkSummary> {
+  const maxBranches = input.maxBranches ?? 200;
+  const base = input.baseBranch === undefined ? undefined : stripRemoteOf(input.baseBranch, input.branches);
+  const branchesByItem = new Map<string, BranchLink[]>();
+  const unlinkedBranches: BranchRef[] = [];
+  for (const ref of input.branches) {
+    const names = ref.remote === undefined ? [ref.name] : [ref.name, ref.branch];
+    const { itemIds, tagged } = input.linker.branch(names);
+    if (itemIds.length === 0) {
+      if (ref.branch !== base && ref.branch !== 'HEAD' && unlinkedBranches.length < maxBranches)
+        unlinkedBranches.push(ref);
+      continue;
+    }
+    const patterns = new Map<string, string>();
+    if (tagged) for (const m of input.linker.tags.matchDetailed(names)) patterns.set(idKey(m.itemId), m.pattern);
+    const link: BranchLink = { ref, tagged, patterns };
+    for (const id of itemIds) {
+      const key = idKey(id);
+      const list = branchesByItem.get(key) ?? [];
+      if (list.length < maxBranches) list.push(link);
+      branchesByItem.set(key, list);
+    }
+  }
+
+  if (input.index && input.recentCommits > 0) yield* input.index.prepareSteps();
+  const byItem = new Map<string, ItemWorkSummary>();
+  for (let i = 0; i < input.itemIds.length; i++) {
+    if (i % step === step - 1) yield;
+    const id = input.itemIds[i] as string;
+    const key = idKey(id);
+    const commits = input.index && input.recentCommits > 0 ? input.index.commitsFor(id, input.recentCommits) : [];
+    const branches = branchesByItem.get(key) ?? [];
+    if (branches.length > 0 || commits.length > 0) byItem.set(key, { branches, commits });
+  }
+  const unlinkedCommits = input.index && input.recentCommits > 0 ? input.index.unlinked(input.recentCommits) : [];
+  return { byItem, unlinkedBranches, unlinkedCommits };
+}
+
+/** `origin/main` → `main` when some ref shows `origin` is a remote; names without one stay. */
+function stripRemoteOf(name: string, refs: readonly BranchRef[]): string {
+  const remote = refs.find((r) => r.remote !== undefined && r.name === name);
+  return remote ? remote.branch : name;
+}

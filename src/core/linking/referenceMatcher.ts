@@ -1,0 +1,173 @@
+// Finds known roadmap ids and refs inside free text (branch names, commit messages, comments).
+// One pass over the text with a trie of all keys: cost grows with the text, not with the number
+// of items, which matters for 100k commit messages against a 10k-item roadmap.
+
+import { idKey, type RoadmapItem } from '../roadmap/roadmapTypes';
+
+export interface ReferenceMatch {
+  /** The canonical id of the item the text refers to. */
+  readonly itemId: string;
+  /** The text as found, and its UTF-16 offsets in the input. */
+  readonly text: string;
+  readonly start: number;
+  readonly end: number;
+  /** True when the text matched one of the item's `refs` rather than its id. */
+  readonly viaRef: boolean;
+}
+
+interface TrieNode {
+  next: Map<number, TrieNode> | undefined;
+  itemId: string | undefined;
+  viaRef: boolean;
+}
+
+function newNode(): TrieNode {
+  return { next: undefined, itemId: undefined, viaRef: false };
+}
+
+/** ASCII case folding only: keeps offsets aligned (full Unicode upper-casing can change length). */
+function fold(code: number): number {
+  return code >= 97 && code <= 122 ? code - 32 : code;
+}
+
+/** Letters and digits, Unicode-aware: `é` continues a word just like `e` does. */
+const ALNUM = /[\p{L}\p{N}]/u;
+const ASCII_ALNUM = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  ASCII_ALNUM[c] = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ? 1 : 0;
+}
+function isAlnumAt(text: string, index: number): boolean {
+  if (index < 0 || index >= text.length) return false;
+  const code = text.charCodeAt(index);
+  if (code < 128) return ASCII_ALNUM[code] === 1;
+  return ALNUM.test(text[index] ?? '');
+}
+
+/**
+ * `CHK-123` is a different (perhaps unknown) key, not `CHK` followed by noise: a separator
+ * followed by a digit continues the key. `chk-reorder` still yields `CHK`.
+ */
+function continuesAsLongerKey(text: string, end: number): boolean {
+  const sep = text.charCodeAt(end);
+  const next = text.charCodeAt(end + 1);
+  return (sep === 45 || sep === 46 || sep === 95) && next >= 48 && next <= 57;
+}
+
+export class ReferenceMatcher {
+  private readonly root = newNode();
+  private readonly size: number;
+
+  /**
+   * Ids take precedence over refs: when a ref of one item equals another item's id, the id wins.
+   * Among refs, the first item that declares it wins (the validator warns about the clash).
+   */
+  constructor(items: Iterable<Pick<RoadmapItem, 'id' | 'refs'>>) {
+    const list = [...items];
+    let size = 0;
+    for (const item of list) {
+      if (this.insert(item.id, item.id, false, true)) size++;
+    }
+    for (const item of list) {
+      for (const ref of item.refs) {
+        if (this.insert(ref, item.id, true, false)) size++;
+      }
+    }
+    this.size = size;
+  }
+
+  get keyCount(): number {
+    return this.size;
+  }
+
+  private insert(key: string, itemId: string, viaRef: boolean, override: boolean): boolean {
+    const trimmed = key.trim();
+    if (trimmed.length === 0) return false;
+    let node = this.root;
+    for (let i = 0; i < trimmed.length; i++) {
+      const code = fold(trimmed.charCodeAt(i));
+      node.next ??= new Map();
+      let child = node.next.get(code);
+      if (!child) {
+        child = newNode();
+        node.next.set(code, child);
+      }
+      node = child;
+    }
+    if (node.itemId !== undefined && !override) return false;
+    if (node.itemId !== undefined && node.viaRef === false) return false;
+    node.itemId = itemId;
+    node.viaRef = viaRef;
+    return true;
+  }
+
+  /**
+   * Every reference in `text`, left to right, not overlapping. At each start the longest key wins,
+   * so `CHK-12` beats `CHK`, and a key only counts when it is not glued to letters or digits
+   * on either side: `CHK-123` never yields `CHK-12`.
+   */
+  findAll(text: string): ReferenceMatch[] {
+    const out: ReferenceMatch[] = [];
+    const rootNext = this.root.next;
+    if (!rootNext) return out;
+    const n = text.length;
+    // Hot path (100k commit messages): most characters sit inside a word and can never start a
+    // key, so they are skipped with one table look-up before any trie work.
+    let prevAlnum = false;
+    let i = 0;
+    while (i < n) {
+      const code = text.charCodeAt(i);
+      const alnum = code < 128 ? ASCII_ALNUM[code] === 1 : ALNUM.test(text[i] ?? '');
+      if (alnum && prevAlnum) {
+        i++;
+        continue;
+      }
+      prevAlnum = alnum;
+      const first = rootNext.get(fold(code));
+      if (first === undefined) {
+        i++;
+        continue;
+      }
+      let node: TrieNode | undefined = first;
+      let j = i;
+      let bestEnd = -1;
+      let best: TrieNode | undefined;
+      while (node) {
+        j++;
+        if (node.itemId !== undefined) {
+          const endsWord = !(isAlnumAt(text, j - 1) && isAlnumAt(text, j)) && !continuesAsLongerKey(text, j);
+          if (endsWord) {
+            bestEnd = j;
+            best = node;
+          }
+        }
+        if (j >= n || !node.next) break;
+        node = node.next.get(fold(text.charCodeAt(j)));
+      }
+      if (best?.itemId !== undefined) {
+        out.push({ itemId: best.itemId, text: text.slice(i, bestEnd), start: i, end: bestEnd, viaRef: best.viaRef });
+        i = bestEnd;
+        prevAlnum = isAlnumAt(text, bestEnd - 1);
+      } else {
+        i++;
+      }
+    }
+    return out;
+  }
+
+  /** The distinct item ids referenced in `text`, in order of first appearance. */
+  itemIds(text: string): string[] {
+    const seen = new Set<string>();
+    for (const m of this.findAll(text)) seen.add(m.itemId);
+    return [...seen];
+  }
+
+  /** The match covering `offset`, if any (for hovers and links at a cursor). */
+  at(text: string, offset: number): ReferenceMatch | undefined {
+    return this.findAll(text).find((m) => m.start <= offset && offset <= m.end);
+  }
+}
+
+/** Convenience for callers that hold ids: is `key` the same id ignoring case? */
+export function sameId(a: string, b: string): boolean {
+  return idKey(a) === idKey(b);
+}

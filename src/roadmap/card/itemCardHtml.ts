@@ -1,0 +1,379 @@
+// The item card webview's HTML, rendered by a pure function (no vscode import) so tests can feed it
+// hostile roadmap text and look at the result. All text goes through the `html` template, which
+// escapes it; the only raw markup is our own SVG built from numbers.
+
+import { chartWindowEnd, relativeTime, renderWeeklyBarsSvg, weeklyCounts } from '../../core/render/commitTimeline';
+import { html, join, raw, safeExternalUrl, webviewCsp, type SafeHtml } from '../../core/render/html';
+import { kindLabel } from '../../core/render/itemCard';
+import { metricProgress, type NumericMetricProgress } from '../../core/render/metricProgress';
+import type { Metric, RoadmapItem } from '../../core/roadmap/roadmapTypes';
+
+export interface CardCommit {
+  readonly hash: string;
+  readonly subject: string;
+  readonly author: string;
+  /** ms since epoch */
+  readonly date: number;
+}
+
+export interface CardBranch {
+  readonly name: string;
+  readonly lastActivity?: number | undefined;
+  readonly author?: string | undefined;
+  readonly current?: boolean | undefined;
+}
+
+export interface CardFile {
+  readonly path: string;
+  readonly commits: number;
+}
+
+/** Linked work from the work model; absent when git is off, untrusted or still indexing. */
+export interface CardWork {
+  /** The most recent commits, listed on the card. */
+  readonly commits: readonly CardCommit[];
+  /** When every linked commit was made (ms), for the weekly chart; defaults to `commits`' dates. */
+  readonly commitDates?: readonly number[] | undefined;
+  readonly branches: readonly CardBranch[];
+  readonly files?: readonly CardFile[] | undefined;
+}
+
+export interface ItemCardData {
+  readonly item: RoadmapItem;
+  readonly product?: string | undefined;
+  /** Nearest first, as `RoadmapIndex.ancestors` returns them. */
+  readonly ancestors: readonly RoadmapItem[];
+  readonly children: readonly RoadmapItem[];
+  readonly work?: CardWork | undefined;
+  /** Why there is no linked work to show (Restricted Mode, no repository…). */
+  readonly workNote?: string | undefined;
+  readonly isCurrent?: boolean | undefined;
+  /** "now" for relative dates and the weekly chart; passed in to keep rendering pure. */
+  readonly now: number;
+}
+
+export interface WebviewResources {
+  readonly cspSource: string;
+  readonly nonce: string;
+  readonly styleUri: string;
+  /** Page-specific stylesheets after the shared one. */
+  readonly extraStyleUris?: readonly string[] | undefined;
+  readonly scriptUri: string;
+}
+
+const MAX_LIST = 12;
+
+export function itemCardTitle(item: RoadmapItem): string {
+  const title = item.title.length > 40 ? `${item.title.slice(0, 39)}…` : item.title;
+  return `${item.id} · ${title}`;
+}
+
+/** Known statuses get a colour; anything else is shown as written with a neutral pill. */
+export function statusClass(status: string | undefined): string {
+  const s = (status ?? '').toLowerCase().replace(/[\s_]+/g, '-');
+  return s === 'planned' || s === 'in-progress' || s === 'shipped' || s === 'dropped' ? `status-${s}` : 'status-other';
+}
+
+export function statusPill(status: string | undefined): SafeHtml {
+  if (status === undefined || status.trim() === '') return html``;
+  return html`<span class="pill ${statusClass(status)}">${status}</span>`;
+}
+
+export function itemButton(item: RoadmapItem, label: string = item.title): SafeHtml {
+  return html`<button type="button" class="link" data-item="${item.id}" title="Open the card of ${item.id}">
+    ${label}
+  </button>`;
+}
+
+export function externalLink(text: string): SafeHtml {
+  const url = safeExternalUrl(text);
+  if (url === undefined) return html`<span class="inert-link">${text}</span>`;
+  return html`<a href="${url}" data-external="${url}">${text}</a>`;
+}
+
+export function renderItemCardHtml(data: ItemCardData, res: WebviewResources): string {
+  const { item } = data;
+  const body = html` <main class="card" aria-labelledby="title">
+    ${breadcrumbs(data)}
+    <header class="card-header">
+      <div class="eyebrow">
+        <span class="kind">${kindLabel(item.kind)}</span>
+        <code class="id">${item.id}</code>
+        ${statusPill(item.status)}
+        ${data.isCurrent === true ? html`<span class="pill current" title="The item of your current branch">current work</span>` : ''}
+      </div>
+      <h1 id="title">${item.title}</h1>
+      ${facts(item)}
+      <div class="actions">
+        <button type="button" class="button" data-action="revealInFile" data-item="${item.id}">
+          Open in roadmap file
+        </button>
+      </div>
+    </header>
+    <section class="why" aria-label="Why">
+      <h2 class="section-label">Why</h2>
+      ${
+        item.why !== undefined && item.why.trim() !== ''
+          ? html`<p class="why-text">${item.why}</p>`
+          : html`<p class="why-text missing">
+              No why recorded yet. Add a <code>why:</code> to this item: the customer problem it solves.
+            </p>`
+      }
+    </section>
+    ${metricsSection(item.metrics)} ${childrenSection(data.children)} ${workSection(data)} ${linksSection(item)}
+  </main>`;
+  return page(`${item.id} ${item.title}`, body, res);
+}
+
+export function page(title: string, body: SafeHtml, res: WebviewResources): string {
+  return html`<!DOCTYPE html>
+    <html lang="en">
+      <head>
+        <meta charset="UTF-8" />
+        <meta http-equiv="Content-Security-Policy" content="${webviewCsp(res.cspSource, res.nonce)}" />
+        <meta name="viewport" content="width=device-width, initial-scale=1.0" />
+        <link rel="stylesheet" href="${res.styleUri}" />
+        ${(res.extraStyleUris ?? []).map((uri) => html`<link rel="stylesheet" href="${uri}" />`)}
+        <title>${title}</title>
+      </head>
+      <body>
+        ${body}
+        <script nonce="${res.nonce}" src="${res.scriptUri}"></script>
+      </body>
+    </html>`.value;
+}
+
+function breadcrumbs(data: ItemCardData): SafeHtml {
+  const chain = [...data.ancestors].reverse();
+  if (chain.length === 0 && data.product === undefined) return html``;
+  const parts: SafeHtml[] = [];
+  if (data.product !== undefined) parts.push(html`<li class="product">${data.product}</li>`);
+  for (const a of chain) parts.push(html`<li>${itemButton(a)}</li>`);
+  return html`<nav class="crumbs" aria-label="Parent items">
+    <ol>
+      ${parts}
+    </ol>
+  </nav>`;
+}
+
+function facts(item: RoadmapItem): SafeHtml {
+  const parts: SafeHtml[] = [];
+  if (item.owner !== undefined) parts.push(html`<span><span class="muted">Owner</span> ${item.owner}</span>`);
+  if (item.target !== undefined) parts.push(html`<span><span class="muted">Target</span> ${item.target}</span>`);
+  if (item.refs.length > 0)
+    parts.push(html`<span><span class="muted">Also known as</span> ${item.refs.join(', ')}</span>`);
+  return parts.length === 0
+    ? html``
+    : html`<p class="facts">${join(parts, html`<span class="sep" aria-hidden="true">·</span>`)}</p>`;
+}
+
+function formatValue(text: string | undefined, unit: string | undefined): string {
+  if (text === undefined) return '?';
+  return unit !== undefined && !text.includes(unit) ? `${text} ${unit}` : text;
+}
+
+function metricsSection(metrics: readonly Metric[]): SafeHtml {
+  if (metrics.length === 0) return html``;
+  const rows = metrics.map((m) => {
+    const p = metricProgress(m);
+    const values = html`<span class="metric-values">
+      <span><span class="muted">Baseline</span> ${formatValue(m.baseline, m.unit)}</span>
+      <span aria-hidden="true">→</span>
+      <span><span class="muted">Target</span> ${formatValue(m.target, m.unit)}</span>
+      ${m.current !== undefined ? html`<span class="now"><span class="muted">Now</span> ${formatValue(m.current, m.unit)}</span>` : ''}
+    </span>`;
+    const bar = p.kind === 'numeric' ? metricBar(p, m) : html``;
+    const summary = p.kind === 'numeric' ? progressSummary(p) : '';
+    return html`<li class="metric">
+      <div class="metric-head"><span class="metric-name">${m.name}</span>${values}</div>
+      ${bar}${summary !== '' ? html`<div class="metric-summary muted">${summary}</div>` : ''}
+    </li>`;
+  });
+  return html`<section class="metrics" aria-label="Success metrics">
+    <h2 class="section-label">Success metrics</h2>
+    <ul class="metric-list">
+      ${rows}
+    </ul>
+  </section>`;
+}
+
+function progressSummary(p: NumericMetricProgress): string {
+  const direction = p.lowerIsBetter ? 'lower is better' : '';
+  if (p.progress === undefined) return direction;
+  const pct = `${Math.round(p.progress * 100)}% of the way`;
+  const text = p.reached ? 'target reached' : pct;
+  return direction === '' ? text : `${text} · ${direction}`;
+}
+
+function pct(n: number): string {
+  return `${Math.round(Math.min(1, Math.max(0, n)) * 10000) / 100}%`;
+}
+
+/**
+ * Percent positions let the SVG stretch to the card's width without distorting the markers. When
+ * lower is better the axis is mirrored, so progress always grows to the right.
+ */
+function metricBar(numeric: NumericMetricProgress, m: Metric): SafeHtml {
+  const flip = (v: number): number => (numeric.lowerIsBetter ? 1 - v : v);
+  const p = {
+    ...numeric,
+    baselineAt: flip(numeric.baselineAt),
+    targetAt: flip(numeric.targetAt),
+    currentAt: numeric.currentAt === undefined ? undefined : flip(numeric.currentAt),
+  };
+  const lo = Math.min(p.baselineAt, p.targetAt);
+  const hi = Math.max(p.baselineAt, p.targetAt);
+  const label = `${m.name}: baseline ${m.baseline ?? ''}, target ${m.target ?? ''}${m.current !== undefined ? `, now ${m.current}` : ''}`;
+  let progress = '';
+  if (p.currentAt !== undefined) {
+    const a = Math.min(p.baselineAt, p.currentAt);
+    const b = Math.max(p.baselineAt, p.currentAt);
+    const cls = p.reached ? 'bar-progress reached' : 'bar-progress';
+    progress =
+      `<rect class="${cls}" x="${pct(a)}" y="7" width="${pct(b - a)}" height="8" rx="2"/>` +
+      `<circle class="bar-current" cx="${pct(p.currentAt)}" cy="11" r="5"/>`;
+  }
+  const svg =
+    `<rect class="bar-track" x="0" y="9" width="100%" height="4" rx="2"/>` +
+    `<rect class="bar-range" x="${pct(lo)}" y="7" width="${pct(hi - lo)}" height="8" rx="2"/>` +
+    progress +
+    `<line class="bar-baseline" x1="${pct(p.baselineAt)}" x2="${pct(p.baselineAt)}" y1="2" y2="20"/>` +
+    `<line class="bar-target" x1="${pct(p.targetAt)}" x2="${pct(p.targetAt)}" y1="0" y2="22"/>`;
+  return html`<svg
+    class="metric-bar"
+    width="100%"
+    height="22"
+    role="img"
+    aria-label="${label}"
+    xmlns="http://www.w3.org/2000/svg"
+  >
+    ${raw(svg)}
+  </svg>`;
+}
+
+function childrenSection(children: readonly RoadmapItem[]): SafeHtml {
+  if (children.length === 0) return html``;
+  const rows = children.map(
+    (c) => html`<li>${statusPill(c.status)}${itemButton(c)}<code class="id muted">${c.id}</code></li>`,
+  );
+  return html`<section class="children" aria-label="Children">
+    <h2 class="section-label">Children <span class="count">${children.length}</span></h2>
+    <ul class="child-list">
+      ${rows}
+    </ul>
+  </section>`;
+}
+
+function workSection(data: ItemCardData): SafeHtml {
+  const { work } = data;
+  if (work === undefined) {
+    return data.workNote === undefined
+      ? html``
+      : html`<section class="work" aria-label="Linked work">
+          <h2 class="section-label">Linked work</h2>
+          <p class="muted">${data.workNote}</p>
+        </section>`;
+  }
+  if (work.commits.length === 0 && work.branches.length === 0 && (work.commitDates?.length ?? 0) === 0) {
+    return html`<section class="work" aria-label="Linked work">
+      <h2 class="section-label">Linked work</h2>
+      <p class="muted">
+        No branches or commits reference ${data.item.id} yet. Put the id in a branch name or a commit message, or tag a
+        branch to this item.
+      </p>
+    </section>`;
+  }
+  const dates = work.commitDates ?? work.commits.map((c) => c.date);
+  const window = chartWindowEnd(dates, data.now, 12);
+  const buckets = weeklyCounts(dates, window.end, 12);
+  const windowText = window.isNow
+    ? 'in the last 12 weeks'
+    : `in the 12 weeks to ${new Date(window.end).toISOString().slice(0, 10)}`;
+  const chart = raw(
+    renderWeeklyBarsSvg(buckets, {
+      label: `Commits per week over the last 12 weeks for ${data.item.id}`,
+      width: 240,
+      height: 44,
+    }),
+  );
+  const inWindow = buckets.reduce((n, b) => n + b.count, 0);
+  const branches = work.branches
+    .slice(0, MAX_LIST)
+    .map(
+      (b) =>
+        html`<li>
+          <span class="branch-icon" aria-hidden="true">⎇</span
+          ><code>${b.name}</code
+          >${b.current === true ? html` <span class="pill current">checked out</span>` : ''}${b.lastActivity !== undefined ? html` <span class="muted">${relativeTime(b.lastActivity, data.now)}${b.author !== undefined ? html` · ${b.author}` : ''}</span>` : ''}
+        </li>`,
+    );
+  const commits = [...work.commits]
+    .sort((a, b) => b.date - a.date)
+    .slice(0, 8)
+    .map(
+      (c) =>
+        html`<li>
+          <code class="hash">${c.hash.slice(0, 7)}</code> <span class="subject">${c.subject}</span>
+          <span class="muted">${c.author} · ${relativeTime(c.date, data.now)}</span>
+        </li>`,
+    );
+  const files = (work.files ?? []).slice(0, 10);
+  const maxFile = Math.max(1, ...files.map((f) => f.commits));
+  const fileRows = files.map(
+    (f) =>
+      html`<li>
+        <span class="file-path">${f.path}</span
+        ><svg class="file-bar" width="60" height="8" aria-hidden="true" xmlns="http://www.w3.org/2000/svg">
+          ${raw(`<rect class="bar-progress" x="0" y="1" height="6" rx="2" width="${Math.max(2, Math.round((f.commits / maxFile) * 60))}"/>`)}</svg
+        ><span class="muted">${f.commits}</span>
+      </li>`,
+  );
+  return html`<section class="work" aria-label="Linked work">
+    <h2 class="section-label">Linked work</h2>
+    <div class="timeline">
+      <div class="timeline-chart">
+        <span class="muted small"
+          >Commits per
+          week${window.isNow ? '' : `, 12 weeks to ${new Date(window.end).toISOString().slice(0, 10)}`}</span
+        >${chart}
+        <div class="muted small">
+          ${dates.length} commit${dates.length === 1 ? '' : 's'} in total · ${inWindow} ${windowText}
+        </div>
+      </div>
+    </div>
+    ${
+      branches.length > 0
+        ? html`<h3>Branches <span class="count">${work.branches.length}</span></h3>
+            <ul class="branch-list">
+              ${branches}
+            </ul>`
+        : ''
+    }
+    ${
+      commits.length > 0
+        ? html`<h3>Recent commits</h3>
+            <ul class="commit-list">
+              ${commits}
+            </ul>`
+        : ''
+    }
+    ${
+      fileRows.length > 0
+        ? html`<h3>Files most touched</h3>
+            <ul class="file-list">
+              ${fileRows}
+            </ul>`
+        : ''
+    }
+  </section>`;
+}
+
+function linksSection(item: RoadmapItem): SafeHtml {
+  if (item.links.length === 0) return html``;
+  return html`<section class="links" aria-label="Links">
+    <h2 class="section-label">Links</h2>
+    <ul class="link-list">
+      ${item.links.map((l) => html`<li>${externalLink(l)}</li>`)}
+    </ul>
+  </section>`;
+}

@@ -1,0 +1,281 @@
+// Owns the roadmap of every workspace folder (multi-root: one roadmap per folder) and tells
+// subscribers when it changes. The only place that finds and reads roadmap files: views and
+// providers ask this model and listen to `onDidChange`.
+
+import * as vscode from 'vscode';
+import { decodeRoadmapBytes, type DecodedRoadmap } from '../../core/roadmap/decodeRoadmapBytes';
+import {
+  DEFAULT_ROADMAP_GLOBS,
+  matchesRoadmapGlob,
+  planRoadmapGlob,
+  type GlobPlan,
+} from '../../core/roadmap/roadmapDiscovery';
+import { RoadmapFileSet } from '../../core/roadmap/roadmapFileSet';
+import type { RoadmapIndex } from '../../core/roadmap/roadmapIndex';
+import type { RoadmapDiagnostic, RoadmapItem } from '../../core/roadmap/roadmapTypes';
+import { RoadmapParser } from './roadmapParser';
+import { RoadmapWatcher } from './roadmapWatcher';
+import { filesIn, isFile, readFileBytes } from './workspaceFiles';
+
+export interface FoundItem {
+  readonly item: RoadmapItem;
+  readonly folder: vscode.WorkspaceFolder;
+  readonly index: RoadmapIndex;
+}
+
+export interface FolderRoadmap {
+  readonly folder: vscode.WorkspaceFolder;
+  readonly index: RoadmapIndex;
+}
+
+/** Edits show within a second; bursts of keystrokes or file events collapse into one reload. */
+const DEBOUNCE_MS = 200;
+const MAX_WAIT_MS = 800;
+
+export class RoadmapModel implements vscode.Disposable {
+  private readonly emitter = new vscode.EventEmitter<void>();
+  /** Fired after any roadmap, its diagnostics, or the set of folders changed. */
+  readonly onDidChange = this.emitter.event;
+
+  private readonly sets = new Map<string, { folder: vscode.WorkspaceFolder; files: RoadmapFileSet }>();
+  private readonly watcher: RoadmapWatcher;
+  private pendingFiles = new Set<string>();
+  private pendingDiscovery = true;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private firstPendingAt = 0;
+  private running: Promise<void> = Promise.resolve();
+  private loadedOnce = false;
+  private disposed = false;
+
+  /** `parser`: where files are parsed (a worker thread in the extension: see roadmapParser.ts). */
+  constructor(
+    private readonly log: vscode.LogOutputChannel,
+    private readonly parser: RoadmapParser = new RoadmapParser(undefined),
+  ) {
+    this.watcher = new RoadmapWatcher({
+      globsFor: (folder) => this.globsFor(folder),
+      isRoadmapFile: (uri) => this.owningSet(uri) !== undefined,
+      onFileChanged: (uri) => this.schedule(uri),
+      onRediscover: () => this.schedule(),
+    });
+  }
+
+  /** True once the first discovery and parse finished (the welcome view waits for it). */
+  get ready(): boolean {
+    return this.loadedOnce;
+  }
+
+  /** Loads everything now; later changes arrive through the watchers. */
+  async start(): Promise<void> {
+    this.watcher.watch(vscode.workspace.workspaceFolders ?? []);
+    await this.reloadNow();
+  }
+
+  /** Rediscovers and rereads every roadmap file (the Refresh command). */
+  async refresh(): Promise<void> {
+    this.pendingDiscovery = true;
+    await this.reloadNow();
+  }
+
+  /** Folders that have at least one roadmap file, in workspace order. */
+  folders(): vscode.WorkspaceFolder[] {
+    return this.roadmaps().map((r) => r.folder);
+  }
+
+  roadmaps(): FolderRoadmap[] {
+    return [...this.sets.values()]
+      .filter((s) => s.files.size > 0)
+      .sort((a, b) => a.folder.index - b.folder.index)
+      .map((s) => ({ folder: s.folder, index: s.files.index }));
+  }
+
+  indexFor(folderUri: vscode.Uri): RoadmapIndex | undefined {
+    const set = this.sets.get(folderUri.toString());
+    return set && set.files.size > 0 ? set.files.index : undefined;
+  }
+
+  /**
+   * The roadmap that ids in `uri` refer to: its own folder's, or else the first folder's that has
+   * one (a docs folder in a multi-root workspace talks about the app folder's roadmap).
+   */
+  roadmapForDocument(uri: vscode.Uri): FolderRoadmap | undefined {
+    const all = this.roadmaps();
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    return all.find((r) => folder !== undefined && r.folder.uri.toString() === folder.uri.toString()) ?? all[0];
+  }
+
+  allItems(): FoundItem[] {
+    return this.roadmaps().flatMap(({ folder, index }) => index.items.map((item) => ({ item, folder, index })));
+  }
+
+  /** The item with this id or ref; with `folderUri`, only in that folder's roadmap. */
+  find(idOrRef: string, folderUri?: vscode.Uri): FoundItem | undefined {
+    for (const { folder, index } of this.roadmaps()) {
+      if (folderUri !== undefined && folder.uri.toString() !== folderUri.toString()) continue;
+      const item = index.get(idOrRef);
+      if (item) return { item, folder, index };
+    }
+    return undefined;
+  }
+
+  /** Every folder's diagnostics, including those of folders whose roadmap has no items left. */
+  diagnostics(): RoadmapDiagnostic[] {
+    return [...this.sets.values()].flatMap((s) => [...s.files.diagnostics]);
+  }
+
+  /** The roadmap files currently known (for diagnostics bookkeeping and tests). */
+  files(): vscode.Uri[] {
+    return [...this.sets.values()].flatMap((s) => s.files.fileNames().map((f) => vscode.Uri.parse(f)));
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.watcher.dispose();
+    this.emitter.dispose();
+    this.parser.dispose();
+  }
+
+  private globsFor(folder: vscode.WorkspaceFolder): string[] {
+    const configured = vscode.workspace.getConfiguration('roadmapLens', folder.uri).get<unknown>('files');
+    const globs = Array.isArray(configured)
+      ? configured.filter((g): g is string => typeof g === 'string' && g.trim() !== '')
+      : [];
+    return globs.length > 0 ? globs : [...DEFAULT_ROADMAP_GLOBS];
+  }
+
+  private owningSet(uri: vscode.Uri): RoadmapFileSet | undefined {
+    const key = uri.toString();
+    for (const s of this.sets.values()) if (s.files.has(key)) return s.files;
+    return undefined;
+  }
+
+  /** With a uri: reread that file; without: rediscover all files. Debounced. */
+  private schedule(uri?: vscode.Uri): void {
+    if (this.disposed) return;
+    if (uri) this.pendingFiles.add(uri.toString());
+    else this.pendingDiscovery = true;
+    // Debounce, but never past MAX_WAIT_MS: steady typing must still show within a second.
+    const now = Date.now();
+    if (this.timer) {
+      if (now - this.firstPendingAt >= MAX_WAIT_MS - DEBOUNCE_MS) return;
+      clearTimeout(this.timer);
+    } else {
+      this.firstPendingAt = now;
+    }
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.reloadNow().catch((err: unknown) => this.log.error('Reloading the roadmap failed', err));
+    }, DEBOUNCE_MS);
+  }
+
+  /** Reloads serially: a reload started during another one runs after it, on fresh state. */
+  private reloadNow(): Promise<void> {
+    this.running = this.running
+      .then(() => this.reload())
+      .catch((err: unknown) => this.log.error('Reloading the roadmap failed', err));
+    return this.running;
+  }
+
+  private async reload(): Promise<void> {
+    if (this.disposed) return;
+    const discovery = this.pendingDiscovery;
+    const changed = this.pendingFiles;
+    this.pendingDiscovery = false;
+    this.pendingFiles = new Set();
+    const started = Date.now();
+
+    if (discovery) await this.discover();
+    else await Promise.all([...changed].map((f) => this.readInto(vscode.Uri.parse(f))));
+
+    if (this.disposed) return;
+    this.loadedOnce = true;
+    const itemCount = this.roadmaps().reduce((n, r) => n + r.index.items.length, 0);
+    this.log.debug(`Roadmap loaded: ${itemCount} items in ${this.files().length} files (${Date.now() - started} ms)`);
+    this.emitter.fire();
+  }
+
+  /** Finds the files of every folder; drops folders and files that are gone. */
+  private async discover(): Promise<void> {
+    const folders = vscode.workspace.workspaceFolders ?? [];
+    this.watcher.watch(folders);
+    const live = new Set(folders.map((f) => f.uri.toString()));
+    for (const key of [...this.sets.keys()]) if (!live.has(key)) this.sets.delete(key);
+
+    await Promise.all(
+      folders.map(async (folder) => {
+        const found = await this.findRoadmapFiles(folder);
+        const key = folder.uri.toString();
+        const files = this.sets.get(key)?.files ?? new RoadmapFileSet();
+        this.sets.set(key, { folder, files });
+        const wanted = new Set(found.map((u) => u.toString()));
+        for (const name of files.fileNames()) if (!wanted.has(name)) files.delete(name);
+        await Promise.all(found.map((uri) => this.readInto(uri, files)));
+      }),
+    );
+  }
+
+  private async findRoadmapFiles(folder: vscode.WorkspaceFolder): Promise<vscode.Uri[]> {
+    const byKey = new Map<string, vscode.Uri>();
+    const found = await Promise.all(
+      this.globsFor(folder).map(async (glob) => {
+        try {
+          return await this.filesFor(folder, planRoadmapGlob(glob));
+        } catch (err) {
+          this.log.warn(`Could not search ${folder.name} for ${glob}`, err);
+          return [];
+        }
+      }),
+    );
+    for (const uri of found.flat()) byKey.set(uri.toString(), uri);
+    return [...byKey.values()];
+  }
+
+  /** A stat or one directory listing where the glob allows it: the search service walks the whole folder. */
+  private async filesFor(folder: vscode.WorkspaceFolder, plan: GlobPlan): Promise<vscode.Uri[]> {
+    switch (plan.kind) {
+      case 'file': {
+        const uri = vscode.Uri.joinPath(folder.uri, plan.path);
+        return (await isFile(uri)) ? [uri] : [];
+      }
+      case 'directory': {
+        const dir = plan.dir === '' ? folder.uri : vscode.Uri.joinPath(folder.uri, plan.dir);
+        return (await filesIn(dir))
+          .filter((name) => matchesRoadmapGlob(plan.dir === '' ? name : `${plan.dir}/${name}`, [plan.glob]))
+          .map((name) => vscode.Uri.joinPath(dir, name));
+      }
+      case 'search':
+        return vscode.workspace.findFiles(new vscode.RelativePattern(folder, plan.glob));
+    }
+  }
+
+  /** Parses one file into its folder's set; a file that vanished leaves the set. */
+  private async readInto(uri: vscode.Uri, set = this.owningSet(uri)): Promise<void> {
+    if (!set) return;
+    const key = uri.toString();
+    const decoded = await this.readText(uri);
+    if (decoded === undefined) {
+      set.delete(key);
+      return;
+    }
+    const parsed = await this.parser.parse(key, decoded.text);
+    set.set(
+      decoded.diagnostics.length === 0
+        ? parsed
+        : { ...parsed, diagnostics: [...decoded.diagnostics, ...parsed.diagnostics] },
+    );
+  }
+
+  /** The open editor's text wins over the disk, so unsaved edits show live. */
+  private async readText(uri: vscode.Uri): Promise<DecodedRoadmap | undefined> {
+    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+    if (open) return { text: open.getText(), diagnostics: [] };
+    try {
+      const bytes = await readFileBytes(uri);
+      return bytes === undefined ? undefined : decodeRoadmapBytes(uri.toString(), bytes);
+    } catch (err) {
+      this.log.warn(`Could not read ${uri.toString()}`, err);
+      return undefined;
+    }
+  }
+}

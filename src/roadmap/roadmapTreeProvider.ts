@@ -1,0 +1,173 @@
+// The roadmap as a tree: folders (only when several have a roadmap), then goals → ... → stories.
+// Nodes hold keys, not items, and are interned so `TreeView.reveal` finds the very object the
+// tree handed out (VS Code matches elements by identity).
+
+import * as vscode from 'vscode';
+import { kindLabel } from '../core/render/itemCard';
+import type { RoadmapIndex } from '../core/roadmap/roadmapIndex';
+import { idKey, type RoadmapItem } from '../core/roadmap/roadmapTypes';
+import type { RoadmapModel } from './model/roadmapModel';
+import { cardMarkdown } from './cardMarkdown';
+import type { ContributedNode, ItemTreeContributor } from './itemTreeContributor';
+
+export interface FolderNode {
+  readonly type: 'folder';
+  readonly folderUri: string;
+}
+
+export interface ItemNode {
+  readonly type: 'item';
+  readonly folderUri: string;
+  readonly id: string;
+}
+
+/** Contributed nodes come from other features (e.g. the Work section under an item). */
+export type RoadmapNode = FolderNode | ItemNode | ContributedNode;
+
+const KIND_ICONS: Readonly<Record<string, string>> = {
+  goal: 'target',
+  initiative: 'rocket',
+  epic: 'layers',
+  feature: 'lightbulb',
+  story: 'note',
+};
+
+const STATUS_COLORS: Readonly<Record<string, string>> = {
+  shipped: 'charts.green',
+  'in-progress': 'charts.blue',
+  dropped: 'disabledForeground',
+};
+
+export function itemIcon(item: RoadmapItem): vscode.ThemeIcon {
+  const icon = KIND_ICONS[item.kind.toLowerCase()] ?? 'circle-outline';
+  const color = item.status === undefined ? undefined : STATUS_COLORS[item.status.toLowerCase()];
+  return color === undefined ? new vscode.ThemeIcon(icon) : new vscode.ThemeIcon(icon, new vscode.ThemeColor(color));
+}
+
+export class RoadmapTreeProvider implements vscode.TreeDataProvider<RoadmapNode>, vscode.Disposable {
+  private readonly emitter = new vscode.EventEmitter<RoadmapNode | undefined>();
+  readonly onDidChangeTreeData = this.emitter.event;
+  private nodes = new Map<string, RoadmapNode>();
+  private readonly subscription: vscode.Disposable;
+  private readonly contributorSubscriptions: vscode.Disposable[];
+
+  constructor(
+    private readonly model: RoadmapModel,
+    private readonly contributors: readonly ItemTreeContributor[] = [],
+  ) {
+    this.subscription = model.onDidChange(() => {
+      this.nodes = new Map();
+      this.emitter.fire(undefined);
+    });
+    this.contributorSubscriptions = contributors.map((c) => c.onDidChange(() => this.emitter.fire(undefined)));
+  }
+
+  /** The node for an item, for `reveal`; undefined when the item is not (or no longer) there. */
+  nodeForItem(folderUri: vscode.Uri, id: string): ItemNode | undefined {
+    const index = this.model.indexFor(folderUri);
+    const item = index?.get(id);
+    return item ? this.itemNode(folderUri.toString(), item.id) : undefined;
+  }
+
+  getChildren(node?: RoadmapNode): RoadmapNode[] {
+    const roadmaps = this.model.roadmaps();
+    if (node === undefined) {
+      if (roadmaps.length > 1) return roadmaps.map((r) => this.folderNode(r.folder.uri.toString()));
+      const only = roadmaps[0];
+      return only ? this.itemNodes(only.folder.uri.toString(), only.index, only.index.roots()) : [];
+    }
+    if (node.type === 'contributed') return [...node.contributor.children(node)];
+    const index = this.index(node.folderUri);
+    if (!index) return [];
+    if (node.type === 'folder') return this.itemNodes(node.folderUri, index, index.roots());
+    const item = index.get(node.id);
+    const extra = item
+      ? this.contributors.flatMap((c) => c.itemChildren(vscode.Uri.parse(node.folderUri), item, node))
+      : [];
+    return [...extra, ...this.itemNodes(node.folderUri, index, index.children(node.id))];
+  }
+
+  getParent(node: RoadmapNode): RoadmapNode | undefined {
+    if (node.type === 'folder') return undefined;
+    if (node.type === 'contributed') return node.parent as RoadmapNode;
+    const parent = this.index(node.folderUri)?.parent(node.id);
+    if (parent) return this.itemNode(node.folderUri, parent.id);
+    return this.model.roadmaps().length > 1 ? this.folderNode(node.folderUri) : undefined;
+  }
+
+  getTreeItem(node: RoadmapNode): vscode.TreeItem {
+    if (node.type === 'contributed') return node.contributor.treeItem(node);
+    if (node.type === 'folder') {
+      const folder = this.model.roadmaps().find((r) => r.folder.uri.toString() === node.folderUri);
+      const tree = new vscode.TreeItem(folder?.folder.name ?? node.folderUri, vscode.TreeItemCollapsibleState.Expanded);
+      tree.id = `folder:${node.folderUri}`;
+      tree.iconPath = vscode.ThemeIcon.Folder;
+      tree.resourceUri = vscode.Uri.parse(node.folderUri);
+      tree.description = folder?.index.product ?? '';
+      tree.contextValue = 'roadmapFolder';
+      return tree;
+    }
+    const index = this.index(node.folderUri);
+    const item = index?.get(node.id);
+    if (!index || !item) return new vscode.TreeItem(node.id, vscode.TreeItemCollapsibleState.None);
+
+    const hasChildren = index.children(item.id).length > 0;
+    const state = !hasChildren
+      ? vscode.TreeItemCollapsibleState.None
+      : item.kind.toLowerCase() === 'goal'
+        ? vscode.TreeItemCollapsibleState.Expanded
+        : vscode.TreeItemCollapsibleState.Collapsed;
+    const tree = new vscode.TreeItem(item.title, state);
+    tree.id = `${node.folderUri}::${idKey(item.id)}`;
+    tree.description = item.status === undefined ? item.id : `${item.id} · ${item.status}`;
+    tree.iconPath = itemIcon(item);
+    tree.contextValue = item.why !== undefined && item.why.trim() !== '' ? 'roadmapItem hasWhy' : 'roadmapItem';
+    tree.accessibilityInformation = {
+      label: `${kindLabel(item.kind)} ${item.id}: ${item.title}${item.status ? `, ${item.status}` : ''}`,
+    };
+    for (const contributor of this.contributors) contributor.decorateItem(vscode.Uri.parse(node.folderUri), item, tree);
+    return tree;
+  }
+
+  /** The card is built only when a tooltip is about to show: cheap trees for 10k items. */
+  resolveTreeItem(tree: vscode.TreeItem, node: RoadmapNode): vscode.TreeItem {
+    if (node.type !== 'item') return tree;
+    const index = this.index(node.folderUri);
+    const item = index?.get(node.id);
+    if (index && item) tree.tooltip = cardMarkdown(item, index);
+    return tree;
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    for (const d of this.contributorSubscriptions) d.dispose();
+    this.emitter.dispose();
+  }
+
+  private index(folderUri: string): RoadmapIndex | undefined {
+    return this.model.indexFor(vscode.Uri.parse(folderUri));
+  }
+
+  /** Skips items that are not the canonical owner of their id (duplicates): tree ids must be unique. */
+  private itemNodes(folderUri: string, index: RoadmapIndex, items: readonly RoadmapItem[]): ItemNode[] {
+    return items.filter((item) => index.get(item.id) === item).map((item) => this.itemNode(folderUri, item.id));
+  }
+
+  private itemNode(folderUri: string, id: string): ItemNode {
+    const key = `${folderUri}::${idKey(id)}`;
+    const existing = this.nodes.get(key);
+    if (existing?.type === 'item') return existing;
+    const node: ItemNode = { type: 'item', folderUri, id };
+    this.nodes.set(key, node);
+    return node;
+  }
+
+  private folderNode(folderUri: string): FolderNode {
+    const key = `folder:${folderUri}`;
+    const existing = this.nodes.get(key);
+    if (existing?.type === 'folder') return existing;
+    const node: FolderNode = { type: 'folder', folderUri };
+    this.nodes.set(key, node);
+    return node;
+  }
+}

@@ -1,0 +1,103 @@
+// Persists each folder's commit index in the extension's workspace storage. Writes are atomic
+// (temp file, then rename) so a crash mid-write never leaves half a file; anything unreadable is
+// reported to the caller, which rebuilds. The file is the index's binary form (commitIndexCodec),
+// handed to the decoder as read: no text decoding, no copy.
+
+import * as vscode from 'vscode';
+import { CommitIndex } from '../../core/commitIndex/commitIndex';
+import type { CommitLinker } from '../../core/linking/commitLinks';
+import { runInSlices } from '../../core/util/timeSlices';
+
+/** FNV-1a of the folder URI: a stable, filesystem-safe file name per workspace folder. */
+function fileKey(folderUri: vscode.Uri): string {
+  let h = 0x811c9dc5;
+  const s = folderUri.toString();
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h.toString(16).padStart(8, '0');
+}
+
+export type LoadResult =
+  { kind: 'loaded'; index: CommitIndex; relinked: boolean } | { kind: 'missing' } | { kind: 'corrupt'; reason: string };
+
+/** The file operations the store uses: `vscode.workspace.fs`, or a fake that fails (tests). */
+export type StoreFileSystem = Pick<
+  vscode.FileSystem,
+  'readFile' | 'writeFile' | 'rename' | 'delete' | 'createDirectory'
+>;
+
+export class CommitIndexStore {
+  /** `storageUri` is undefined when no folder is open: then nothing is persisted. */
+  constructor(
+    private readonly storageUri: vscode.Uri | undefined,
+    private readonly fs: StoreFileSystem = vscode.workspace.fs,
+  ) {}
+
+  private uriFor(folderUri: vscode.Uri): vscode.Uri | undefined {
+    return this.storageUri && vscode.Uri.joinPath(this.storageUri, `commit-index-${fileKey(folderUri)}.bin`);
+  }
+
+  /** Where versions ≤ 3 (JSON) were kept: removed once, when no current file exists yet. */
+  private legacyUriFor(folderUri: vscode.Uri): vscode.Uri | undefined {
+    return this.storageUri && vscode.Uri.joinPath(this.storageUri, `commit-index-${fileKey(folderUri)}.json`);
+  }
+
+  async load(folderUri: vscode.Uri, linker: CommitLinker): Promise<LoadResult> {
+    const uri = this.uriFor(folderUri);
+    if (!uri) return { kind: 'missing' };
+    let bytes: Uint8Array;
+    try {
+      bytes = await this.fs.readFile(uri);
+    } catch {
+      const legacy = this.legacyUriFor(folderUri);
+      if (legacy) await this.fs.delete(legacy).then(undefined, () => undefined);
+      return { kind: 'missing' };
+    }
+    // Under a roadmap edited since the save, FolderWork re-links in slices after loading.
+    const result = CommitIndex.deserialize(bytes, linker, { relink: 'later' });
+    return result.ok
+      ? { kind: 'loaded', index: result.index, relinked: result.relinked }
+      : { kind: 'corrupt', reason: result.reason };
+  }
+
+  async save(folderUri: vscode.Uri, index: CommitIndex): Promise<void> {
+    const uri = this.uriFor(folderUri);
+    if (!uri || !this.storageUri) return;
+    await this.fs.createDirectory(this.storageUri);
+    const temp = uri.with({ path: `${uri.path}.${process.pid}.${Date.now()}.tmp` });
+    try {
+      await this.fs.writeFile(temp, await encodeInSlices(index));
+      await this.fs.rename(temp, uri, { overwrite: true });
+    } catch (e) {
+      // A full disk: the previous file is untouched (the rename never happened); drop the partial temp file.
+      await this.fs.delete(temp).then(undefined, () => undefined);
+      throw e;
+    }
+  }
+
+  async delete(folderUri: vscode.Uri): Promise<void> {
+    const uri = this.uriFor(folderUri);
+    if (!uri) return;
+    try {
+      await this.fs.delete(uri);
+    } catch {
+      // Already gone.
+    }
+  }
+}
+
+/**
+ * Encoding 100k commits at once stalled the extension host for ~300 ms (bench row
+ * `indexing-stall`); in slices it yields every few ms. An index that changed meanwhile (an update
+ * or relink between slices) is encoded again; after two tries, at once, which cannot interleave.
+ */
+async function encodeInSlices(index: CommitIndex): Promise<Uint8Array> {
+  for (let attempt = 0; attempt < 2; attempt++) {
+    const before = index.state;
+    const bytes = await runInSlices(index.serializeSteps());
+    if (index.state === before) return bytes;
+  }
+  return index.serialize();
+}
