@@ -3,7 +3,7 @@
 
 import * as vscode from 'vscode';
 import { OUTPUT_CHANNEL_NAME, Views } from './commands/commandIds';
-import { gitProcessesStarted } from './git/gitRunner';
+import { gitProcessesStarted } from './git/gitProcessCounter';
 import { AttributionModel } from './attribution/model/attributionModel';
 import { RoadmapModel } from './roadmap/model/roadmapModel';
 import { RoadmapParser } from './roadmap/model/roadmapParser';

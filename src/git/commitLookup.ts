@@ -16,7 +16,8 @@ import { commitIndexRefs } from '../core/linking/commitRefs';
 import { gitLogFormat, isFullSha, makeLogNonce, parseGitLog, type RawCommit } from '../core/gitOutput/gitLogParser';
 import { inheritMergeEvidence, type GraphNode } from '../core/linking/mergeInheritance';
 import { InvalidRefError } from './gitErrors';
-import { assertSafeRef, type GitRunner } from './gitRunner';
+import { assertSafeRef } from './gitHardening';
+import type { GitRunner } from './gitRunner';
 
 /** Every commit reachable from `head` with its parents, and the merges each one inherits from. */
 export interface CommitGraph {

@@ -1,7 +1,7 @@
 // The text of one commit (header, stat and patch) for the read-only commit document.
 
 import { GitOutputTooLargeError } from './gitErrors';
-import { assertSafeRef } from './gitRunner';
+import { assertSafeRef } from './gitHardening';
 import type { GitRepository } from './gitRepository';
 
 const SHA = /^[0-9a-f]{7,64}$/i;

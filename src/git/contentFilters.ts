@@ -58,3 +58,19 @@ export function filterOverrideEnv(drivers: readonly string[]): Record<string, st
   if (n > 0) env['GIT_CONFIG_COUNT'] = String(n);
   return env;
 }
+
+/**
+ * The extra environment a call needs: for subcommands that pass work-tree content through
+ * filters (blame, checkout…) every configured driver blanked by name, else nothing. Costs one
+ * `git config` process (`listFilterKeys` runs LIST_FILTER_KEYS_ARGS), only for those subcommands.
+ */
+export async function contentFilterEnv(
+  args: readonly string[],
+  listFilterKeys: () => Promise<string>,
+): Promise<Record<string, string>> {
+  let i = 0;
+  while (args[i] === '-c') i += 2;
+  const sub = args[i];
+  if (sub === undefined || !FILTERING_SUBCOMMANDS.has(sub)) return {};
+  return filterOverrideEnv(parseFilterDrivers(await listFilterKeys()));
+}

@@ -8,7 +8,8 @@ import type { HeadState, RepoOperation } from '../core/linking/currentWork';
 import { gitLogFormat, makeLogNonce } from '../core/gitOutput/gitLogParser';
 import { parseRefLine, REF_LIST_FORMAT, type BranchRef } from '../core/gitOutput/refListParser';
 import { GitError, InvalidRefError } from './gitErrors';
-import { assertSafeRef, type GitRunner } from './gitRunner';
+import { assertSafeRef } from './gitHardening';
+import type { GitRunner } from './gitRunner';
 import { packedRefsOf, resolveHeadContent, resolveRefFile } from './refFiles';
 
 export interface RepoInfo {

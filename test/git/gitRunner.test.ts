@@ -12,7 +12,8 @@ import {
   UntrustedWorkspaceError,
 } from '../../src/git/gitErrors';
 import { GitRepository } from '../../src/git/gitRepository';
-import { assertSafeRef, GitRunner } from '../../src/git/gitRunner';
+import { assertSafeRef } from '../../src/git/gitHardening';
+import { GitRunner } from '../../src/git/gitRunner';
 import { tempDir, TestRepo } from './gitFixture';
 
 describe('GitRunner', () => {
