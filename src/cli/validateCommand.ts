@@ -1,5 +1,5 @@
 // `roadmap-lens validate`: load the roadmap, print every diagnostic and a summary, exit 1 on
-// errors. `--json` prints one object whose shape is documented in README ("CLI: validate").
+// errors. `--json` prints one object whose shape is documented in docs/cli.md ("CLI: validate").
 import { EXIT_FAILED, EXIT_OK, parseArgs, type CliCommand, type CliIo } from './cliCommand';
 import {
   diagnosticToJson,
@@ -38,7 +38,7 @@ export const validateCommand: CliCommand = {
     '',
     'Options:',
     '  --roadmap PATH...  roadmap files or folders to check instead of discovering them',
-    '  --json             print one JSON object (see README, "CLI: validate")',
+    '  --json             print one JSON object (see docs/cli.md, "CLI: validate")',
     '',
     'Exit status: 0 no errors (warnings allowed), 1 errors or no roadmap found, 2 usage error.',
   ].join('\n'),

@@ -1,5 +1,5 @@
 // `roadmap-lens why FILE[:LINE]`: the roadmap items behind a line or a whole file, with evidence.
-// Text output and the `--json` shape are documented in README ("CLI: why").
+// Text output and the `--json` shape are documented in docs/cli.md ("CLI: why").
 
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
@@ -217,7 +217,7 @@ export const whyCommand: CliCommand = {
     'For a whole file: its items with line counts, then each function/class with its items.',
     '',
     'Options:',
-    '  --json             print one JSON object (see README, "CLI: why")',
+    '  --json             print one JSON object (see docs/cli.md, "CLI: why")',
     "  --lines            with --json: every line's commit and items",
     '  --no-history       skip git blame and the commit index',
     '  --repo DIR         the repository (default: the one containing FILE)',
