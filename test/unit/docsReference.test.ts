@@ -8,9 +8,9 @@ import { pathToFileURL } from 'node:url';
 const root = path.resolve(__dirname, '../../..');
 
 interface Generator {
-  generatedDocs(manifest: unknown): Record<string, string>;
-  renderSettings(manifest: unknown): string;
-  renderCommands(manifest: unknown): string;
+  generatedDocs: (manifest: unknown) => Record<string, string>;
+  renderSettings: (manifest: unknown) => string;
+  renderCommands: (manifest: unknown) => string;
 }
 
 async function generator(): Promise<Generator> {
