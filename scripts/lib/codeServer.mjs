@@ -66,8 +66,15 @@ function isInstalled() {
  * Throws with a message that says what to run when the install is impossible.
  */
 export function ensureCodeServer(repoRoot, { log = console.log } = {}) {
-  if (!isInstalled()) {
-    log(`code-server ${CODE_SERVER_VERSION} is not installed in ${cacheDir()}: running scripts/setup-vscode.sh`);
+  // setup-vscode.sh also installs Debian's chromium, so a missing default browser is its job too
+  // (a CHROMIUM_PATH of your own is yours to fix). It is idempotent: installed parts are skipped.
+  const browserMissing = !process.env.CHROMIUM_PATH && !fs.existsSync(CHROMIUM_PATH);
+  if (!isInstalled() || browserMissing) {
+    log(
+      isInstalled()
+        ? `Chromium is not installed at ${CHROMIUM_PATH}: running scripts/setup-vscode.sh`
+        : `code-server ${CODE_SERVER_VERSION} is not installed in ${cacheDir()}: running scripts/setup-vscode.sh`,
+    );
     const setup = spawnSync('bash', [path.join(repoRoot, 'scripts', 'setup-vscode.sh')], { stdio: 'inherit' });
     if (setup.error || setup.status !== 0) {
       throw new Error(
