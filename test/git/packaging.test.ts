@@ -7,7 +7,8 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { checkRelativeLinks, markdownLinks } from './markdownLinks';
+import { pathToFileURL } from 'node:url';
+import { checkRelativeLinks, isExternal, markdownLinks } from './markdownLinks';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 
@@ -113,4 +114,115 @@ describe('packaging (vsce ls)', function () {
       fs.rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  describe('npm run package: README links on the extension page', () => {
+    // The extension page (VS Code's and the Marketplace's) loads only https images and opens only
+    // http(s) links, so a packaged README must carry absolute URLs (scripts/package.mjs).
+    let dir: string;
+    before(() => {
+      dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rl-package-'));
+    });
+    after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+    function pack(args: string[]) {
+      const out = path.join(dir, `${args.length}.vsix`);
+      const run = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'package.mjs'), ...args, '--out', out], {
+        cwd: ROOT,
+        encoding: 'utf8',
+      });
+      assert.equal(run.status, 0, `${run.stdout}\n${run.stderr}`);
+      return { out, stdout: run.stdout, stderr: run.stderr };
+    }
+
+    it('rewrites every relative link and image to the published repository', async () => {
+      const { out } = pack([
+        '--baseContentUrl',
+        'https://example.com/rl/blob/HEAD/',
+        '--baseImagesUrl',
+        'https://example.com/rl/raw/HEAD/',
+      ]);
+      const readme = await zipEntry(out, 'extension/readme.md');
+      const links = markdownLinks(readme);
+      assert.ok(links.length > 5, `found ${links.length} links`);
+      assert.deepEqual(
+        links.filter((l) => !l.target.startsWith('#') && !/^https:\/\//.test(l.target)).map((l) => l.target),
+        [],
+        'nothing relative, nothing but https',
+      );
+      const targets = links.map((l) => l.target);
+      assert.ok(targets.includes('https://example.com/rl/blob/HEAD/docs/features.md'), targets.join(' '));
+      assert.ok(targets.includes('https://example.com/rl/raw/HEAD/media/screenshots/codelens.png'), targets.join(' '));
+    });
+
+    it('without a published repository, keeps relative links and says why', async () => {
+      const { out, stderr } = pack([]);
+      assert.match(stderr, /names no GitHub or GitLab repository/);
+      const readme = await zipEntry(out, 'extension/readme.md');
+      assert.ok(markdownLinks(readme).some((l) => l.target === 'docs/features.md'));
+      assert.ok(
+        markdownLinks(readme).every(
+          (l) => isExternal(l.target) || l.target.startsWith('#') || !l.target.startsWith('/'),
+        ),
+      );
+    });
+
+    it('knows a GitHub or GitLab repository.url as the published location, and a placeholder as none', async () => {
+      const { publishedLocation } = (await import(pathToFileURL(path.join(ROOT, 'scripts', 'package.mjs')).href)) as {
+        publishedLocation: (manifest: object, args: string[]) => unknown;
+      };
+      assert.deepEqual(publishedLocation({ repository: { url: 'https://github.com/acme/roadmap-lens.git' } }, []), {
+        repository: 'https://github.com/acme/roadmap-lens.git',
+      });
+      assert.deepEqual(publishedLocation({ repository: 'https://gitlab.com/acme/roadmap-lens' }, []), {
+        repository: 'https://gitlab.com/acme/roadmap-lens',
+      });
+      assert.equal(
+        publishedLocation({ repository: { url: 'https://example.invalid/roadmap-lens.git' } }, []),
+        undefined,
+      );
+      assert.deepEqual(publishedLocation({}, ['--baseContentUrl=https://x.example/']), {
+        content: 'https://x.example/',
+        images: 'https://x.example/',
+      });
+    });
+  });
 });
+
+/** One file of a .vsix (a zip), read with yauzl (vsce's own zip reader). */
+function zipEntry(zipPath: string, name: string): Promise<string> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const yauzl = require('yauzl') as Yauzl;
+  return new Promise((resolve, reject) => {
+    yauzl.open(zipPath, { lazyEntries: true }, (err, zip) => {
+      if (err || !zip) return reject(err ?? new Error('no zip'));
+      zip.on('entry', (entry: { fileName: string }) => {
+        if (entry.fileName !== name) return zip.readEntry();
+        zip.openReadStream(entry, (e, stream) => {
+          if (e || !stream) return reject(e ?? new Error('no stream'));
+          const chunks: Buffer[] = [];
+          stream.on('data', (c: Buffer) => chunks.push(c));
+          stream.on('end', () => {
+            zip.close();
+            resolve(Buffer.concat(chunks).toString('utf8'));
+          });
+          stream.on('error', reject);
+        });
+      });
+      zip.on('end', () => reject(new Error(`${name} is not in ${zipPath}`)));
+      zip.on('error', reject);
+      zip.readEntry();
+    });
+  });
+}
+
+interface YauzlZip {
+  on(event: 'entry', listener: (entry: { fileName: string }) => void): void;
+  on(event: 'end', listener: () => void): void;
+  on(event: 'error', listener: (err: Error) => void): void;
+  readEntry(): void;
+  close(): void;
+  openReadStream(entry: object, cb: (err: Error | null, stream?: NodeJS.ReadableStream) => void): void;
+}
+interface Yauzl {
+  open(path: string, options: object, cb: (err: Error | null, zip?: YauzlZip) => void): void;
+}
