@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError, type CliCommand, type CliIo } from './cliCommand';
 import { validateCommand } from './validateCommand';
 import { checkCommand } from './checkCommand';
+import { importCommand } from './importCommand';
 import { currentCommand } from './currentCommand';
 import { reportCommand } from './reportCommand';
 import { tagCommand } from './tagCommand';
@@ -18,6 +19,7 @@ export const COMMANDS: readonly CliCommand[] = [
   checkCommand,
   reportCommand,
   whyCommand,
+  importCommand,
 ];
 
 /** From package.json next to the bundle (dist/cli.js) or the compiled sources (out/src/cli). */

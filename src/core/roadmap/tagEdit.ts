@@ -47,7 +47,7 @@ function keyOf(pair: AnyPair): string | undefined {
   return isScalar(pair.key) ? String(pair.key.value) : undefined;
 }
 
-function findPair(map: YAMLMap, key: string): AnyPair | undefined {
+export function findPair(map: YAMLMap, key: string): AnyPair | undefined {
   return (map.items as AnyPair[]).find((p) => keyOf(p) === key);
 }
 
@@ -92,27 +92,27 @@ function styleOf(node: unknown): 'plain' | 'double' | 'single' {
   return 'plain';
 }
 
-function range(node: unknown): [number, number, number] | undefined {
+export function range(node: unknown): [number, number, number] | undefined {
   const r = (node as Node | null | undefined)?.range;
   return r ? [r[0], r[1], r[2]] : undefined;
 }
 
 /** Where to insert "\n…" so it lands at the end of the line on which `end` is. */
-function endOfLine(text: string, end: number): number {
+export function endOfLine(text: string, end: number): number {
   if (end > 0 && text[end - 1] === '\n') return end - 1;
   const nl = text.indexOf('\n', end);
   return nl < 0 ? text.length : nl;
 }
 
-function lineStart(text: string, offset: number): number {
+export function lineStart(text: string, offset: number): number {
   return text.lastIndexOf('\n', offset - 1) + 1;
 }
 
-function indentAt(text: string, offset: number): string {
+export function indentAt(text: string, offset: number): string {
   return text.slice(lineStart(text, offset), offset);
 }
 
-function scalarText(node: unknown): string | undefined {
+export function scalarText(node: unknown): string | undefined {
   if (!isScalar(node)) return undefined;
   const v = node.value;
   return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? String(v) : undefined;
@@ -125,16 +125,30 @@ function seqValues(seq: YAMLSeq): string[] {
 export function addBranchTag(text: string, itemId: string, branch: string): TagEditResult {
   const found = locate(text, itemId, branch);
   if ('ok' in found) return found;
-  const { item } = found;
-  const pair = findPair(item, 'branches');
-  if (!pair) return insertBranchesKey(text, item, branch);
+  return appendToList(text, found.item, 'branches', branch, () =>
+    refuse('already-tagged', `${itemId} already lists the branch "${branch}".`),
+  );
+}
+
+/**
+ * Appends `branch` (any text) to the item's `key:` list as a minimal edit, in the list's own
+ * layout and quoting; adds the key when missing. `present` answers when the value is already there.
+ */
+export function appendToList(
+  text: string,
+  item: YAMLMap,
+  key: string,
+  branch: string,
+  present: () => TagEditResult,
+): TagEditResult {
+  const pair = findPair(item, key);
+  if (!pair) return insertBranchesKey(text, item, branch, key);
   const value = pair.value;
   if (isSeq(value)) {
-    if (seqValues(value).includes(branch))
-      return refuse('already-tagged', `${itemId} already lists the branch "${branch}".`);
+    if (seqValues(value).includes(branch)) return present();
     const last = value.items[value.items.length - 1];
     const r = range(value);
-    if (!r) return refuse('unsupported-format', 'branches has no source position.');
+    if (!r) return refuse('unsupported-format', `${key} has no source position.`);
     if (value.flow) {
       const lastR = range(last);
       const newText = formatScalar(branch, styleOf(last ?? null), 'flow');
@@ -145,20 +159,19 @@ export function addBranchTag(text: string, itemId: string, branch: string): TagE
       return { ok: true, edits: [{ offset: lastR[1], length: 0, newText: `, ${newText}` }] };
     }
     const lastR = range(last);
-    if (!lastR) return refuse('unsupported-format', 'branches has no source position.');
+    if (!lastR) return refuse('unsupported-format', `${key} has no source position.`);
     const dash = text.lastIndexOf('-', lastR[0]);
     const indent = indentAt(text, dash);
     if (!/^[ ]*$/.test(indent))
-      return refuse('unsupported-format', 'branches list is laid out in a way this edit does not handle.');
+      return refuse('unsupported-format', `${key} list is laid out in a way this edit does not handle.`);
     const entry = formatScalar(branch, styleOf(last), 'block');
     return { ok: true, edits: [{ offset: endOfLine(text, lastR[2]), length: 0, newText: `\n${indent}- ${entry}` }] };
   }
   if (isScalar(value) && value.value !== null) {
     // `branches: checkout/*` (one entry written as a string) becomes a flow list of both.
-    if (scalarText(value) === branch)
-      return refuse('already-tagged', `${itemId} already lists the branch "${branch}".`);
+    if (scalarText(value) === branch) return present();
     const r = range(value);
-    if (!r) return refuse('unsupported-format', 'branches has no source position.');
+    if (!r) return refuse('unsupported-format', `${key} has no source position.`);
     const source = text.slice(r[0], r[1]);
     return {
       ok: true,
@@ -169,7 +182,7 @@ export function addBranchTag(text: string, itemId: string, branch: string): TagE
   }
   // `branches:` with no value.
   const keyR = range(pair.key);
-  if (!keyR) return refuse('unsupported-format', 'branches has no source position.');
+  if (!keyR) return refuse('unsupported-format', `${key} has no source position.`);
   const colon = text.indexOf(':', keyR[1]);
   return {
     ok: true,
@@ -231,9 +244,13 @@ function locate(text: string, itemId: string, branch: string): { item: YAMLMap }
 }
 
 /** No `branches:` key: add one after the item's last single-line-or-scalar key, at the item's indentation. */
-function insertBranchesKey(text: string, item: YAMLMap, branch: string): TagEditResult {
+function insertBranchesKey(text: string, item: YAMLMap, branch: string, key = 'branches'): TagEditResult {
+  return insertPair(text, item, `${key}: [${formatScalar(branch, 'double', 'flow')}]`);
+}
+
+/** Inserts `entry` (one or more `key: value` lines, unindented) as new keys of the item. */
+export function insertPair(text: string, item: YAMLMap, entry: string): TagEditResult {
   const pairs = item.items as AnyPair[];
-  const entry = `branches: [${formatScalar(branch, 'double', 'flow')}]`;
   if (item.flow) {
     const last = pairs[pairs.length - 1];
     const end = range(last?.value)?.[1] ?? range(last?.key)?.[1];
@@ -247,15 +264,13 @@ function insertBranchesKey(text: string, item: YAMLMap, branch: string): TagEdit
   anchor ??= pairs.find((p) => keyOf(p) === 'id');
   const keyR = range(anchor?.key);
   if (!anchor || !keyR) return refuse('unsupported-format', 'The item has no keys to insert after.');
-  const indent = indentAt(text, keyR[0]);
+  let indent = indentAt(text, keyR[0]);
   const valueEnd = range(anchor.value)?.[2] ?? keyR[2];
-  if (!/^[ ]*$/.test(indent)) {
-    // `- id: X` on the dash line: the map's column is the key's column.
-    const col = keyR[0] - lineStart(text, keyR[0]);
-    return {
-      ok: true,
-      edits: [{ offset: endOfLine(text, valueEnd), length: 0, newText: `\n${' '.repeat(col)}${entry}` }],
-    };
-  }
-  return { ok: true, edits: [{ offset: endOfLine(text, valueEnd), length: 0, newText: `\n${indent}${entry}` }] };
+  // `- id: X` on the dash line: the map's column is the key's column.
+  if (!/^[ ]*$/.test(indent)) indent = ' '.repeat(keyR[0] - lineStart(text, keyR[0]));
+  const lines = entry
+    .split('\n')
+    .map((l) => (l.length > 0 ? `${indent}${l}` : l))
+    .join('\n');
+  return { ok: true, edits: [{ offset: endOfLine(text, valueEnd), length: 0, newText: `\n${lines}` }] };
 }
