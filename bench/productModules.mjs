@@ -27,6 +27,8 @@ export const MODULES = {
   symbolRanges: 'src/core/attribution/symbolRanges.ts',
   workSummary: 'src/core/commitIndex/workSummary.ts',
   timeSlices: 'src/core/util/timeSlices.ts',
+  parseTrackerExport: 'src/core/import/parseTrackerExport.ts',
+  importMerge: 'src/core/import/importMerge.ts',
 };
 
 function isAlive(pid) {

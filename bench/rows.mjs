@@ -22,6 +22,7 @@ import { compare, median, rawGit, runProcess } from './measure.mjs';
 import { resetWorkBranch } from './inputs.mjs';
 import { indexingStall } from './stall.mjs';
 import { VSCODE_ROWS } from './vscodeRows.mjs';
+import { IMPORT_ROW } from './importRow.mjs';
 
 const HEAP_LIMIT_MB = 60;
 const BUNDLE_LIMIT_KB = 500;
@@ -505,5 +506,6 @@ export const ROWS = [
       return { ...growth(r.n, r.n2), limitWhat: 'the same at N (time at 2N / time at N)' };
     },
   },
+  IMPORT_ROW,
   ...VSCODE_ROWS,
 ];

@@ -18,6 +18,7 @@ import { registerItemCommands } from './roadmap/itemCommands';
 import type { RoadmapTreeProvider } from './roadmap/roadmapTreeProvider';
 import { registerRoadmapTreeView } from './roadmap/roadmapTreeView';
 import { registerStarterRoadmapCommand } from './roadmap/starterRoadmapCommand';
+import { registerImportRoadmapCommand } from './roadmap/importRoadmapCommand';
 import type { CurrentItemStatusBar } from './work/currentItemStatusBar';
 import { registerWorkViews } from './work/registerWorkViews';
 import { WorkTreeContributor } from './work/workTreeContributor';
@@ -82,6 +83,7 @@ export function activate(context: vscode.ExtensionContext): RoadmapLensApi | und
     registerItemCommands(context, model);
     registerFindItem(context, model);
     registerStarterRoadmapCommand(context, model, log);
+    registerImportRoadmapCommand(context, model, log);
     registerRoadmapDiagnostics(context, model);
     registerItemHoverProvider(context, model);
     registerItemLinkProvider(context, model);

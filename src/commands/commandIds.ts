@@ -9,6 +9,7 @@ export const Commands = {
   findItem: 'roadmapLens.findItem',
   refresh: 'roadmapLens.refresh',
   createStarterRoadmap: 'roadmapLens.createStarterRoadmap',
+  importRoadmap: 'roadmapLens.importRoadmap',
   startWork: 'roadmapLens.startWork',
   tagBranch: 'roadmapLens.tagBranch',
   untagBranch: 'roadmapLens.untagBranch',

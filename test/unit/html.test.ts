@@ -52,7 +52,7 @@ describe('html', () => {
 
   it('renders arrays, numbers and nothing-values; SafeHtml passes through', () => {
     assert.equal(html`${['<a>', raw('<b>'), 3, undefined, null, false]}`.value, '&lt;a&gt;<b>3');
-    assert.equal(join(['<x>', html`<br />`], raw(' | ')).value, '&lt;x&gt; | <br>');
+    assert.equal(join(['<x>', html`<br />`], raw(' | ')).value, '&lt;x&gt; | <br />');
     assert.equal(String(html`<i>${'&'}</i>`), '<i>&amp;</i>');
   });
 
