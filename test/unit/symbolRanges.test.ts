@@ -80,7 +80,7 @@ describe('symbolRanges (heuristic)', () => {
         '}',
       ]),
       [
-        ['function', 'Add', 1, 3],
+        ['method', 'Add', 1, 3],
         ['struct', 'Cart', 4, 6],
       ],
     );

@@ -1,0 +1,280 @@
+// The code of a file with every string, character literal and comment blanked out (same line
+// lengths, same columns), so the structure finders see only code: a `}` inside "}", `/* } */`, a
+// template literal `${ "}" }` or a Lua `[[ end ]]` can never close a scope. One linear pass with a
+// small state that carries across lines (multi-line strings, block comments, here-documents).
+
+import type { Lexicon, StringRule } from './languages';
+
+type Frame =
+  | { readonly t: 'string'; readonly rule: StringRule; readonly close: string }
+  /** Code inside a string's interpolation; `depth` counts nested openers of the same bracket. */
+  | { readonly t: 'interp'; readonly open: number; readonly close: number; depth: number }
+  | { readonly t: 'comment'; readonly open: string; readonly close: string; depth: number };
+
+const isWord = (c: number): boolean =>
+  (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 36;
+
+/** Characters after which `/` starts a regular expression rather than a division. */
+const REGEX_AFTER = new Set('(,=:[!&|?{};+-*%~^<>'.split('').map((c) => c.charCodeAt(0)));
+const REGEX_AFTER_WORD = /\b(?:return|typeof|case|in|of|delete|void|throw|new|yield|await|else|do)$/;
+
+const SHELL_HEREDOC = /^<<(-?)\s*(['"]?)([A-Za-z_][\w]*)\2/;
+const RUBY_HEREDOC = /^<<([~-]?)(['"`]?)([A-Z_][A-Z0-9_]*)\2/;
+const PHP_HEREDOC = /^<<<\s*(['"]?)([A-Za-z_]\w*)\1/;
+
+/** The end of a JS regular expression literal starting at `i`, or -1 when it is not one on this line. */
+function regexEnd(line: string, i: number): number {
+  let inClass = false;
+  for (let j = i + 1; j < line.length; j++) {
+    const c = line.charCodeAt(j);
+    if (c === 92) j++;
+    else if (c === 91) inClass = true;
+    else if (c === 93) inClass = false;
+    else if (c === 47 && !inClass) return j;
+  }
+  return -1;
+}
+
+/** First characters at which something other than plain code may start, per lexicon. */
+function openers(lex: Lexicon): Set<number> {
+  const set = new Set<number>();
+  const add = (text: string): void => {
+    if (text.length > 0) set.add(text.charCodeAt(0));
+  };
+  for (const lc of lex.lineComments) add(lc);
+  for (const [open] of lex.blockComments) add(open);
+  for (const rule of lex.strings) add(rule.open);
+  if (lex.rawStrings === 'rust') for (const c of 'rb') add(c);
+  if (lex.rawStrings === 'cpp') for (const c of 'RuUL') add(c);
+  if (lex.rawStrings === 'swift') add('#');
+  if (lex.shortQuote) add("'");
+  if (lex.regexLiterals) add('/');
+  if (lex.heredocs) add('<');
+  if (lex.luaLongBrackets) add('[');
+  return set;
+}
+
+interface LineState {
+  readonly stack: Frame[];
+  readonly heredocs: { tag: string; indented: boolean }[];
+  lastCode: number;
+  lastWord: string;
+}
+
+/** What starts at `i` in code: a comment, string, raw string, char literal, regex or here-document. Returns its end of opening, or -1. */
+function openAt(line: string, i: number, lex: Lexicon, st: LineState): number {
+  const c = line.charCodeAt(i);
+  for (const lc of lex.lineComments) {
+    if (!line.startsWith(lc, i)) continue;
+    if (lex.commentAtWordStart && i > 0 && !/[\s;|&(]/.test(line[i - 1] ?? '')) continue;
+    const long = lex.luaLongBrackets ? /^\[(=*)\[/.exec(line.slice(i + lc.length, i + lc.length + 20)) : null;
+    if (long) {
+      st.stack.push({ t: 'comment', open: '\0', close: `]${long[1] ?? ''}]`, depth: 0 });
+      return i + lc.length + long[0].length;
+    }
+    return line.length;
+  }
+  for (const [open, close] of lex.blockComments) {
+    if (!line.startsWith(open, i)) continue;
+    st.stack.push({ t: 'comment', open, close, depth: 0 });
+    return i + open.length;
+  }
+  const prevWord = i > 0 && isWord(line.charCodeAt(i - 1));
+  if (lex.luaLongBrackets && c === 91) {
+    const long = /^\[(=*)\[/.exec(line.slice(i, i + 20));
+    if (long) {
+      st.stack.push({ t: 'string', rule: RAW, close: `]${long[1] ?? ''}]` });
+      return i + long[0].length;
+    }
+  }
+  if (lex.rawStrings !== undefined && !prevWord) {
+    const rest = line.slice(i, i + 40);
+    const raw =
+      lex.rawStrings === 'rust'
+        ? /^b?r(#*)"/.exec(rest)
+        : lex.rawStrings === 'cpp'
+          ? /^(?:u8|u|U|L)?R"([^()\\\s]{0,16})\(/.exec(rest)
+          : /^(#+)(?:"""|")/.exec(rest);
+    if (raw) {
+      const tag = raw[1] ?? '';
+      const close = lex.rawStrings === 'cpp' ? `)${tag}"` : `${raw[0].endsWith('"""') ? '"""' : '"'}${tag}`;
+      st.stack.push({ t: 'string', rule: RAW, close });
+      return i + raw[0].length;
+    }
+  }
+  if (lex.shortQuote && c === 39) {
+    const ch = /^'(?:\\[^']{1,10}|[^'\\])'/.exec(line.slice(i, i + 14));
+    return ch ? i + ch[0].length : -1; // else a Rust lifetime or a Scala symbol: code
+  }
+  for (const rule of lex.strings) {
+    if (!line.startsWith(rule.open, i)) continue;
+    st.stack.push({ t: 'string', rule, close: rule.close });
+    return i + rule.open.length;
+  }
+  if (lex.regexLiterals && c === 47 && (REGEX_AFTER.has(st.lastCode) || REGEX_AFTER_WORD.test(st.lastWord))) {
+    const end = regexEnd(line, i);
+    if (end > i) return end + 1;
+  }
+  if (lex.heredocs !== undefined && c === 60 && line.charCodeAt(i + 1) === 60) {
+    const rest = line.slice(i, i + 80);
+    const m =
+      lex.heredocs === 'php'
+        ? PHP_HEREDOC.exec(rest)
+        : (lex.heredocs === 'ruby' ? RUBY_HEREDOC : SHELL_HEREDOC).exec(rest);
+    if (m) {
+      const tag = (lex.heredocs === 'php' ? m[2] : m[3]) ?? '';
+      st.heredocs.push({ tag, indented: lex.heredocs === 'php' || (m[1] ?? '') !== '' });
+      return i + m[0].length;
+    }
+  }
+  return -1;
+}
+
+export function maskCode(lines: readonly string[], lex: Lexicon): string[] {
+  const out: string[] = new Array<string>(lines.length);
+  const first = openers(lex);
+  const st: LineState = { stack: [], heredocs: [], lastCode: 59, lastWord: '' };
+  const { stack } = st;
+  let preprocessorContinues = false;
+  let rubyComment = false;
+
+  for (let l = 0; l < lines.length; l++) {
+    const line = lines[l] ?? '';
+    // Whole-line states: here-document bodies, Ruby =begin blocks, C preprocessor directives.
+    const here = st.heredocs[0];
+    if (here !== undefined && stack.length === 0) {
+      const end = here.indented ? line.trim() : line;
+      if (end === here.tag || (lex.heredocs === 'php' && new RegExp(`^${here.tag}\\b`).test(end))) st.heredocs.shift();
+      out[l] = ' '.repeat(line.length);
+      continue;
+    }
+    if (lex.rubyBlockComments && (rubyComment || line.startsWith('=begin'))) {
+      rubyComment = !line.startsWith('=end');
+      out[l] = ' '.repeat(line.length);
+      continue;
+    }
+    if (lex.preprocessor && stack.length === 0 && (preprocessorContinues || line.trimStart().startsWith('#'))) {
+      preprocessorContinues = line.endsWith('\\');
+      out[l] = ' '.repeat(line.length);
+      continue;
+    }
+
+    // Masked runs are written as spaces; `keep` is where the current unmasked run started.
+    let result = '';
+    let keep = 0;
+    const mask = (from: number, to: number): void => {
+      const end = Math.min(to, line.length);
+      if (end <= from) return;
+      result += line.slice(keep, from) + ' '.repeat(end - from);
+      keep = end;
+    };
+    let strings = 0;
+    for (const f of stack) if (f.t === 'string') strings++;
+    let i = 0;
+    while (i < line.length) {
+      const top = stack[stack.length - 1];
+      const c = line.charCodeAt(i);
+      if (top?.t === 'string') {
+        if (top.rule.escape && c === 92) {
+          mask(i, i + 2);
+          i += 2;
+        } else if (line.startsWith(top.close, i)) {
+          // The closing quote stays: `x = "…"` must still read as a finished value.
+          mask(i, i + top.close.length - 1);
+          i += top.close.length;
+          stack.pop();
+          strings--;
+        } else if (top.rule.interpolation !== undefined && line.startsWith(top.rule.interpolation, i)) {
+          const n = top.rule.interpolation.length;
+          const open = top.rule.interpolation.charCodeAt(n - 1);
+          stack.push({ t: 'interp', open, close: open === 40 ? 41 : 125, depth: 0 });
+          mask(i, i + n);
+          i += n;
+        } else {
+          // A run of plain string text in one step.
+          const stop1 = top.close.charCodeAt(0);
+          const stop2 = top.rule.interpolation?.charCodeAt(0) ?? -1;
+          let j = i + 1;
+          while (j < line.length) {
+            const d = line.charCodeAt(j);
+            if (d === stop1 || d === stop2 || (d === 92 && top.rule.escape)) break;
+            j++;
+          }
+          mask(i, j);
+          i = j;
+        }
+        continue;
+      }
+      if (top?.t === 'comment') {
+        if (lex.nestedBlockComments && line.startsWith(top.open, i)) {
+          top.depth++;
+          mask(i, i + top.open.length);
+          i += top.open.length;
+        } else if (line.startsWith(top.close, i)) {
+          mask(i, i + top.close.length);
+          i += top.close.length;
+          if (top.depth > 0) top.depth--;
+          else stack.pop();
+        } else {
+          const stop1 = top.close.charCodeAt(0);
+          const stop2 = lex.nestedBlockComments ? top.open.charCodeAt(0) : -1;
+          let j = i + 1;
+          while (j < line.length && line.charCodeAt(j) !== stop1 && line.charCodeAt(j) !== stop2) j++;
+          mask(i, j);
+          i = j;
+        }
+        continue;
+      }
+      // Code: the file's own, or inside an interpolation (then still masked: it is part of a string).
+      if (top?.t === 'interp') {
+        if (c === top.open) top.depth++;
+        else if (c === top.close) {
+          if (top.depth === 0) {
+            stack.pop();
+            mask(i, i + 1);
+            i++;
+            continue;
+          }
+          top.depth--;
+        }
+      }
+      if (first.has(c)) {
+        const depth = stack.length;
+        const end = openAt(line, i, lex, st);
+        if (end >= 0) {
+          // A string, char or regex literal keeps its first character (comments vanish whole).
+          const comment = stack[stack.length - 1]?.t === 'comment' && stack.length > depth;
+          const literal = !comment && end < line.length && !lex.lineComments.some((lc) => line.startsWith(lc, i));
+          mask(literal && strings === 0 ? i + 1 : i, end);
+          i = end;
+          if (stack[stack.length - 1]?.t === 'string') strings++;
+          continue;
+        }
+      }
+      if (strings > 0) mask(i, i + 1);
+      else if (lex.regexLiterals && c !== 32 && c !== 9) {
+        st.lastCode = c;
+        if (isWord(c)) {
+          let j = i;
+          while (j < line.length && isWord(line.charCodeAt(j))) j++;
+          st.lastWord = line.slice(i, j);
+          i = j;
+          continue;
+        }
+        st.lastWord = '';
+      }
+      i++;
+    }
+    out[l] = keep === 0 ? (result === '' ? line : result) : result + line.slice(keep);
+    // A single-line string left open is an error in the code: it ends with its line.
+    while (stack.length > 0) {
+      const f = stack[stack.length - 1];
+      if (f?.t === 'string' && !f.rule.multiline) stack.pop();
+      else if (f?.t === 'interp' && stack.some((g) => g.t === 'string' && !g.rule.multiline)) stack.pop();
+      else break;
+    }
+  }
+  return out;
+}
+
+const RAW: StringRule = { open: '', close: '', escape: false, multiline: true };
