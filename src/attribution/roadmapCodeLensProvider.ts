@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import type { Evidence, ItemShare } from '../core/attribution/attribution';
 import { describeEvidence } from '../core/attribution/evidenceText';
-import { lensTitle } from '../core/attribution/lensTitle';
+import { lensTitle, manyItemsTitle } from '../core/attribution/lensTitle';
 import { Commands } from '../commands/commandIds';
 import { readAttributionSettings, type AttributionModel, type DocumentAttribution } from './model/attributionModel';
 
@@ -60,6 +60,7 @@ export class RoadmapCodeLensProvider implements vscode.CodeLensProvider<Attribut
       wholeFile();
       return lenses;
     }
+    // Symbols VS Code or the finder reported, but none of the kinds asked for (or all too short).
     for (const s of result.symbols) {
       if (token.isCancellationRequested) return [];
       if (!kinds.has((vscode.SymbolKind[s.vscodeKind] ?? '').toLowerCase())) continue;
@@ -75,21 +76,20 @@ export class RoadmapCodeLensProvider implements vscode.CodeLensProvider<Attribut
         ),
       );
     }
+    if (lenses.length === 0) wholeFile();
     return lenses;
   }
 
   resolveCodeLens(lens: AttributionLens): AttributionLens {
     const items = lens.ranked.map((r) => {
       const item = lens.result.index.get(r.itemId);
-      return { id: r.itemId, title: item?.title ?? r.itemId, why: item?.why };
+      return { id: r.itemId, title: item?.title ?? r.itemId, why: item?.why, lines: r.lines };
     });
-    const title = lensTitle(items) ?? '$(lightbulb) Roadmap';
-    const tooltip = items
-      .map(
-        (i, n) =>
-          `${i.id} ${i.title}: ${lens.ranked[n]?.lines ?? 0} of ${lens.target.endLine - lens.target.startLine + 1} lines`,
-      )
-      .join('\n');
+    const rangeLines = lens.target.endLine - lens.target.startLine + 1;
+    const title = manyItemsTitle(items, rangeLines) ?? lensTitle(items) ?? '$(lightbulb) Roadmap';
+    const shown = items.slice(0, 20).map((i) => `${i.id} ${i.title}: ${i.lines} of ${rangeLines} lines`);
+    if (items.length > shown.length) shown.push(`… and ${items.length - shown.length} more (click to list them all)`);
+    const tooltip = shown.join('\n');
     lens.command = { title, tooltip, command: Commands.showLensItems, arguments: [lens.target] };
     return lens;
   }
@@ -114,6 +114,14 @@ function evidenceOver(result: DocumentAttribution, target: LensTarget, itemId: s
   return out;
 }
 
+/** `2%`, `0.4%`, `<0.1%`: a share small enough to round to 0 still reads as some. */
+function sharePercent(share: number): string {
+  const pct = share * 100;
+  if (pct >= 1) return `${Math.round(pct)}%`;
+  if (pct >= 0.1) return `${pct.toFixed(1)}%`;
+  return '<0.1%';
+}
+
 async function showLensItems(model: AttributionModel, arg: unknown): Promise<void> {
   const target = arg as Partial<LensTarget> | undefined;
   if (
@@ -134,13 +142,16 @@ async function showLensItems(model: AttributionModel, arg: unknown): Promise<voi
     const evidence = evidenceOver(result, full, r.itemId).map((e) => describeEvidence(e, now));
     return {
       label: `${r.itemId} ${item?.title ?? ''}`.trim(),
-      description: `${r.lines} of ${total} lines`,
+      description: `${r.lines.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} lines · ${sharePercent(r.share)}`,
       detail: [item?.why, ...evidence].filter((s): s is string => !!s).join(' · '),
       itemId: r.itemId,
     };
   });
   const picked = await vscode.window.showQuickPick(picks, {
-    title: 'Roadmap items behind this code',
+    title:
+      picks.length > 1
+        ? `${picks.length} roadmap items behind these ${total.toLocaleString('en-US')} lines, by share`
+        : 'Roadmap items behind this code',
     matchOnDescription: true,
     matchOnDetail: true,
   });

@@ -305,7 +305,7 @@ describe('attribution', () => {
   });
 });
 
-import { lensTitle } from '../../src/core/attribution/lensTitle';
+import { lensTitle, manyItemsTitle } from '../../src/core/attribution/lensTitle';
 
 describe('lensTitle', () => {
   it('puts the why first, then the item, and counts the others', () => {
@@ -330,5 +330,22 @@ describe('lensTitle', () => {
     const title = lensTitle([{ id: 'X-1', title: 'Title', why: 'word '.repeat(40) }], 30) ?? '';
     assert.match(title, /^\$\(lightbulb\) (word ){4}word… — X-1 Title$/);
     assert.equal(lensTitle([{ id: 'X', title: 'a $(zap) b' }]), '$(lightbulb) X a $\u200b(zap) b');
+  });
+
+  it('a range serving many items, none with most of its lines, says how many and which has the most', () => {
+    const items = Array.from({ length: 89 }, (_, i) => ({ id: `LANG-${900 - i}`, title: `Item ${i}`, lines: 183 - i }));
+    items[0] = { id: 'LANG-853', title: 'StringUtils join APIs', lines: 183 };
+    assert.equal(
+      manyItemsTitle(items, 9396),
+      '$(lightbulb) 89 items · most lines: LANG-853 StringUtils join APIs (183 lines)',
+    );
+    // Few items, or one item with half the lines or more: the why-first title describes it better.
+    assert.equal(manyItemsTitle(items.slice(0, 4), 9396), undefined);
+    assert.equal(manyItemsTitle(items, 300), undefined);
+    assert.equal(manyItemsTitle([], 10), undefined);
+    assert.equal(
+      manyItemsTitle([{ id: 'A', title: '$(zap)', lines: 1 }, ...items.slice(1, 5)], 1000),
+      '$(lightbulb) 5 items · most lines: A $\u200b(zap) (1 line)',
+    );
   });
 });

@@ -9,7 +9,7 @@ import { attributeFile, type FileAttribution } from '../../core/attribution/attr
 import { BlameCache, contentHash } from '../../core/attribution/blameCache';
 import { commitIndexRefs } from '../../core/linking/commitRefs';
 import type { RoadmapIndex } from '../../core/roadmap/roadmapIndex';
-import type { SymbolKindName, SymbolRange } from '../../core/attribution/symbolRanges';
+import { findSymbols, type SymbolKindName, type SymbolRange } from '../../core/attribution/symbolRanges';
 import { blameFile, type BlameOutcome } from '../../git/blameRunner';
 import type { GitRepository } from '../../git/gitRepository';
 import type { RoadmapModel } from '../../roadmap/model/roadmapModel';
@@ -24,7 +24,16 @@ export interface AttributionSettings {
   readonly maxFileSize: number;
 }
 
-export const DEFAULT_SYMBOL_KINDS = ['Function', 'Method', 'Class', 'Constructor', 'Interface', 'Enum', 'Struct'];
+export const DEFAULT_SYMBOL_KINDS = [
+  'Function',
+  'Method',
+  'Class',
+  'Constructor',
+  'Interface',
+  'Enum',
+  'Struct',
+  'Module',
+];
 
 export function readAttributionSettings(scope?: vscode.Uri): AttributionSettings {
   const c = vscode.workspace.getConfiguration('roadmapLens', scope);
@@ -46,12 +55,19 @@ export interface DocumentAttribution {
   readonly folder: vscode.WorkspaceFolder;
   readonly index: RoadmapIndex;
   readonly history: HistoryState;
-  /** VS Code's symbols, flattened (outer first), with their kind names. */
+  /** The symbols, flattened (outer first), with their kind names. */
   readonly symbols: readonly (SymbolRange & {
     readonly vscodeKind: vscode.SymbolKind;
     readonly selectionLine: number;
   })[];
+  /**
+   * Where the symbols came from: VS Code's symbol provider (a language server), Roadmap Lens's own
+   * finder (no provider answered, or none yet: replaced when one does), or neither.
+   */
+  readonly symbolSource: SymbolSource;
 }
+
+export type SymbolSource = 'provider' | 'finder' | 'none';
 
 const KIND_NAMES: Partial<Record<vscode.SymbolKind, SymbolKindName>> = {
   [vscode.SymbolKind.Class]: 'class',
@@ -84,7 +100,24 @@ function flattenSymbols(
   }
 }
 
+const VSCODE_KINDS: Record<SymbolKindName, vscode.SymbolKind> = {
+  class: vscode.SymbolKind.Class,
+  interface: vscode.SymbolKind.Interface,
+  enum: vscode.SymbolKind.Enum,
+  struct: vscode.SymbolKind.Struct,
+  module: vscode.SymbolKind.Module,
+  function: vscode.SymbolKind.Function,
+  method: vscode.SymbolKind.Method,
+  file: vscode.SymbolKind.File,
+};
+
 const DEBOUNCE_MS = 200;
+/**
+ * How long lenses wait for VS Code's symbol provider before using the finder's symbols. Java with
+ * no Java extension never answers; a language server still starting answers late. Either way the
+ * finder's lenses show now and a provider's symbols replace them when they come.
+ */
+const SYMBOL_WAIT_MS = 300;
 /**
  * Language servers start after us (TypeScript's takes seconds on a busy machine): a file with no
  * symbols yet may mean "not ready". Lenses above functions need them, so ask again at these delays.
@@ -109,6 +142,7 @@ export class AttributionModel implements vscode.Disposable {
   private readonly heads = new Map<string, Promise<string | undefined>>();
   private readonly results = new Map<string, { key: string; value: Promise<DocumentAttribution | undefined> }>();
   private generation = 0;
+  private disposed = false;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private readonly symbolRetries = new Map<
     string,
@@ -161,6 +195,7 @@ export class AttributionModel implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.disposed = true;
     if (this.timer) clearTimeout(this.timer);
     for (const { timer } of this.symbolRetries.values()) clearTimeout(timer);
     this.symbolRetries.clear();
@@ -201,8 +236,17 @@ export class AttributionModel implements vscode.Disposable {
     const text = document.getText();
     const lines = text.split(/\r?\n/);
     if (lines.length > 0 && lines[lines.length - 1] === '' && text.length > 0) lines.pop();
-    const symbols = await this.symbols(document);
-    this.noteSymbols(key, symbols.length > 0 || text.trim() === '');
+    const provided = await this.symbols(document);
+    this.noteSymbols(key, provided.length > 0 || text.trim() === '');
+    let symbolSource: SymbolSource = provided.length > 0 ? 'provider' : 'none';
+    let symbols = provided;
+    if (provided.length === 0) {
+      const found = findSymbols(document.uri.path, lines, document.languageId);
+      if (found !== undefined && found.length > 0) {
+        symbolSource = 'finder';
+        symbols = found.map((s) => ({ ...s, vscodeKind: VSCODE_KINDS[s.kind], selectionLine: s.startLine }));
+      }
+    }
     const repo = this.work.repository(folder.uri);
     const root = repo?.info.root;
     const filePath = await fs.realpath(document.uri.fsPath).catch(() => document.uri.fsPath);
@@ -236,7 +280,14 @@ export class AttributionModel implements vscode.Disposable {
           commits: indexOfCommits ? commitIndexRefs(indexOfCommits) : undefined,
           currentItemId,
         });
-        return { attribution, folder, index, history: indexOfCommits ? 'used' : 'indexing', symbols };
+        return {
+          attribution,
+          folder,
+          index,
+          history: indexOfCommits ? 'used' : 'indexing',
+          symbols,
+          symbolSource,
+        };
       }
       if (outcome.state === 'untracked') {
         return {
@@ -245,20 +296,46 @@ export class AttributionModel implements vscode.Disposable {
           index,
           history: 'untracked',
           symbols,
+          symbolSource,
         };
       }
       history = outcome.state;
     }
-    return { attribution: attributeFile(base), folder, index, history, symbols };
+    return { attribution: attributeFile(base), folder, index, history, symbols, symbolSource };
   }
 
+  /**
+   * VS Code's symbols for the document, or [] when no provider answers within SYMBOL_WAIT_MS. A late
+   * answer with symbols drops this version's result so the provider's symbols replace the finder's.
+   */
   private async symbols(document: vscode.TextDocument): Promise<DocumentAttribution['symbols'][number][]> {
-    let result: unknown;
-    try {
-      result = await vscode.commands.executeCommand('vscode.executeDocumentSymbolProvider', document.uri);
-    } catch {
-      return [];
-    }
+    const uri = document.uri.toString();
+    const version = document.version;
+    const asked = Promise.resolve(
+      vscode.commands.executeCommand<unknown>('vscode.executeDocumentSymbolProvider', document.uri),
+    ).then(
+      (result) => this.toSymbols(result),
+      () => [],
+    );
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const late = Symbol('late');
+    const waited = new Promise<typeof late>((resolve) => {
+      timer = setTimeout(() => resolve(late), SYMBOL_WAIT_MS);
+    });
+    const first = await Promise.race([asked, waited]);
+    clearTimeout(timer);
+    if (first !== late) return first;
+    void asked.then((symbols) => {
+      if (symbols.length === 0 || this.disposed) return;
+      const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri);
+      if (open?.version !== version) return;
+      this.results.delete(uri);
+      this.emitter.fire();
+    });
+    return [];
+  }
+
+  private toSymbols(result: unknown): DocumentAttribution['symbols'][number][] {
     if (!Array.isArray(result)) return [];
     const out: DocumentAttribution['symbols'][number][] = [];
     // Providers may answer with flat SymbolInformation; only DocumentSymbol has a full range and children.

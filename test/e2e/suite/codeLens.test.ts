@@ -156,6 +156,108 @@ describe('the why behind the code (CodeLens, line hover)', function () {
     }
   });
 
+  it('puts one lens above each Java method with no Java extension installed, from its own symbol finder', async () => {
+    // code-server ships no Java language server: VS Code has no symbols for this file at all.
+    const uri = vscode.Uri.joinPath(firstFolder().uri, 'src', 'search', 'Ranker.java');
+    const java = [
+      'package search;', // 0
+      '', // 1
+      'public class Ranker {', // 2
+      '    private static final String OPEN = "{";', // 3
+      '', // 4
+      '    public int rank(String query) {', // 5
+      '        Runnable r = () -> {', // 6
+      '            System.out.println("} not the end");', // 7
+      '        };', // 8
+      '        return query.length();', // 9
+      '    }', // 10
+      '', // 11
+      '    /** Scores {@code doc}. */', // 12
+      '    @Deprecated', // 13
+      '    public double score(String doc) {', // 14
+      "        char c = '}';", // 15
+      '        return doc.isEmpty() ? 0 : 1;', // 16
+      '    }', // 17
+      '', // 18
+      '    static final class Weights {', // 19
+      '        double boost(double x) {', // 20
+      '            return x * 2;', // 21
+      '        }', // 22
+      '    }', // 23
+      '}', // 24
+    ];
+    await vscode.workspace.fs.writeFile(uri, Buffer.from(`${java.join('\n')}\n`));
+    try {
+      const doc = await vscode.workspace.openTextDocument(uri);
+      await vscode.window.showTextDocument(doc);
+      const provided = await vscode.commands.executeCommand<unknown[]>('vscode.executeDocumentSymbolProvider', uri);
+      assert.equal(provided?.length ?? 0, 0, 'VS Code has no symbols for Java here');
+      const titles = await until(api, 'lenses on Ranker.java', async () => {
+        const t = await lenses(uri);
+        return t.size >= 5 ? t : undefined;
+      });
+      // The class, each method and the nested class with its method; none on the lambda or the fields.
+      assert.deepEqual(
+        [...titles.keys()].sort((a, b) => a - b),
+        [2, 5, 13, 19, 20],
+      );
+      for (const title of titles.values()) assert.match(title, /SRCH-3 Typo-tolerant search/);
+      const result = await api.attribution.attributionFor(doc);
+      assert.equal(result?.symbolSource, 'finder');
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+      await vscode.workspace.fs.delete(uri);
+    }
+  });
+
+  it("replaces the finder's lenses with a language server's symbols when one arrives", async () => {
+    const uri = vscode.Uri.joinPath(firstFolder().uri, 'src', 'search', 'Late.java');
+    const java = [
+      'class Late {',
+      '    void a() {',
+      '        x();',
+      '    }',
+      '    void b() {',
+      '        y();',
+      '    }',
+      '}',
+    ];
+    await vscode.workspace.fs.writeFile(uri, Buffer.from(`${java.join('\n')}\n`));
+    let provider: vscode.Disposable | undefined;
+    try {
+      const doc = await vscode.workspace.openTextDocument(uri);
+      const before = await until(api, "the finder's lenses", async () => {
+        const t = await lenses(uri);
+        return t.has(1) && t.has(4) ? t : undefined;
+      });
+      assert.deepEqual([...before.keys()].sort(), [0, 1, 4]);
+      // A "language server" that reports only method b, as a Method spanning lines 4-6.
+      provider = vscode.languages.registerDocumentSymbolProvider(
+        { scheme: 'file', pattern: '**/Late.java' },
+        {
+          provideDocumentSymbols: (d) => [
+            new vscode.DocumentSymbol(
+              'b',
+              '',
+              vscode.SymbolKind.Method,
+              new vscode.Range(4, 0, 6, 5),
+              d.lineAt(4).range,
+            ),
+          ],
+        },
+      );
+      const after = await until(api, "the provider's lenses", async () => {
+        const r = await api.attribution.attributionFor(doc);
+        const t = await lenses(uri);
+        return r?.symbolSource === 'provider' && !t.has(1) ? t : undefined;
+      });
+      assert.deepEqual([...after.keys()], [4]);
+    } finally {
+      provider?.dispose();
+      await vscode.workspace.fs.delete(uri);
+    }
+  });
+
   it('shows the evidence for a line in the hover', async () => {
     const line = lineOf(query, 'const row = Array.from');
     const hovers =
