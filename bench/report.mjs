@@ -44,8 +44,10 @@ export function renderMarkdown(report) {
   lines.push(
     '',
     `Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGB} GB RAM, ${m.os}; node ${m.node}, git ${m.git}; load average (1/5/15 min) at start ${m.loadAverageAtStart.join(' / ')}${m.loadAverageAtEnd ? `, at end ${m.loadAverageAtEnd.join(' / ')}` : ''}.`,
-    `Inputs: ${report.inputs.commits} commits (and ${report.inputs.commitsHalf}), roadmap of ${report.inputs.roadmapItems} items in ${report.inputs.roadmapFiles} files (${(report.inputs.roadmapBytes / 1e6).toFixed(1)} MB), ` +
-      `blame file of ${report.inputs.blameFile.lines} lines touched by ${report.inputs.blameFile.touches} commits (and ${report.inputs.blameFileHalf.lines}/${report.inputs.blameFileHalf.touches}). Total bench time ${report.seconds} s.`,
+    report.inputs.repo
+      ? `Inputs: the real repository ${report.inputs.repo.dir} (${report.inputs.repo.commits} commits), its roadmap (${(report.inputs.repo.roadmapBytes / 1e3).toFixed(0)} kB); files ${report.inputs.repo.files.map((f) => `${f.path} (${f.lines} lines)`).join(', ')}. Total bench time ${report.seconds} s.`
+      : `Inputs: ${report.inputs.commits} commits (and ${report.inputs.commitsHalf}), roadmap of ${report.inputs.roadmapItems} items in ${report.inputs.roadmapFiles} files (${(report.inputs.roadmapBytes / 1e6).toFixed(1)} MB), ` +
+          `blame file of ${report.inputs.blameFile.lines} lines touched by ${report.inputs.blameFile.touches} commits (and ${report.inputs.blameFileHalf.lines}/${report.inputs.blameFileHalf.touches}). Total bench time ${report.seconds} s.`,
   );
   const notes = report.rows.filter((r) => r.note);
   if (notes.length > 0) {

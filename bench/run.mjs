@@ -1,4 +1,6 @@
 // `npm run bench [-- --quick] [--runs N] [--huge-runs N] [--warmup N] [--only id,id] [--out DIR]`
+// `npm run bench -- --repo PATH [--file F ...]`: the index and attribution rows on a real repository
+// (repoRows.mjs); results go to bench/.cache/repo-NAME/ unless --out says otherwise.
 // Measures the product against the raw physical limit (git itself, the YAML parser) on the same
 // input in the same run, and prints a Markdown table; writes results.md and results.json.
 import { execFileSync } from 'node:child_process';
@@ -9,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { ensureInputs } from './inputs.mjs';
 import { loadProductModules } from './productModules.mjs';
 import { ROWS } from './rows.mjs';
+import { describeRepo, repoRows } from './repoRows.mjs';
 import { NotMeasured } from './adapters.mjs';
 import { renderMarkdown } from './report.mjs';
 
@@ -23,6 +26,8 @@ function parseArgs(argv) {
     only: undefined,
     out: undefined,
     build: true,
+    repo: undefined,
+    files: [],
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -38,13 +43,19 @@ function parseArgs(argv) {
     else if (a === '--only') opts.only = value().split(',');
     else if (a === '--out') opts.out = path.resolve(value());
     else if (a === '--no-build') opts.build = false;
+    else if (a === '--repo') opts.repo = path.resolve(value());
+    else if (a === '--file') opts.files.push(value());
     else throw new Error(`unknown option ${a}`);
   }
   // Quick mode is a smoke test of the whole pipeline, not a measurement: as few rounds as possible.
   opts.runs ??= opts.quick ? 2 : 5;
   opts.hugeRuns ??= opts.quick ? 1 : 3;
   opts.warmup ??= opts.quick ? 0 : 1;
-  opts.out ??= opts.quick ? path.join(root, 'bench', '.cache', 'quick') : path.join(root, 'bench');
+  opts.out ??= opts.repo
+    ? path.join(root, 'bench', '.cache', `repo-${path.basename(opts.repo)}`)
+    : opts.quick
+      ? path.join(root, 'bench', '.cache', 'quick')
+      : path.join(root, 'bench');
   return opts;
 }
 
@@ -85,8 +96,13 @@ async function main() {
   const started = Date.now();
   const startMachine = machine();
   const cacheRoot = path.join(root, 'bench', '.cache');
-  const inputs = await ensureInputs(cacheRoot, opts.quick ? 'quick' : 'full', log);
-  log(`inputs ready (${((Date.now() - started) / 1000).toFixed(1)} s): ${inputs.dir}`);
+  const repo = opts.repo ? describeRepo(opts.repo, opts.files) : undefined;
+  const inputs = repo ? { repo } : await ensureInputs(cacheRoot, opts.quick ? 'quick' : 'full', log);
+  if (repo)
+    log(
+      `repository ${repo.dir}: ${repo.commits} commits; files ${repo.files.map((f) => `${f.path} (${f.lines})`).join(', ')}`,
+    );
+  else log(`inputs ready (${((Date.now() - started) / 1000).toFixed(1)} s): ${inputs.dir}`);
   const buildProblem = opts.build ? build() : undefined;
   if (buildProblem) log(buildProblem);
   const product = await loadProductModules(root, path.join(cacheRoot, 'modules'));
@@ -94,7 +110,7 @@ async function main() {
 
   const ctx = { root, inputs, product, opts, buildProblem, shared: {}, log };
   const rows = [];
-  for (const row of ROWS) {
+  for (const row of repo ? repoRows(repo) : ROWS) {
     if (opts.only && !opts.only.includes(row.id) && !(row.needs ?? []).some((n) => opts.only.includes(n))) {
       rows.push({ id: row.id, what: row.what(inputs), target: row.target.text, notMeasured: 'skipped (--only)' });
       continue;
@@ -128,15 +144,17 @@ async function main() {
     hugeRuns: opts.hugeRuns,
     warmup: opts.warmup,
     machine: { ...startMachine, loadAverageAtEnd: os.loadavg().map((l) => Math.round(l * 100) / 100) },
-    inputs: {
-      commits: inputs.repos.n2.commits,
-      commitsHalf: inputs.repos.n.commits,
-      roadmapItems: inputs.roadmaps.n2.items,
-      roadmapBytes: inputs.roadmaps.n2.bytes,
-      roadmapFiles: inputs.roadmaps.n2.files.length,
-      blameFile: inputs.blame.n2,
-      blameFileHalf: inputs.blame.n,
-    },
+    inputs: repo
+      ? { repo: { dir: repo.dir, commits: repo.commits, roadmapBytes: repo.roadmapBytes, files: repo.files } }
+      : {
+          commits: inputs.repos.n2.commits,
+          commitsHalf: inputs.repos.n.commits,
+          roadmapItems: inputs.roadmaps.n2.items,
+          roadmapBytes: inputs.roadmaps.n2.bytes,
+          roadmapFiles: inputs.roadmaps.n2.files.length,
+          blameFile: inputs.blame.n2,
+          blameFileHalf: inputs.blame.n,
+        },
     rows,
     seconds: Math.round((Date.now() - started) / 100) / 10,
   };

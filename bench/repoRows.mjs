@@ -1,0 +1,229 @@
+// `npm run bench -- --repo PATH [--file F ...]`: the index and attribution rows on a REAL
+// repository (its own history and roadmap; see bench/realRoadmap.mjs to write one from the history),
+// against the same physical limits as the generated rows, measured alternately in the same run.
+// Without --file, four files of the repository's main language are picked: the ones closest to
+// 30, 400 and 1,200 lines (typical files) and the largest.
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import { createRequire } from 'node:module';
+import * as path from 'node:path';
+import { parseDocument } from 'yaml';
+import {
+  cliWhy,
+  coldCommitIndex,
+  commitLinker,
+  loadRoadmapIndex,
+  logFormatArgs,
+  warmAttribution,
+  need,
+} from './adapters.mjs';
+import { compare, rawGit, runProcess } from './measure.mjs';
+
+const fmt = (n) => n.toLocaleString('en-US');
+const ROADMAP_NAMES = ['roadmap.yaml', 'roadmap.yml', '.roadmap.yaml'];
+const TYPICAL_LINES = [30, 400, 1200];
+
+function roadmapFiles(dir) {
+  const files = ROADMAP_NAMES.map((n) => path.join(dir, n)).filter((f) => fs.existsSync(f));
+  const sub = path.join(dir, 'roadmap');
+  if (fs.existsSync(sub)) for (const f of fs.readdirSync(sub)) if (f.endsWith('.yaml')) files.push(path.join(sub, f));
+  return files;
+}
+
+const lineCount = (file) => {
+  const text = fs.readFileSync(file, 'utf8');
+  return text.length === 0 ? 0 : text.split('\n').length - (text.endsWith('\n') ? 1 : 0);
+};
+
+/** The repository, its roadmap, and the files to attribute. */
+export function describeRepo(repoDir, files) {
+  const git = (...args) => execFileSync('git', ['-C', repoDir, ...args], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  const roadmap = roadmapFiles(repoDir);
+  if (roadmap.length === 0) throw new Error(`${repoDir} has no roadmap.yaml (write one with bench/realRoadmap.mjs)`);
+  const commits = Number(git('rev-list', '--count', 'HEAD').trim());
+  let chosen = files;
+  if (chosen.length === 0) {
+    const tracked = git('ls-files', '-z').split('\0').filter(Boolean);
+    const byExt = new Map();
+    for (const f of tracked) {
+      const ext = path.extname(f);
+      if (/^\.(java|go|ts|js|py|rb|rs|c|cc|cpp|cs|kt|swift|php|scala)$/.test(ext))
+        byExt.set(ext, (byExt.get(ext) ?? 0) + 1);
+    }
+    const main = [...byExt].sort((a, b) => b[1] - a[1])[0]?.[0];
+    if (!main) throw new Error(`${repoDir}: no source files found; name them with --file`);
+    const sized = tracked
+      .filter((f) => path.extname(f) === main)
+      .map((f) => ({ f, lines: lineCount(path.join(repoDir, f)) }));
+    const picks = TYPICAL_LINES.map(
+      (n) => [...sized].sort((a, b) => Math.abs(a.lines - n) - Math.abs(b.lines - n) || a.f.localeCompare(b.f))[0]?.f,
+    );
+    picks.push([...sized].sort((a, b) => b.lines - a.lines)[0]?.f);
+    chosen = [...new Set(picks.filter(Boolean))];
+  }
+  return {
+    dir: repoDir,
+    name: path.basename(repoDir),
+    commits,
+    roadmap,
+    roadmapBytes: roadmap.reduce((n, f) => n + fs.statSync(f).size, 0),
+    files: chosen.map((f) => ({ path: f, lines: lineCount(path.join(repoDir, f)) })),
+  };
+}
+
+const ms = (product, limit) => ({
+  median: product.median,
+  limit: limit.median,
+  ratio: product.median / limit.median,
+  unit: 'ms',
+  samples: product.samples,
+  limitSamples: limit.samples,
+  cpu: product.cpu,
+  limitCpu: limit.cpu,
+  cpuRatio: product.cpu !== undefined && limit.cpu ? product.cpu / limit.cpu : undefined,
+});
+
+/** Rows in run.mjs's shape for one real repository. */
+export function repoRows(repo) {
+  const shared = {};
+  const once = async (key, fn) => (shared[key] ??= fn());
+  const roadmapIndex = (ctx) => once('roadmap', () => loadRoadmapIndex(ctx.product, repo.dir));
+  const coldIndex = (ctx) =>
+    once('cold', async () => {
+      const linker = commitLinker(ctx.product, await roadmapIndex(ctx));
+      const format = logFormatArgs(ctx.product);
+      let index;
+      const r = await compare(
+        {
+          product: async () => {
+            index = await coldCommitIndex(ctx.product, repo.dir, linker);
+          },
+          limit: () => rawGit(repo.dir, ['log', ...format, 'HEAD']),
+        },
+        { warmup: ctx.opts.warmup, runs: ctx.opts.hugeRuns },
+      );
+      return { r, index };
+    });
+  const rows = [
+    {
+      id: 'repo-roadmap-load',
+      what: () => `${repo.name}: load + validate + index its roadmap (${fmt(repo.roadmapBytes)} bytes)`,
+      target: { text: '≤ 1.3 × YAML.parseDocument', max: 1.3 },
+      async measure(ctx) {
+        let items = 0;
+        const r = await compare(
+          {
+            product: async () => {
+              items = (await loadRoadmapIndex(ctx.product, repo.dir)).items.length;
+            },
+            limit: async () => {
+              for (const f of repo.roadmap) parseDocument(await fs.promises.readFile(f, 'utf8'));
+            },
+          },
+          { warmup: ctx.opts.warmup, runs: ctx.opts.runs },
+        );
+        return { ...ms(r.product, r.limit), limitWhat: 'read + `YAML.parseDocument`', note: `${fmt(items)} items` };
+      },
+    },
+    {
+      id: 'repo-commit-index-cold',
+      what: () => `${repo.name}: cold commit index over ${fmt(repo.commits)} real commits`,
+      target: { text: '≤ 1.5 × raw git log', max: 1.5 },
+      async measure(ctx) {
+        const { r, index } = await coldIndex(ctx);
+        return {
+          ...ms(r.product, r.limit),
+          limitWhat: 'raw `git log -z` printing the same fields',
+          note: `${fmt(index.size)} commits indexed`,
+        };
+      },
+    },
+  ];
+  const yamlModule = createRequire(import.meta.url).resolve('yaml');
+  /** The CLI's `why --json` against git blame, `node` + YAML.parse of the roadmap and `node -e 0`, alternately. */
+  const whyCold = (ctx, file) =>
+    once(`why:${file.path}`, async () => {
+      const cli = cliWhy(ctx.root);
+      let answer;
+      const r = await compare(
+        {
+          product: async () => {
+            answer = JSON.parse(await runProcess(process.execPath, [cli, 'why', file.path, '--json'], repo.dir));
+          },
+          blame: () => rawGit(repo.dir, ['blame', '--porcelain', '--', file.path]),
+          nodeYaml: () =>
+            runProcess(
+              process.execPath,
+              [
+                '-e',
+                'const Y=require(process.argv[1]);for(const f of process.argv.slice(2))Y.parse(require("fs").readFileSync(f,"utf8"))',
+                yamlModule,
+                ...repo.roadmap,
+              ],
+              repo.dir,
+            ),
+          node: () => runProcess(process.execPath, ['-e', '0'], repo.dir),
+        },
+        { warmup: ctx.opts.warmup, runs: ctx.opts.runs },
+      );
+      if (answer?.state !== 'ok') throw new Error(`\`why\` answered ${answer?.state}`);
+      return { r, answer };
+    });
+  for (const file of repo.files) {
+    const label = `${file.path} (${fmt(file.lines)} lines)`;
+    rows.push({
+      id: `repo-why-cold:${file.path}`,
+      what: () => `${repo.name}: cold \`why FILE\` of ${label}`,
+      target: { text: '≤ 1.15 × max(git blame, node + YAML.parse of the roadmap) + 50 ms' },
+      async measure(ctx) {
+        const { r, answer } = await whyCold(ctx, file);
+        const limit = r.blame.median >= r.nodeYaml.median ? r.blame : r.nodeYaml;
+        return {
+          ...ms(r.product, limit),
+          ok: r.product.median <= 1.15 * limit.median + 50,
+          limitWhat: `max(raw \`git blame --porcelain\` ${r.blame.median.toFixed(0)} ms, \`node\` + YAML.parse of the roadmap ${r.nodeYaml.median.toFixed(0)} ms); \`node -e 0\` ${r.node.median.toFixed(0)} ms`,
+          note: `${file.path}: \`why --json\` named ${answer.items.length} items; blame ${r.blame.median.toFixed(0)} ms, node+YAML ${r.nodeYaml.median.toFixed(0)} ms, node -e 0 ${r.node.median.toFixed(0)} ms, why ${r.product.median.toFixed(0)} ms`,
+        };
+      },
+    });
+    rows.push({
+      id: `repo-attribution-warm:${file.path}`,
+      what: () => `${repo.name}: warm attribution / lens computation of ${label}`,
+      target: { text: '≤ 0.01 × cold', max: 0.01 },
+      async measure(ctx) {
+        const { index } = await coldIndex(ctx);
+        const cold = (await whyCold(ctx, file)).r.product;
+        const warm = await warmAttribution(ctx.product, repo.dir, file.path, await roadmapIndex(ctx), index);
+        await warm.prime();
+        const r = await compare({ product: () => warm.run() }, { warmup: ctx.opts.warmup, runs: ctx.opts.runs });
+        return { ...ms(r.product, cold), limitWhat: 'the cold `why FILE` above', note: warm.note };
+      },
+    });
+    rows.push({
+      id: `repo-symbols:${file.path}`,
+      what: () => `${repo.name}: symbol finder on ${label}`,
+      target: { text: '≤ 0.1 × git blame', max: 0.1 },
+      async measure(ctx) {
+        const { symbolRanges } = need(ctx.product, 'symbolRanges');
+        const lines = fs.readFileSync(path.join(repo.dir, file.path), 'utf8').split(/\r?\n/);
+        let found = [];
+        const r = await compare(
+          {
+            product: () => {
+              found = symbolRanges(file.path, lines);
+            },
+            limit: () => rawGit(repo.dir, ['blame', '--porcelain', '--', file.path]),
+          },
+          { warmup: ctx.opts.warmup, runs: ctx.opts.runs },
+        );
+        const methods = found.filter((s) => s.kind === 'method' || s.kind === 'function').length;
+        return {
+          ...ms(r.product, r.limit),
+          limitWhat: 'raw `git blame --porcelain` of the file',
+          note: `${file.path}: ${found.length} symbols (${methods} methods/functions)`,
+        };
+      },
+    });
+  }
+  return rows;
+}
