@@ -23,6 +23,7 @@ const ROW_IDS = [
   'growth-commits',
   'growth-lines',
   'growth-items',
+  'import-jira',
   'vscode-activation',
   'vscode-indexing',
 ];
