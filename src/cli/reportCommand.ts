@@ -5,6 +5,9 @@ import type { BranchRef } from '../core/gitOutput/refListParser';
 import type { RoadmapItem } from '../core/roadmap/roadmapTypes';
 import { idKey } from '../core/roadmap/roadmapTypes';
 import { buildIndexForHead } from '../git/commitIndexService';
+import { coverageSteps, coverageText, percent } from '../core/rollup/coverage';
+import { progressText, rollUpSteps, type ItemRollup, type RollupBranch } from '../core/rollup/rollup';
+import { runToEnd } from '../core/util/timeSlices';
 import { EXIT_OK, parseArgs, UsageError, type CliCommand, type CliIo } from './cliCommand';
 import {
   COMMON_OPTIONS_HELP,
@@ -27,6 +30,8 @@ interface ItemReport {
   readonly commitCount: number;
   readonly recent: readonly CommitInfo[];
   readonly lastActivity: number;
+  /** For parents: own plus descendants' work, each once, and the children's statuses. */
+  readonly rollup: ItemRollup | undefined;
 }
 
 function mdEscape(text: string): string {
@@ -74,6 +79,20 @@ export const reportCommand: CliCommand = {
           byItem.set(idKey(id), list);
         }
       }
+      const linkedShas = index.linkedShasByItem();
+      const linked = new Set<string>();
+      for (const shas of linkedShas.values()) for (const sha of shas) linked.add(sha);
+      const coverage = runToEnd(coverageSteps(index.commitsNewestFirst(), (sha) => linked.has(sha)));
+      const branchTimes = new Map<string, RollupBranch[]>();
+      for (const [key, list] of byItem) branchTimes.set(key, list);
+      const rollup = runToEnd(
+        rollUpSteps({
+          roadmap,
+          commits: linkedShas,
+          commitTime: (sha) => index.commitTime(sha),
+          branches: branchTimes,
+        }),
+      );
       const reports: ItemReport[] = roadmap.items.map((item) => {
         const commits = index.commitsFor(item.id);
         const itemBranches = byItem.get(idKey(item.id)) ?? [];
@@ -84,11 +103,15 @@ export const reportCommand: CliCommand = {
           commitCount: commits.length,
           recent: commits.slice(0, limit),
           lastActivity,
+          rollup: roadmap.children(item.id).length > 0 ? rollup.get(idKey(item.id)) : undefined,
         };
       });
+      const activity = (r: ItemReport): number => Math.max(r.lastActivity, r.rollup?.lastActivity ?? 0);
       const active = reports
-        .filter((r) => r.branches.length > 0 || r.commitCount > 0)
-        .sort((a, b) => b.lastActivity - a.lastActivity);
+        .filter(
+          (r) => r.branches.length > 0 || r.commitCount > 0 || (r.rollup?.commits ?? 0) + (r.rollup?.branches ?? 0) > 0,
+        )
+        .sort((a, b) => activity(b) - activity(a));
       const unlinkedCommits = index.unlinked(limitText === undefined ? 20 : limit);
 
       if (ctx.json) {
@@ -98,6 +121,12 @@ export const reportCommand: CliCommand = {
               version: 1,
               head: index.head ?? null,
               commitsIndexed: index.size,
+              coverage: {
+                commits: coverage.commits,
+                linked: coverage.linked,
+                percent: percent(coverage.linked, coverage.commits),
+                months: coverage.months,
+              },
               items: reports.map((r) => ({
                 id: r.item.id,
                 kind: r.item.kind,
@@ -117,6 +146,17 @@ export const reportCommand: CliCommand = {
                   evidence: c.evidence.map((e) => e.kind),
                 })),
                 lastActivity: r.lastActivity > 0 ? isoDate(r.lastActivity) : null,
+                ...(r.rollup
+                  ? {
+                      includingChildren: {
+                        commits: r.rollup.commits,
+                        branches: r.rollup.branches,
+                        lastActivity: r.rollup.lastActivity === undefined ? null : isoDate(r.rollup.lastActivity),
+                        children: r.rollup.children,
+                        descendants: r.rollup.descendants,
+                      },
+                    }
+                  : {}),
               })),
               unlinked: {
                 branches: unlinkedBranches.map((b) => ({
@@ -141,17 +181,32 @@ export const reportCommand: CliCommand = {
       const md = parsed.flags.has('markdown');
       const esc = md ? mdEscape : (s: string): string => s;
       const day = (t: number): string => (t > 0 ? isoDate(t).slice(0, 10) : '—');
+      const rolled = (r: ItemReport): string =>
+        r.rollup === undefined
+          ? ''
+          : [
+              `${r.rollup.commits} commit${r.rollup.commits === 1 ? '' : 's'}`,
+              `${r.rollup.branches} branch${r.rollup.branches === 1 ? '' : 'es'}`,
+              progressText(r.rollup.children),
+              `last activity ${day(r.rollup.lastActivity ?? 0)}`,
+            ]
+              .filter(Boolean)
+              .join(', ');
       io.out(md ? `# Roadmap work report\n` : `Roadmap work report (${index.size} commits indexed)`);
+      io.out(md ? `${coverageText(coverage)}.\n` : `${coverageText(coverage)}.`);
       if (md) {
-        io.out('| Item | Title | Branches | Commits | Last activity |');
-        io.out('|---|---|---|---|---|');
+        io.out('| Item | Title | Branches | Commits | Last activity | Including children |');
+        io.out('|---|---|---|---|---|---|');
         for (const r of active) {
           const names = r.branches.map((b) => `${esc(b.name)}${b.tagged ? ' (tag)' : ''}`).join(', ') || '—';
-          io.out(`| ${esc(r.item.id)} | ${esc(r.item.title)} | ${names} | ${r.commitCount} | ${day(r.lastActivity)} |`);
+          io.out(
+            `| ${esc(r.item.id)} | ${esc(r.item.title)} | ${names} | ${r.commitCount} | ${day(r.lastActivity)} | ${rolled(r) || '—'} |`,
+          );
         }
       } else {
         for (const r of active) {
           io.out(`\n${r.item.id}  ${r.item.title}  [${r.item.kind}]  last activity ${day(r.lastActivity)}`);
+          if (r.rollup) io.out(`  including children: ${rolled(r)}`);
           for (const b of r.branches)
             io.out(`  branch ${b.name}${b.tagged ? ' (tagged)' : ''}  ${day(b.time)}  ${b.author}`);
           io.out(`  ${r.commitCount} commit${r.commitCount === 1 ? '' : 's'}`);

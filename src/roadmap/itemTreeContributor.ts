@@ -22,5 +22,7 @@ export interface ItemTreeContributor {
   /** Nodes shown under the item, before its child items. */
   itemChildren(folderUri: vscode.Uri, item: RoadmapItem, parent: ContributedNode['parent']): readonly ContributedNode[];
   children(node: ContributedNode): readonly ContributedNode[];
+  /** Plain-text lines appended to an item's tooltip (escaped by the tree), e.g. its rolled-up work. */
+  tooltipLines?(folderUri: vscode.Uri, item: RoadmapItem): readonly string[];
   treeItem(node: ContributedNode): vscode.TreeItem;
 }

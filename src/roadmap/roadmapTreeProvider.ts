@@ -4,6 +4,7 @@
 
 import * as vscode from 'vscode';
 import { kindLabel } from '../core/render/itemCard';
+import { statusBucket } from '../core/rollup/rollup';
 import type { RoadmapIndex } from '../core/roadmap/roadmapIndex';
 import { idKey, type RoadmapItem } from '../core/roadmap/roadmapTypes';
 import type { RoadmapModel } from './model/roadmapModel';
@@ -42,6 +43,24 @@ export function itemIcon(item: RoadmapItem): vscode.ThemeIcon {
   const icon = KIND_ICONS[item.kind.toLowerCase()] ?? 'circle-outline';
   const color = item.status === undefined ? undefined : STATUS_COLORS[item.status.toLowerCase()];
   return color === undefined ? new vscode.ThemeIcon(icon) : new vscode.ThemeIcon(icon, new vscode.ThemeColor(color));
+}
+
+/** `CHK · in-progress · 2/3 shipped`: id, status and, for parents, how many live children shipped. */
+export function itemDescription(item: RoadmapItem, children: readonly RoadmapItem[]): string {
+  const parts = [item.id];
+  if (item.status !== undefined) parts.push(item.status);
+  if (children.length > 0) {
+    let shipped = 0;
+    let live = 0;
+    for (const c of children) {
+      const bucket = statusBucket(c.status);
+      if (bucket === 'dropped') continue;
+      live++;
+      if (bucket === 'shipped') shipped++;
+    }
+    if (live > 0) parts.push(`${shipped}/${live} shipped`);
+  }
+  return parts.join(' · ');
 }
 
 export class RoadmapTreeProvider implements vscode.TreeDataProvider<RoadmapNode>, vscode.Disposable {
@@ -119,7 +138,7 @@ export class RoadmapTreeProvider implements vscode.TreeDataProvider<RoadmapNode>
         : vscode.TreeItemCollapsibleState.Collapsed;
     const tree = new vscode.TreeItem(item.title, state);
     tree.id = `${node.folderUri}::${idKey(item.id)}`;
-    tree.description = item.status === undefined ? item.id : `${item.id} · ${item.status}`;
+    tree.description = itemDescription(item, index.children(item.id));
     tree.iconPath = itemIcon(item);
     tree.contextValue = item.why !== undefined && item.why.trim() !== '' ? 'roadmapItem hasWhy' : 'roadmapItem';
     tree.accessibilityInformation = {
@@ -134,7 +153,13 @@ export class RoadmapTreeProvider implements vscode.TreeDataProvider<RoadmapNode>
     if (node.type !== 'item') return tree;
     const index = this.index(node.folderUri);
     const item = index?.get(node.id);
-    if (index && item) tree.tooltip = cardMarkdown(item, index);
+    if (index && item) {
+      const md = cardMarkdown(item, index);
+      const folder = vscode.Uri.parse(node.folderUri);
+      for (const line of this.contributors.flatMap((c) => c.tooltipLines?.(folder, item) ?? []))
+        md.appendMarkdown('\n\n').appendText(line);
+      tree.tooltip = md;
+    }
     return tree;
   }
 

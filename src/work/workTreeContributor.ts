@@ -135,6 +135,16 @@ export class WorkTreeContributor implements ItemTreeContributor, vscode.FileDeco
     }
   }
 
+  tooltipLines(folderUri: vscode.Uri, item: RoadmapItem): readonly string[] {
+    const r = this.work.rollupFor(folderUri, item.id);
+    if (!r || r.descendants.total === 0) return [];
+    if (r.commits === 0 && r.branches === 0) return ['Including children: no linked branches or commits yet.'];
+    const parts = [count(r.commits, 'commit', 'commits'), count(r.branches, 'branch', 'branches')].filter(Boolean);
+    const last =
+      r.lastActivity === undefined ? '' : `, last activity ${relativeTime(r.lastActivity * 1000, Date.now())}`;
+    return [`Including children: ${parts.join(' · ')}${last} (${r.ownCommits} naming ${item.id} itself).`];
+  }
+
   itemChildren(
     folderUri: vscode.Uri,
     item: RoadmapItem,

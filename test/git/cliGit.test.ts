@@ -138,9 +138,28 @@ describe('CLI: current, tag, check, report (dist/cli.js)', () => {
   it('report: text, markdown and json', () => {
     const repo = setup();
     const j = JSON.parse(cli(repo.dir, 'report', '--json').out) as {
-      items: { id: string; commits: number; branches: { name: string }[]; lastActivity: string | null }[];
+      coverage: { commits: number; linked: number; percent: number; months: { commits: number; linked: number }[] };
+      items: {
+        id: string;
+        commits: number;
+        branches: { name: string }[];
+        lastActivity: string | null;
+        includingChildren?: { commits: number; branches: number; children: { total: number } };
+      }[];
       unlinked: { branches: { name: string }[]; commits: { subject: string }[] };
     };
+    // init, add button, misc stuff, more (the merge left out); add button (via its merge) and more link.
+    assert.deepEqual([j.coverage.commits, j.coverage.linked, j.coverage.percent], [4, 2, 50]);
+    assert.equal(
+      j.coverage.months.reduce((n, m) => n + m.commits, 0),
+      4,
+    );
+    const grow = j.items.find((i) => i.id === 'GROW');
+    assert.equal(grow?.commits, 0);
+    assert.deepEqual(grow?.includingChildren?.commits, 3);
+    assert.deepEqual(grow?.includingChildren?.branches, 1);
+    assert.equal(grow?.includingChildren?.children.total, 1);
+    assert.equal(j.items.find((i) => i.id === 'CHK-12')?.includingChildren, undefined);
     const chk12 = j.items.find((i) => i.id === 'CHK-12');
     assert.equal(chk12?.commits, 3);
     assert.deepEqual(
@@ -157,6 +176,8 @@ describe('CLI: current, tag, check, report (dist/cli.js)', () => {
     assert.match(md.out, /\| CHK\\-12 \| One\\-click reorder \| feature\/chk\\-12\\-reorder \| 3 \|/);
     const text = cli(repo.dir, 'report');
     assert.match(text.out, /CHK-12 {2}One-click reorder/);
+    assert.match(text.out, /2 of 4 commits \(50%\) link to an item/);
+    assert.match(text.out, /GROW {2}Grow repeat purchases[^\n]*\n {2}including children: 3 commits, 1 branch/);
     assert.match(text.out, /Unlinked work/);
   });
 });

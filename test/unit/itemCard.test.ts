@@ -112,6 +112,13 @@ describe('itemCard', () => {
       assert.match(html, /command:workbench\.action\.terminal\.new/, 'non-web links stay visible as text');
     });
 
+    it("gives a parent its children's progress", () => {
+      const kids = [item({ id: 'A', status: 'shipped' }), item({ id: 'B', status: 'planned' })];
+      const text = renderItemCardMarkdown(chk, { ancestors: () => [], children: (id) => (id === 'CHK' ? kids : []) });
+      assert.match(text, /Children: 2 · 1 of 2 shipped ■■■■■□□□□□/);
+      assert.doesNotMatch(renderItemCardMarkdown(feature, context), /Children:/);
+    });
+
     it('says when an item has no why', () => {
       assert.match(renderItemCardMarkdown(grow, noParents), /No why recorded yet/);
     });

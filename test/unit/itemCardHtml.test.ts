@@ -144,8 +144,8 @@ describe('renderItemCardHtml', () => {
     assert.equal(hostileDom.elements.filter((e) => e.tag === 'a').length, 0);
     assert.equal(
       hostileDom.elements.filter((e) => e.tag === 'svg').length,
-      2,
-      'chart and file bar only, none from data',
+      3,
+      "chart, file bar and the children's progress bar only, none from data",
     );
     assert.ok(hostileDom.text.includes(HOSTILE), 'shown as text');
     const ids = hostileDom.elements.filter((e) => e.attrs.has('data-item')).map((e) => e.attrs.get('data-item'));
@@ -175,6 +175,51 @@ describe('renderItemCardHtml', () => {
       ),
     );
     assert.match(none.text, /No branches or commits reference X yet/);
+  });
+
+  it('adds up a parent: children progress and linked work "including children"', () => {
+    const rel = makeItem({ id: 'REL-3.20', kind: 'epic', title: 'Release 3.20' });
+    const kids = ['shipped', 'shipped', 'Shipped', 'shipped', 'dropped'].map((status, i) =>
+      makeItem({ id: `F-${i}`, status, parentId: 'REL-3.20' }),
+    );
+    const d = parseHtml(
+      renderItemCardHtml(
+        {
+          item: rel,
+          ancestors: [],
+          children: kids,
+          work: {
+            commits: [{ hash: 'a'.repeat(40), subject: 'fix', author: 'Lee', date: NOW - DAY }],
+            commitDates: [NOW - DAY],
+            branches: [],
+            includesChildren: { commits: 7, ownCommits: 0, ownBranches: 0, lastActivity: NOW - DAY },
+          },
+          now: NOW,
+        },
+        RES,
+      ),
+    );
+    const text = d.text.replace(/\s+/g, ' ');
+    assert.match(text, /4 of 4 shipped/);
+    assert.match(text, /Linked work, including children/);
+    assert.match(text, /Including children: 7 commits and 0 branches across REL-3\.20/);
+    assert.match(text, /0 commits name REL-3\.20 itself/);
+    const empty = parseHtml(
+      renderItemCardHtml(
+        {
+          item: rel,
+          ancestors: [],
+          children: kids,
+          work: { commits: [], branches: [], includesChildren: { commits: 0, ownCommits: 0, ownBranches: 0 } },
+          now: NOW,
+        },
+        RES,
+      ),
+    );
+    assert.match(
+      empty.text.replace(/\s+/g, ' '),
+      /No branches or commits reference REL-3\.20 or any item under it yet/,
+    );
   });
 
   it('titles the panel with id and a shortened title', () => {

@@ -209,6 +209,21 @@ export class CommitIndex {
     return out;
   }
 
+  /** Each item's linked commit shas, newest first, keyed by idKey (roll-up reads every list at once). */
+  linkedShasByItem(): ReadonlyMap<string, readonly string[]> {
+    return this.itemMap();
+  }
+
+  /** Every indexed commit, newest first (coverage counts; read-only, do not keep). */
+  commitsNewestFirst(): readonly RawCommit[] {
+    return this.sortedCommits();
+  }
+
+  /** A commit's author time in seconds, without building its evidence. */
+  commitTime(sha: string): number | undefined {
+    return this.raw(sha)?.time;
+  }
+
   /** Commits (merges excluded) that reference no item, most recent first. */
   unlinked(limit = Infinity): CommitInfo[] {
     const out: CommitInfo[] = [];

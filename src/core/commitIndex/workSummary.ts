@@ -7,6 +7,8 @@ import type { CommitLinker } from '../linking/commitLinks';
 import type { BranchRef } from '../gitOutput/refListParser';
 import { idKey } from '../roadmap/roadmapTypes';
 import { runToEnd } from '../util/timeSlices';
+import { rollUpSteps, type Rollup, type RollupBranch, type RollupHierarchy } from '../rollup/rollup';
+import { coverageSteps, type Coverage } from '../rollup/coverage';
 
 export interface BranchLink {
   readonly ref: BranchRef;
@@ -26,6 +28,10 @@ export interface WorkSummary {
   readonly byItem: ReadonlyMap<string, ItemWorkSummary>;
   readonly unlinkedBranches: readonly BranchRef[];
   readonly unlinkedCommits: readonly CommitInfo[];
+  /** Each item's own plus its descendants' work and its children's statuses (empty without `roadmap`). */
+  readonly rollup: Rollup;
+  /** How much of the indexed history links to an item; undefined without an index. */
+  readonly coverage: Coverage | undefined;
 }
 
 export interface WorkSummaryInput {
@@ -40,6 +46,8 @@ export interface WorkSummaryInput {
   readonly maxBranches?: number;
   /** The base branch (`main`, `origin/main`): never "unlinked work", it is where work lands. */
   readonly baseBranch?: string;
+  /** The hierarchy, for the roll-up (parents add up their descendants' work). */
+  readonly roadmap?: RollupHierarchy;
 }
 
 export function summarizeWork(input: WorkSummaryInput): WorkSummary {
@@ -85,7 +93,32 @@ export function* summarizeWorkSteps(input: WorkSummaryInput, step = 250): Genera
     if (branches.length > 0 || commits.length > 0) byItem.set(key, { branches, commits });
   }
   const unlinkedCommits = input.index && input.recentCommits > 0 ? input.index.unlinked(input.recentCommits) : [];
-  return { byItem, unlinkedBranches, unlinkedCommits };
+  const index = input.index;
+  let coverage: Coverage | undefined;
+  let rollup: Rollup = new Map();
+  if (index) {
+    const linkedShas = index.linkedShasByItem();
+    const linked = new Set<string>();
+    for (const shas of linkedShas.values()) for (const sha of shas) linked.add(sha);
+    yield;
+    coverage = yield* coverageSteps(index.commitsNewestFirst(), (sha) => linked.has(sha));
+  }
+  if (input.roadmap) {
+    const branchLists = new Map<string, RollupBranch[]>();
+    for (const [key, s] of byItem)
+      if (s.branches.length > 0)
+        branchLists.set(
+          key,
+          s.branches.map((b) => ({ name: b.ref.name, time: b.ref.time })),
+        );
+    rollup = yield* rollUpSteps({
+      roadmap: input.roadmap,
+      commits: index ? index.linkedShasByItem() : new Map(),
+      commitTime: (sha) => index?.commitTime(sha),
+      branches: branchLists,
+    });
+  }
+  return { byItem, unlinkedBranches, unlinkedCommits, rollup, coverage };
 }
 
 /** `origin/main` → `main` when some ref shows `origin` is a remote; names without one stay. */

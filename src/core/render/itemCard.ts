@@ -3,11 +3,14 @@
 // `command:` link, an image, raw HTML or a theme icon.
 
 import type { Metric, RoadmapItem } from '../roadmap/roadmapTypes';
+import { NO_STATUS, progressBar, progressFraction, progressText, statusBucket } from '../rollup/rollup';
 
 /** What the card needs from the index; `RoadmapIndex` satisfies it. */
 export interface CardContext {
   readonly product?: string | undefined;
   ancestors(id: string): readonly RoadmapItem[];
+  /** For a parent's progress line ("Children: 4 of 4 shipped"). */
+  children?(id: string): readonly RoadmapItem[];
 }
 
 /** Long enough for any real why; a 10 MB field must not freeze a hover. */
@@ -109,6 +112,18 @@ export function renderItemCardMarkdown(item: RoadmapItem, context: CardContext):
   if (item.owner !== undefined) people.push(`Owner: ${inline(item.owner)}`);
   if (item.target !== undefined) people.push(`Target: ${inline(item.target)}`);
   if (people.length > 0) blocks.push(people.join(' · '));
+
+  const children = context.children?.(item.id) ?? [];
+  if (children.length > 0) {
+    const counts = { ...NO_STATUS };
+    for (const c of children) {
+      counts.total++;
+      counts[statusBucket(c.status)]++;
+    }
+    const fraction = progressFraction(counts);
+    const bar = fraction === undefined ? '' : ` ${progressBar(fraction)}`;
+    blocks.push(`Children: ${children.length}${counts.total > 0 ? ` · ${progressText(counts)}` : ''}${bar}`);
+  }
 
   if (item.refs.length > 0) blocks.push(`Also known as: ${item.refs.map(inline).join(', ')}`);
   if (item.links.length > 0) blocks.push(`Links: ${item.links.map(linkMarkdown).join(' · ')}`);

@@ -7,6 +7,7 @@ import { html, join, raw, safeExternalUrl, webviewCsp, type SafeHtml } from '../
 import { kindLabel } from '../../core/render/itemCard';
 import { metricProgress, type NumericMetricProgress } from '../../core/render/metricProgress';
 import type { Metric, RoadmapItem } from '../../core/roadmap/roadmapTypes';
+import { NO_STATUS, progressFraction, progressText, statusBucket, type StatusCounts } from '../../core/rollup/rollup';
 
 export interface CardCommit {
   readonly hash: string;
@@ -36,6 +37,16 @@ export interface CardWork {
   readonly commitDates?: readonly number[] | undefined;
   readonly branches: readonly CardBranch[];
   readonly files?: readonly CardFile[] | undefined;
+  /** Set on a parent's card: the lists above are its own plus its descendants' work, each once. */
+  readonly includesChildren?:
+    | {
+        /** Distinct commits of the whole subtree (the lists may be capped). */
+        readonly commits: number;
+        readonly ownCommits: number;
+        readonly ownBranches: number;
+        readonly lastActivity?: number | undefined;
+      }
+    | undefined;
 }
 
 export interface ItemCardData {
@@ -256,12 +267,34 @@ function childrenSection(children: readonly RoadmapItem[]): SafeHtml {
   const rows = children.map(
     (c) => html`<li>${statusPill(c.status)}${itemButton(c)}<code class="id muted">${c.id}</code></li>`,
   );
+  const counts = statusCounts(children);
+  const fraction = progressFraction(counts);
+  const bar =
+    fraction === undefined
+      ? ''
+      : html`<div class="progress" role="img" aria-label="${progressText(counts)}">
+          <svg class="progress-bar" width="160" height="8" aria-hidden="true" xmlns="http://www.w3.org/2000/svg">
+            ${raw(`<rect class="bar-track" x="0" y="1" width="160" height="6" rx="3"/><rect class="bar-progress reached" x="0" y="1" height="6" rx="3" width="${Math.round(fraction * 160)}"/>`)}
+          </svg>
+          <span class="muted small">${progressText(counts)}</span>
+        </div>`;
   return html`<section class="children" aria-label="Children">
     <h2 class="section-label">Children <span class="count">${children.length}</span></h2>
+    ${bar}
     <ul class="child-list">
       ${rows}
     </ul>
   </section>`;
+}
+
+/** Statuses of a parent's children, for its progress bar ("4 of 4 shipped"). */
+export function statusCounts(items: readonly RoadmapItem[]): StatusCounts {
+  const c = { ...NO_STATUS };
+  for (const i of items) {
+    c.total++;
+    c[statusBucket(i.status)]++;
+  }
+  return c;
 }
 
 function workSection(data: ItemCardData): SafeHtml {
@@ -278,8 +311,8 @@ function workSection(data: ItemCardData): SafeHtml {
     return html`<section class="work" aria-label="Linked work">
       <h2 class="section-label">Linked work</h2>
       <p class="muted">
-        No branches or commits reference ${data.item.id} yet. Put the id in a branch name or a commit message, or tag a
-        branch to this item.
+        No branches or commits reference ${data.item.id}${work.includesChildren ? ' or any item under it' : ''} yet. Put
+        the id in a branch name or a commit message, or tag a branch to this item.
       </p>
     </section>`;
   }
@@ -328,8 +361,19 @@ function workSection(data: ItemCardData): SafeHtml {
         ><span class="muted">${f.commits}</span>
       </li>`,
   );
+  const own = work.includesChildren;
+  const ownNote =
+    own === undefined
+      ? ''
+      : html`<p class="muted small rollup-note">
+          Including children: ${own.commits} commit${own.commits === 1 ? '' : 's'} and ${work.branches.length}
+          branch${work.branches.length === 1 ? '' : 'es'} across ${data.item.id} and the items under it, each counted
+          once (${own.ownCommits} commit${own.ownCommits === 1 ? '' : 's'} name ${data.item.id}
+          itself)${own.lastActivity !== undefined ? html`; last activity ${relativeTime(own.lastActivity, data.now)}` : ''}.
+        </p>`;
   return html`<section class="work" aria-label="Linked work">
-    <h2 class="section-label">Linked work</h2>
+    <h2 class="section-label">Linked work${own ? ', including children' : ''}</h2>
+    ${ownNote}
     <div class="timeline">
       <div class="timeline-chart">
         <span class="muted small"

@@ -120,13 +120,30 @@ export class ItemCardPanels implements vscode.Disposable {
   }
 
   private cardWork(found: FoundItem): CardWork {
-    const w = this.work?.workFor(found.folder.uri, found.item.id);
-    if (!w) return { commits: [], branches: [] };
-    const files = this.work?.filesTouchedBy(found.folder.uri, found.item.id);
+    const { folder, item, index } = found;
+    const w = this.work?.workFor(folder.uri, item.id);
+    if (!w || !this.work) return { commits: [], branches: [] };
+    // A parent's card adds up its descendants' work ("including children"): an epic's commits
+    // usually name the features under it, not the epic.
+    const parent = index.children(item.id).length > 0;
+    const rollup = parent ? this.work.rollupFor(folder.uri, item.id) : undefined;
+    const branches = parent ? this.work.rolledUpBranches(folder.uri, item.id) : w.branches;
+    const commits = parent ? this.work.rolledUpCommits(folder.uri, item.id, 10) : w.commits;
+    const files = this.work.filesTouchedBy(folder.uri, item.id, parent);
     return {
-      commits: w.commits.map((c) => ({ hash: c.sha, subject: c.subject, author: c.author, date: c.date.getTime() })),
-      commitDates: this.work?.commitTimes(found.folder.uri, found.item.id),
-      branches: w.branches.map((b) => ({
+      ...(parent
+        ? {
+            includesChildren: {
+              commits: rollup?.commits ?? commits.length,
+              ownCommits: rollup?.ownCommits ?? 0,
+              ownBranches: rollup?.ownBranches ?? 0,
+              lastActivity: rollup?.lastActivity === undefined ? undefined : rollup.lastActivity * 1000,
+            },
+          }
+        : {}),
+      commits: commits.map((c) => ({ hash: c.sha, subject: c.subject, author: c.author, date: c.date.getTime() })),
+      commitDates: this.work.commitTimes(folder.uri, item.id, 5000, parent),
+      branches: branches.map((b) => ({
         name: b.name,
         current: b.isHead,
         lastActivity: b.lastCommit?.date.getTime(),

@@ -39,7 +39,13 @@ const PROGRESS_INTERVAL_MS = 250;
 /** The abort reason of a build the user stopped (as opposed to a rebuild, a close or a window cancel). */
 const STOPPED_BY_USER = 'stopped by the user';
 
-const EMPTY_SUMMARY: WorkSummary = { byItem: new Map(), unlinkedBranches: [], unlinkedCommits: [] };
+const EMPTY_SUMMARY: WorkSummary = {
+  byItem: new Map(),
+  unlinkedBranches: [],
+  unlinkedCommits: [],
+  rollup: new Map(),
+  coverage: undefined,
+};
 
 function headInfo(head: HeadState): HeadInfo | undefined {
   switch (head.kind) {
@@ -407,6 +413,7 @@ export class FolderWork implements vscode.Disposable {
         linker: this.linker,
         index: this.index,
         itemIds: roadmap.items.map((i) => i.id),
+        roadmap,
         recentCommits: this.settings.recentCommits,
         ...(this.baseBranch ? { baseBranch: this.baseBranch } : {}),
       }),

@@ -7,6 +7,8 @@ import { idKey } from '../../core/roadmap/roadmapTypes';
 import type { BranchLink } from '../../core/commitIndex/workSummary';
 import type { CommitIndex, CommitInfo } from '../../core/commitIndex/commitIndex';
 import type { FileTouchCount } from '../../core/gitOutput/changedFilesParser';
+import { newestShas, subtreeIds, type ItemRollup } from '../../core/rollup/rollup';
+import type { Coverage } from '../../core/rollup/coverage';
 import { MAX_COMMITS_FOR_FILES } from '../../git/changedFiles';
 import type { GitRepository } from '../../git/gitRepository';
 import type { GitApi } from './builtinGitApi';
@@ -171,21 +173,74 @@ export class WorkModel implements vscode.Disposable {
     };
   }
 
-  /** When each of the item's indexed commits was made (ms), newest first: the item card's weekly chart. */
-  commitTimes(folderUri: vscode.Uri, itemId: string, limit = 5000): number[] {
+  /** The item's own plus its descendants' work and its children's statuses; undefined until known. */
+  rollupFor(folderUri: vscode.Uri, itemId: string): ItemRollup | undefined {
+    return this.folders.get(folderUri.toString())?.summary.rollup.get(idKey(itemId));
+  }
+
+  /** How much of the indexed history links to an item; undefined while git is off or indexing. */
+  coverage(folderUri: vscode.Uri): Coverage | undefined {
+    return this.folders.get(folderUri.toString())?.summary.coverage;
+  }
+
+  /** The newest commits of the item and all its descendants, each once (the card "including children"). */
+  rolledUpCommits(folderUri: vscode.Uri, itemId: string, limit: number): CommitWork[] {
     const index = this.folders.get(folderUri.toString())?.index;
-    return index ? index.commitsFor(itemId, limit).map((c) => c.time * 1000) : [];
+    if (!index) return [];
+    return this.rolledUpShas(folderUri, itemId, limit).flatMap((sha) => {
+      const c = index.get(sha);
+      return c ? [toCommitWork(c)] : [];
+    });
+  }
+
+  private rolledUpShas(folderUri: vscode.Uri, itemId: string, limit: number): string[] {
+    const index = this.folders.get(folderUri.toString())?.index;
+    const roadmap = this.roadmaps.indexFor(folderUri);
+    if (!index || !roadmap) return [];
+    const lists = index.linkedShasByItem();
+    const ids = subtreeIds(itemId, (id) => roadmap.children(id));
+    return newestShas(
+      ids.map((id) => lists.get(idKey(id)) ?? []),
+      (sha) => index.commitTime(sha) ?? 0,
+      limit,
+    );
+  }
+
+  /** When each of the item's indexed commits was made (ms), newest first: the item card's weekly chart. */
+  commitTimes(folderUri: vscode.Uri, itemId: string, limit = 5000, includeChildren = false): number[] {
+    const index = this.folders.get(folderUri.toString())?.index;
+    if (!index) return [];
+    if (includeChildren)
+      return this.rolledUpShas(folderUri, itemId, limit).map((sha) => (index.commitTime(sha) ?? 0) * 1000);
+    return index.commitsFor(itemId, limit).map((c) => c.time * 1000);
+  }
+
+  /** Branches linked to the item or any descendant, each once, newest first (the card "including children"). */
+  rolledUpBranches(folderUri: vscode.Uri, itemId: string): BranchWork[] {
+    const roadmap = this.roadmaps.indexFor(folderUri);
+    if (!roadmap) return [];
+    const seen = new Map<string, BranchWork>();
+    for (const id of subtreeIds(itemId, (i) => roadmap.children(i)))
+      for (const b of this.workFor(folderUri, id).branches) if (!seen.has(b.name)) seen.set(b.name, b);
+    return [...seen.values()].sort((a, b) => (b.lastCommit?.date.getTime() ?? 0) - (a.lastCommit?.date.getTime() ?? 0));
   }
 
   /**
    * Files the item's commits touched, most first (item card, Explorer badges). Computed in the
    * background: undefined until it arrives (then onDidChange fires) and whenever git is off.
    */
-  filesTouchedBy(folderUri: vscode.Uri, itemId: string): readonly FileTouchCount[] | undefined {
+  filesTouchedBy(
+    folderUri: vscode.Uri,
+    itemId: string,
+    includeChildren = false,
+  ): readonly FileTouchCount[] | undefined {
     const entry = this.folders.get(folderUri.toString());
     if (!entry?.index || entry.status.kind !== 'ready') return undefined;
-    const shas = entry.index.commitsFor(itemId, MAX_COMMITS_FOR_FILES).map((c) => c.sha);
-    return this.filesCache.get(`${folderUri.toString()}#${idKey(itemId)}`, shas, entry.repo?.git);
+    const shas = includeChildren
+      ? this.rolledUpShas(folderUri, itemId, MAX_COMMITS_FOR_FILES)
+      : entry.index.commitsFor(itemId, MAX_COMMITS_FOR_FILES).map((c) => c.sha);
+    const key = `${folderUri.toString()}#${idKey(itemId)}${includeChildren ? '+children' : ''}`;
+    return this.filesCache.get(key, shas, entry.repo?.git);
   }
 
   /** Every local and remote branch (newest first), for the tag command's picker. */

@@ -92,8 +92,8 @@ describe('roadmap in the editor', function () {
   it('shows the goals at the root with title, id and status', () => {
     const roots = api.tree.getChildren().map(treeLabel);
     assert.deepEqual(roots, [
-      { label: 'Grow repeat purchases', description: 'GROW · in-progress' },
-      { label: 'Help shoppers find what they want', description: 'FIND · in-progress' },
+      { label: 'Grow repeat purchases', description: 'GROW · in-progress · 0/1 shipped' },
+      { label: 'Help shoppers find what they want', description: 'FIND · in-progress · 0/1 shipped' },
     ]);
     const grow = api.tree.getTreeItem(node('GROW'));
     assert.equal(grow.collapsibleState, vscode.TreeItemCollapsibleState.Expanded, 'goals start expanded');
