@@ -10,7 +10,8 @@ import { RoadmapParser } from './roadmap/model/roadmapParser';
 import { WorkModel } from './work/model/workModel';
 import { registerItemHoverProvider } from './roadmap/itemHoverProvider';
 import { registerItemLinkProvider } from './roadmap/itemLinkProvider';
-import { registerLineHover } from './attribution/lineHoverProvider';
+import { LineHoverSection } from './attribution/lineHoverProvider';
+import { registerTargetQuickFix } from './roadmap/targetQuickFix';
 import { registerRoadmapCodeLens } from './attribution/roadmapCodeLensProvider';
 import { registerRoadmapDiagnostics } from './roadmap/roadmapDiagnostics';
 import { registerFindItem } from './roadmap/findItemQuickPick';
@@ -85,13 +86,14 @@ export function activate(context: vscode.ExtensionContext): RoadmapLensApi | und
     registerStarterRoadmapCommand(context, model, log);
     registerImportRoadmapCommand(context, model, log);
     registerRoadmapDiagnostics(context, model);
-    registerItemHoverProvider(context, model);
+    registerTargetQuickFix(context);
     registerItemLinkProvider(context, model);
     const visuals = registerVisuals(context, model, work, log);
     const attribution = new AttributionModel(model, work);
     context.subscriptions.push(attribution);
     registerRoadmapCodeLens(context, attribution);
-    registerLineHover(context, attribution);
+    // One hover: the card of the id under the cursor first, then the line's evidence.
+    registerItemHoverProvider(context, model, [new LineHoverSection(attribution)]);
 
     // Not awaited: a 10k-item roadmap takes seconds to parse, and while activate() is pending
     // VS Code holds back every command of ours. Views fill in from the model's events.

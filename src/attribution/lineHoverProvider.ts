@@ -1,12 +1,15 @@
 // Hovering any line adds a short section: the roadmap item(s) the line serves and the evidence
-// ("last changed in `a1b2c3d` *CHK-12: reorder from history* — 3 days ago").
+// ("last changed in `a1b2c3d` *CHK-12: reorder from history* — 3 days ago"). It is a section of
+// the one Roadmap Lens hover (roadmap/itemHoverProvider.ts), after the card of an id under the cursor.
 
 import * as vscode from 'vscode';
 import type { Evidence } from '../core/attribution/attribution';
 import { relativeTime } from '../core/render/commitTimeline';
 import { shortSha } from '../core/attribution/evidenceText';
 import { escapeMarkdown } from '../core/render/itemCard';
+import { idKey } from '../core/roadmap/roadmapTypes';
 import { readAttributionSettings, type AttributionModel } from './model/attributionModel';
+import type { HoverSection } from '../roadmap/itemHoverProvider';
 
 function evidenceMarkdown(e: Evidence, nowMs: number): string {
   switch (e.kind) {
@@ -23,23 +26,32 @@ function evidenceMarkdown(e: Evidence, nowMs: number): string {
   }
 }
 
-export class LineHoverProvider implements vscode.HoverProvider {
+/**
+ * The line's section of the Roadmap Lens hover: the items the line serves and the evidence.
+ * Items in `shown` (their card already opens the hover) are left out; the hover itself is built
+ * by ItemHoverProvider so the card under the cursor comes first.
+ */
+export class LineHoverSection implements HoverSection {
   constructor(private readonly model: AttributionModel) {}
 
-  async provideHover(
+  async section(
     document: vscode.TextDocument,
     position: vscode.Position,
+    shown: ReadonlySet<string>,
     token: vscode.CancellationToken,
-  ): Promise<vscode.Hover | undefined> {
+  ): Promise<vscode.MarkdownString | undefined> {
+    if (document.uri.scheme !== 'file') return undefined;
     if (!readAttributionSettings(document.uri).lineHoverEnabled) return undefined;
     const result = await this.model.attributionFor(document, token);
     if (!result || token.isCancellationRequested) return undefined;
-    const items = result.attribution.itemsAt(position.line);
+    const items = result.attribution.itemsAt(position.line).filter((li) => !shown.has(idKey(li.itemId)));
     if (items.length === 0) return undefined;
     const now = Date.now();
     const md = new vscode.MarkdownString('', true);
     md.isTrusted = false;
-    md.appendMarkdown('**Roadmap Lens** — why this line exists\n\n');
+    md.appendMarkdown(
+      shown.size > 0 ? '**Roadmap Lens** — this line also serves\n\n' : '**Roadmap Lens** — why this line exists\n\n',
+    );
     for (const li of items.slice(0, 4)) {
       const item = result.index.get(li.itemId);
       const why = item?.why ? ` — ${escapeMarkdown(item.why)}` : '';
@@ -48,13 +60,6 @@ export class LineHoverProvider implements vscode.HoverProvider {
       md.appendMarkdown('\n');
     }
     if (items.length > 4) md.appendMarkdown(`+${items.length - 4} more\n`);
-    return new vscode.Hover(
-      md,
-      new vscode.Range(position.line, 0, position.line, document.lineAt(position.line).text.length),
-    );
+    return md;
   }
-}
-
-export function registerLineHover(context: vscode.ExtensionContext, model: AttributionModel): void {
-  context.subscriptions.push(vscode.languages.registerHoverProvider({ scheme: 'file' }, new LineHoverProvider(model)));
 }

@@ -8,6 +8,7 @@ import { buildIndexForHead } from '../git/commitIndexService';
 import { coverageSteps, coverageText, percent } from '../core/rollup/coverage';
 import { progressText, rollUpSteps, type ItemRollup, type RollupBranch } from '../core/rollup/rollup';
 import { runToEnd } from '../core/util/timeSlices';
+import { markdownInline } from '../core/render/markdownText';
 import { EXIT_OK, parseArgs, UsageError, type CliCommand, type CliIo } from './cliCommand';
 import {
   COMMON_OPTIONS_HELP,
@@ -32,10 +33,6 @@ interface ItemReport {
   readonly lastActivity: number;
   /** For parents: own plus descendants' work, each once, and the children's statuses. */
   readonly rollup: ItemRollup | undefined;
-}
-
-function mdEscape(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');
 }
 
 export const reportCommand: CliCommand = {
@@ -179,7 +176,7 @@ export const reportCommand: CliCommand = {
         return EXIT_OK;
       }
       const md = parsed.flags.has('markdown');
-      const esc = md ? mdEscape : (s: string): string => s;
+      const esc = md ? markdownInline : (s: string): string => s;
       const day = (t: number): string => (t > 0 ? isoDate(t).slice(0, 10) : '—');
       const rolled = (r: ItemReport): string =>
         r.rollup === undefined

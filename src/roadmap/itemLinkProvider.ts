@@ -38,7 +38,9 @@ export class ItemLinkProvider implements vscode.DocumentLinkProvider {
         const item = roadmap.index.get(match.itemId);
         if (!item || isDefinition(item, docKey, line, match.start)) continue;
         const link = new vscode.DocumentLink(new vscode.Range(line, match.start, line, match.end), itemTarget(item));
-        link.tooltip = `${item.id}: ${item.title}`;
+        link.tooltip = match.sharedWith
+          ? `${item.id}: ${item.title} (a ref shared with ${match.sharedWith.join(', ')})`
+          : `${item.id}: ${item.title}`;
         links.push(link);
       }
     }

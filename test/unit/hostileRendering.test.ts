@@ -24,6 +24,10 @@ const ESC = '\u001b]52;c;cHduZWQ=\u0007\u001b[2J';
 const ALL = `${CMD} ${IMG} ${MDIMG} ${SCRIPT} ${ICON} javascript:alert(1) <a href="command:x">a</a>`;
 
 const yamlString = (s: string): string => JSON.stringify(s); // JSON strings are YAML double-quoted strings
+// markdown-it (installed with @vscode/vsce) renders exports the way a Markdown preview would.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const markdownIt = require('markdown-it') as (o: object) => { render(src: string): string };
+
 const HOSTILE_YAML = `version: 1
 product: ${yamlString(`Acme ${ALL}`)}
 items:
@@ -183,7 +187,13 @@ describe('hostile roadmap text through every renderer', () => {
     );
     // eslint-disable-next-line no-control-regex -- the point
     assert.doesNotMatch(svg, /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/, 'XML-safe: no control characters');
-    assertInertMarkdown(renderOverviewMarkdown(overview, '2026-01-01'), 'overview markdown');
+    // The export escapes only what changes the meaning, so check what a Markdown preview renders.
+    const exported = renderOverviewMarkdown(overview, '2026-01-01');
+    const rendered = markdownIt({ html: false, linkify: true }).render(exported);
+    for (const m of rendered.matchAll(/<a\b[^>]*href="([^"]*)"/g))
+      assert.match(m[1] ?? '', /^https?:\/\//, `overview markdown: only web links (${m[1]})`);
+    assert.doesNotMatch(rendered, /<(?:img|script)\b/i, 'overview markdown: no image, no HTML');
+    assert.doesNotMatch(exported, /(?<!\\)\$\((?:alert|check)\)/, 'overview markdown: no theme icon');
   });
 
   it('CLI output: terminal escape sequences and bidi overrides are made visible', () => {

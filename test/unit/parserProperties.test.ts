@@ -30,6 +30,7 @@ interface Key {
   readonly text: string;
   readonly itemId: string;
   readonly viaRef: boolean;
+  sharedWith?: string[];
 }
 /** Ids first (the first item with an id wins), then refs that no id or earlier ref took. */
 function keysOf(items: readonly { id: string; refs: readonly string[] }[]): Key[] {
@@ -41,7 +42,11 @@ function keysOf(items: readonly { id: string; refs: readonly string[] }[]): Key[
   for (const item of items) {
     for (const ref of item.refs) {
       const k = ref.trim();
-      if (k && !byFolded.has(foldAscii(k))) byFolded.set(foldAscii(k), { text: k, itemId: item.id, viaRef: true });
+      const known = k ? byFolded.get(foldAscii(k)) : undefined;
+      if (k && !known) byFolded.set(foldAscii(k), { text: k, itemId: item.id, viaRef: true });
+      // A ref several items declare belongs to all of them (an id still wins over any ref).
+      else if (known?.viaRef && known.itemId !== item.id && !(known.sharedWith ?? []).includes(item.id))
+        (known.sharedWith ??= []).push(item.id);
     }
   }
   return [...byFolded.values()];
@@ -68,7 +73,8 @@ function naiveFindAll(items: readonly { id: string; refs: readonly string[] }[],
     }
     if (best) {
       const end = i + best.text.length;
-      out.push({ itemId: best.itemId, text: text.slice(i, end), start: i, end, viaRef: best.viaRef });
+      const m = { itemId: best.itemId, text: text.slice(i, end), start: i, end, viaRef: best.viaRef };
+      out.push(best.sharedWith ? { ...m, sharedWith: best.sharedWith } : m);
       i = end;
     } else {
       i++;

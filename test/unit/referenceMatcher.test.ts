@@ -55,12 +55,14 @@ describe('ReferenceMatcher', () => {
     assert.equal(matcher.at(text, 0), undefined);
   });
 
-  it('keeps the first item when two items share a ref, and ignores blank keys', () => {
+  it('links a ref two items share to both (one pull request fixed both), and ignores blank keys', () => {
     const m = new ReferenceMatcher([
       { id: 'A', refs: ['X-1', '  '] },
-      { id: 'B', refs: ['X-1'] },
+      { id: 'B', refs: ['x-1', 'X-1'] },
     ]);
-    assert.deepEqual(m.itemIds('X-1'), ['A']);
+    assert.deepEqual(m.itemIds('X-1'), ['A', 'B']);
+    assert.deepEqual(m.findAll('fixes X-1')[0]?.sharedWith, ['B']);
+    assert.equal(new ReferenceMatcher([{ id: 'A', refs: ['X-1'] }]).findAll('X-1')[0]?.sharedWith, undefined);
     assert.equal(m.keyCount, 3); // A, B and X-1 once
   });
 

@@ -135,7 +135,7 @@ describe('RoadmapIndex', () => {
     assert.deepEqual(names(idx.ancestors('S')), []);
   });
 
-  it('a ref claimed by two items: warning at the second; the first keeps it', () => {
+  it('a ref two items name links to both, without a warning', () => {
     const text = yaml(
       'version: 1',
       'items:',
@@ -147,10 +147,17 @@ describe('RoadmapIndex', () => {
       '    refs: [pay-1]',
     );
     const idx = index(['/w/r.yaml', text]);
-    const d = idx.diagnostics.find((x) => x.code === 'duplicate-ref');
-    assert.equal(d?.severity, 'warning');
-    assert.deepEqual(d?.range, rangeOf(text, 'pay-1'));
+    assert.deepEqual(idx.diagnostics, [], 'a shared ref is normal: no warning');
     assert.equal(idx.get('PAY-1')?.id, 'A');
+    assert.deepEqual(
+      idx.refOwners('pay-1').map((i) => i.id),
+      ['A', 'B'],
+    );
+    assert.deepEqual(idx.matcher.itemIds('fixes PAY-1'), ['A', 'B']);
+    assert.deepEqual(
+      idx.refOwners('B').map((i) => i.id),
+      ['B'],
+    );
   });
 
   it("a ref equal to another item's id: warning, the id wins", () => {

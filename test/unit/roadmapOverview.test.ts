@@ -60,8 +60,8 @@ describe('roadmapOverview', () => {
     });
     const text = renderOverviewMarkdown(overview, '2026-06-01');
     assert.match(text, /^# Acme roadmap by target/);
-    assert.match(text, /## 2026\\-Q3 \(2\)/);
-    assert.match(text, /\*\*A\*\* Alpha — in\\-progress · 1 branch · 3 commits/);
+    assert.match(text, /## 2026-Q3 \(2\)/);
+    assert.match(text, /\*\*A\*\* Alpha — in-progress · 1 branch · 3 commits/);
     assert.match(text, /2 branches and 5 recent commits reference no roadmap item/);
   });
 
@@ -75,7 +75,10 @@ describe('roadmapOverview', () => {
       workCount: noWork,
     });
     const htmlOut = md.render(renderOverviewMarkdown(overview, evil));
-    assert.doesNotMatch(htmlOut, /<a |<img |onerror=alert\(1\)>/);
+    assert.doesNotMatch(htmlOut, /<img |onerror=alert\(1\)>/);
+    // Only a bare web address may become a link (as in any Markdown preview); never a command.
+    for (const m of htmlOut.matchAll(/<a\b[^>]*href="([^"]*)"/g)) assert.match(m[1] ?? '', /^https:\/\//);
+    assert.doesNotMatch(htmlOut, /href="command:/);
     assert.match(htmlOut, /&lt;img src=x onerror=alert\(1\)&gt;/);
   });
 });

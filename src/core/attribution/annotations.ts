@@ -152,14 +152,12 @@ export function scanAnnotations(lines: readonly string[], matcher: AnnotationMat
     const comment = cleanComment(split.text).slice(0, MAX_COMMENT);
     const seen = new Set<string>();
     for (const m of matches) {
-      if (seen.has(m.itemId)) continue;
-      seen.add(m.itemId);
-      annotations.push({
-        line: l,
-        itemId: m.itemId,
-        comment,
-        explicit: EXPLICIT_KEY.test(split.text.slice(0, m.start)),
-      });
+      const explicit = EXPLICIT_KEY.test(split.text.slice(0, m.start));
+      for (const itemId of m.sharedWith ? [m.itemId, ...m.sharedWith] : [m.itemId]) {
+        if (seen.has(itemId)) continue;
+        seen.add(itemId);
+        annotations.push({ line: l, itemId, comment, explicit });
+      }
     }
   }
   return { annotations, kinds };

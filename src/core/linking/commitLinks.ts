@@ -174,6 +174,7 @@ export class CommitLinker {
         kind = 'trailer';
       else if (squash && isInBulletLine(message, m.start)) kind = 'squash';
       addEvidence(out, this.shared(m.itemId, kind));
+      if (m.sharedWith) for (const id of m.sharedWith) addEvidence(out, this.shared(id, kind));
     }
     // Most linked commits have exactly one link: share that array too (100k commits, ~1 object each).
     if (out.length === 1 && out[0]) return this.single(out[0]);

@@ -13,16 +13,22 @@ export interface ReferenceMatch {
   readonly end: number;
   /** True when the text matched one of the item's `refs` rather than its id. */
   readonly viaRef: boolean;
+  /**
+   * Other items that list the same ref, in roadmap order (one pull request fixing two issues):
+   * the text refers to all of them. Absent when the ref is only the item's own.
+   */
+  readonly sharedWith?: readonly string[];
 }
 
 interface TrieNode {
   next: Map<number, TrieNode> | undefined;
   itemId: string | undefined;
   viaRef: boolean;
+  shared: string[] | undefined;
 }
 
 function newNode(): TrieNode {
-  return { next: undefined, itemId: undefined, viaRef: false };
+  return { next: undefined, itemId: undefined, viaRef: false, shared: undefined };
 }
 
 /** ASCII case folding only: keeps offsets aligned (full Unicode upper-casing can change length). */
@@ -59,7 +65,7 @@ export class ReferenceMatcher {
 
   /**
    * Ids take precedence over refs: when a ref of one item equals another item's id, the id wins.
-   * Among refs, the first item that declares it wins (the validator warns about the clash).
+   * A ref several items declare belongs to all of them: the first is `itemId`, the rest `sharedWith`.
    */
   constructor(items: Iterable<Pick<RoadmapItem, 'id' | 'refs'>>) {
     const list = [...items];
@@ -93,7 +99,11 @@ export class ReferenceMatcher {
       }
       node = child;
     }
-    if (node.itemId !== undefined && !override) return false;
+    if (node.itemId !== undefined && !override) {
+      if (viaRef && node.viaRef && node.itemId !== itemId && !(node.shared ?? []).includes(itemId))
+        (node.shared ??= []).push(itemId);
+      return false;
+    }
     if (node.itemId !== undefined && node.viaRef === false) return false;
     node.itemId = itemId;
     node.viaRef = viaRef;
@@ -144,7 +154,14 @@ export class ReferenceMatcher {
         node = node.next.get(fold(text.charCodeAt(j)));
       }
       if (best?.itemId !== undefined) {
-        out.push({ itemId: best.itemId, text: text.slice(i, bestEnd), start: i, end: bestEnd, viaRef: best.viaRef });
+        const match = {
+          itemId: best.itemId,
+          text: text.slice(i, bestEnd),
+          start: i,
+          end: bestEnd,
+          viaRef: best.viaRef,
+        };
+        out.push(best.shared ? { ...match, sharedWith: best.shared } : match);
         i = bestEnd;
         prevAlnum = isAlnumAt(text, bestEnd - 1);
       } else {
@@ -154,10 +171,10 @@ export class ReferenceMatcher {
     return out;
   }
 
-  /** The distinct item ids referenced in `text`, in order of first appearance. */
+  /** The distinct item ids referenced in `text` (every owner of a shared ref), in order of first appearance. */
   itemIds(text: string): string[] {
     const seen = new Set<string>();
-    for (const m of this.findAll(text)) seen.add(m.itemId);
+    for (const m of this.findAll(text)) for (const id of matchItemIds(m)) seen.add(id);
     return [...seen];
   }
 
@@ -165,6 +182,11 @@ export class ReferenceMatcher {
   at(text: string, offset: number): ReferenceMatch | undefined {
     return this.findAll(text).find((m) => m.start <= offset && offset <= m.end);
   }
+}
+
+/** Every item a match refers to: its item, then the others sharing the ref. */
+export function matchItemIds(m: ReferenceMatch): readonly string[] {
+  return m.sharedWith ? [m.itemId, ...m.sharedWith] : [m.itemId];
 }
 
 /** Convenience for callers that hold ids: is `key` the same id ignoring case? */

@@ -1,6 +1,7 @@
 // Reads the `items:` tree of one file into flat items, parents before children, in file order.
 // Each item is validated on its own: a broken item is reported and skipped, its siblings and
 // (where they have ids) its children still load.
+import { targetProblem } from './targetDate';
 import { isMap, isScalar, isSeq, type Node, type YAMLMap, type YAMLSeq } from 'yaml';
 import { didYouMean } from '../util/didYouMean';
 import { globProblem } from './globProblem';
@@ -246,6 +247,10 @@ function readItem(walk: Walk, map: YAMLMap, enclosingId: string | undefined, dep
   if (status !== undefined) hintTypo(ctx, status.toLowerCase(), KNOWN_STATUSES, 'status', get('status'));
   const owner = text('owner');
   const target = text('target');
+  const targetNode = get('target');
+  const badTarget = target === undefined ? undefined : targetProblem(target);
+  if (badTarget !== undefined && targetNode !== undefined)
+    ctx.report('warning', 'unreadable-target', badTarget.message, ctx.nodeRange(targetNode));
   let title = text('title');
 
   if (id !== undefined && keep) {

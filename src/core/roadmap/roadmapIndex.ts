@@ -1,6 +1,6 @@
 // One roadmap merged from several parsed files: lookups by id or ref, the hierarchy, and the
 // checks that need every file at once (duplicate ids across files, unknown parents, cycles,
-// refs claimed twice). Immutable: a reload builds a new index.
+// a ref that is another item's id). Immutable: a reload builds a new index.
 import { ReferenceMatcher } from '../linking/referenceMatcher';
 import {
   idKey,
@@ -36,7 +36,7 @@ export class RoadmapIndex {
     items: readonly RoadmapItem[],
     diagnostics: readonly RoadmapDiagnostic[],
     private readonly byId: ReadonlyMap<string, RoadmapItem>,
-    private readonly byRef: ReadonlyMap<string, RoadmapItem>,
+    private readonly byRef: ReadonlyMap<string, readonly RoadmapItem[]>,
     private readonly parentOf: ReadonlyMap<RoadmapItem, RoadmapItem>,
     private readonly childrenOf: ReadonlyMap<RoadmapItem, readonly RoadmapItem[]>,
     private readonly rootItems: readonly RoadmapItem[],
@@ -106,8 +106,8 @@ export class RoadmapIndex {
     items: readonly RoadmapItem[],
     byId: ReadonlyMap<string, RoadmapItem>,
     out: RoadmapDiagnostic[],
-  ): Map<string, RoadmapItem> {
-    const byRef = new Map<string, RoadmapItem>();
+  ): Map<string, RoadmapItem[]> {
+    const byRef = new Map<string, RoadmapItem[]>();
     for (const item of items) {
       item.refs.forEach((ref, i) => {
         const key = idKey(ref);
@@ -127,20 +127,11 @@ export class RoadmapIndex {
             );
           return;
         }
-        const first = byRef.get(key);
-        if (first === undefined) {
-          byRef.set(key, item);
-        } else if (first !== item) {
-          out.push(
-            diagnostic(
-              at,
-              'warning',
-              'duplicate-ref',
-              `The ref "${ref}" is already a ref of "${first.id}"; text mentioning it links to "${first.id}".`,
-              [{ location: first.idLocation, message: `"${first.id}" claims it first` }],
-            ),
-          );
-        }
+        // A ref several items name is normal (one pull request fixed two issues): it links to
+        // all of them (refOwners), so there is nothing to warn about.
+        const owners = byRef.get(key);
+        if (owners === undefined) byRef.set(key, [item]);
+        else if (!owners.includes(item)) owners.push(item);
       });
     }
     return byRef;
@@ -208,7 +199,14 @@ export class RoadmapIndex {
   /** By id first, then by ref; both ignore case and surrounding spaces. */
   get(idOrRef: string): RoadmapItem | undefined {
     const key = idKey(idOrRef.trim());
-    return this.byId.get(key) ?? this.byRef.get(key);
+    return this.byId.get(key) ?? this.byRef.get(key)?.[0];
+  }
+
+  /** Every item an id or ref names: the item with that id, or all items listing the ref. */
+  refOwners(idOrRef: string): readonly RoadmapItem[] {
+    const key = idKey(idOrRef.trim());
+    const item = this.byId.get(key);
+    return item ? [item] : (this.byRef.get(key) ?? []);
   }
 
   roots(): readonly RoadmapItem[] {

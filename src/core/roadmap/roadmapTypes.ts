@@ -68,7 +68,7 @@ export interface RoadmapItem {
   readonly idLocation: SourceLocation;
   /** The value of an explicit `parent:` key, when the item has one (unknown parent, cycles). */
   readonly parentLocation?: SourceLocation;
-  /** Where each of `refs` was written, same order (duplicate-ref warnings). */
+  /** Where each of `refs` was written, same order (ref-is-id warnings). */
   readonly refLocations?: readonly SourceLocation[];
 }
 

@@ -206,6 +206,12 @@ export class WorkModel implements vscode.Disposable {
     );
   }
 
+  /** The newest `limit` commits that link to no item (the Unlinked Work view's "Show more"). */
+  unlinkedCommits(folderUri: vscode.Uri, limit: number): CommitWork[] {
+    const index = this.folders.get(folderUri.toString())?.index;
+    return index ? index.unlinked(limit).map(toCommitWork) : [];
+  }
+
   /** When each of the item's indexed commits was made (ms), newest first: the item card's weekly chart. */
   commitTimes(folderUri: vscode.Uri, itemId: string, limit = 5000, includeChildren = false): number[] {
     const index = this.folders.get(folderUri.toString())?.index;

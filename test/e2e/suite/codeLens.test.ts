@@ -280,6 +280,28 @@ describe('the why behind the code (CodeLens, line hover)', function () {
     assert.match(text, /owned path `src\/search\/\*\*`/);
   });
 
+  it("on an id, one hover: the id's card first, then the line's evidence without repeating that item", async () => {
+    const line = lineOf(query, '// SRCH-3: typo-tolerant matching');
+    const column = query.lineAt(line).text.indexOf('SRCH-3') + 2;
+    const hovers =
+      (await vscode.commands.executeCommand<vscode.Hover[]>(
+        'vscode.executeHoverProvider',
+        query.uri,
+        new vscode.Position(line, column),
+      )) ?? [];
+    const unescape = (t: string): string => t.replace(/\\([!-/:-@[-`{-~])/g, '$1');
+    const ours = hovers.filter((h) =>
+      h.contents.some((c) => /Typo-tolerant search|Roadmap Lens/.test(unescape(typeof c === 'string' ? c : c.value))),
+    );
+    assert.equal(ours.length, 1, 'one Roadmap Lens hover, not two stacked by VS Code');
+    const parts = (ours[0] as vscode.Hover).contents.map((c) => unescape(typeof c === 'string' ? c : c.value));
+    assert.match(parts[0] ?? '', /^\*\*Typo-tolerant search\*\*/, 'the card of the id under the cursor comes first');
+    const rest = parts.slice(1).join('\n');
+    assert.match(rest, /\*\*Roadmap Lens\*\* — this line also serves/);
+    assert.match(rest, /\*\*SRCH\*\* Search that forgives typos/, 'the path owner still shows');
+    assert.doesNotMatch(rest, /\*\*SRCH-3\*\*/, 'the carded item is not repeated');
+  });
+
   it('keeps lenses on the right functions while the buffer is edited (unsaved)', async () => {
     const edit = new vscode.WorkspaceEdit();
     edit.insert(query.uri, new vscode.Position(0, 0), '// one\n// two\n// three\n');

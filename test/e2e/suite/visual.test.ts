@@ -203,7 +203,7 @@ describe('visual: item card, overview, badges', function () {
     assert.ok(markdown);
     assert.equal(markdown.isUntitled, true);
     assert.match(markdown.getText(), /^# Acme Shop roadmap by target/);
-    assert.match(markdown.getText(), /\*\*CHK\\-12\*\* One\\-click reorder/);
+    assert.match(markdown.getText(), /\*\*CHK-12\*\* One-click reorder/, 'readable: ids and titles as written');
 
     await vscode.commands.executeCommand(Commands.openOverview);
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rl-export-'));

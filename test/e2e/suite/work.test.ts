@@ -188,6 +188,14 @@ describe('current work (branches, commits, tagging)', function () {
     const subjects = unlinked.commits.map((c) => c.subject);
     assert.ok(subjects.includes('Fix typo in README'), subjects.join(', '));
     assert.ok(!subjects.some((s) => s.includes('CHK-12')), 'linked commits are not unlinked');
+    // Honest coverage: the whole history's numbers, not only the listed few.
+    const coverage = api.work.coverage(firstFolder().uri);
+    assert.ok(coverage && coverage.linked > 0 && coverage.linked < coverage.commits, JSON.stringify(coverage));
+    assert.ok(coverage.commits - coverage.linked >= unlinked.commits.length);
+    assert.equal(
+      coverage.months.reduce((n, m) => n + m.commits, 0),
+      coverage.commits,
+    );
   });
 
   it('starts work: creates and checks out a branch, refusing names git rejects', async () => {
