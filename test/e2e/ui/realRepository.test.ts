@@ -1,6 +1,6 @@
 // A real repository in the real workbench, for checks by hand on code nobody wrote for the tests:
 //   RL_REAL_REPO=/work/realrepos/commons-lang RL_REAL_FILE=src/main/java/org/apache/commons/lang3/CharUtils.java \
-//     node out/test/e2e/runCodeServer.js --mode trusted --phase ui --grep "real repository"
+//     RL_REAL_LINE=90 node out/test/e2e/runCodeServer.js --mode trusted --phase ui --grep "real repository"
 // opens the folder (it needs a roadmap: bench/realRoadmap.mjs writes one from the history), opens the
 // file, waits for Roadmap Lens's lenses and saves test-results/real-repository.png. Without the two
 // variables it is skipped: the repository is not part of this project.
@@ -23,8 +23,13 @@ describe('a real repository, rendered', function () {
     wb = await openWorkbench(repo);
     await wb.openFile(file);
     const lenses = wb.page.locator('.monaco-editor .codelens-decoration', { hasText: /\S/ });
+    // The first lens (usually the class's) says the history is in; then show a stretch of methods
+    // (lenses are drawn only for the lines on screen).
+    await waitUntil(`a lens in ${file}`, async () => (await lenses.count()) >= 1, 240_000);
+    const line = Number(process.env['RL_REAL_LINE'] ?? '0');
+    if (line > 0) await wb.goTo(line, 1);
     const min = Number(process.env['RL_REAL_MIN_LENSES'] ?? '3');
-    await waitUntil(`${min} lenses in ${file}`, async () => (await lenses.count()) >= min, 240_000);
+    await waitUntil(`${min} lenses on screen in ${file}`, async () => (await lenses.count()) >= min, 30_000);
     const texts = await lenses.allInnerTexts();
     assert.ok(texts.length >= min, texts.join('\n'));
     await wb.parkMouse();
