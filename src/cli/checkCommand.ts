@@ -4,6 +4,7 @@
 import { CommitIndex } from '../core/commitIndex/commitIndex';
 import { consumeLog } from '../core/commitIndex/commitIndexBuilder';
 import { EXIT_FAILED, EXIT_OK, parseArgs, UsageError, type CliCommand, type CliIo } from './cliCommand';
+import { DRIFT_OPTIONS_HELP, runDrift } from './driftReport';
 import {
   COMMON_OPTIONS_HELP,
   isoDate,
@@ -27,13 +28,15 @@ export const checkCommand: CliCommand = {
     'Options:',
     '  --range RANGE        commits to check, e.g. origin/main..HEAD (default: BASE..HEAD)',
     '  --base BRANCH        base for the default range (default: origin/HEAD, main, master)',
+    ...DRIFT_OPTIONS_HELP.map((l) => l.replace('report drift', 'fail on drift')),
     ...COMMON_OPTIONS_HELP,
     '',
     'Exit status: 0 all linked, 1 unlinked commits (or an error), 2 usage error.',
   ].join('\n'),
 
   run(args: readonly string[], io: CliIo): Promise<number> {
-    const parsed = parseArgs(args, withCommonOptions({ options: ['range', 'base'] }));
+    const parsed = parseArgs(args, withCommonOptions({ flags: ['drift'], options: ['range', 'base', 'stale-days'] }));
+    if (parsed.flags.has('drift')) return reportingFailures(io, 'check', () => runDrift(parsed, io, true));
     return reportingFailures(io, 'check', async () => {
       const ctx = await openContext(parsed, io);
       const repo = await openRepository(ctx);

@@ -10,6 +10,7 @@ import { progressText, rollUpSteps, type ItemRollup, type RollupBranch } from '.
 import { runToEnd } from '../core/util/timeSlices';
 import { markdownInline } from '../core/render/markdownText';
 import { EXIT_OK, parseArgs, UsageError, type CliCommand, type CliIo } from './cliCommand';
+import { DRIFT_OPTIONS_HELP, runDrift } from './driftReport';
 import {
   COMMON_OPTIONS_HELP,
   isoDate,
@@ -48,11 +49,17 @@ export const reportCommand: CliCommand = {
     'Options:',
     '  --markdown           print a Markdown report',
     '  --limit N            recent commits shown per item and unlinked commits shown (default 5 / 20)',
+    ...DRIFT_OPTIONS_HELP,
+    '  --base BRANCH        with --drift: the base branch (default: origin/HEAD, main, master)',
     ...COMMON_OPTIONS_HELP,
   ].join('\n'),
 
   run(args: readonly string[], io: CliIo): Promise<number> {
-    const parsed = parseArgs(args, withCommonOptions({ flags: ['markdown'], options: ['limit'] }));
+    const parsed = parseArgs(
+      args,
+      withCommonOptions({ flags: ['markdown', 'drift'], options: ['limit', 'stale-days', 'base'] }),
+    );
+    if (parsed.flags.has('drift')) return reportingFailures(io, 'report', () => runDrift(parsed, io, false));
     const limitText = parsed.options.get('limit');
     const limit = limitText === undefined ? 5 : Number(limitText);
     if (!Number.isInteger(limit) || limit < 0) throw new UsageError('--limit needs a whole number.');

@@ -1,0 +1,117 @@
+// Drift: where the roadmap and the code disagree. Pure: the git layer gathers the facts (commits on
+// the base branch that close items, each item's last linked commit, tagged branches not merged,
+// which `paths` globs match a tracked file); this decides what to say about them.
+
+import type { RoadmapItem } from '../roadmap/roadmapTypes';
+
+export type DriftKind = 'closed-not-shipped' | 'shipped-unmerged' | 'stale' | 'dropped-active' | 'dead-path';
+
+export interface DriftFinding {
+  readonly kind: DriftKind;
+  readonly item: RoadmapItem;
+  /** One line, as shown in the diagnostic, the card and the CLI. */
+  readonly message: string;
+  /** The status a quick fix would set (`shipped` for closed-not-shipped), when there is one. */
+  readonly suggestedStatus?: string;
+  /** Commit shas or branch names or globs the finding is about. */
+  readonly evidence: readonly string[];
+}
+
+export interface ClosingCommit {
+  readonly sha: string;
+  readonly time: number;
+  readonly subject: string;
+  /** Item ids (as resolved by the linker) the commit's message closes. */
+  readonly itemIds: readonly string[];
+}
+
+export interface DriftFacts {
+  readonly items: readonly RoadmapItem[];
+  /** Commits reachable from the base branch whose messages close items. */
+  readonly closing: readonly ClosingCommit[];
+  /** Epoch seconds of the newest commit linked to an item (any branch), by idKey. */
+  readonly lastCommit: ReadonlyMap<string, number>;
+  /** Tagged branches with commits the base branch does not have, by idKey. */
+  readonly unmergedBranches: ReadonlyMap<string, readonly { branch: string; ahead: number }[]>;
+  /** `paths` globs (as written) that match no tracked file. */
+  readonly deadGlobs: ReadonlySet<string>;
+  readonly base: string;
+  /** Epoch seconds. */
+  readonly now: number;
+  readonly staleDays: number;
+}
+
+const DAY = 86_400;
+
+function status(item: RoadmapItem): string {
+  return (item.status ?? 'planned').toLowerCase();
+}
+
+function days(seconds: number): number {
+  return Math.floor(seconds / DAY);
+}
+
+export function driftFindings(facts: DriftFacts): DriftFinding[] {
+  const out: DriftFinding[] = [];
+  const closedBy = new Map<string, ClosingCommit[]>();
+  for (const c of facts.closing)
+    for (const id of c.itemIds) closedBy.set(id.toUpperCase(), [...(closedBy.get(id.toUpperCase()) ?? []), c]);
+  for (const item of facts.items) {
+    const key = item.id.toUpperCase();
+    const s = status(item);
+    const closing = closedBy.get(key) ?? [];
+    if ((s === 'planned' || s === 'in-progress') && closing.length > 0) {
+      const newest = [...closing].sort((a, b) => b.time - a.time)[0] as ClosingCommit;
+      out.push({
+        kind: 'closed-not-shipped',
+        item,
+        message: `${item.id} is ${s}, but ${newest.sha.slice(0, 7)} ("${newest.subject}") on ${facts.base} closes it: mark it shipped?`,
+        suggestedStatus: 'shipped',
+        evidence: closing.map((c) => c.sha),
+      });
+    }
+    const unmerged = facts.unmergedBranches.get(key) ?? [];
+    if (s === 'shipped' && unmerged.length > 0) {
+      const list = unmerged.map((b) => `${b.branch} (${b.ahead} commit${b.ahead === 1 ? '' : 's'})`).join(', ');
+      out.push({
+        kind: 'shipped-unmerged',
+        item,
+        message: `${item.id} is shipped, but its tagged branch ${list} is not merged into ${facts.base}.`,
+        evidence: unmerged.map((b) => b.branch),
+      });
+    }
+    const last = facts.lastCommit.get(key);
+    if (s === 'in-progress' && closing.length === 0) {
+      const idle = last === undefined ? undefined : facts.now - last;
+      if (last === undefined || (idle ?? 0) > facts.staleDays * DAY) {
+        out.push({
+          kind: 'stale',
+          item,
+          message:
+            last === undefined
+              ? `${item.id} is in progress, but no commit links to it.`
+              : `${item.id} is in progress, but its last linked commit is ${days(idle ?? 0)} days old (more than ${facts.staleDays}).`,
+          evidence: [],
+        });
+      }
+    }
+    if (s === 'dropped' && last !== undefined && facts.now - last <= facts.staleDays * DAY) {
+      out.push({
+        kind: 'dropped-active',
+        item,
+        message: `${item.id} is dropped, but commits still link to it (the last ${days(facts.now - last)} days ago).`,
+        evidence: [],
+      });
+    }
+    const dead = item.paths.filter((p) => facts.deadGlobs.has(p));
+    if (dead.length > 0) {
+      out.push({
+        kind: 'dead-path',
+        item,
+        message: `${item.id}: \`paths\` ${dead.map((p) => `"${p}"`).join(', ')} match${dead.length === 1 ? 'es' : ''} no file any more.`,
+        evidence: dead,
+      });
+    }
+  }
+  return out;
+}
