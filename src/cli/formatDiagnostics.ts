@@ -16,6 +16,8 @@ export interface JsonDiagnostic {
 
 /** Relative to cwd with `/` separators, so output is the same on every platform. */
 export function displayPath(file: string, cwd: string): string {
+  // A roadmap read from git (`origin/roadmap:roadmap.yaml`) is shown as written.
+  if (!path.isAbsolute(file)) return file;
   const rel = path.relative(cwd, file);
   return (rel.length === 0 ? file : rel).split(path.sep).join('/');
 }

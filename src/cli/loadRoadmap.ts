@@ -3,7 +3,10 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import picomatch from 'picomatch';
+import { parseGitObjectSpec } from '../core/roadmap/gitObjectSpec';
 import { parseRoadmapBytes } from '../core/roadmap/parseRoadmap';
+import { GitObjectNotFoundError, readGitObjectFile } from '../git/gitObjectFile';
+import { GitRunner } from '../git/gitRunner';
 import { DEFAULT_ROADMAP_GLOBS, matchesRoadmapGlob } from '../core/roadmap/roadmapDiscovery';
 import { RoadmapIndex } from '../core/roadmap/roadmapIndex';
 import { UsageError } from './cliCommand';
@@ -111,11 +114,25 @@ async function resolveExplicit(
   cwd: string,
   args: readonly string[],
   globs: readonly string[],
-): Promise<{ root: string; files: string[] }> {
+): Promise<{ root: string; files: string[]; gitObjects: Map<string, string> }> {
   const files: string[] = [];
+  const gitObjects = new Map<string, string>();
   let root: string | undefined;
   for (const arg of args) {
     const full = path.resolve(cwd, arg);
+    // `origin/roadmap:roadmap.yaml`: a roadmap kept on a branch of its own (read-only, from git).
+    const spec = parseGitObjectSpec(arg);
+    if (spec && !(await isFile(full)) && !(await isDirectory(full))) {
+      try {
+        gitObjects.set(arg, await readGitObjectFile(new GitRunner({ cwd, isTrusted: () => true }), spec));
+      } catch (e) {
+        if (e instanceof GitObjectNotFoundError) throw new UsageError(`--roadmap ${e.message}`);
+        throw e;
+      }
+      files.push(arg);
+      root ??= path.resolve(cwd);
+      continue;
+    }
     if (await isDirectory(full)) {
       const found = await findRoadmapFiles(full, globs);
       if (found.length === 0) throw new NoRoadmapError(`No roadmap file in ${arg} (looked for ${globs.join(', ')}).`);
@@ -128,12 +145,12 @@ async function resolveExplicit(
       throw new UsageError(`--roadmap ${arg}: no such file or folder.`);
     }
   }
-  return { root: root ?? path.resolve(cwd), files: [...new Set(files)] };
+  return { root: root ?? path.resolve(cwd), files: [...new Set(files)], gitObjects };
 }
 
 export async function loadRoadmap(options: LoadRoadmapOptions): Promise<LoadedRoadmap> {
   const globs = options.globs ?? DEFAULT_ROADMAP_GLOBS;
-  let found: { root: string; files: string[] } | undefined;
+  let found: { root: string; files: string[]; gitObjects?: Map<string, string> } | undefined;
   if (options.roadmap && options.roadmap.length > 0) {
     found = await resolveExplicit(options.cwd, options.roadmap, globs);
   } else {
@@ -146,7 +163,13 @@ export async function loadRoadmap(options: LoadRoadmapOptions): Promise<LoadedRo
   }
   // One file at a time, yielding between them: `why` streams git blame while this runs, and a long
   // synchronous stretch would let blame's pipe fill up and stall git (measured: ~1 s on 10k items).
-  const bytes = await Promise.all(found.files.map((file) => fs.readFile(file)));
+  const fromGit = found.gitObjects ?? new Map<string, string>();
+  const bytes = await Promise.all(
+    found.files.map(async (file) => {
+      const text = fromGit.get(file);
+      return text !== undefined ? Buffer.from(text, 'utf8') : await fs.readFile(file);
+    }),
+  );
   const parsed = [];
   for (let i = 0; i < found.files.length; i++) {
     if (i > 0) await new Promise<void>((resolve) => setImmediate(resolve));

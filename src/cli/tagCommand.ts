@@ -58,6 +58,11 @@ export const tagCommand: CliCommand = {
       };
       if (!item) return refuse('item-not-found', `No roadmap item "${itemRef}".`);
       const file = item.location.file;
+      if (!path.isAbsolute(file))
+        return refuse(
+          'read-only',
+          `${itemRef} is defined in ${file}, read from git: commit the tag on that branch instead (check it out, or pass --roadmap with a file path).`,
+        );
       const bytes = await fs.readFile(file);
       const text = bytes.toString('utf8');
       if (!Buffer.from(text, 'utf8').equals(bytes))
