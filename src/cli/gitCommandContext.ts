@@ -1,7 +1,9 @@
 // What the git-backed CLI commands (`current`, `tag`, `check`, `report`) share: the common
 // options, opening the roadmap and the repository, and turning git-layer errors into a message
 // and exit code. The CLI is run deliberately, so the workspace counts as trusted.
+import { existsSync } from 'node:fs';
 import * as path from 'node:path';
+import { parseGitObjectSpec } from '../core/roadmap/gitObjectSpec';
 import { CommitLinker } from '../core/linking/commitLinks';
 import { DEFAULT_TRAILER_KEYS } from '../core/gitOutput/trailers';
 import { GitAbortedError, GitError, GitNotFoundError, InvalidRefError, NotARepositoryError } from '../git/gitErrors';
@@ -37,7 +39,10 @@ export interface GitCommandContext {
 
 export async function openRoadmap(parsed: ParsedArgs, io: CliIo): Promise<{ repoDir: string; roadmap: LoadedRoadmap }> {
   const repoDir = path.resolve(io.cwd, parsed.options.get('repo') ?? '.');
-  const explicit = (parsed.lists.get('roadmap') ?? []).map((p) => path.resolve(io.cwd, p));
+  // `REV:PATH` (a roadmap read from git) stays as written unless such a file exists.
+  const explicit = (parsed.lists.get('roadmap') ?? []).map((p) =>
+    parseGitObjectSpec(p) && !existsSync(path.resolve(io.cwd, p)) ? p : path.resolve(io.cwd, p),
+  );
   const roadmap = await loadRoadmap({ cwd: repoDir, roadmap: explicit });
   return { repoDir, roadmap };
 }

@@ -20,6 +20,7 @@ const SHARED =
 describe('shared roadmap (CLI)', () => {
   it('reads a sibling checkout and tags a branch in it', () => {
     const parent = tempDir('rl-shared-');
+    fs.mkdirSync(path.join(parent, 'service'));
     const service = TestRepo.init(path.join(parent, 'service'));
     fs.mkdirSync(path.join(parent, 'roadmap'));
     fs.writeFileSync(path.join(parent, 'roadmap', 'roadmap.yaml'), SHARED);
@@ -33,10 +34,10 @@ describe('shared roadmap (CLI)', () => {
   });
 
   it('reads `REV:PATH` from git, and refuses to edit it with a clear message', () => {
-    const repo = TestRepo.init(path.join(tempDir('rl-gitobj-'), 'repo'));
+    const repo = TestRepo.init(tempDir('rl-gitobj-'));
     repo.commit('main work');
     repo.git('checkout', '-q', '--orphan', 'roadmap');
-    repo.git('rm', '-rq', '--cached', '.');
+    repo.git('rm', '-rfq', '.');
     repo.commit('the roadmap', 'plans/roadmap.yaml', SHARED);
     repo.git('checkout', '-q', 'main');
     assert.equal(fs.existsSync(path.join(repo.dir, 'plans', 'roadmap.yaml')), false);
