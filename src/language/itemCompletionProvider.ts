@@ -30,14 +30,37 @@ import { folderOf, isCommitMessage, isRoadmapFile, LANGUAGE_DOCUMENTS, roadmapOf
 const MAX_SCAN_LINES = 5000;
 const MAX_ITEMS = 100;
 
-export class ItemCompletionProvider implements vscode.CompletionItemProvider {
+export class ItemCompletionProvider implements vscode.CompletionItemProvider, vscode.Disposable {
   /** One candidate table per roadmap index (indexes are immutable; a reload makes a new one). */
   private readonly candidates = new WeakMap<RoadmapIndex, CompletionCandidates>();
+  /** Once completion has been used, tables are rebuilt right after a reload, not on the next keystroke. */
+  private used = false;
+  private warmTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly subscription: vscode.Disposable;
 
   constructor(
     private readonly model: RoadmapModel,
     private readonly work: WorkModel,
-  ) {}
+  ) {
+    this.subscription = model.onDidChange(() => {
+      if (!this.used || this.warmTimer) return;
+      this.warmTimer = setTimeout(() => {
+        this.warmTimer = undefined;
+        for (const { index } of this.model.roadmaps()) this.table(index);
+      }, 0);
+    });
+  }
+
+  dispose(): void {
+    if (this.warmTimer) clearTimeout(this.warmTimer);
+    this.subscription.dispose();
+  }
+
+  private table(index: RoadmapIndex): CompletionCandidates {
+    let candidates = this.candidates.get(index);
+    if (!candidates) this.candidates.set(index, (candidates = completionCandidates(index.items)));
+    return candidates;
+  }
 
   provideCompletionItems(document: vscode.TextDocument, position: vscode.Position): vscode.CompletionList | undefined {
     if (!vscode.workspace.getConfiguration('roadmapLens', document.uri).get<boolean>('completion.enabled', true))
@@ -87,9 +110,8 @@ export class ItemCompletionProvider implements vscode.CompletionItemProvider {
     place: MessagePlace,
     currentId: string | undefined,
   ): vscode.CompletionList {
-    let candidates = this.candidates.get(index);
-    if (!candidates) this.candidates.set(index, (candidates = completionCandidates(index.items)));
-    const { ranked, incomplete } = rankItems(candidates, word.text, currentId, MAX_ITEMS);
+    this.used = true;
+    const { ranked, incomplete } = rankItems(this.table(index), word.text, currentId, MAX_ITEMS);
     const range = new vscode.Range(position.line, word.start, position.line, position.character);
     const list = ranked.map(({ item, rank }, i) => {
       const c = new vscode.CompletionItem({ label: item.id, description: item.title }, vscode.CompletionItemKind.Issue);
@@ -165,6 +187,6 @@ export function registerItemCompletion(
   work: WorkModel,
 ): ItemCompletionProvider {
   const provider = new ItemCompletionProvider(model, work);
-  context.subscriptions.push(vscode.languages.registerCompletionItemProvider(LANGUAGE_DOCUMENTS, provider));
+  context.subscriptions.push(provider, vscode.languages.registerCompletionItemProvider(LANGUAGE_DOCUMENTS, provider));
   return provider;
 }

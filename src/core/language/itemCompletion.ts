@@ -10,14 +10,17 @@ export interface CompletionCandidates {
   readonly ids: readonly string[];
   readonly refs: readonly string[];
   readonly titles: readonly string[];
+  /** Position of each id (upper-cased) in `items`: the current item is found without a scan. */
+  readonly positions: ReadonlyMap<string, number>;
 }
 
 export function completionCandidates(items: readonly RoadmapItem[]): CompletionCandidates {
   return {
     items,
     ids: items.map((i) => idKey(i.id)),
-    refs: items.map((i) => i.refs.map(idKey).join('\n')),
+    refs: items.map((i) => (i.refs.length === 0 ? '' : `\n${i.refs.map(idKey).join('\n')}`)),
     titles: items.map((i) => ` ${i.title.toUpperCase()}`),
+    positions: new Map(items.map((i, n) => [idKey(i.id), n])),
   };
 }
 
@@ -40,32 +43,42 @@ export function rankItems(
   limit = 100,
 ): RankResult {
   const query = idKey(word.trim());
-  const currentKey = currentId === undefined ? undefined : idKey(currentId);
+  const currentAt = currentId === undefined ? undefined : candidates.positions.get(idKey(currentId));
+  const current = currentAt === undefined ? undefined : candidates.items[currentAt];
   const buckets: RankedItem[][] = [[], [], [], [], [], []];
   const { items, ids, refs, titles } = candidates;
   const titleWord = ` ${query}`;
+  const refPrefix = `\n${query}`;
   let matched = 0;
+  /** Matches of rank 0 or 1 (the best an item can do). */
+  let settled = 0;
   for (let i = 0; i < items.length; i++) {
     const id = ids[i] ?? '';
     const item = items[i];
-    if (item === undefined) continue;
+    if (item === undefined || i === currentAt) continue;
     let rank: number;
-    if (query === '') rank = 1;
-    else if (id.startsWith(query)) rank = 1;
-    else if ((refs[i] ?? '') !== '' && ('\n' + (refs[i] ?? '')).includes('\n' + query)) rank = 2;
-    else if (id.includes(query)) rank = 3;
+    if (query === '' || id.startsWith(query)) rank = 1;
     else {
-      const title = titles[i] ?? '';
-      if (title.includes(titleWord)) rank = 4;
-      else if (title.includes(query)) rank = 5;
-      else continue;
+      const r = refs[i] ?? '';
+      if (r !== '' && r.includes(refPrefix)) rank = 2;
+      else if (id.includes(query)) rank = 3;
+      else {
+        const title = titles[i] ?? '';
+        if (title.includes(titleWord)) rank = 4;
+        else if (title.includes(query)) rank = 5;
+        else continue;
+      }
     }
-    if (id === currentKey) rank = 0;
     matched++;
-    // Only the best `limit` can be returned: once enough better ones are found, skip worse ones.
     const bucket = buckets[rank];
     if (bucket !== undefined && bucket.length < limit) bucket.push({ item, rank });
+    if (rank <= 1) settled++;
+    // Ids that start with the word fill the answer: nothing later can enter it, and this extra
+    // match already says there are more.
+    if (settled > limit) break;
   }
+  // The current item comes first whatever was typed: it is what the user is working on.
+  if (current !== undefined) buckets[0]?.push({ item: current, rank: 0 });
   const ranked: RankedItem[] = [];
   for (const bucket of buckets) {
     bucket.sort((a, b) => compareIds(a.item.id, b.item.id));
@@ -74,7 +87,7 @@ export function rankItems(
       ranked.push(r);
     }
   }
-  return { ranked, incomplete: matched > ranked.length };
+  return { ranked, incomplete: matched + (current === undefined ? 0 : 1) > ranked.length };
 }
 
 /** `CHK-2` before `CHK-12`: numbers compare as numbers. */

@@ -71,7 +71,7 @@ export function renameInRoadmapText(text: string, oldId: string, newId: string):
   // The old id goes into refs, computed on the text after the id edit so both offsets stay valid:
   // the refs edit is mapped back through the id edit below.
   const renamed = applyTextEdits(text, edits);
-  const written = definition.items.find((p) => keyOf(p as AnyPair) === 'id')?.value;
+  const written = definition.items.find((p) => keyOf(p) === 'id')?.value;
   const oldWritten = isScalar(written) ? String(written.value) : oldId;
   const refs = addBranchTag(renamed, newId, oldWritten, 'refs');
   if (!refs.ok) {
