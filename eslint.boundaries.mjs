@@ -7,7 +7,7 @@
 //   */model/   models own state: no UI files of any feature
 //   UI         (feature folders outside model/, commands/): never git/, never child processes
 
-const FEATURES = '(roadmap|work|attribution|commands)';
+const FEATURES = '(roadmap|work|attribution|language|commands)';
 const NODE_IO = [
   'fs',
   'fs/promises',
@@ -87,6 +87,7 @@ export const boundaries = [
       'src/roadmap/**/*.ts',
       'src/work/**/*.ts',
       'src/attribution/**/*.ts',
+      'src/language/**/*.ts',
       'src/commands/**/*.ts',
       'src/settings/**/*.ts',
     ],

@@ -29,6 +29,8 @@ export const MODULES = {
   timeSlices: 'src/core/util/timeSlices.ts',
   parseTrackerExport: 'src/core/import/parseTrackerExport.ts',
   importMerge: 'src/core/import/importMerge.ts',
+  itemCompletion: 'src/core/language/itemCompletion.ts',
+  completionContext: 'src/core/language/completionContext.ts',
 };
 
 function isAlive(pid) {

@@ -4,6 +4,7 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { parseDocument } from 'yaml';
 import {
   NotMeasured,
@@ -29,6 +30,8 @@ const BUNDLE_LIMIT_KB = 500;
 const GROWTH_MAX = 2.2;
 /** RAIL's long-task bound: longer, and input (typing, a hover) visibly waits. */
 const STALL_LIMIT_MS = 50;
+/** The issue's bound for a completion answer on the 10,000-item roadmap. */
+const COMPLETION_LIMIT_MS = 50;
 /** `roadmapLens.history.maxCommits`' default: what a cold build reads unless configured. */
 const DEFAULT_MAX_COMMITS = 20000;
 const GROWTH_TARGET = `≈ 2: ≤ ${GROWTH_MAX}, or no faster than the raw limit's own growth`;
@@ -507,5 +510,66 @@ export const ROWS = [
     },
   },
   IMPORT_ROW,
+  {
+    id: 'completion',
+    what: (i) =>
+      `item completion on a ${fmt(i.roadmaps.n2.items)}-item roadmap: slowest of 12 typed words (id prefixes, title words, a miss, Ctrl+Space)`,
+    // ratio = the slowest answer ÷ the bound, so the target is a bound on the ratio (like the stall row).
+    target: { text: `≤ ${COMPLETION_LIMIT_MS} ms per answer`, max: 1 },
+    async measure(ctx) {
+      const roadmap = await roadmapForLinks(ctx);
+      const { completionCandidates, rankItems } = need(ctx.product, 'itemCompletion');
+      const { wordBefore } = need(ctx.product, 'completionContext');
+      const items = roadmap.items;
+      const pick = (n) => items[Math.floor((n * 7919) % items.length)];
+      // Id prefixes of every length, a title word, a miss, and the empty word (Ctrl+Space).
+      const words = [
+        '',
+        pick(1).id.slice(0, 1),
+        pick(2).id.slice(0, 2),
+        pick(3).id.slice(0, 4),
+        pick(4).id,
+        pick(5).title.split(' ')[0].slice(0, 3),
+        pick(6).title.split(' ').pop(),
+        'zzzz-none',
+        pick(7).id.toLowerCase().slice(0, 3),
+        pick(8).refs[0] ?? pick(8).id,
+        pick(9).title.slice(0, 6),
+        pick(10).id.slice(0, 5),
+      ].map((w) => wordBefore(`// see ${w}`, 7 + w.length).text);
+      const current = pick(11).id;
+      // Per word: the median over runs of one answer; the row reports the slowest word's.
+      const perWord = words.map(() => []);
+      const builds = [];
+      for (let round = 0; round < ctx.opts.warmup + ctx.opts.runs; round++) {
+        let t0 = performance.now();
+        // A new table each round: the first keystroke after a roadmap reload builds it.
+        const candidates = completionCandidates(items);
+        const build = performance.now() - t0;
+        if (round >= ctx.opts.warmup) builds.push(build);
+        words.forEach((w, n) => {
+          t0 = performance.now();
+          rankItems(candidates, w, current, 100);
+          if (round >= ctx.opts.warmup) perWord[n].push(performance.now() - t0);
+        });
+      }
+      const medians = perWord.map(median);
+      const worst = Math.max(...medians);
+      const worstWord = words[medians.indexOf(worst)];
+      const build = median(builds);
+      return {
+        median: worst,
+        limit: COMPLETION_LIMIT_MS,
+        ratio: worst / COMPLETION_LIMIT_MS,
+        unit: 'ms',
+        samples: perWord[medians.indexOf(worst)],
+        limitWhat: "the issue's bound for one completion answer",
+        note:
+          `slowest word ${JSON.stringify(worstWord)} (median of ${ctx.opts.runs}); all ${words.length} words: ` +
+          medians.map((m) => m.toFixed(2)).join(', ') +
+          ` ms; building the candidate table ${build.toFixed(1)} ms (paid once by the first answer of a session; after that it is rebuilt right after each roadmap reload, off the keystroke)`,
+      };
+    },
+  },
   ...VSCODE_ROWS,
 ];

@@ -24,6 +24,7 @@ import type { CurrentItemStatusBar } from './work/currentItemStatusBar';
 import { registerWorkViews } from './work/registerWorkViews';
 import { WorkTreeContributor } from './work/workTreeContributor';
 import { registerVisuals, type VisualFeatures } from './roadmap/registerVisuals';
+import { registerLanguageFeatures, type LanguageFeatures } from './language/registerLanguage';
 
 /** What activate() returns: used by the extension-host tests, not a public API. */
 export interface RoadmapLensApi {
@@ -34,6 +35,7 @@ export interface RoadmapLensApi {
   readonly workTree: WorkTreeContributor;
   readonly visuals: VisualFeatures;
   readonly attribution: AttributionModel;
+  readonly language: LanguageFeatures;
   /** How long activate() took and how many git processes it started (reported by the real-VS-Code run). */
   readonly activation: ActivationStats;
 }
@@ -94,6 +96,7 @@ export function activate(context: vscode.ExtensionContext): RoadmapLensApi | und
     registerRoadmapCodeLens(context, attribution);
     // One hover: the card of the id under the cursor first, then the line's evidence.
     registerItemHoverProvider(context, model, [new LineHoverSection(attribution)]);
+    const language = registerLanguageFeatures(context, model, work, attribution);
 
     // Not awaited: a 10k-item roadmap takes seconds to parse, and while activate() is pending
     // VS Code holds back every command of ours. Views fill in from the model's events.
@@ -113,7 +116,7 @@ export function activate(context: vscode.ExtensionContext): RoadmapLensApi | und
       roadmapLoaded,
     };
     log.info(`Roadmap Lens activated in ${activation.ms.toFixed(0)} ms`);
-    return { model, tree, work, statusBar, workTree, visuals, attribution, activation };
+    return { model, tree, work, statusBar, workTree, visuals, attribution, language, activation };
   } catch (err) {
     return failed(err);
   }

@@ -7,6 +7,7 @@ import { validateCommand } from './validateCommand';
 import { checkCommand } from './checkCommand';
 import { importCommand } from './importCommand';
 import { currentCommand } from './currentCommand';
+import { hookCommand } from './hookCommand';
 import { reportCommand } from './reportCommand';
 import { tagCommand } from './tagCommand';
 import { terminalSafe } from './terminalSafe';
@@ -20,6 +21,7 @@ export const COMMANDS: readonly CliCommand[] = [
   reportCommand,
   whyCommand,
   importCommand,
+  hookCommand,
 ];
 
 /** From package.json next to the bundle (dist/cli.js) or the compiled sources (out/src/cli). */

@@ -21,6 +21,10 @@ export const Commands = {
   openItemCard: 'roadmapLens.openItemCard',
   openOverview: 'roadmapLens.openOverview',
   showLensItems: 'roadmapLens.showLensItems',
+  linkToItem: 'roadmapLens.linkToItem',
+  addAsNewItem: 'roadmapLens.addAsNewItem',
+  installCommitHook: 'roadmapLens.installCommitHook',
+  uninstallCommitHook: 'roadmapLens.uninstallCommitHook',
 } as const;
 
 export type CommandId = (typeof Commands)[keyof typeof Commands];

@@ -24,6 +24,7 @@ const ROW_IDS = [
   'growth-lines',
   'growth-items',
   'import-jira',
+  'completion',
   'vscode-activation',
   'vscode-indexing',
 ];

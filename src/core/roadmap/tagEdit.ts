@@ -122,10 +122,19 @@ function seqValues(seq: YAMLSeq): string[] {
   return seq.items.map((i) => scalarText(i) ?? '');
 }
 
-export function addBranchTag(text: string, itemId: string, branch: string): TagEditResult {
+/**
+ * `key` is `branches` for a tag; the rename of an item adds its old id to `refs` the same way
+ * (any list of strings on an item works alike).
+ */
+export function addBranchTag(
+  text: string,
+  itemId: string,
+  branch: string,
+  key: 'branches' | 'refs' = 'branches',
+): TagEditResult {
   const found = locate(text, itemId, branch);
   if ('ok' in found) return found;
-  return appendToList(text, found.item, 'branches', branch, () =>
+  return appendToList(text, found.item, key, branch, () =>
     refuse('already-tagged', `${itemId} already lists the branch "${branch}".`),
   );
 }

@@ -104,7 +104,7 @@ describe('workbench: item card, overview and badges', function () {
       .waitFor({ state: 'visible' });
   });
 
-  it('contributes the getting-started walkthrough with its four steps', async () => {
+  it('contributes the getting-started walkthrough with its five steps', async () => {
     await focusWorkbench(wb);
     await wb.page.keyboard.press('F1');
     const quick = wb.page.locator('.quick-input-widget');
@@ -123,7 +123,13 @@ describe('workbench: item card, overview and badges', function () {
       .or(page.locator('h2', { hasText: 'Get started with Roadmap Lens' }))
       .first()
       .waitFor({ state: 'visible' });
-    for (const step of ['Create a roadmap', 'Browse the roadmap', 'Link your work', 'See the why above your code']) {
+    for (const step of [
+      'Create a roadmap',
+      'Browse the roadmap',
+      'Link your work',
+      'See the why above your code',
+      'Write with the roadmap',
+    ]) {
       await page.locator('.getting-started-step', { hasText: step }).first().waitFor({ state: 'attached' });
     }
     await wb.parkMouse();
