@@ -191,17 +191,17 @@ export class CommitIndex {
 
   /** Each item's linked commit shas, newest first, keyed by idKey (roll-up reads every list at once). */
   linkedShasByItem(): ReadonlyMap<string, readonly string[]> {
-    return this.itemMap();
+    return this.queries.itemMap();
   }
 
   /** Every indexed commit, newest first (coverage counts; read-only, do not keep). */
   commitsNewestFirst(): readonly RawCommit[] {
-    return this.sortedCommits();
+    return this.queries.sortedCommits();
   }
 
   /** A commit's author time in seconds, without building its evidence. */
   commitTime(sha: string): number | undefined {
-    return this.raw(sha)?.time;
+    return this.store.raw(sha)?.time;
   }
 
   /** Commits (merges excluded) that reference no item, most recent first. */
