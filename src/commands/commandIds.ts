@@ -21,6 +21,9 @@ export const Commands = {
   openItemCard: 'roadmapLens.openItemCard',
   openOverview: 'roadmapLens.openOverview',
   showLensItems: 'roadmapLens.showLensItems',
+  filterTree: 'roadmapLens.filterTree',
+  clearTreeFilter: 'roadmapLens.clearTreeFilter',
+  sortTree: 'roadmapLens.sortTree',
 } as const;
 
 export type CommandId = (typeof Commands)[keyof typeof Commands];
@@ -38,6 +41,8 @@ export const ContextKeys = {
   hasRoadmap: 'roadmapLens.hasRoadmap',
   /** A commit index build is running (WorkModel.onDidChangeIndexing): shows Stop Indexing. */
   indexing: 'roadmapLens.indexing',
+  /** The Roadmap tree shows a filter's matches: shows Clear Filter. */
+  treeFiltered: 'roadmapLens.treeFiltered',
 } as const;
 
 export const OUTPUT_CHANNEL_NAME = 'Roadmap Lens';
