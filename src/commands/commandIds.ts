@@ -25,6 +25,10 @@ export const Commands = {
   addAsNewItem: 'roadmapLens.addAsNewItem',
   installCommitHook: 'roadmapLens.installCommitHook',
   uninstallCommitHook: 'roadmapLens.uninstallCommitHook',
+
+  filterTree: 'roadmapLens.filterTree',
+  clearTreeFilter: 'roadmapLens.clearTreeFilter',
+  sortTree: 'roadmapLens.sortTree',
 } as const;
 
 export type CommandId = (typeof Commands)[keyof typeof Commands];
@@ -42,6 +46,8 @@ export const ContextKeys = {
   hasRoadmap: 'roadmapLens.hasRoadmap',
   /** A commit index build is running (WorkModel.onDidChangeIndexing): shows Stop Indexing. */
   indexing: 'roadmapLens.indexing',
+  /** The Roadmap tree shows a filter's matches: shows Clear Filter. */
+  treeFiltered: 'roadmapLens.treeFiltered',
 } as const;
 
 export const OUTPUT_CHANNEL_NAME = 'Roadmap Lens';

@@ -22,6 +22,10 @@ export interface ItemTreeContributor {
   /** Nodes shown under the item, before its child items. */
   itemChildren(folderUri: vscode.Uri, item: RoadmapItem, parent: ContributedNode['parent']): readonly ContributedNode[];
   children(node: ContributedNode): readonly ContributedNode[];
+  /** Work facts for Filter Roadmap… and Sort (has work, mine, last activity in seconds). */
+  hasWork?(folderUri: vscode.Uri, item: RoadmapItem): boolean;
+  isMine?(folderUri: vscode.Uri, item: RoadmapItem): boolean;
+  lastActivity?(folderUri: vscode.Uri, item: RoadmapItem): number | undefined;
   /** Plain-text lines appended to an item's tooltip (escaped by the tree), e.g. its rolled-up work. */
   tooltipLines?(folderUri: vscode.Uri, item: RoadmapItem): readonly string[];
   treeItem(node: ContributedNode): vscode.TreeItem;

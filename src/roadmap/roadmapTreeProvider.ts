@@ -5,6 +5,15 @@
 import * as vscode from 'vscode';
 import { kindLabel } from '../core/render/itemCard';
 import { statusBucket } from '../core/rollup/rollup';
+import {
+  filterRoadmap,
+  isEmptyFilter,
+  sortItems,
+  type FilterFacts,
+  type FilterResult,
+  type RoadmapFilter,
+  type SortOrder,
+} from '../core/roadmap/roadmapFilter';
 import type { RoadmapIndex } from '../core/roadmap/roadmapIndex';
 import { idKey, type RoadmapItem } from '../core/roadmap/roadmapTypes';
 import type { RoadmapModel } from './model/roadmapModel';
@@ -70,15 +79,91 @@ export class RoadmapTreeProvider implements vscode.TreeDataProvider<RoadmapNode>
   private readonly subscription: vscode.Disposable;
   private readonly contributorSubscriptions: vscode.Disposable[];
 
+  private filterValue: RoadmapFilter = {};
+  private orderValue: SortOrder = 'roadmap';
+  /** Per folder, computed on first use after every change (the roadmap, the work, the filter). */
+  private filtered = new Map<string, FilterResult>();
+  /** Bumped per filter: filtered rows get fresh ids, so VS Code expands the matches' ancestors. */
+  private filterGeneration = 0;
+  private readonly stateEmitter = new vscode.EventEmitter<void>();
+  /** The filter or the sort order changed (the view updates its message and context key). */
+  readonly onDidChangeState = this.stateEmitter.event;
+
   constructor(
     private readonly model: RoadmapModel,
     private readonly contributors: readonly ItemTreeContributor[] = [],
   ) {
     this.subscription = model.onDidChange(() => {
       this.nodes = new Map();
+      this.filtered = new Map();
       this.emitter.fire(undefined);
+      this.stateEmitter.fire();
     });
-    this.contributorSubscriptions = contributors.map((c) => c.onDidChange(() => this.emitter.fire(undefined)));
+    this.contributorSubscriptions = contributors.map((c) =>
+      c.onDidChange(() => {
+        // Work facts (has work, mine) changed: a work filter may match other items now.
+        if (this.isFiltered && (this.filterValue.work !== undefined || this.filterValue.mine === true)) {
+          this.filtered = new Map();
+          this.stateEmitter.fire();
+        }
+        this.emitter.fire(undefined);
+      }),
+    );
+  }
+
+  get filter(): RoadmapFilter {
+    return this.filterValue;
+  }
+
+  get isFiltered(): boolean {
+    return !isEmptyFilter(this.filterValue);
+  }
+
+  get order(): SortOrder {
+    return this.orderValue;
+  }
+
+  setFilter(filter: RoadmapFilter): void {
+    this.filterValue = filter;
+    this.filtered = new Map();
+    this.filterGeneration++;
+    this.emitter.fire(undefined);
+    this.stateEmitter.fire();
+  }
+
+  setOrder(order: SortOrder): void {
+    this.orderValue = order;
+    this.emitter.fire(undefined);
+    this.stateEmitter.fire();
+  }
+
+  /** Matching items per folder (undefined when nothing is filtered). */
+  matchCount(): { matches: number; total: number } | undefined {
+    if (!this.isFiltered) return undefined;
+    let matches = 0;
+    let total = 0;
+    for (const r of this.model.roadmaps()) {
+      matches += this.filterFor(r.folder.uri.toString(), r.index).matches.size;
+      total += r.index.items.length;
+    }
+    return { matches, total };
+  }
+
+  private facts(folderUri: string): FilterFacts {
+    const folder = vscode.Uri.parse(folderUri);
+    return {
+      hasWork: (item) => this.contributors.some((c) => c.hasWork?.(folder, item) === true),
+      isMine: (item) => this.contributors.some((c) => c.isMine?.(folder, item) === true),
+    };
+  }
+
+  private filterFor(folderUri: string, index: RoadmapIndex): FilterResult {
+    let result = this.filtered.get(folderUri);
+    if (!result) {
+      result = filterRoadmap(index, this.filterValue, this.facts(folderUri));
+      this.filtered.set(folderUri, result);
+    }
+    return result;
   }
 
   /** The node for an item, for `reveal`; undefined when the item is not (or no longer) there. */
@@ -130,14 +215,17 @@ export class RoadmapTreeProvider implements vscode.TreeDataProvider<RoadmapNode>
     const item = index?.get(node.id);
     if (!index || !item) return new vscode.TreeItem(node.id, vscode.TreeItemCollapsibleState.None);
 
-    const hasChildren = index.children(item.id).length > 0;
+    const filter = this.isFiltered ? this.filterFor(node.folderUri, index) : undefined;
+    const children = index.children(item.id);
+    const hasChildren = filter ? children.some((c) => filter.visible.has(idKey(c.id))) : children.length > 0;
+    // Filtered: the matches' ancestors open, so every match is in sight.
     const state = !hasChildren
       ? vscode.TreeItemCollapsibleState.None
-      : item.kind.toLowerCase() === 'goal'
+      : filter !== undefined || item.kind.toLowerCase() === 'goal'
         ? vscode.TreeItemCollapsibleState.Expanded
         : vscode.TreeItemCollapsibleState.Collapsed;
     const tree = new vscode.TreeItem(item.title, state);
-    tree.id = `${node.folderUri}::${idKey(item.id)}`;
+    tree.id = `${node.folderUri}::${idKey(item.id)}${filter ? `~filter${this.filterGeneration}` : ''}`;
     tree.description = itemDescription(item, index.children(item.id));
     tree.iconPath = itemIcon(item);
     tree.contextValue = item.why !== undefined && item.why.trim() !== '' ? 'roadmapItem hasWhy' : 'roadmapItem';
@@ -164,6 +252,7 @@ export class RoadmapTreeProvider implements vscode.TreeDataProvider<RoadmapNode>
   }
 
   dispose(): void {
+    this.stateEmitter.dispose();
     this.subscription.dispose();
     for (const d of this.contributorSubscriptions) d.dispose();
     this.emitter.dispose();
@@ -175,7 +264,20 @@ export class RoadmapTreeProvider implements vscode.TreeDataProvider<RoadmapNode>
 
   /** Skips items that are not the canonical owner of their id (duplicates): tree ids must be unique. */
   private itemNodes(folderUri: string, index: RoadmapIndex, items: readonly RoadmapItem[]): ItemNode[] {
-    return items.filter((item) => index.get(item.id) === item).map((item) => this.itemNode(folderUri, item.id));
+    const filter = this.isFiltered ? this.filterFor(folderUri, index) : undefined;
+    const shown = items.filter(
+      (item) => index.get(item.id) === item && (filter === undefined || filter.visible.has(idKey(item.id))),
+    );
+    const folder = vscode.Uri.parse(folderUri);
+    const activity = (item: RoadmapItem): number | undefined => {
+      let best: number | undefined;
+      for (const c of this.contributors) {
+        const t = c.lastActivity?.(folder, item);
+        if (t !== undefined && (best === undefined || t > best)) best = t;
+      }
+      return best;
+    };
+    return sortItems(shown, this.orderValue, activity).map((item) => this.itemNode(folderUri, item.id));
   }
 
   private itemNode(folderUri: string, id: string): ItemNode {

@@ -7,6 +7,7 @@ import type { RoadmapModel } from './model/roadmapModel';
 import { findItemArgument } from '../commands/itemArgument';
 import type { ItemTreeContributor } from './itemTreeContributor';
 import { RoadmapTreeProvider } from './roadmapTreeProvider';
+import { registerTreeFilterCommands } from './treeFilterCommands';
 
 export function registerRoadmapTreeView(
   context: vscode.ExtensionContext,
@@ -24,6 +25,7 @@ export function registerRoadmapTreeView(
     treeView.description = roadmaps.length === 1 ? (roadmaps[0]?.index.product ?? '') : '';
   };
   updateContext();
+  registerTreeFilterCommands(context, model, provider, treeView);
 
   context.subscriptions.push(
     provider,

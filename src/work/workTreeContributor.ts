@@ -130,7 +130,7 @@ export class WorkTreeContributor implements ItemTreeContributor, vscode.FileDeco
           label: `${a11y.label}${mark === 'current' ? ', current work' : ', contains the current work'}`,
         };
     }
-    if (tree.collapsibleState === vscode.TreeItemCollapsibleState.None && this.hasWork(folderUri, item.id)) {
+    if (tree.collapsibleState === vscode.TreeItemCollapsibleState.None && this.hasOwnWork(folderUri, item.id)) {
       tree.collapsibleState = vscode.TreeItemCollapsibleState.Collapsed;
     }
   }
@@ -150,7 +150,7 @@ export class WorkTreeContributor implements ItemTreeContributor, vscode.FileDeco
     item: RoadmapItem,
     parent: ContributedNode['parent'],
   ): readonly ContributedNode[] {
-    if (!this.hasWork(folderUri, item.id)) return [];
+    if (!this.hasOwnWork(folderUri, item.id)) return [];
     const node: SectionNode = {
       type: 'contributed',
       contributor: this,
@@ -204,7 +204,23 @@ export class WorkTreeContributor implements ItemTreeContributor, vscode.FileDeco
     return tree;
   }
 
-  private hasWork(folderUri: vscode.Uri, itemId: string): boolean {
+  /** Own work, or (for a parent) any of its descendants': what "has linked work" filters on. */
+  hasWork(folderUri: vscode.Uri, item: RoadmapItem): boolean {
+    const r = this.work.rollupFor(folderUri, item.id);
+    return r ? r.commits + r.branches > 0 : this.hasOwnWork(folderUri, item.id);
+  }
+
+  /** Linked to one of my local branches, or the item I am working on (or under it). */
+  isMine(folderUri: vscode.Uri, item: RoadmapItem): boolean {
+    if (this.work.currentMark(folderUri, item.id) === 'current') return true;
+    return this.work.workFor(folderUri, item.id).branches.some((b) => !b.remote);
+  }
+
+  lastActivity(folderUri: vscode.Uri, item: RoadmapItem): number | undefined {
+    return this.work.rollupFor(folderUri, item.id)?.lastActivity;
+  }
+
+  private hasOwnWork(folderUri: vscode.Uri, itemId: string): boolean {
     const { branches, commits } = this.work.workFor(folderUri, itemId);
     return branches.length > 0 || commits.length > 0;
   }

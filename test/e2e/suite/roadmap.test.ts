@@ -100,6 +100,35 @@ describe('roadmap in the editor', function () {
     assert.ok(grow.iconPath instanceof vscode.ThemeIcon && grow.iconPath.id === 'target');
   });
 
+  it('Filter Roadmap… shows the matches with their ancestors, says so, and clears', async () => {
+    const items = (n?: RoadmapNode) =>
+      api.tree
+        .getChildren(n)
+        .filter((c) => c.type === 'item')
+        .map((c) => (c.type === 'item' ? c.id : ''));
+    try {
+      const count = await vscode.commands.executeCommand(Commands.filterTree, { text: 'reorder' });
+      assert.equal(count, 1, 'one item matches "reorder"');
+      assert.ok(api.tree.isFiltered);
+      assert.deepEqual(items(), ['GROW'], 'FIND has no match under it');
+      assert.deepEqual(items(node('GROW')), ['RET']);
+      assert.deepEqual(items(node('CHK')), ['CHK-12'], 'siblings without a match are hidden');
+      const chk = api.tree.getTreeItem(node('CHK'));
+      assert.equal(chk.collapsibleState, vscode.TreeItemCollapsibleState.Expanded, "a match's ancestors open");
+      await vscode.commands.executeCommand(Commands.filterTree, { statuses: ['planned'], kinds: ['feature'] });
+      assert.deepEqual(items(node('CHK')), ['CHK-14']);
+      assert.deepEqual(items(node('SRCH')), ['SRCH-7']);
+      await vscode.commands.executeCommand(Commands.sortTree, 'status');
+      await vscode.commands.executeCommand(Commands.clearTreeFilter);
+      assert.ok(!api.tree.isFiltered);
+      assert.deepEqual(items(node('CHK')), ['CHK-15', 'CHK-14', 'CHK-12'], 'by status: in progress, planned, shipped');
+    } finally {
+      await vscode.commands.executeCommand(Commands.clearTreeFilter);
+      await vscode.commands.executeCommand(Commands.sortTree, 'roadmap');
+    }
+    assert.deepEqual(items(node('CHK')), ['CHK-14', 'CHK-12', 'CHK-15']);
+  });
+
   it('nests children, including those attached by parent: from another file', () => {
     // Item children only: the Work section (branches, commits) is checked in work.test.ts.
     const children = api.tree
