@@ -5,6 +5,7 @@ import type { BranchRef } from '../core/gitOutput/refListParser';
 import type { RoadmapItem } from '../core/roadmap/roadmapTypes';
 import { idKey } from '../core/roadmap/roadmapTypes';
 import { buildIndexForHead } from '../git/commitIndexService';
+import { jsonText } from './terminalSafe';
 import { EXIT_OK, parseArgs, UsageError, type CliCommand, type CliIo } from './cliCommand';
 import {
   COMMON_OPTIONS_HELP,
@@ -93,48 +94,44 @@ export const reportCommand: CliCommand = {
 
       if (ctx.json) {
         io.out(
-          JSON.stringify(
-            {
-              version: 1,
-              head: index.head ?? null,
-              commitsIndexed: index.size,
-              items: reports.map((r) => ({
-                id: r.item.id,
-                kind: r.item.kind,
-                title: r.item.title,
-                branches: r.branches.map((b) => ({
-                  name: b.name,
-                  tagged: b.tagged,
-                  lastCommit: isoDate(b.time),
-                  author: b.author,
-                })),
-                commits: r.commitCount,
-                recentCommits: r.recent.map((c) => ({
-                  sha: c.sha,
-                  subject: c.subject,
-                  author: c.author,
-                  date: isoDate(c.time),
-                  evidence: c.evidence.map((e) => e.kind),
-                })),
-                lastActivity: r.lastActivity > 0 ? isoDate(r.lastActivity) : null,
+          jsonText({
+            version: 1,
+            head: index.head ?? null,
+            commitsIndexed: index.size,
+            items: reports.map((r) => ({
+              id: r.item.id,
+              kind: r.item.kind,
+              title: r.item.title,
+              branches: r.branches.map((b) => ({
+                name: b.name,
+                tagged: b.tagged,
+                lastCommit: isoDate(b.time),
+                author: b.author,
               })),
-              unlinked: {
-                branches: unlinkedBranches.map((b) => ({
-                  name: b.name,
-                  lastCommit: isoDate(b.time),
-                  author: b.author,
-                })),
-                commits: unlinkedCommits.map((c) => ({
-                  sha: c.sha,
-                  subject: c.subject,
-                  author: c.author,
-                  date: isoDate(c.time),
-                })),
-              },
+              commits: r.commitCount,
+              recentCommits: r.recent.map((c) => ({
+                sha: c.sha,
+                subject: c.subject,
+                author: c.author,
+                date: isoDate(c.time),
+                evidence: c.evidence.map((e) => e.kind),
+              })),
+              lastActivity: r.lastActivity > 0 ? isoDate(r.lastActivity) : null,
+            })),
+            unlinked: {
+              branches: unlinkedBranches.map((b) => ({
+                name: b.name,
+                lastCommit: isoDate(b.time),
+                author: b.author,
+              })),
+              commits: unlinkedCommits.map((c) => ({
+                sha: c.sha,
+                subject: c.subject,
+                author: c.author,
+                date: isoDate(c.time),
+              })),
             },
-            null,
-            2,
-          ),
+          }),
         );
         return EXIT_OK;
       }
