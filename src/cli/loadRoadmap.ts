@@ -2,12 +2,13 @@
 // node:fs in place of vscode.workspace.fs. Shared by every command (`validate`, `why`, `check`, …).
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import picomatch from 'picomatch';
 import { parseGitObjectSpec } from '../core/roadmap/gitObjectSpec';
-import { parseRoadmapBytes } from '../core/roadmap/parseRoadmap';
+import { parseRoadmapBytes, unreadableReason } from '../core/roadmap/parseRoadmap';
 import { GitObjectNotFoundError, readGitObjectFile } from '../git/gitObjectFile';
 import { GitRunner } from '../git/gitRunner';
-import { DEFAULT_ROADMAP_GLOBS, matchesRoadmapGlob } from '../core/roadmap/roadmapDiscovery';
+import { READ_LIMITS, readFileBounded } from '../fs/boundedRead';
+import { isGlobPattern } from '../core/glob/globMatcher';
+import { DEFAULT_ROADMAP_GLOBS, globLiteralDir, matchesRoadmapGlob } from '../core/roadmap/roadmapDiscovery';
 import { RoadmapIndex } from '../core/roadmap/roadmapIndex';
 import { UsageError } from './cliCommand';
 
@@ -17,6 +18,8 @@ export interface LoadedRoadmap {
   /** Absolute paths, in merge order. */
   readonly files: readonly string[];
   readonly index: RoadmapIndex;
+  /** Files that did not parse (only with allowUnreadable): absolute path and why. */
+  readonly unreadable: readonly { readonly file: string; readonly reason: string }[];
 }
 
 export interface LoadRoadmapOptions {
@@ -24,11 +27,18 @@ export interface LoadRoadmapOptions {
   /** `--roadmap` values: files or folders, relative to cwd. Empty or absent: discover. */
   readonly roadmap?: readonly string[];
   readonly globs?: readonly string[];
+  /** `validate` lists the problems of unreadable files; every other command refuses them. */
+  readonly allowUnreadable?: boolean;
 }
 
-/** No roadmap file where one was looked for; commands print the message and exit 1. */
+/** No roadmap file where one was looked for (or one it cannot read); commands print the message and exit 1. */
 export class NoRoadmapError extends Error {
-  override readonly name = 'NoRoadmapError';
+  override readonly name: string = 'NoRoadmapError';
+}
+
+/** A roadmap file that does not parse (YAML syntax, encoding, nesting): never read as empty. */
+export class UnreadableRoadmapError extends NoRoadmapError {
+  override readonly name = 'UnreadableRoadmapError';
 }
 
 const SKIP_DIRS: ReadonlySet<string> = new Set(['node_modules', '.git']);
@@ -42,9 +52,13 @@ export async function isDirectory(p: string): Promise<boolean> {
   }
 }
 
+/**
+ * Anything but a folder: a FIFO or device named like a roadmap is found, so reading it fails with
+ * a message that says what it is, rather than "no roadmap found".
+ */
 async function isFile(p: string): Promise<boolean> {
   try {
-    return (await fs.stat(p)).isFile();
+    return !(await fs.stat(p)).isDirectory();
   } catch {
     return false;
   }
@@ -52,10 +66,11 @@ async function isFile(p: string): Promise<boolean> {
 
 /** Walks only below each glob's literal prefix, and only as deep as the glob can reach. */
 async function filesForGlob(folder: string, glob: string): Promise<string[]> {
-  const scan = picomatch.scan(glob);
-  if (!scan.isGlob) return (await isFile(path.join(folder, glob))) ? [path.join(folder, glob)] : [];
-  const base = path.join(folder, scan.base);
-  const maxDepth = scan.glob.includes('**') ? MAX_GLOBSTAR_DEPTH : scan.glob.split('/').length;
+  if (!isGlobPattern(glob)) return (await isFile(path.join(folder, glob))) ? [path.join(folder, glob)] : [];
+  const dir = globLiteralDir(glob);
+  const base = path.join(folder, dir);
+  const rest = glob.slice(dir.length);
+  const maxDepth = rest.includes('**') ? MAX_GLOBSTAR_DEPTH : rest.split('/').length;
   const out: string[] = [];
   const queue: { dir: string; depth: number }[] = [{ dir: base, depth: 1 }];
   while (queue.length > 0) {
@@ -70,7 +85,7 @@ async function filesForGlob(folder: string, glob: string): Promise<string[]> {
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) {
         if (depth < maxDepth && !SKIP_DIRS.has(entry.name)) queue.push({ dir: full, depth: depth + 1 });
-      } else if (entry.isFile() && matchesRoadmapGlob(path.relative(folder, full), [glob])) {
+      } else if (matchesRoadmapGlob(path.relative(folder, full), [glob])) {
         out.push(full);
       }
     }
@@ -148,6 +163,16 @@ async function resolveExplicit(
   return { root: root ?? path.resolve(cwd), files: [...new Set(files)], gitObjects };
 }
 
+/** A roadmap file's bytes: a regular file within READ_LIMITS.roadmap, or a one-line FileReadError. */
+export function readRoadmapFile(file: string, cwd: string): Promise<Buffer> {
+  const shown = path.relative(cwd, file);
+  return readFileBounded(file, {
+    maxBytes: READ_LIMITS.roadmap,
+    displayName: shown === '' || shown.startsWith('..') ? file : shown,
+    what: 'roadmap files',
+  });
+}
+
 export async function loadRoadmap(options: LoadRoadmapOptions): Promise<LoadedRoadmap> {
   const globs = options.globs ?? DEFAULT_ROADMAP_GLOBS;
   let found: { root: string; files: string[]; gitObjects?: Map<string, string> } | undefined;
@@ -167,13 +192,24 @@ export async function loadRoadmap(options: LoadRoadmapOptions): Promise<LoadedRo
   const bytes = await Promise.all(
     found.files.map(async (file) => {
       const text = fromGit.get(file);
-      return text !== undefined ? Buffer.from(text, 'utf8') : await fs.readFile(file);
+      return text !== undefined ? Buffer.from(text, 'utf8') : await readRoadmapFile(file, options.cwd);
     }),
   );
   const parsed = [];
+  const unreadable: { file: string; reason: string }[] = [];
   for (let i = 0; i < found.files.length; i++) {
     if (i > 0) await new Promise<void>((resolve) => setImmediate(resolve));
-    parsed.push(parseRoadmapBytes(found.files[i] ?? '', bytes[i] ?? Buffer.alloc(0)));
+    const file = parseRoadmapBytes(found.files[i] ?? '', bytes[i] ?? Buffer.alloc(0));
+    const reason = unreadableReason(file);
+    if (reason !== undefined) unreadable.push({ file: file.file, reason });
+    // A file that did not parse is not an empty roadmap: "0 of 0 items" would hide it.
+    if (reason !== undefined && !options.allowUnreadable) {
+      const shown = path.relative(options.cwd, file.file) || file.file;
+      throw new UnreadableRoadmapError(
+        `${shown.startsWith('..') ? file.file : shown} is unreadable (${reason}). Fix it first; \`roadmap-lens validate\` lists every problem.`,
+      );
+    }
+    parsed.push(file);
   }
-  return { root: found.root, files: found.files, index: RoadmapIndex.build(parsed) };
+  return { root: found.root, files: found.files, index: RoadmapIndex.build(parsed), unreadable };
 }

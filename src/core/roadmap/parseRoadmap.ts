@@ -32,7 +32,9 @@ function parseYaml(file: string, text: string): { doc: Document.Parsed; ctx: Yam
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   const ctx = new YamlFileContext(file, text, lines, doc);
   for (const error of doc.errors) {
-    const code = YAML_CODES[error.code] ?? 'yaml-syntax';
+    // A stack overflow can surface under another yaml code, depending on where the stack ran out.
+    const overflow = error.code === 'RESOURCE_EXHAUSTION' || /call stack/i.test(error.message);
+    const code = overflow ? 'too-deep' : (YAML_CODES[error.code] ?? 'yaml-syntax');
     const opening = error.code === 'MISSING_CHAR' ? unterminatedQuoteStart(doc, error.pos[0]) : undefined;
     if (opening !== undefined) {
       // yaml reports the end of the file; the mistake is where the string starts.
@@ -40,7 +42,11 @@ function parseYaml(file: string, text: string): { doc: Document.Parsed; ctx: Yam
       continue;
     }
     let message = error.message;
-    if (error.code === 'RESOURCE_EXHAUSTION') message = `YAML nested too deeply to read (${error.message}).`;
+    if (overflow)
+      // yaml stops where its recursion ran out of stack: that is the limit hit, said in words
+      // instead of the engine's RangeError text; what came before stays read.
+      message =
+        "YAML nested deeper than the parser's stack allows, from here on; flatten the structure (items can name their `parent:` instead of nesting).";
     if (error.code === 'MULTIPLE_DOCS')
       message =
         'A roadmap file holds one YAML document: remove the `---` separator, or split the roadmap into roadmap/*.yaml files.';
@@ -85,7 +91,12 @@ export function parseRoadmapFile(file: string, text: string): ParsedRoadmapFile 
     return parseUnsafe(file, text);
   } catch (error) {
     // Defence in depth: a bug here must not take the extension or the CLI down.
-    const message = error instanceof Error ? error.message : String(error);
+    const overflow = error instanceof RangeError && /call stack/i.test(error.message);
+    const message = overflow
+      ? "the YAML is nested deeper than the parser's stack allows; flatten the structure"
+      : error instanceof Error
+        ? error.message
+        : String(error);
     return {
       file,
       items: [],
@@ -93,7 +104,7 @@ export function parseRoadmapFile(file: string, text: string): ParsedRoadmapFile 
         {
           file,
           severity: 'error',
-          code: 'internal-error',
+          code: overflow ? 'too-deep' : 'internal-error',
           message: `Roadmap Lens could not read this file: ${message}`,
           range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
         },
@@ -161,4 +172,20 @@ export function parseRoadmapBytes(file: string, bytes: Uint8Array): ParsedRoadma
   const parsed = parseRoadmapFile(file, decoded.text);
   if (decoded.diagnostics.length === 0) return parsed;
   return { ...parsed, diagnostics: [...decoded.diagnostics, ...parsed.diagnostics] };
+}
+
+/** Diagnostics that mean nothing (or not all) of the file could be read as a roadmap. */
+const UNREADABLE_CODES: ReadonlySet<string> = new Set([
+  'yaml-syntax',
+  'too-deep',
+  'invalid-encoding',
+  'invalid-root',
+  'internal-error',
+  'multiple-documents',
+]);
+
+/** Why a parsed file is unreadable (first such problem, `line N: message`), or undefined. */
+export function unreadableReason(parsed: ParsedRoadmapFile): string | undefined {
+  const d = parsed.diagnostics.find((x) => x.severity === 'error' && UNREADABLE_CODES.has(x.code));
+  return d && `line ${d.range.start.line + 1}: ${d.message.replace(/\.$/, '')}`;
 }
