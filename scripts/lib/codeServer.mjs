@@ -38,6 +38,8 @@ export const TEST_USER_SETTINGS = {
   'git.autofetch': false,
   'git.openRepositoryInParentFolders': 'never',
   'chat.commandCenter.enabled': false,
+  // Tests check that unsaved buffers stay unsaved; never let the workbench save them on its own.
+  'files.autoSave': 'off',
 };
 
 export function cacheDir() {
