@@ -2,9 +2,9 @@
 // node:fs in place of vscode.workspace.fs. Shared by every command (`validate`, `why`, `check`, …).
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import picomatch from 'picomatch';
 import { parseRoadmapBytes } from '../core/roadmap/parseRoadmap';
-import { DEFAULT_ROADMAP_GLOBS, matchesRoadmapGlob } from '../core/roadmap/roadmapDiscovery';
+import { isGlobPattern } from '../core/glob/globMatcher';
+import { DEFAULT_ROADMAP_GLOBS, globLiteralDir, matchesRoadmapGlob } from '../core/roadmap/roadmapDiscovery';
 import { RoadmapIndex } from '../core/roadmap/roadmapIndex';
 import { UsageError } from './cliCommand';
 
@@ -49,10 +49,11 @@ async function isFile(p: string): Promise<boolean> {
 
 /** Walks only below each glob's literal prefix, and only as deep as the glob can reach. */
 async function filesForGlob(folder: string, glob: string): Promise<string[]> {
-  const scan = picomatch.scan(glob);
-  if (!scan.isGlob) return (await isFile(path.join(folder, glob))) ? [path.join(folder, glob)] : [];
-  const base = path.join(folder, scan.base);
-  const maxDepth = scan.glob.includes('**') ? MAX_GLOBSTAR_DEPTH : scan.glob.split('/').length;
+  if (!isGlobPattern(glob)) return (await isFile(path.join(folder, glob))) ? [path.join(folder, glob)] : [];
+  const dir = globLiteralDir(glob);
+  const base = path.join(folder, dir);
+  const rest = glob.slice(dir.length);
+  const maxDepth = rest.includes('**') ? MAX_GLOBSTAR_DEPTH : rest.split('/').length;
   const out: string[] = [];
   const queue: { dir: string; depth: number }[] = [{ dir: base, depth: 1 }];
   while (queue.length > 0) {

@@ -4,7 +4,7 @@
 // Built for 10k-line files on every keystroke-debounced refresh: per-line state lives in typed
 // arrays and per-commit tables; evidence objects are only made for the lines someone asks about.
 
-import picomatch from 'picomatch';
+import { compileGlob } from '../glob/globMatcher';
 import { headingStart, scanAnnotations, type AnnotationMatcher, type LineAnnotation } from './annotations';
 import type { BlameResult } from '../gitOutput/blameParser';
 import { globLiteralDir } from '../roadmap/roadmapDiscovery';
@@ -112,14 +112,8 @@ const ownershipCache = new WeakMap<readonly RoadmapItem[], readonly OwnershipMat
 
 function ownsPath(g: OwnershipGlob, relPath: string): boolean {
   if (!relPath.startsWith(g.dir)) return false;
-  if (g.test === undefined) {
-    try {
-      g.test = picomatch(g.glob, { dot: true });
-    } catch {
-      // An invalid glob is reported by the roadmap validator; here it just never matches.
-      g.test = () => false;
-    }
-  }
+  // An invalid or refused glob is reported by the roadmap validator; here it just never matches.
+  g.test ??= compileGlob(g.glob) ?? ((): boolean => false);
   return g.test(relPath);
 }
 

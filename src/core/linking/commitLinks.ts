@@ -1,7 +1,7 @@
 // Commit → roadmap items, with the evidence for each link. Everything here depends on the current
 // roadmap; the raw commit data it reads never does, so a roadmap edit re-links without running git.
 
-import picomatch from 'picomatch';
+import { compileGlob, isGlobPattern } from '../glob/globMatcher';
 import type { ReferenceMatcher } from './referenceMatcher';
 import type { RoadmapItem } from '../roadmap/roadmapTypes';
 import { DEFAULT_TRAILER_KEYS, parseTrailers, trailersWithKeys } from '../gitOutput/trailers';
@@ -92,17 +92,10 @@ export class BranchTags {
     for (const item of items) {
       for (const pattern of item.branches) {
         if (pattern.length === 0) continue;
-        if (picomatch.scan(pattern).isGlob) {
-          try {
-            this.globs.push({
-              itemId: item.id,
-              pattern,
-              literal: literalPrefix(pattern),
-              test: picomatch(pattern, { dot: true }),
-            });
-          } catch {
-            // An invalid glob is reported by the roadmap validator; it just never matches here.
-          }
+        if (isGlobPattern(pattern)) {
+          // An invalid or refused glob is reported by the roadmap validator; it just never matches here.
+          const test = compileGlob(pattern);
+          if (test) this.globs.push({ itemId: item.id, pattern, literal: literalPrefix(pattern), test });
         } else {
           const list = this.exact.get(pattern) ?? [];
           if (!list.includes(item.id)) list.push(item.id);

@@ -1,6 +1,6 @@
 // Checks a branch or path glob before it is used, so a typo becomes a diagnostic instead of a
 // pattern that silently never matches.
-import picomatch from 'picomatch';
+import { MAX_GLOB_LENGTH, parseGlob } from '../glob/globSyntax';
 
 function unbalanced(pattern: string): string | undefined {
   const closers: Record<string, string> = { '[': ']', '{': '}', '(': ')' };
@@ -11,8 +11,14 @@ function unbalanced(pattern: string): string | undefined {
       i++;
       continue;
     }
-    // Inside [...] everything but the closing bracket is literal.
-    if (stack[stack.length - 1] === ']' && c !== ']') continue;
+    // Inside [...] everything but the closing bracket is literal; `[:alpha:]` is one unit there.
+    if (stack[stack.length - 1] === ']' && c !== ']') {
+      if (c === '[' && pattern.charAt(i + 1) === ':') {
+        const end = pattern.indexOf(':]', i + 2);
+        if (end > 0) i = end + 1;
+      }
+      continue;
+    }
     const closer = closers[c];
     if (closer !== undefined) stack.push(closer);
     else if (c === ']' || c === '}' || c === ')') {
@@ -31,16 +37,15 @@ export function globProblem(pattern: string): string | undefined {
   if (pattern.trim().length === 0) return 'an empty pattern matches nothing';
   if (pattern !== pattern.trim()) return 'leading or trailing spaces';
   if (pattern.endsWith('\\') && !pattern.endsWith('\\\\')) return 'ends with an escape character';
-  // Most branch names and paths are literal: nothing for picomatch to compile.
-  if (!/[*?[\]{}()!+@\\]/.test(pattern)) return undefined;
+  // Most branch names and paths are literal: nothing to parse.
+  if (!/[*?[\]{}()!+@\\]/.test(pattern)) return pattern.length > MAX_GLOB_LENGTH ? parseProblem(pattern) : undefined;
   const balance = unbalanced(pattern);
   if (balance !== undefined) return balance;
-  try {
-    // picomatch answers a pattern it cannot compile with a regex that never matches.
-    const re = picomatch.makeRe(pattern);
-    if (re.source === '$^') return 'not a valid glob';
-  } catch (error) {
-    return error instanceof Error ? error.message : 'not a valid glob';
-  }
-  return undefined;
+  return parseProblem(pattern);
+}
+
+/** What the bounded-time matcher (core/glob) refuses: nested repeated groups, overlong patterns. */
+function parseProblem(pattern: string): string | undefined {
+  const parsed = parseGlob(pattern);
+  return parsed.ok ? undefined : parsed.problem;
 }

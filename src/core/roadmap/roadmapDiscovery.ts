@@ -1,6 +1,6 @@
 // Which files are roadmap files. Globs are relative to a workspace folder (or the CLI's cwd),
 // always with `/` separators, matched the same way in the extension and the CLI.
-import picomatch from 'picomatch';
+import { compileGlob } from '../glob/globMatcher';
 
 export const DEFAULT_ROADMAP_GLOBS: readonly string[] = [
   'roadmap.yaml',
@@ -15,9 +15,10 @@ function matcherFor(globs: readonly string[]): (path: string) => boolean {
   const key = globs.join('\n');
   let matcher = cache.get(key);
   if (matcher === undefined) {
-    const usable = globs.filter((g) => g.trim().length > 0);
-    // `dot: true`: `.roadmap.yaml` and folders like `.github/roadmap.yaml` are ordinary choices here.
-    matcher = usable.length === 0 ? () => false : picomatch(usable, { dot: true });
+    // Settings can come from a workspace's own .vscode/settings.json: compiled by the bounded-time
+    // matcher like roadmap globs; an unusable one never matches. Dot files match (`.roadmap.yaml`).
+    const usable = globs.flatMap((g) => (g.trim().length > 0 ? [compileGlob(g)] : [])).filter((m) => m !== undefined);
+    matcher = (path: string): boolean => usable.some((m) => m(path));
     if (cache.size > 32) cache.clear();
     cache.set(key, matcher);
   }
