@@ -3,6 +3,7 @@
 // inside the range); exit 1 listing the ones that do not.
 import { CommitIndex } from '../core/commitIndex/commitIndex';
 import { consumeLog } from '../core/commitIndex/commitIndexBuilder';
+import { jsonText } from './terminalSafe';
 import { EXIT_FAILED, EXIT_OK, parseArgs, UsageError, type CliCommand, type CliIo } from './cliCommand';
 import {
   COMMON_OPTIONS_HELP,
@@ -53,22 +54,18 @@ export const checkCommand: CliCommand = {
       const total = [...index.itemCounts().values()].length;
       if (ctx.json) {
         io.out(
-          JSON.stringify(
-            {
-              version: 1,
-              range,
-              commits: index.size,
-              linkedItems: total,
-              unlinked: unlinked.map((c) => ({
-                sha: c.sha,
-                subject: c.subject,
-                author: c.author,
-                date: isoDate(c.time),
-              })),
-            },
-            null,
-            2,
-          ),
+          jsonText({
+            version: 1,
+            range,
+            commits: index.size,
+            linkedItems: total,
+            unlinked: unlinked.map((c) => ({
+              sha: c.sha,
+              subject: c.subject,
+              author: c.author,
+              date: isoDate(c.time),
+            })),
+          }),
         );
       } else if (unlinked.length === 0) {
         io.out(`All ${index.size} commit${index.size === 1 ? '' : 's'} in ${range} reference a roadmap item.`);

@@ -1,5 +1,6 @@
 // `roadmap-lens current`: the roadmap item the checked-out branch is working on, and why.
 import { detectCurrentWork } from '../git/currentWorkService';
+import { jsonText } from './terminalSafe';
 import { EXIT_FAILED, EXIT_OK, parseArgs, type CliCommand, type CliIo } from './cliCommand';
 import { COMMON_OPTIONS_HELP, openContext, reportingFailures, shortSha, withCommonOptions } from './gitCommandContext';
 
@@ -44,31 +45,27 @@ export const currentCommand: CliCommand = {
       const item = work.kind === 'item' ? ctx.roadmap.index.get(work.itemId) : undefined;
       if (ctx.json) {
         io.out(
-          JSON.stringify(
-            {
-              version: 1,
-              head,
-              base: result.base ?? null,
-              current:
-                work.kind === 'item' && item
-                  ? {
-                      id: item.id,
-                      kind: item.kind,
-                      title: item.title,
-                      why: item.why ?? null,
-                      reason: work.reason,
-                      branch: work.branch,
-                      pattern: work.pattern ?? null,
-                      commitCount: work.commitCount ?? null,
-                      commitTotal: work.commitTotal ?? null,
-                      others: work.others,
-                    }
-                  : null,
-              state: work.kind === 'none' ? work.state : 'linked',
-            },
-            null,
-            2,
-          ),
+          jsonText({
+            version: 1,
+            head,
+            base: result.base ?? null,
+            current:
+              work.kind === 'item' && item
+                ? {
+                    id: item.id,
+                    kind: item.kind,
+                    title: item.title,
+                    why: item.why ?? null,
+                    reason: work.reason,
+                    branch: work.branch,
+                    pattern: work.pattern ?? null,
+                    commitCount: work.commitCount ?? null,
+                    commitTotal: work.commitTotal ?? null,
+                    others: work.others,
+                  }
+                : null,
+            state: work.kind === 'none' ? work.state : 'linked',
+          }),
         );
         return work.kind === 'item' ? EXIT_OK : EXIT_FAILED;
       }

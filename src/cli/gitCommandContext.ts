@@ -4,11 +4,11 @@
 import * as path from 'node:path';
 import { CommitLinker } from '../core/linking/commitLinks';
 import { DEFAULT_TRAILER_KEYS } from '../core/gitOutput/trailers';
-import { GitAbortedError, GitError, GitNotFoundError, InvalidRefError, NotARepositoryError } from '../git/gitErrors';
 import { GitRepository } from '../git/gitRepository';
 import { GitRunner } from '../git/gitRunner';
-import { EXIT_FAILED, type ArgSpec, type CliIo, type ParsedArgs } from './cliCommand';
-import { loadRoadmap, NoRoadmapError, type LoadedRoadmap } from './loadRoadmap';
+import { type ArgSpec, type CliIo, type ParsedArgs } from './cliCommand';
+import { CliFailure } from './failureMessage';
+import { isDirectory, loadRoadmap, type LoadedRoadmap } from './loadRoadmap';
 
 export const COMMON_OPTIONS_HELP = [
   '  --repo PATH          the repository (default: the current folder)',
@@ -37,6 +37,11 @@ export interface GitCommandContext {
 
 export async function openRoadmap(parsed: ParsedArgs, io: CliIo): Promise<{ repoDir: string; roadmap: LoadedRoadmap }> {
   const repoDir = path.resolve(io.cwd, parsed.options.get('repo') ?? '.');
+  if (!(await isDirectory(repoDir)))
+    throw new CliFailure(
+      'repo-not-a-folder',
+      `--repo ${parsed.options.get('repo') ?? '.'}: not a folder; pass the repository's folder.`,
+    );
   const explicit = (parsed.lists.get('roadmap') ?? []).map((p) => path.resolve(io.cwd, p));
   const roadmap = await loadRoadmap({ cwd: repoDir, roadmap: explicit });
   return { repoDir, roadmap };
@@ -59,31 +64,11 @@ export async function openRepository(ctx: GitCommandContext): Promise<GitReposit
 }
 
 /**
- * Known failures print one clear line and exit 1; anything else propagates to main (stack trace).
+ * Runs a command body. Failures propagate to main, which prints each as one line (and a JSON
+ * object with --json; see failureMessage.ts): kept as the seam commands already call.
  */
-export async function reportingFailures(io: CliIo, name: string, body: () => Promise<number>): Promise<number> {
-  try {
-    return await body();
-  } catch (e) {
-    if (
-      e instanceof NoRoadmapError ||
-      e instanceof GitNotFoundError ||
-      e instanceof InvalidRefError ||
-      e instanceof GitAbortedError
-    ) {
-      io.err(`roadmap-lens ${name}: ${e.message}`);
-      return EXIT_FAILED;
-    }
-    if (e instanceof NotARepositoryError) {
-      io.err(`roadmap-lens ${name}: not a git repository (${e.stderr.trim().split('\n')[0] ?? e.message})`);
-      return EXIT_FAILED;
-    }
-    if (e instanceof GitError) {
-      io.err(`roadmap-lens ${name}: ${e.message}`);
-      return EXIT_FAILED;
-    }
-    throw e;
-  }
+export async function reportingFailures(_io: CliIo, _name: string, body: () => Promise<number>): Promise<number> {
+  return body();
 }
 
 export function shortSha(sha: string): string {

@@ -2,7 +2,8 @@
 // node:fs in place of vscode.workspace.fs. Shared by every command (`validate`, `why`, `check`, …).
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { parseRoadmapBytes } from '../core/roadmap/parseRoadmap';
+import { parseRoadmapBytes, unreadableReason } from '../core/roadmap/parseRoadmap';
+import { READ_LIMITS, readFileBounded } from '../fs/boundedRead';
 import { isGlobPattern } from '../core/glob/globMatcher';
 import { DEFAULT_ROADMAP_GLOBS, globLiteralDir, matchesRoadmapGlob } from '../core/roadmap/roadmapDiscovery';
 import { RoadmapIndex } from '../core/roadmap/roadmapIndex';
@@ -14,6 +15,8 @@ export interface LoadedRoadmap {
   /** Absolute paths, in merge order. */
   readonly files: readonly string[];
   readonly index: RoadmapIndex;
+  /** Files that did not parse (only with allowUnreadable): absolute path and why. */
+  readonly unreadable: readonly { readonly file: string; readonly reason: string }[];
 }
 
 export interface LoadRoadmapOptions {
@@ -21,11 +24,18 @@ export interface LoadRoadmapOptions {
   /** `--roadmap` values: files or folders, relative to cwd. Empty or absent: discover. */
   readonly roadmap?: readonly string[];
   readonly globs?: readonly string[];
+  /** `validate` lists the problems of unreadable files; every other command refuses them. */
+  readonly allowUnreadable?: boolean;
 }
 
-/** No roadmap file where one was looked for; commands print the message and exit 1. */
+/** No roadmap file where one was looked for (or one it cannot read); commands print the message and exit 1. */
 export class NoRoadmapError extends Error {
-  override readonly name = 'NoRoadmapError';
+  override readonly name: string = 'NoRoadmapError';
+}
+
+/** A roadmap file that does not parse (YAML syntax, encoding, nesting): never read as empty. */
+export class UnreadableRoadmapError extends NoRoadmapError {
+  override readonly name = 'UnreadableRoadmapError';
 }
 
 const SKIP_DIRS: ReadonlySet<string> = new Set(['node_modules', '.git']);
@@ -39,9 +49,13 @@ export async function isDirectory(p: string): Promise<boolean> {
   }
 }
 
+/**
+ * Anything but a folder: a FIFO or device named like a roadmap is found, so reading it fails with
+ * a message that says what it is, rather than "no roadmap found".
+ */
 async function isFile(p: string): Promise<boolean> {
   try {
-    return (await fs.stat(p)).isFile();
+    return !(await fs.stat(p)).isDirectory();
   } catch {
     return false;
   }
@@ -68,7 +82,7 @@ async function filesForGlob(folder: string, glob: string): Promise<string[]> {
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) {
         if (depth < maxDepth && !SKIP_DIRS.has(entry.name)) queue.push({ dir: full, depth: depth + 1 });
-      } else if (entry.isFile() && matchesRoadmapGlob(path.relative(folder, full), [glob])) {
+      } else if (matchesRoadmapGlob(path.relative(folder, full), [glob])) {
         out.push(full);
       }
     }
@@ -132,6 +146,16 @@ async function resolveExplicit(
   return { root: root ?? path.resolve(cwd), files: [...new Set(files)] };
 }
 
+/** A roadmap file's bytes: a regular file within READ_LIMITS.roadmap, or a one-line FileReadError. */
+export function readRoadmapFile(file: string, cwd: string): Promise<Buffer> {
+  const shown = path.relative(cwd, file);
+  return readFileBounded(file, {
+    maxBytes: READ_LIMITS.roadmap,
+    displayName: shown === '' || shown.startsWith('..') ? file : shown,
+    what: 'roadmap files',
+  });
+}
+
 export async function loadRoadmap(options: LoadRoadmapOptions): Promise<LoadedRoadmap> {
   const globs = options.globs ?? DEFAULT_ROADMAP_GLOBS;
   let found: { root: string; files: string[] } | undefined;
@@ -147,11 +171,22 @@ export async function loadRoadmap(options: LoadRoadmapOptions): Promise<LoadedRo
   }
   // One file at a time, yielding between them: `why` streams git blame while this runs, and a long
   // synchronous stretch would let blame's pipe fill up and stall git (measured: ~1 s on 10k items).
-  const bytes = await Promise.all(found.files.map((file) => fs.readFile(file)));
+  const bytes = await Promise.all(found.files.map((file) => readRoadmapFile(file, options.cwd)));
   const parsed = [];
+  const unreadable: { file: string; reason: string }[] = [];
   for (let i = 0; i < found.files.length; i++) {
     if (i > 0) await new Promise<void>((resolve) => setImmediate(resolve));
-    parsed.push(parseRoadmapBytes(found.files[i] ?? '', bytes[i] ?? Buffer.alloc(0)));
+    const file = parseRoadmapBytes(found.files[i] ?? '', bytes[i] ?? Buffer.alloc(0));
+    const reason = unreadableReason(file);
+    if (reason !== undefined) unreadable.push({ file: file.file, reason });
+    // A file that did not parse is not an empty roadmap: "0 of 0 items" would hide it.
+    if (reason !== undefined && !options.allowUnreadable) {
+      const shown = path.relative(options.cwd, file.file) || file.file;
+      throw new UnreadableRoadmapError(
+        `${shown.startsWith('..') ? file.file : shown} is unreadable (${reason}). Fix it first; \`roadmap-lens validate\` lists every problem.`,
+      );
+    }
+    parsed.push(file);
   }
-  return { root: found.root, files: found.files, index: RoadmapIndex.build(parsed) };
+  return { root: found.root, files: found.files, index: RoadmapIndex.build(parsed), unreadable };
 }

@@ -9,7 +9,8 @@ import { importCommand } from './importCommand';
 import { currentCommand } from './currentCommand';
 import { reportCommand } from './reportCommand';
 import { tagCommand } from './tagCommand';
-import { terminalSafe } from './terminalSafe';
+import { describeFailure } from './failureMessage';
+import { jsonText, terminalSafe } from './terminalSafe';
 import { whyCommand } from './whyCommand';
 
 export const COMMANDS: readonly CliCommand[] = [
@@ -73,14 +74,20 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     io.out(command.usage);
     return EXIT_OK;
   }
+  const json = rest.includes('--json');
   try {
     return await command.run(rest, io);
   } catch (error) {
+    // With --json, stdout always carries one JSON object, a failure included; stderr has the line.
     if (error instanceof UsageError) {
+      if (json) io.out(jsonText({ version: 1, ok: false, error: { code: 'usage', message: error.message } }));
       io.err(`roadmap-lens ${command.name}: ${error.message}\n\n${command.usage}`);
       return EXIT_USAGE;
     }
-    io.err(`roadmap-lens ${command.name}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    const failure = describeFailure(error);
+    if (json) io.out(jsonText({ version: 1, ok: false, error: failure }));
+    io.err(`roadmap-lens ${command.name}: ${failure.message}`);
+    if (process.env['ROADMAP_LENS_DEBUG'] && error instanceof Error && error.stack) io.err(error.stack);
     return EXIT_FAILED;
   }
 }
@@ -100,7 +107,7 @@ if (require.main === module) {
   main(process.argv.slice(2), io).then(
     (code) => (process.exitCode = code),
     (error: unknown) => {
-      process.stderr.write(`roadmap-lens: ${String(error)}\n`);
+      process.stderr.write(`roadmap-lens: ${terminalSafe(describeFailure(error).message)}\n`);
       process.exitCode = EXIT_FAILED;
     },
   );

@@ -9,6 +9,7 @@ import { coverageSteps, coverageText, percent } from '../core/rollup/coverage';
 import { progressText, rollUpSteps, type ItemRollup, type RollupBranch } from '../core/rollup/rollup';
 import { runToEnd } from '../core/util/timeSlices';
 import { markdownInline } from '../core/render/markdownText';
+import { jsonText } from './terminalSafe';
 import { EXIT_OK, parseArgs, UsageError, type CliCommand, type CliIo } from './cliCommand';
 import {
   COMMON_OPTIONS_HELP,
@@ -113,65 +114,61 @@ export const reportCommand: CliCommand = {
 
       if (ctx.json) {
         io.out(
-          JSON.stringify(
-            {
-              version: 1,
-              head: index.head ?? null,
-              commitsIndexed: index.size,
-              coverage: {
-                commits: coverage.commits,
-                linked: coverage.linked,
-                percent: percent(coverage.linked, coverage.commits),
-                months: coverage.months,
-              },
-              items: reports.map((r) => ({
-                id: r.item.id,
-                kind: r.item.kind,
-                title: r.item.title,
-                branches: r.branches.map((b) => ({
-                  name: b.name,
-                  tagged: b.tagged,
-                  lastCommit: isoDate(b.time),
-                  author: b.author,
-                })),
-                commits: r.commitCount,
-                recentCommits: r.recent.map((c) => ({
-                  sha: c.sha,
-                  subject: c.subject,
-                  author: c.author,
-                  date: isoDate(c.time),
-                  evidence: c.evidence.map((e) => e.kind),
-                })),
-                lastActivity: r.lastActivity > 0 ? isoDate(r.lastActivity) : null,
-                ...(r.rollup
-                  ? {
-                      includingChildren: {
-                        commits: r.rollup.commits,
-                        branches: r.rollup.branches,
-                        lastActivity: r.rollup.lastActivity === undefined ? null : isoDate(r.rollup.lastActivity),
-                        children: r.rollup.children,
-                        descendants: r.rollup.descendants,
-                      },
-                    }
-                  : {}),
-              })),
-              unlinked: {
-                branches: unlinkedBranches.map((b) => ({
-                  name: b.name,
-                  lastCommit: isoDate(b.time),
-                  author: b.author,
-                })),
-                commits: unlinkedCommits.map((c) => ({
-                  sha: c.sha,
-                  subject: c.subject,
-                  author: c.author,
-                  date: isoDate(c.time),
-                })),
-              },
+          jsonText({
+            version: 1,
+            head: index.head ?? null,
+            commitsIndexed: index.size,
+            coverage: {
+              commits: coverage.commits,
+              linked: coverage.linked,
+              percent: percent(coverage.linked, coverage.commits),
+              months: coverage.months,
             },
-            null,
-            2,
-          ),
+            items: reports.map((r) => ({
+              id: r.item.id,
+              kind: r.item.kind,
+              title: r.item.title,
+              branches: r.branches.map((b) => ({
+                name: b.name,
+                tagged: b.tagged,
+                lastCommit: isoDate(b.time),
+                author: b.author,
+              })),
+              commits: r.commitCount,
+              recentCommits: r.recent.map((c) => ({
+                sha: c.sha,
+                subject: c.subject,
+                author: c.author,
+                date: isoDate(c.time),
+                evidence: c.evidence.map((e) => e.kind),
+              })),
+              lastActivity: r.lastActivity > 0 ? isoDate(r.lastActivity) : null,
+              ...(r.rollup
+                ? {
+                    includingChildren: {
+                      commits: r.rollup.commits,
+                      branches: r.rollup.branches,
+                      lastActivity: r.rollup.lastActivity === undefined ? null : isoDate(r.rollup.lastActivity),
+                      children: r.rollup.children,
+                      descendants: r.rollup.descendants,
+                    },
+                  }
+                : {}),
+            })),
+            unlinked: {
+              branches: unlinkedBranches.map((b) => ({
+                name: b.name,
+                lastCommit: isoDate(b.time),
+                author: b.author,
+              })),
+              commits: unlinkedCommits.map((c) => ({
+                sha: c.sha,
+                subject: c.subject,
+                author: c.author,
+                date: isoDate(c.time),
+              })),
+            },
+          }),
         );
         return EXIT_OK;
       }

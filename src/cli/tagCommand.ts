@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import { parseRoadmapFile } from '../core/roadmap/parseRoadmap';
 import { idKey } from '../core/roadmap/roadmapTypes';
 import { addBranchTag, applyTextEdits, removeBranchTag } from '../core/roadmap/tagEdit';
+import { jsonText } from './terminalSafe';
 import { EXIT_FAILED, EXIT_OK, parseArgs, UsageError, type CliCommand, type CliIo } from './cliCommand';
 import { displayPath } from './formatDiagnostics';
 import { COMMON_OPTIONS_HELP, openRoadmap, reportingFailures, withCommonOptions } from './gitCommandContext';
@@ -52,7 +53,7 @@ export const tagCommand: CliCommand = {
       const { roadmap } = await openRoadmap(parsed, io);
       const item = roadmap.index.get(itemRef);
       const refuse = (reason: string, message: string): number => {
-        if (json) io.out(JSON.stringify({ version: 1, ok: false, reason, message }, null, 2));
+        if (json) io.out(jsonText({ version: 1, ok: false, reason, message }));
         else io.err(`roadmap-lens tag: ${message}`);
         return EXIT_FAILED;
       };
@@ -72,11 +73,15 @@ export const tagCommand: CliCommand = {
       const where = displayPath(file, io.cwd);
       if (json)
         io.out(
-          JSON.stringify(
-            { version: 1, ok: true, file: where, item: item.id, branch, removed: remove, branches: check.branches },
-            null,
-            2,
-          ),
+          jsonText({
+            version: 1,
+            ok: true,
+            file: where,
+            item: item.id,
+            branch,
+            removed: remove,
+            branches: check.branches,
+          }),
         );
       else io.out(`${remove ? 'Untagged' : 'Tagged'} ${branch} ${remove ? 'from' : 'to'} ${item.id} in ${where}.`);
       return EXIT_OK;

@@ -1,5 +1,6 @@
 // `roadmap-lens validate`: load the roadmap, print every diagnostic and a summary, exit 1 on
 // errors. `--json` prints one object whose shape is documented in docs/cli.md ("CLI: validate").
+import { jsonText } from './terminalSafe';
 import { EXIT_FAILED, EXIT_OK, parseArgs, type CliCommand, type CliIo } from './cliCommand';
 import {
   diagnosticToJson,
@@ -8,7 +9,7 @@ import {
   sortDiagnostics,
   type JsonDiagnostic,
 } from './formatDiagnostics';
-import { loadRoadmap, NoRoadmapError } from './loadRoadmap';
+import { loadRoadmap } from './loadRoadmap';
 
 /** The `--json` output. `version` changes only when a field changes meaning or disappears. */
 export interface ValidateJson {
@@ -20,6 +21,8 @@ export interface ValidateJson {
   readonly errors: number;
   readonly warnings: number;
   readonly diagnostics: readonly JsonDiagnostic[];
+  /** Files that could not be read as a roadmap at all (their problems are in `diagnostics`). */
+  readonly unreadable: readonly string[];
 }
 
 function plural(n: number, word: string): string {
@@ -46,16 +49,11 @@ export const validateCommand: CliCommand = {
   async run(args: readonly string[], io: CliIo): Promise<number> {
     const parsed = parseArgs(args, { flags: ['json'], lists: ['roadmap'] });
     const json = parsed.flags.has('json');
-    let loaded;
-    try {
-      loaded = await loadRoadmap({ cwd: io.cwd, roadmap: parsed.lists.get('roadmap') ?? [] });
-    } catch (error) {
-      if (error instanceof NoRoadmapError) {
-        io.err(`roadmap-lens: ${error.message}`);
-        return EXIT_FAILED;
-      }
-      throw error;
-    }
+    const loaded = await loadRoadmap({
+      cwd: io.cwd,
+      roadmap: parsed.lists.get('roadmap') ?? [],
+      allowUnreadable: true,
+    });
     const { index } = loaded;
     const diagnostics = sortDiagnostics(index.diagnostics, loaded.files);
     const errors = diagnostics.filter((d) => d.severity === 'error').length;
@@ -73,12 +71,15 @@ export const validateCommand: CliCommand = {
         errors,
         warnings,
         diagnostics: diagnostics.map((d) => diagnosticToJson(d, io.cwd)),
+        unreadable: loaded.unreadable.map((u) => displayPath(u.file, io.cwd)),
       };
-      io.out(JSON.stringify(result, null, 2));
+      io.out(jsonText(result));
     } else {
       for (const d of diagnostics) io.out(formatDiagnostic(d, io.cwd));
       const kinds = [...index.countByKind()].map(([kind, n]) => `${kind} ${n}`).join(', ');
       const what = `${plural(index.items.length, 'item')}${kinds.length > 0 ? ` (${kinds})` : ''}`;
+      for (const u of loaded.unreadable)
+        io.out(`${displayPath(u.file, io.cwd)} is unreadable (${u.reason}); none of its items were read.`);
       const title = index.product === undefined ? '' : `${index.product}: `;
       io.out(
         `${title}${what} in ${plural(files.length, 'file')} (${files.join(', ')}); ${plural(errors, 'error')}, ${plural(warnings, 'warning')}.`,

@@ -3,6 +3,7 @@
 // the commit graph and current-work detection are independent processes, so the wall time is about
 // that of blame alone (plus one small process for the blamed commits' messages: see commitLookup).
 
+import { FileReadError, READ_LIMITS, readFileBounded } from '../fs/boundedRead';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { attributeFile, type CommitRefsLookup, type FileAttribution } from '../core/attribution/attribution';
@@ -18,7 +19,7 @@ import { GitRepository } from '../git/gitRepository';
 import { GitRunner } from '../git/gitRunner';
 import { isDirectory, loadRoadmap } from './loadRoadmap';
 
-export type WhyState = 'ok' | 'untracked' | 'binary' | 'missing' | 'not-in-repo' | 'no-git' | 'error';
+export type WhyState = 'ok' | 'untracked' | 'binary' | 'missing' | 'unreadable' | 'not-in-repo' | 'no-git' | 'error';
 
 export interface WhyAnalysis {
   readonly state: WhyState;
@@ -74,11 +75,22 @@ export async function analyzeWhy(opts: WhyOptions): Promise<WhyAnalysis> {
   // Symlinks: git tracks the link, not its target; blame the file the link points to.
   let realPath: string;
   let bytes: Buffer | undefined;
+  // Not a regular file (a link to /dev/zero, a FIFO), too large or unreadable: said, never read.
+  let unreadable: string | undefined;
   try {
     realPath = await fs.realpath(absPath);
-    bytes = await fs.readFile(realPath);
   } catch {
     realPath = absPath;
+  }
+  try {
+    bytes = await readFileBounded(realPath, {
+      maxBytes: READ_LIMITS.source,
+      displayName: opts.file,
+      what: 'source files',
+    });
+  } catch (e) {
+    if (!(e instanceof FileReadError)) throw e;
+    if (e.problem !== 'missing') unreadable = e.message;
   }
   const fileDir = path.dirname(realPath);
   const opened = await openRepo(
@@ -128,8 +140,8 @@ export async function analyzeWhy(opts: WhyOptions): Promise<WhyAnalysis> {
   if (bytes === undefined) {
     return {
       ...base,
-      state: 'missing',
-      message: `${opts.file}: no such file`,
+      state: unreadable === undefined ? 'missing' : 'unreadable',
+      message: unreadable ?? `${opts.file}: no such file`,
       head: undefined,
       lines: [],
       symbols: [],

@@ -6,8 +6,8 @@ import * as path from 'node:path';
 import type { Evidence, ItemShare } from '../core/attribution/attribution';
 import { describeEvidence, shortSha } from '../core/attribution/evidenceText';
 import type { RoadmapIndex } from '../core/roadmap/roadmapIndex';
+import { jsonText } from './terminalSafe';
 import { EXIT_FAILED, EXIT_OK, parseArgs, UsageError, type CliCommand, type CliIo } from './cliCommand';
-import { NoRoadmapError } from './loadRoadmap';
 import { analyzeWhy, type WhyAnalysis, type WhyState } from './whyAnalysis';
 
 interface JsonShare {
@@ -236,36 +236,28 @@ export const whyCommand: CliCommand = {
     });
     if (parsed.positionals.length !== 1) throw new UsageError('Give exactly one FILE or FILE:LINE.');
     const { file, line } = splitFileLine(parsed.positionals[0] ?? '', io.cwd);
-    let analysis: WhyAnalysis;
-    try {
-      const repo = parsed.options.get('repo');
-      analysis = await analyzeWhy({
-        cwd: io.cwd,
-        file,
-        roadmap: parsed.lists.get('roadmap') ?? [],
-        noHistory: parsed.flags.has('no-history'),
-        ...(repo !== undefined ? { repo } : {}),
-        ...(parsed.lists.has('trailer-key') ? { trailerKeys: parsed.lists.get('trailer-key') ?? [] } : {}),
-      });
-    } catch (error) {
-      if (error instanceof NoRoadmapError) {
-        io.err(`roadmap-lens: ${error.message}`);
-        return EXIT_FAILED;
-      }
-      throw error;
-    }
+    const repo = parsed.options.get('repo');
+    const analysis: WhyAnalysis = await analyzeWhy({
+      cwd: io.cwd,
+      file,
+      roadmap: parsed.lists.get('roadmap') ?? [],
+      noHistory: parsed.flags.has('no-history'),
+      ...(repo !== undefined ? { repo } : {}),
+      ...(parsed.lists.has('trailer-key') ? { trailerKeys: parsed.lists.get('trailer-key') ?? [] } : {}),
+    });
     if (line !== undefined && (line < 1 || line > analysis.lines.length) && analysis.attribution) {
       throw new UsageError(`${file} has ${analysis.lines.length} lines; line ${line} does not exist.`);
     }
     if (parsed.flags.has('json')) {
-      io.out(JSON.stringify(toJson(analysis, line, parsed.flags.has('lines')), null, 2));
-      return analysis.state === 'missing' ? EXIT_FAILED : EXIT_OK;
+      io.out(jsonText(toJson(analysis, line, parsed.flags.has('lines'))));
+      return analysis.state === 'missing' || analysis.state === 'unreadable' ? EXIT_FAILED : EXIT_OK;
     }
     if (analysis.message) {
-      if (analysis.state === 'missing') io.err(`roadmap-lens: ${analysis.message}`);
+      if (analysis.state === 'missing' || analysis.state === 'unreadable') io.err(`roadmap-lens: ${analysis.message}`);
       else io.out(`note: ${analysis.message}`);
     }
-    if (!analysis.attribution) return analysis.state === 'missing' ? EXIT_FAILED : EXIT_OK;
+    if (!analysis.attribution)
+      return analysis.state === 'missing' || analysis.state === 'unreadable' ? EXIT_FAILED : EXIT_OK;
     if (line !== undefined) printLine(analysis, line, io, Date.now());
     else printFile(analysis, io);
     return EXIT_OK;

@@ -47,7 +47,25 @@ function firstInvalid(
   return undefined;
 }
 
+function wholeFile(file: string, code: string, message: string): DecodedRoadmap {
+  const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+  return { text: '', diagnostics: [{ file, severity: 'error', code, message, range }] };
+}
+
 export function decodeRoadmapBytes(file: string, bytes: Uint8Array): DecodedRoadmap {
+  // UTF-16/32 (Windows editors' "Unicode"): by BOM, or NUL bytes that no YAML text holds. Read as
+  // UTF-8 they would parse as an empty roadmap; say what the file is instead.
+  const utf16 =
+    bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff));
+  const nul = bytes.subarray(0, 4096).indexOf(0);
+  if (utf16 || nul >= 0)
+    return wholeFile(
+      file,
+      'invalid-encoding',
+      utf16
+        ? 'The file is UTF-16, not UTF-8: save it as UTF-8.'
+        : `The file holds NUL bytes (byte ${nul}): it is UTF-16/32 or binary, not UTF-8 text. Save it as UTF-8.`,
+    );
   const hasBom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   const body = hasBom ? bytes.subarray(3) : bytes;
   try {

@@ -40,7 +40,8 @@ function parseYaml(file: string, text: string): { doc: Document.Parsed; ctx: Yam
       continue;
     }
     let message = error.message;
-    if (error.code === 'RESOURCE_EXHAUSTION') message = `YAML nested too deeply to read (${error.message}).`;
+    if (error.code === 'RESOURCE_EXHAUSTION')
+      message = `YAML too large or too deeply nested to read (the parser's resource limit was hit); flatten or split the file.`;
     if (error.code === 'MULTIPLE_DOCS')
       message =
         'A roadmap file holds one YAML document: remove the `---` separator, or split the roadmap into roadmap/*.yaml files.';
@@ -102,7 +103,52 @@ export function parseRoadmapFile(file: string, text: string): ParsedRoadmapFile 
   }
 }
 
+/** Deepest YAML nesting read: a roadmap is a few levels deep; thousands overflow the parser's stack. */
+export const MAX_YAML_DEPTH = 256;
+
+/**
+ * The first line (0-based) where block indentation plus open flow brackets go deeper than
+ * MAX_YAML_DEPTH, or undefined. A linear pre-scan, so the limit is ours and the same in the CLI,
+ * the extension host and the parse worker, whatever each one's stack size.
+ */
+export function tooDeepLine(text: string): number | undefined {
+  const indents: number[] = [];
+  let flow = 0;
+  let line = 0;
+  for (let start = 0; start <= text.length; line++) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    let i = start;
+    while (i < end && text.charCodeAt(i) === 32) i++;
+    if (i < end && text[i] !== '#' && text[i] !== '\r') {
+      while (indents.length > 0 && (indents[indents.length - 1] ?? 0) >= i) indents.pop();
+      indents.push(i);
+      let quote = '';
+      let dashes = 0;
+      for (let j = i; j < end; j++) {
+        const c = text[j];
+        if (quote !== '') {
+          if (c === quote) quote = '';
+        } else if (c === '"' || c === "'") quote = c;
+        else if (c === '#' && (j === 0 || text[j - 1] === ' ')) break;
+        else if (c === '[' || c === '{') flow++;
+        else if ((c === ']' || c === '}') && flow > 0) flow--;
+        else if (c === '-' && text[j + 1] === ' ' && j === i + dashes * 2) dashes++;
+        if (indents.length + dashes + flow > MAX_YAML_DEPTH) return line;
+      }
+    }
+    start = end + 1;
+  }
+  return undefined;
+}
+
 function parseUnsafe(file: string, text: string): ParsedRoadmapFile {
+  const deep = tooDeepLine(text);
+  if (deep !== undefined) {
+    const message = `YAML nested more than ${MAX_YAML_DEPTH} levels deep (line ${deep + 1}); Roadmap Lens reads up to ${MAX_YAML_DEPTH} levels: flatten the structure.`;
+    const range = { start: { line: deep, character: 0 }, end: { line: deep, character: 0 } };
+    return { file, items: [], diagnostics: [{ file, severity: 'error', code: 'too-deep', message, range }] };
+  }
   const { doc, ctx } = parseYaml(file, text);
   const root = ctx.deref(doc.contents);
   const items: RoadmapItem[] = [];
@@ -161,4 +207,20 @@ export function parseRoadmapBytes(file: string, bytes: Uint8Array): ParsedRoadma
   const parsed = parseRoadmapFile(file, decoded.text);
   if (decoded.diagnostics.length === 0) return parsed;
   return { ...parsed, diagnostics: [...decoded.diagnostics, ...parsed.diagnostics] };
+}
+
+/** Diagnostics that mean nothing (or not all) of the file could be read as a roadmap. */
+const UNREADABLE_CODES: ReadonlySet<string> = new Set([
+  'yaml-syntax',
+  'too-deep',
+  'invalid-encoding',
+  'invalid-root',
+  'internal-error',
+  'multiple-documents',
+]);
+
+/** Why a parsed file is unreadable (first such problem, `line N: message`), or undefined. */
+export function unreadableReason(parsed: ParsedRoadmapFile): string | undefined {
+  const d = parsed.diagnostics.find((x) => x.severity === 'error' && UNREADABLE_CODES.has(x.code));
+  return d && `line ${d.range.start.line + 1}: ${d.message.replace(/\.$/, '')}`;
 }

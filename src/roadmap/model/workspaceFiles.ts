@@ -4,6 +4,7 @@
 // are read directly; every other scheme (virtual and remote workspaces) goes through the API.
 import * as fs from 'node:fs/promises';
 import * as vscode from 'vscode';
+import { FileReadError, formatBytes, READ_LIMITS, readFileBounded } from '../../fs/boundedRead';
 
 const MISSING = new Set(['ENOENT', 'ENOTDIR']);
 
@@ -12,11 +13,37 @@ function isMissing(err: unknown): boolean {
   return typeof err === 'object' && err !== null && MISSING.has(String((err as NodeJS.ErrnoException).code));
 }
 
-/** The file's bytes, or undefined when it does not exist (other errors throw). */
+/**
+ * The file's bytes, or undefined when it does not exist. A FIFO, a device, a link to one, or a file
+ * over the roadmap size limit throws FileReadError (one line, shown as the file's diagnostic):
+ * roadmap files are anyone's and must never stall the extension host (see fs/boundedRead.ts).
+ */
 export async function readFileBytes(uri: vscode.Uri): Promise<Uint8Array | undefined> {
   try {
-    return uri.scheme === 'file' ? await fs.readFile(uri.fsPath) : await vscode.workspace.fs.readFile(uri);
+    const name = vscode.workspace.asRelativePath(uri, false);
+    if (uri.scheme === 'file')
+      return await readFileBounded(uri.fsPath, {
+        maxBytes: READ_LIMITS.roadmap,
+        displayName: name,
+        what: 'roadmap files',
+      });
+    // Other file systems (virtual, remote) answer stat without reading: check kind and size first.
+    const stat = await vscode.workspace.fs.stat(uri);
+    if ((stat.type & vscode.FileType.File) === 0)
+      throw new FileReadError(
+        uri.toString(),
+        'not-a-file',
+        `${name} is not a regular file; Roadmap Lens reads only regular files.`,
+      );
+    if (stat.size > READ_LIMITS.roadmap)
+      throw new FileReadError(
+        uri.toString(),
+        'too-large',
+        `${name} is ${formatBytes(stat.size)}, over the ${formatBytes(READ_LIMITS.roadmap)} Roadmap Lens reads for roadmap files; split or shorten it.`,
+      );
+    return await vscode.workspace.fs.readFile(uri);
   } catch (err) {
+    if (err instanceof FileReadError && err.problem === 'missing') return undefined;
     if (isMissing(err)) return undefined;
     throw err;
   }
