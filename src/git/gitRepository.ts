@@ -2,6 +2,7 @@
 // Repository state is read with as few processes as possible (HEAD and in-progress operations are
 // plain files in the git dir), because it is re-read after every checkout.
 
+import { READ_LIMITS, readFileBounded } from '../fs/boundedRead';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type { HeadState, RepoOperation } from '../core/linking/currentWork';
@@ -44,7 +45,8 @@ async function exists(p: string): Promise<boolean> {
 
 async function readText(p: string): Promise<string | undefined> {
   try {
-    return await fs.readFile(p, 'utf8');
+    // A hostile repository can make HEAD or a ref a FIFO or a link to /dev/zero: bounded, non-blocking.
+    return (await readFileBounded(p, { maxBytes: READ_LIMITS.gitMetadata, what: 'git metadata' })).toString('utf8');
   } catch {
     return undefined;
   }

@@ -3,7 +3,7 @@
 // fully understand (reftable, symbolic refs other than to a branch, odd content, unreadable
 // files) answers `unknown`, and the caller asks git instead.
 
-import { promises as fs } from 'node:fs';
+import { READ_LIMITS, readFileBounded } from '../fs/boundedRead';
 import * as path from 'node:path';
 import { isFullSha } from '../core/gitOutput/gitLogParser';
 
@@ -35,13 +35,18 @@ function errorCode(e: unknown): string | undefined {
   return (e as NodeJS.ErrnoException | undefined)?.code;
 }
 
+/** A file in the git dir: regular, bounded, never blocking (see fs/boundedRead.ts); errors keep their errno code. */
+async function readGitFile(file: string): Promise<string> {
+  return (await readFileBounded(file, { maxBytes: READ_LIMITS.gitMetadata, what: 'git metadata' })).toString('utf8');
+}
+
 /** packed-refs, read at most once per lookup batch (it can hold 100k refs): text, '' when absent, undefined when unreadable. */
 export type PackedRefs = () => Promise<string | undefined>;
 
 export function packedRefsOf(commonDir: string): PackedRefs {
   let read: Promise<string | undefined> | undefined;
   return () =>
-    (read ??= fs.readFile(path.join(commonDir, 'packed-refs'), 'utf8').then(
+    (read ??= readGitFile(path.join(commonDir, 'packed-refs')).then(
       (text) => text,
       (e: unknown) => (errorCode(e) === 'ENOENT' ? '' : undefined),
     ));
@@ -56,7 +61,7 @@ export async function readRefFile(
   if (!isPlainRefName(ref)) return UNKNOWN;
   let loose: string;
   try {
-    loose = await fs.readFile(path.join(commonDir, ...ref.split('/')), 'utf8');
+    loose = await readGitFile(path.join(commonDir, ...ref.split('/')));
   } catch (e) {
     const code = errorCode(e);
     // ENOTDIR: a parent is a file, so no loose ref here either.

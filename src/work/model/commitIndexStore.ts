@@ -3,6 +3,7 @@
 // reported to the caller, which rebuilds. The file is the index's binary form (commitIndexCodec),
 // handed to the decoder as read: no text decoding, no copy.
 
+import { READ_LIMITS, readFileBounded } from '../../fs/boundedRead';
 import * as vscode from 'vscode';
 import { CommitIndex } from '../../core/commitIndex/commitIndex';
 import type { CommitLinker } from '../../core/linking/commitLinks';
@@ -49,7 +50,11 @@ export class CommitIndexStore {
     if (!uri) return { kind: 'missing' };
     let bytes: Uint8Array;
     try {
-      bytes = await this.fs.readFile(uri);
+      // On disk, bounded like every read (a replaced file could be a FIFO or huge); else the API.
+      bytes =
+        uri.scheme === 'file'
+          ? await readFileBounded(uri.fsPath, { maxBytes: READ_LIMITS.index, what: 'the commit index' })
+          : await this.fs.readFile(uri);
     } catch {
       const legacy = this.legacyUriFor(folderUri);
       if (legacy) await this.fs.delete(legacy).then(undefined, () => undefined);
