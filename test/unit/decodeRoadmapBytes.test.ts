@@ -40,9 +40,14 @@ describe('decodeRoadmapBytes', () => {
     });
   }
 
-  it('agrees with TextDecoder on what is valid, for arbitrary bytes', () => {
+  it('agrees with TextDecoder on what is valid, for arbitrary bytes without NUL or a UTF-16 BOM', () => {
+    // NUL bytes and UTF-16 BOMs are refused as a whole (decodeRoadmapBytes: UTF-16 is not UTF-8).
+    const noNul = fc
+      .uint8Array({ maxLength: 64 })
+      .map((b) => b.map((x) => (x === 0 ? 1 : x)))
+      .filter((b) => !((b[0] === 0xff && b[1] === 0xfe) || (b[0] === 0xfe && b[1] === 0xff)));
     fc.assert(
-      fc.property(fc.uint8Array({ maxLength: 64 }), (bytes) => {
+      fc.property(noNul, (bytes) => {
         let valid = true;
         try {
           new TextDecoder('utf-8', { fatal: true }).decode(bytes);
@@ -62,5 +67,19 @@ describe('decodeRoadmapBytes', () => {
       }),
       { numRuns: 500 },
     );
+  });
+
+  it('UTF-16 (either BOM) and NUL bytes: one whole-file error, no text', () => {
+    for (const bytes of [
+      Buffer.from([0xff, 0xfe, 0x76, 0]),
+      Buffer.from([0xfe, 0xff, 0, 0x76]),
+      Buffer.from('version: 1\n', 'utf16le'),
+      Buffer.from('version: 1\n\0'),
+    ]) {
+      const { text, diagnostics } = decodeRoadmapBytes('f', bytes);
+      assert.equal(text, '');
+      assert.equal(diagnostics.length, 1);
+      assert.match(diagnostics[0]?.message ?? '', /UTF-16|NUL bytes/);
+    }
   });
 });

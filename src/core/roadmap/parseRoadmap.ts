@@ -41,7 +41,10 @@ function parseYaml(file: string, text: string): { doc: Document.Parsed; ctx: Yam
     }
     let message = error.message;
     if (error.code === 'RESOURCE_EXHAUSTION')
-      message = `YAML too large or too deeply nested to read (the parser's resource limit was hit); flatten or split the file.`;
+      // yaml stops where its recursion ran out of stack: that is the limit hit, said in words
+      // instead of the engine's RangeError text; what came before stays read.
+      message =
+        "YAML nested deeper than the parser's stack allows, from here on; flatten the structure (items can name their `parent:` instead of nesting).";
     if (error.code === 'MULTIPLE_DOCS')
       message =
         'A roadmap file holds one YAML document: remove the `---` separator, or split the roadmap into roadmap/*.yaml files.';
@@ -103,52 +106,7 @@ export function parseRoadmapFile(file: string, text: string): ParsedRoadmapFile 
   }
 }
 
-/** Deepest YAML nesting read: a roadmap is a few levels deep; thousands overflow the parser's stack. */
-export const MAX_YAML_DEPTH = 256;
-
-/**
- * The first line (0-based) where block indentation plus open flow brackets go deeper than
- * MAX_YAML_DEPTH, or undefined. A linear pre-scan, so the limit is ours and the same in the CLI,
- * the extension host and the parse worker, whatever each one's stack size.
- */
-export function tooDeepLine(text: string): number | undefined {
-  const indents: number[] = [];
-  let flow = 0;
-  let line = 0;
-  for (let start = 0; start <= text.length; line++) {
-    let end = text.indexOf('\n', start);
-    if (end < 0) end = text.length;
-    let i = start;
-    while (i < end && text.charCodeAt(i) === 32) i++;
-    if (i < end && text[i] !== '#' && text[i] !== '\r') {
-      while (indents.length > 0 && (indents[indents.length - 1] ?? 0) >= i) indents.pop();
-      indents.push(i);
-      let quote = '';
-      let dashes = 0;
-      for (let j = i; j < end; j++) {
-        const c = text[j];
-        if (quote !== '') {
-          if (c === quote) quote = '';
-        } else if (c === '"' || c === "'") quote = c;
-        else if (c === '#' && (j === 0 || text[j - 1] === ' ')) break;
-        else if (c === '[' || c === '{') flow++;
-        else if ((c === ']' || c === '}') && flow > 0) flow--;
-        else if (c === '-' && text[j + 1] === ' ' && j === i + dashes * 2) dashes++;
-        if (indents.length + dashes + flow > MAX_YAML_DEPTH) return line;
-      }
-    }
-    start = end + 1;
-  }
-  return undefined;
-}
-
 function parseUnsafe(file: string, text: string): ParsedRoadmapFile {
-  const deep = tooDeepLine(text);
-  if (deep !== undefined) {
-    const message = `YAML nested more than ${MAX_YAML_DEPTH} levels deep (line ${deep + 1}); Roadmap Lens reads up to ${MAX_YAML_DEPTH} levels: flatten the structure.`;
-    const range = { start: { line: deep, character: 0 }, end: { line: deep, character: 0 } };
-    return { file, items: [], diagnostics: [{ file, severity: 'error', code: 'too-deep', message, range }] };
-  }
   const { doc, ctx } = parseYaml(file, text);
   const root = ctx.deref(doc.contents);
   const items: RoadmapItem[] = [];
