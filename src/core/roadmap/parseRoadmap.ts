@@ -32,7 +32,9 @@ function parseYaml(file: string, text: string): { doc: Document.Parsed; ctx: Yam
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   const ctx = new YamlFileContext(file, text, lines, doc);
   for (const error of doc.errors) {
-    const code = YAML_CODES[error.code] ?? 'yaml-syntax';
+    // A stack overflow can surface under another yaml code, depending on where the stack ran out.
+    const overflow = error.code === 'RESOURCE_EXHAUSTION' || /call stack/i.test(error.message);
+    const code = overflow ? 'too-deep' : (YAML_CODES[error.code] ?? 'yaml-syntax');
     const opening = error.code === 'MISSING_CHAR' ? unterminatedQuoteStart(doc, error.pos[0]) : undefined;
     if (opening !== undefined) {
       // yaml reports the end of the file; the mistake is where the string starts.
@@ -40,7 +42,7 @@ function parseYaml(file: string, text: string): { doc: Document.Parsed; ctx: Yam
       continue;
     }
     let message = error.message;
-    if (error.code === 'RESOURCE_EXHAUSTION')
+    if (overflow)
       // yaml stops where its recursion ran out of stack: that is the limit hit, said in words
       // instead of the engine's RangeError text; what came before stays read.
       message =
@@ -89,7 +91,12 @@ export function parseRoadmapFile(file: string, text: string): ParsedRoadmapFile 
     return parseUnsafe(file, text);
   } catch (error) {
     // Defence in depth: a bug here must not take the extension or the CLI down.
-    const message = error instanceof Error ? error.message : String(error);
+    const overflow = error instanceof RangeError && /call stack/i.test(error.message);
+    const message = overflow
+      ? "the YAML is nested deeper than the parser's stack allows; flatten the structure"
+      : error instanceof Error
+        ? error.message
+        : String(error);
     return {
       file,
       items: [],
@@ -97,7 +104,7 @@ export function parseRoadmapFile(file: string, text: string): ParsedRoadmapFile 
         {
           file,
           severity: 'error',
-          code: 'internal-error',
+          code: overflow ? 'too-deep' : 'internal-error',
           message: `Roadmap Lens could not read this file: ${message}`,
           range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
         },

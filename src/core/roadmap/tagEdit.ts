@@ -14,6 +14,7 @@ import {
   type YAMLMap,
   type YAMLSeq,
 } from 'yaml';
+import { globProblem } from './globProblem';
 import { idKey } from './roadmapTypes';
 
 export interface TextEdit {
@@ -51,6 +52,14 @@ export function findPair(map: YAMLMap, key: string): AnyPair | undefined {
   return (map.items as AnyPair[]).find((p) => keyOf(p) === key);
 }
 
+/**
+ * A scalar as the roadmap parser reads it: strings as strings, anything else by its source text,
+ * so `id: 0x1F`, `id: 1e3` and `id: 1.10` are found as written, not as 31, 1000 and 1.1.
+ */
+function scalarSource(node: { value: unknown; source?: string }): string {
+  return typeof node.value === 'string' ? node.value : (node.source ?? String(node.value));
+}
+
 /** Depth-first over `items:` sequences (top level and nested); the first item with this id. */
 function findItem(root: unknown, id: string): YAMLMap | undefined {
   const want = idKey(id);
@@ -59,7 +68,7 @@ function findItem(root: unknown, id: string): YAMLMap | undefined {
     const node = stack.pop();
     if (!isMap(node)) continue;
     const idPair = findPair(node, 'id');
-    if (idPair && isScalar(idPair.value) && idKey(String(idPair.value.value)) === want) return node;
+    if (idPair && isScalar(idPair.value) && idKey(scalarSource(idPair.value)) === want) return node;
     const items = findPair(node, 'items')?.value;
     if (isSeq(items)) for (let i = items.items.length - 1; i >= 0; i--) stack.push(items.items[i]);
   }
@@ -97,11 +106,23 @@ export function range(node: unknown): [number, number, number] | undefined {
   return r ? [r[0], r[1], r[2]] : undefined;
 }
 
-/** Where to insert "\n…" so it lands at the end of the line on which `end` is. */
+/** Where to insert "\n…" so it lands at the end of the line on which `end` is (before a CRLF's `\r`). */
 export function endOfLine(text: string, end: number): number {
-  if (end > 0 && text[end - 1] === '\n') return end - 1;
-  const nl = text.indexOf('\n', end);
-  return nl < 0 ? text.length : nl;
+  let nl = end > 0 && text[end - 1] === '\n' ? end - 1 : text.indexOf('\n', end);
+  if (nl < 0) nl = text.length;
+  return nl > 0 && text[nl - 1] === '\r' ? nl - 1 : nl;
+}
+
+/** The file's line ending: CRLF when its first line break is one, so inserted lines match it. */
+function eolOf(text: string): string {
+  const nl = text.indexOf('\n');
+  return nl > 0 && text[nl - 1] === '\r' ? '\r\n' : '\n';
+}
+
+function withEol(result: TagEditResult, text: string): TagEditResult {
+  const eol = eolOf(text);
+  if (!result.ok || eol === '\n') return result;
+  return { ok: true, edits: result.edits.map((e) => ({ ...e, newText: e.newText.replace(/\n/g, eol) })) };
 }
 
 export function lineStart(text: string, offset: number): number {
@@ -115,7 +136,7 @@ export function indentAt(text: string, offset: number): string {
 export function scalarText(node: unknown): string | undefined {
   if (!isScalar(node)) return undefined;
   const v = node.value;
-  return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? String(v) : undefined;
+  return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? scalarSource(node) : undefined;
 }
 
 function seqValues(seq: YAMLSeq): string[] {
@@ -123,6 +144,13 @@ function seqValues(seq: YAMLSeq): string[] {
 }
 
 export function addBranchTag(text: string, itemId: string, branch: string): TagEditResult {
+  return withEol(addBranchTagLf(text, itemId, branch), text);
+}
+
+function addBranchTagLf(text: string, itemId: string, branch: string): TagEditResult {
+  const problem = globProblem(branch);
+  if (problem !== undefined)
+    return refuse('invalid-branch', `"${branch}" is not a usable branch name or glob (${problem}); not tagging it.`);
   const found = locate(text, itemId, branch);
   if ('ok' in found) return found;
   return appendToList(text, found.item, 'branches', branch, () =>
@@ -221,7 +249,8 @@ export function removeBranchTag(text: string, itemId: string, branch: string): T
     const keyR = range(pair?.key);
     if (!keyR) return notTagged;
     const colon = text.indexOf(':', keyR[1]);
-    const lineEnd = endNl < 0 ? text.length : endNl;
+    let lineEnd = endNl < 0 ? text.length : endNl;
+    if (lineEnd > 0 && text[lineEnd - 1] === '\r') lineEnd--;
     return { ok: true, edits: [{ offset: colon + 1, length: lineEnd - colon - 1, newText: ' []' }] };
   }
   const end = endNl < 0 ? text.length : endNl + 1;
