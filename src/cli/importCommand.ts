@@ -1,5 +1,7 @@
 // `roadmap-lens import github|jira|linear|aha FILE`: merges a tracker export into the roadmap
 // file (creating roadmap.yaml when there is none). Offline: reads only the export file.
+import { FileReadError, READ_LIMITS, readFileBounded } from '../fs/boundedRead';
+import { jsonText } from './terminalSafe';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { decodeExportBytes } from '../core/import/decodeExportBytes';
@@ -12,7 +14,7 @@ import { parseRoadmapBytes } from '../core/roadmap/parseRoadmap';
 import { idKey } from '../core/roadmap/roadmapTypes';
 import { EXIT_FAILED, EXIT_OK, parseArgs, UsageError, type CliCommand, type CliIo } from './cliCommand';
 import { displayPath } from './formatDiagnostics';
-import { discoverRoadmap, findRoadmapFiles, isDirectory } from './loadRoadmap';
+import { discoverRoadmap, findRoadmapFiles, isDirectory, readRoadmapFile } from './loadRoadmap';
 import { writeFileAtomic } from './tagCommand';
 
 /** Exports above this are refused before reading (a 10,000-issue Jira export is ~20 MB). */
@@ -25,9 +27,10 @@ async function writeRoadmap(file: string, text: string): Promise<void> {
 
 async function readText(file: string): Promise<string | undefined> {
   try {
-    return await fs.readFile(file, 'utf8');
+    const bytes = await readFileBounded(file, { maxBytes: READ_LIMITS.roadmap, what: 'roadmap files' });
+    return bytes.toString('utf8');
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    if (e instanceof FileReadError && e.problem === 'missing') return undefined;
     throw e;
   }
 }
@@ -116,7 +119,7 @@ export const importCommand: CliCommand = {
     const json = parsed.flags.has('json');
     const dryRun = parsed.flags.has('dry-run');
     const fail = (message: string): number => {
-      if (json) io.out(JSON.stringify({ version: 1, ok: false, message }, null, 2));
+      if (json) io.out(jsonText({ version: 1, ok: false, message }));
       else io.err(`roadmap-lens import: ${message}`);
       return EXIT_FAILED;
     };
@@ -125,7 +128,13 @@ export const importCommand: CliCommand = {
     const stat = await fs.stat(exportPath).catch(() => undefined);
     if (!stat?.isFile()) return fail(`${fileArg}: no such file.`);
     if (stat.size > MAX_EXPORT_BYTES) return fail(`${fileArg} is larger than ${MAX_EXPORT_BYTES / 1024 / 1024} MB.`);
-    const decoded = decodeExportBytes(await fs.readFile(exportPath));
+    const decoded = decodeExportBytes(
+      await readFileBounded(exportPath, {
+        maxBytes: MAX_EXPORT_BYTES,
+        displayName: exportPath,
+        what: 'tracker exports',
+      }),
+    );
     if ('error' in decoded) return fail(`${fileArg}: ${decoded.error}.`);
     const imported = parseTrackerExport(tracker, decoded.text, {
       statusMap: statusMap.map,
@@ -141,7 +150,8 @@ export const importCommand: CliCommand = {
     const { file, others } = await targetFile(io.cwd, parsed.options.get('roadmap'));
     const otherIds = new Set<string>();
     for (const other of others)
-      for (const item of parseRoadmapBytes(other, await fs.readFile(other)).items) otherIds.add(idKey(item.id));
+      for (const item of parseRoadmapBytes(other, await readRoadmapFile(other, io.cwd)).items)
+        otherIds.add(idKey(item.id));
     const before = (await readText(file)) ?? '';
     const result = mergeImport(before, imported, { file, prune: parsed.flags.has('prune'), otherIds });
     const where = displayPath(file, io.cwd);
@@ -155,21 +165,17 @@ export const importCommand: CliCommand = {
     const summary = result.summary;
     if (json) {
       io.out(
-        JSON.stringify(
-          {
-            version: 1,
-            ok: true,
-            dryRun,
-            tracker,
-            file: where,
-            ...summary,
-            problems: imported.problems,
-            notes: [...imported.notes, ...summary.notes],
-            ...(dryRun ? { diff: unifiedDiff(where, before, result.edits) } : {}),
-          },
-          null,
-          2,
-        ),
+        jsonText({
+          version: 1,
+          ok: true,
+          dryRun,
+          tracker,
+          file: where,
+          ...summary,
+          problems: imported.problems,
+          notes: [...imported.notes, ...summary.notes],
+          ...(dryRun ? { diff: unifiedDiff(where, before, result.edits) } : {}),
+        }),
       );
       return EXIT_OK;
     }
