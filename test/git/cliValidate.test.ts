@@ -111,6 +111,7 @@ describe('roadmap-lens validate (bundled CLI)', function () {
       'errors',
       'warnings',
       'diagnostics',
+      'unreadable',
     ]);
     assert.equal(out['version'], 1);
     assert.equal(out['product'], null);
