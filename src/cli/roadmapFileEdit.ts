@@ -45,7 +45,8 @@ async function isStale(lock: string): Promise<boolean> {
   let text: string;
   let mtime: number;
   try {
-    text = await fs.readFile(lock, 'utf8');
+    // Bounded and non-blocking like every read: a planted lock could be a FIFO.
+    text = (await readFileBounded(lock, { maxBytes: 4096 })).toString('utf8');
     mtime = (await fs.stat(lock)).mtimeMs;
   } catch {
     return false; // gone already: the next try creates it
