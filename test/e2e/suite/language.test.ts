@@ -399,7 +399,11 @@ describe('the roadmap as a language', function () {
       const editor = await vscode.window.showTextDocument(doc);
       const line = lineOf(doc, '// SRCH-3:');
       editor.selection = new vscode.Selection(line, 0, line, 0);
-      const shown = await waitFor('the end-of-line text', () => api.language.currentLine.rendered(editor));
+      // Opening the file draws line 0's item first; wait for the cursor's line.
+      const shown = await waitFor('the end-of-line text on the cursor line', () => {
+        const r = api.language.currentLine.rendered(editor);
+        return r?.line === line && r;
+      });
       assert.equal(shown.line, line);
       assert.match(shown.text, /^SRCH-3 · /);
       const why = api.model.find('SRCH-3')?.item.why?.trim().replace(/\s+/g, ' ') ?? '';
