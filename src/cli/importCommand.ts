@@ -15,6 +15,7 @@ import { idKey } from '../core/roadmap/roadmapTypes';
 import { EXIT_FAILED, EXIT_OK, parseArgs, UsageError, type CliCommand, type CliIo } from './cliCommand';
 import { displayPath } from './formatDiagnostics';
 import { discoverRoadmap, findRoadmapFiles, isDirectory, readRoadmapFile } from './loadRoadmap';
+import { editRoadmapFile } from './roadmapFileEdit';
 import { writeFileAtomic } from './tagCommand';
 
 /** Exports above this are refused before reading (a 10,000-issue Jira export is ~20 MB). */
@@ -22,7 +23,13 @@ const MAX_EXPORT_BYTES = 256 * 1024 * 1024;
 
 /** The one place import writes the roadmap: swapping in a safer writer is one line. */
 async function writeRoadmap(file: string, text: string): Promise<void> {
-  await writeFileAtomic(file, text);
+  // An existing file keeps its identity (symlink target, mode, owner) and is written under the lock.
+  const exists = await fs.stat(file).then(
+    () => true,
+    () => false,
+  );
+  if (exists) await editRoadmapFile(file, file, () => ({ text }));
+  else await writeFileAtomic(file, text);
 }
 
 async function readText(file: string): Promise<string | undefined> {

@@ -1,6 +1,7 @@
 // `roadmap-lens tag BRANCH ITEM`: add (or with --remove, drop) a branch in the item's `branches`,
-// as the same minimal, comment-preserving edit the editor command makes. The file is replaced
-// atomically (temp file + rename) and only after the edited text re-parses with the tag in place.
+// as the same minimal, comment-preserving edit the editor command makes. Written by
+// editRoadmapFile (lock, compare-before-rename, symlinks/mode/owner kept) and only after the edited
+// text re-parses with the tag in place and no errors.
 import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
@@ -10,9 +11,23 @@ import { addBranchTag, applyTextEdits, removeBranchTag } from '../core/roadmap/t
 import { jsonText } from './terminalSafe';
 import { EXIT_FAILED, EXIT_OK, parseArgs, UsageError, type CliCommand, type CliIo } from './cliCommand';
 import { displayPath } from './formatDiagnostics';
+import { editRoadmapFile } from './roadmapFileEdit';
 import { COMMON_OPTIONS_HELP, openRoadmap, reportingFailures, withCommonOptions } from './gitCommandContext';
 
-/** Writes next to the target and renames over it, so a crash or full disk never leaves half a file. */
+/** An edit `tag` declines; printed as `{ ok: false, reason }` with --json. */
+class TagRefusal extends Error {
+  constructor(
+    readonly reason: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * Creates a NEW file next to its final name and renames it in (a crash or full disk never leaves
+ * half a file). Existing roadmap files are edited with editRoadmapFile (lock, compare, identity).
+ */
 export async function writeFileAtomic(file: string, text: string): Promise<void> {
   const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
   const mode = (await fs.stat(file).catch(() => undefined))?.mode;
@@ -64,17 +79,45 @@ export const tagCommand: CliCommand = {
           'read-only',
           `${itemRef} is defined in ${file}, read from git: commit the tag on that branch instead (check it out, or pass --roadmap with a file path).`,
         );
-      const bytes = await fs.readFile(file);
-      const text = bytes.toString('utf8');
-      if (!Buffer.from(text, 'utf8').equals(bytes))
-        return refuse('not-utf8', `${displayPath(file, io.cwd)} is not valid UTF-8; not editing it.`);
-      const result = remove ? removeBranchTag(text, item.id, branch) : addBranchTag(text, item.id, branch);
-      if (!result.ok) return refuse(result.reason, result.message);
-      const next = applyTextEdits(text, result.edits);
-      const check = parseRoadmapFile(file, next).items.find((i) => idKey(i.id) === idKey(item.id));
-      if (!check || check.branches.includes(branch) === remove)
-        return refuse('edit-check-failed', 'The edited roadmap did not read back as expected; not writing it.');
-      await writeFileAtomic(file, next);
+      const shown = displayPath(file, io.cwd);
+      let check: { branches: readonly string[] } | undefined;
+      try {
+        // Decided again on the text read under the lock (editRoadmapFile), so a concurrent edit is kept.
+        await editRoadmapFile(file, shown, (text, bytes) => {
+          if (!Buffer.from(text, 'utf8').equals(bytes))
+            return { refuse: new TagRefusal('not-utf8', `${shown} is not valid UTF-8; not editing it.`) };
+          // Validate before writing: a file with errors (duplicate keys, invalid ids…) is not edited.
+          const error = parseRoadmapFile(file, text).diagnostics.find((d) => d.severity === 'error');
+          if (error)
+            return {
+              refuse: new TagRefusal(
+                'roadmap-invalid',
+                `${shown} has errors (line ${error.range.start.line + 1}: ${error.message}); fix them first. Nothing was changed.`,
+              ),
+            };
+          const result = remove ? removeBranchTag(text, item.id, branch) : addBranchTag(text, item.id, branch);
+          if (!result.ok) return { refuse: new TagRefusal(result.reason, result.message) };
+          const next = applyTextEdits(text, result.edits);
+          const edited = parseRoadmapFile(file, next);
+          check = edited.items.find((i) => idKey(i.id) === idKey(item.id));
+          if (
+            !check ||
+            check.branches.includes(branch) === remove ||
+            edited.diagnostics.some((d) => d.severity === 'error')
+          )
+            return {
+              refuse: new TagRefusal(
+                'edit-check-failed',
+                'The edited roadmap did not read back as expected; not writing it.',
+              ),
+            };
+          return { text: next };
+        });
+      } catch (e) {
+        if (e instanceof TagRefusal) return refuse(e.reason, e.message);
+        throw e;
+      }
+      if (!check) return refuse('edit-check-failed', 'The edited roadmap did not read back as expected.');
       const where = displayPath(file, io.cwd);
       if (json)
         io.out(
