@@ -5,13 +5,13 @@ import * as vscode from 'vscode';
 import type { RoadmapModel } from './model/roadmapModel';
 import { cardMarkdown } from './cardMarkdown';
 import { REFERENCE_DOCUMENTS } from './referenceDocuments';
+import { readSetting } from '../settings/settings';
 
 export class ItemHoverProvider implements vscode.HoverProvider {
   constructor(private readonly model: RoadmapModel) {}
 
   provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
-    if (!vscode.workspace.getConfiguration('roadmapLens', document.uri).get<boolean>('hovers.enabled', true))
-      return undefined;
+    if (!readSetting('hovers.enabled', document.uri)) return undefined;
     const roadmap = this.model.roadmapForDocument(document.uri);
     if (!roadmap || roadmap.index.items.length === 0) return undefined;
     const line = document.lineAt(position.line).text;

@@ -4,9 +4,10 @@
 
 import * as vscode from 'vscode';
 import { Commands, ContextKeys } from '../commands/commandIds';
-import { DEFAULT_BRANCH_TEMPLATE, renderBranchName } from '../core/linking/branchTemplate';
+import { renderBranchName } from '../core/linking/branchTemplate';
 import { addTrailer } from '../core/linking/commitTrailer';
 import { readWorkSettings } from './model/workSettings';
+import { readSetting, settingDefault } from '../settings/settings';
 import type { RoadmapModel } from '../roadmap/model/roadmapModel';
 import type { WorkModel } from './model/workModel';
 import { folderArgument, itemArgument, pickItem, record } from './workItemPicks';
@@ -22,10 +23,8 @@ export function registerWorkCommands(context: vscode.ExtensionContext, roadmaps:
         void vscode.window.showWarningMessage(`Roadmap Lens: ${work.gitOffMessage(found.folder.uri)}`);
         return undefined;
       }
-      const template = vscode.workspace
-        .getConfiguration('roadmapLens', found.folder.uri)
-        .get<string>('branchTemplate', DEFAULT_BRANCH_TEMPLATE);
-      const proposal = renderBranchName(template.trim() || DEFAULT_BRANCH_TEMPLATE, found.item);
+      const template = readSetting('branchTemplate', found.folder).trim() || settingDefault('branchTemplate');
+      const proposal = renderBranchName(template, found.item);
       const given = record(arg)['branchName'];
       const name =
         typeof given === 'string'
@@ -110,7 +109,7 @@ export function registerWorkCommands(context: vscode.ExtensionContext, roadmaps:
         );
         return undefined;
       }
-      const keys = readWorkSettings(roadmaps.find(id)?.folder ?? { uri: folderUri, name: '', index: 0 }).trailerKeys;
+      const keys = readWorkSettings(roadmaps.find(id)?.folder ?? folderUri).trailerKeys;
       const key = keys[0] ?? 'Roadmap';
       repository.inputBox.value = addTrailer(repository.inputBox.value, key, id, keys);
       return repository.inputBox.value;

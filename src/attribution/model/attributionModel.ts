@@ -14,6 +14,7 @@ import { blameFile, type BlameOutcome } from '../../git/blameRunner';
 import type { GitRepository } from '../../git/gitRepository';
 import type { RoadmapModel } from '../../roadmap/model/roadmapModel';
 import type { WorkModel } from '../../work/model/workModel';
+import { onDidChangeSettings, readSetting, type SettingKey } from '../../settings/settings';
 
 export interface AttributionSettings {
   readonly codeLensEnabled: boolean;
@@ -24,28 +25,27 @@ export interface AttributionSettings {
   readonly maxFileSize: number;
 }
 
-export const DEFAULT_SYMBOL_KINDS = [
-  'Function',
-  'Method',
-  'Class',
-  'Constructor',
-  'Interface',
-  'Enum',
-  'Struct',
-  'Module',
-];
-
-export function readAttributionSettings(scope?: vscode.Uri): AttributionSettings {
-  const c = vscode.workspace.getConfiguration('roadmapLens', scope);
+/** Read for each document: a folder's settings may turn lenses off for its files only. */
+export function readAttributionSettings(document: vscode.Uri): AttributionSettings {
   return {
-    codeLensEnabled: c.get<boolean>('codeLens.enabled', true),
-    symbolKinds: c.get<string[]>('codeLens.symbolKinds', DEFAULT_SYMBOL_KINDS),
-    minLines: Math.max(1, c.get<number>('codeLens.minLines', 3)),
-    useHistory: c.get<boolean>('codeLens.useHistory', true),
-    lineHoverEnabled: c.get<boolean>('lineHover.enabled', true),
-    maxFileSize: c.get<number>('maxFileSize', 1_000_000),
+    codeLensEnabled: readSetting('codeLens.enabled', document),
+    symbolKinds: readSetting('codeLens.symbolKinds', document),
+    minLines: readSetting('codeLens.minLines', document),
+    useHistory: readSetting('codeLens.useHistory', document),
+    lineHoverEnabled: readSetting('lineHover.enabled', document),
+    maxFileSize: readSetting('maxFileSize', document),
   };
 }
+
+/** The settings that change what an attribution or its lenses and hovers show. */
+export const ATTRIBUTION_SETTINGS: readonly SettingKey[] = [
+  'codeLens.enabled',
+  'codeLens.symbolKinds',
+  'codeLens.minLines',
+  'codeLens.useHistory',
+  'lineHover.enabled',
+  'maxFileSize',
+];
 
 /** Why history is missing from an attribution, when it is. */
 export type HistoryState = 'used' | 'off' | 'too-large' | 'no-repo' | 'indexing' | BlameOutcome['state'];
@@ -158,14 +158,7 @@ export class AttributionModel implements vscode.Disposable {
       roadmaps.onDidChange(() => this.invalidate(false)),
       // HEAD moved, the index grew or the current item changed: every cached answer may be stale.
       work.onDidChange(() => this.invalidate(true)),
-      vscode.workspace.onDidChangeConfiguration((e) => {
-        if (
-          ['roadmapLens.codeLens', 'roadmapLens.lineHover', 'roadmapLens.maxFileSize'].some((k) =>
-            e.affectsConfiguration(k),
-          )
-        )
-          this.invalidate(false);
-      }),
+      onDidChangeSettings(ATTRIBUTION_SETTINGS, () => this.invalidate(false)),
       vscode.workspace.onDidCloseTextDocument((doc) => {
         const uri = doc.uri.toString();
         this.results.delete(uri);

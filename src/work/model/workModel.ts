@@ -14,18 +14,13 @@ import { CommitIndexStore } from './commitIndexStore';
 import { FilesTouchedCache } from './filesTouchedCache';
 import { FolderWork } from './folderWork';
 import { GitChangeTriggers } from './gitChangeTriggers';
+import { onDidChangeSettings } from '../../settings/settings';
+import { WORK_SETTINGS } from './workSettings';
 import type { RoadmapModel } from '../../roadmap/model/roadmapModel';
 import { NO_WORK, type BranchWork, type CommitWork, type ItemWork, type WorkStatus } from './workState';
 
 /** A checkout, commit or fetch shows within a second: events settle for this long first. */
 const DEBOUNCE_MS = 300;
-
-const SETTINGS = [
-  'roadmapLens.baseBranch',
-  'roadmapLens.trailerKeys',
-  'roadmapLens.history.maxCommits',
-  'roadmapLens.work.recentCommits',
-];
 
 function toCommitWork(c: CommitInfo): CommitWork {
   return { sha: c.sha, subject: c.subject, author: c.author, date: new Date(c.time * 1000) };
@@ -84,8 +79,9 @@ export class WorkModel implements vscode.Disposable {
         this.log.info('Workspace trusted: reading repositories.');
         for (const f of this.folders.values()) void f.refresh();
       }),
-      vscode.workspace.onDidChangeConfiguration((e) => {
-        if (SETTINGS.some((s) => e.affectsConfiguration(s))) for (const f of this.folders.values()) void f.refresh();
+      onDidChangeSettings(WORK_SETTINGS, (change) => {
+        for (const f of this.folders.values())
+          if (WORK_SETTINGS.some((k) => change.affects(k, f.folder))) void f.refresh();
       }),
     );
   }
