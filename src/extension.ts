@@ -11,23 +11,29 @@ import { WorkModel } from './work/model/workModel';
 import { registerItemHoverProvider } from './roadmap/itemHoverProvider';
 import { registerItemLinkProvider } from './roadmap/itemLinkProvider';
 import { registerLineHover } from './attribution/lineHoverProvider';
-import { registerRoadmapCodeLens } from './attribution/roadmapCodeLensProvider';
+import { lensCommands, registerRoadmapCodeLens } from './attribution/roadmapCodeLensProvider';
 import { registerRoadmapDiagnostics } from './roadmap/roadmapDiagnostics';
-import { registerFindItem } from './roadmap/findItemQuickPick';
-import { registerItemCommands } from './roadmap/itemCommands';
-import type { RoadmapTreeProvider } from './roadmap/roadmapTreeProvider';
+import { registerCommands } from './commands/commandRegistry';
+import { findItemCommand } from './roadmap/findItemQuickPick';
+import { itemCommands } from './roadmap/itemCommands';
+import type { RoadmapNode, RoadmapTreeProvider } from './roadmap/roadmapTreeProvider';
 import { registerRoadmapTreeView } from './roadmap/roadmapTreeView';
-import { registerStarterRoadmapCommand } from './roadmap/starterRoadmapCommand';
+import { starterRoadmapCommand } from './roadmap/starterRoadmapCommand';
 import { registerImportRoadmapCommand } from './roadmap/importRoadmapCommand';
 import type { CurrentItemStatusBar } from './work/currentItemStatusBar';
 import { registerWorkViews } from './work/registerWorkViews';
+import { tagCommands } from './work/tagCommands';
+import { unlinkedWorkCommand } from './work/unlinkedWorkView';
+import { workCommands } from './work/workCommands';
 import { WorkTreeContributor } from './work/workTreeContributor';
-import { registerVisuals, type VisualFeatures } from './roadmap/registerVisuals';
+import { registerVisuals, visualCommands, type VisualFeatures } from './roadmap/registerVisuals';
 
 /** What activate() returns: used by the extension-host tests, not a public API. */
 export interface RoadmapLensApi {
   readonly model: RoadmapModel;
   readonly tree: RoadmapTreeProvider;
+  /** The Roadmap view itself: its selection and visibility show what a reveal did. */
+  readonly treeView: vscode.TreeView<RoadmapNode>;
   readonly work: WorkModel;
   readonly statusBar: CurrentItemStatusBar;
   readonly workTree: WorkTreeContributor;
@@ -80,10 +86,7 @@ export function activate(context: vscode.ExtensionContext): RoadmapLensApi | und
     const workTree = new WorkTreeContributor(work);
     const tree = registerRoadmapTreeView(context, model, [workTree]);
     const statusBar = registerWorkViews(context, model, work, workTree);
-    registerItemCommands(context, model);
-    registerFindItem(context, model);
-    registerStarterRoadmapCommand(context, model, log);
-    registerImportRoadmapCommand(context, model, log);
+    const importCommand = registerImportRoadmapCommand(context, model, log);
     registerRoadmapDiagnostics(context, model);
     registerItemHoverProvider(context, model);
     registerItemLinkProvider(context, model);
@@ -92,6 +95,19 @@ export function activate(context: vscode.ExtensionContext): RoadmapLensApi | und
     context.subscriptions.push(attribution);
     registerRoadmapCodeLens(context, attribution);
     registerLineHover(context, attribution);
+    // Every command, in one table: its type requires a handler for each id in commandIds.ts.
+    registerCommands(context, {
+      ...tree.commands,
+      ...itemCommands(model),
+      ...findItemCommand(model),
+      ...starterRoadmapCommand(model, log),
+      ...importCommand,
+      ...visualCommands(model, visuals),
+      ...workCommands(model, work),
+      ...tagCommands(model, work),
+      ...unlinkedWorkCommand(),
+      ...lensCommands(attribution),
+    });
 
     // Not awaited: a 10k-item roadmap takes seconds to parse, and while activate() is pending
     // VS Code holds back every command of ours. Views fill in from the model's events.
@@ -111,7 +127,17 @@ export function activate(context: vscode.ExtensionContext): RoadmapLensApi | und
       roadmapLoaded,
     };
     log.info(`Roadmap Lens activated in ${activation.ms.toFixed(0)} ms`);
-    return { model, tree, work, statusBar, workTree, visuals, attribution, activation };
+    return {
+      model,
+      tree: tree.provider,
+      treeView: tree.view,
+      work,
+      statusBar,
+      workTree,
+      visuals,
+      attribution,
+      activation,
+    };
   } catch (err) {
     return failed(err);
   }

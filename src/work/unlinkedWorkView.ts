@@ -2,7 +2,8 @@
 // list an engineering manager brings to planning. Reads the work model; runs no git.
 
 import * as vscode from 'vscode';
-import { Commands, Views } from '../commands/commandIds';
+import { Views } from '../commands/commandIds';
+import type { CommandHandlers } from '../commands/commandRegistry';
 import type { WorkModel } from './model/workModel';
 import type { BranchWork, CommitWork } from './model/workState';
 import { branchTreeItem, commitTreeItem } from './workTreeContributor';
@@ -83,10 +84,13 @@ export class UnlinkedWorkProvider implements vscode.TreeDataProvider<UnlinkedNod
 export function registerUnlinkedWorkView(context: vscode.ExtensionContext, work: WorkModel): void {
   const provider = new UnlinkedWorkProvider(work);
   const view = vscode.window.createTreeView(Views.unlinked, { treeDataProvider: provider });
-  context.subscriptions.push(
-    view,
-    vscode.commands.registerCommand(Commands.showUnlinkedWork, async () => {
+  context.subscriptions.push(view);
+}
+
+export function unlinkedWorkCommand(): CommandHandlers<'showUnlinkedWork'> {
+  return {
+    showUnlinkedWork: async () => {
       await vscode.commands.executeCommand(`${Views.unlinked}.focus`);
-    }),
-  );
+    },
+  };
 }

@@ -8,6 +8,7 @@ import * as vscode from 'vscode';
 import { attributeFile, type FileAttribution } from '../../core/attribution/attribution';
 import { BlameCache, contentHash } from '../../core/attribution/blameCache';
 import { commitIndexRefs } from '../../core/linking/commitRefs';
+import { isPathInside } from '../../core/util/pathInside';
 import type { RoadmapIndex } from '../../core/roadmap/roadmapIndex';
 import { findSymbols, type SymbolKindName, type SymbolRange } from '../../core/attribution/symbolRanges';
 import { blameFile, type BlameOutcome } from '../../git/blameRunner';
@@ -249,10 +250,7 @@ export class AttributionModel implements vscode.Disposable {
     // so the same relative path serves ownership and blame.
     const rel = path.relative(realFolder, filePath);
     const relPath = rel.split(path.sep).join('/');
-    const inRepo =
-      realRoot !== undefined &&
-      !path.relative(realRoot, filePath).startsWith('..') &&
-      !path.isAbsolute(path.relative(realRoot, filePath));
+    const inRepo = realRoot !== undefined && isPathInside(realRoot, filePath);
     const base = { lines, relPath, roadmap: index, symbols };
     const status = this.work.status(folder.uri);
     const currentItemId = status.kind === 'ready' ? status.current?.item.id : undefined;
@@ -260,8 +258,7 @@ export class AttributionModel implements vscode.Disposable {
     let history: HistoryState;
     if (!settings.useHistory) history = 'off';
     else if (text.length > settings.maxFileSize) history = 'too-large';
-    else if (!repo || realRoot === undefined || !inRepo || rel.startsWith('..') || path.isAbsolute(rel))
-      history = 'no-repo';
+    else if (!repo || realRoot === undefined || !inRepo || !isPathInside(realFolder, filePath)) history = 'no-repo';
     else {
       if (root !== undefined) this.repoRoots.set(realRoot, root);
       const outcome = await this.blame(repo, realRoot, relPath, text);
