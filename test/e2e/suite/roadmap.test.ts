@@ -62,6 +62,23 @@ describe('roadmap in the editor', function () {
       if (ids.join() === id) return true;
       throw new Error(`selected: ${ids.join(', ') || 'nothing'}`);
     });
+  /**
+   * Runs Reveal Item until the view reports `id` selected. While the tree refreshes (the commit index
+   * is still being built early in the run) the view may report the selection of a node it has
+   * just replaced, which reads as nothing; a reveal that never selects still fails here.
+   */
+  const revealed = (arg: string, id: string): Promise<true> =>
+    waitFor(
+      `Reveal Item ${arg} to select ${id} in the Roadmap view`,
+      async () => {
+        await vscode.commands.executeCommand(Commands.revealItem, arg);
+        for (let i = 0; i < 20 && selectedItemIds().join() !== id; i++) await sleep(50);
+        const ids = selectedItemIds();
+        if (ids.join() === id) return true;
+        throw new Error(`selected: ${ids.join(', ') || 'nothing'}`);
+      },
+      40_000,
+    );
 
   before(async () => {
     api = await activateApi();
@@ -138,12 +155,10 @@ describe('roadmap in the editor', function () {
   });
 
   it('reveals an item in the tree by id and by ref', async () => {
-    await vscode.commands.executeCommand(Commands.revealItem, 'CHK-12');
-    await selected('CHK-12');
+    await revealed('CHK-12', 'CHK-12');
     assert.equal(api.treeView.visible, true, 'the Roadmap view is shown');
     // SHOP-311 is a ref of SRCH-3: the item is revealed, not the ref.
-    await vscode.commands.executeCommand(Commands.revealItem, 'SHOP-311');
-    await selected('SRCH-3');
+    await revealed('SHOP-311', 'SRCH-3');
     // A reveal expands the item's ancestors, so its node is reachable from the root.
     const path: string[] = [];
     for (let n = api.treeView.selection[0]; n; n = api.tree.getParent(n)) if (n.type === 'item') path.unshift(n.id);
@@ -322,8 +337,7 @@ describe('roadmap in the editor', function () {
     const first = api.model.allItems()[0]?.item.id;
     const other = api.model.allItems().at(-1)?.item.id;
     assert.ok(first !== undefined && other !== undefined && first !== other);
-    await vscode.commands.executeCommand(Commands.revealItem, other);
-    await selected(other);
+    await revealed(other, other);
 
     let settled = false;
     const done = Promise.resolve(vscode.commands.executeCommand(Commands.findItem)).finally(() => (settled = true));
