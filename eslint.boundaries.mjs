@@ -1,5 +1,5 @@
 // The architecture's arrows, as lint rules (docs/architecture.md draws the same picture).
-// Kept in its own module so test/git/lintBoundaries.test.ts can show that each rule fires.
+// Kept in its own module so test/unit/lintBoundaries.test.ts can show that each rule fires.
 //
 //   core/      pure: no vscode, no node I/O, no processes, nothing outside core/
 //   git/       the only code that starts processes: no vscode, no models, no UI

@@ -8,6 +8,7 @@ import type { Evidence, ItemShare } from '../core/attribution/attribution';
 import { describeEvidence } from '../core/attribution/evidenceText';
 import { lensTitle, manyItemsTitle } from '../core/attribution/lensTitle';
 import { Commands } from '../commands/commandIds';
+import type { CommandHandlers } from '../commands/commandRegistry';
 import { readAttributionSettings, type AttributionModel, type DocumentAttribution } from './model/attributionModel';
 
 interface LensTarget {
@@ -167,9 +168,11 @@ export function registerRoadmapCodeLens(
   model: AttributionModel,
 ): RoadmapCodeLensProvider {
   const provider = new RoadmapCodeLensProvider(model);
-  context.subscriptions.push(
-    vscode.languages.registerCodeLensProvider({ scheme: 'file' }, provider),
-    vscode.commands.registerCommand(Commands.showLensItems, (arg: unknown) => showLensItems(model, arg)),
-  );
+  context.subscriptions.push(vscode.languages.registerCodeLensProvider({ scheme: 'file' }, provider));
   return provider;
+}
+
+/** `showLensItems`: a lens names several items; this lists them with the evidence for each. */
+export function lensCommands(model: AttributionModel): CommandHandlers<'showLensItems'> {
+  return { showLensItems: (arg: unknown) => showLensItems(model, arg) };
 }

@@ -8,12 +8,14 @@ import * as vscode from 'vscode';
 import { attributeFile, type FileAttribution } from '../../core/attribution/attribution';
 import { BlameCache, contentHash } from '../../core/attribution/blameCache';
 import { commitIndexRefs } from '../../core/linking/commitRefs';
+import { isPathInside } from '../../core/util/pathInside';
 import type { RoadmapIndex } from '../../core/roadmap/roadmapIndex';
 import { findSymbols, type SymbolKindName, type SymbolRange } from '../../core/attribution/symbolRanges';
 import { blameFile, type BlameOutcome } from '../../git/blameRunner';
 import type { GitRepository } from '../../git/gitRepository';
 import type { RoadmapModel } from '../../roadmap/model/roadmapModel';
 import type { WorkModel } from '../../work/model/workModel';
+import { onDidChangeSettings, readSetting, type SettingKey } from '../../settings/settings';
 
 export interface AttributionSettings {
   readonly codeLensEnabled: boolean;
@@ -24,28 +26,27 @@ export interface AttributionSettings {
   readonly maxFileSize: number;
 }
 
-export const DEFAULT_SYMBOL_KINDS = [
-  'Function',
-  'Method',
-  'Class',
-  'Constructor',
-  'Interface',
-  'Enum',
-  'Struct',
-  'Module',
-];
-
-export function readAttributionSettings(scope?: vscode.Uri): AttributionSettings {
-  const c = vscode.workspace.getConfiguration('roadmapLens', scope);
+/** Read for each document: a folder's settings may turn lenses off for its files only. */
+export function readAttributionSettings(document: vscode.Uri): AttributionSettings {
   return {
-    codeLensEnabled: c.get<boolean>('codeLens.enabled', true),
-    symbolKinds: c.get<string[]>('codeLens.symbolKinds', DEFAULT_SYMBOL_KINDS),
-    minLines: Math.max(1, c.get<number>('codeLens.minLines', 3)),
-    useHistory: c.get<boolean>('codeLens.useHistory', true),
-    lineHoverEnabled: c.get<boolean>('lineHover.enabled', true),
-    maxFileSize: c.get<number>('maxFileSize', 1_000_000),
+    codeLensEnabled: readSetting('codeLens.enabled', document),
+    symbolKinds: readSetting('codeLens.symbolKinds', document),
+    minLines: readSetting('codeLens.minLines', document),
+    useHistory: readSetting('codeLens.useHistory', document),
+    lineHoverEnabled: readSetting('lineHover.enabled', document),
+    maxFileSize: readSetting('maxFileSize', document),
   };
 }
+
+/** The settings that change what an attribution or its lenses and hovers show. */
+export const ATTRIBUTION_SETTINGS: readonly SettingKey[] = [
+  'codeLens.enabled',
+  'codeLens.symbolKinds',
+  'codeLens.minLines',
+  'codeLens.useHistory',
+  'lineHover.enabled',
+  'maxFileSize',
+];
 
 /** Why history is missing from an attribution, when it is. */
 export type HistoryState = 'used' | 'off' | 'too-large' | 'no-repo' | 'indexing' | BlameOutcome['state'];
@@ -158,14 +159,7 @@ export class AttributionModel implements vscode.Disposable {
       roadmaps.onDidChange(() => this.invalidate(false)),
       // HEAD moved, the index grew or the current item changed: every cached answer may be stale.
       work.onDidChange(() => this.invalidate(true)),
-      vscode.workspace.onDidChangeConfiguration((e) => {
-        if (
-          ['roadmapLens.codeLens', 'roadmapLens.lineHover', 'roadmapLens.maxFileSize'].some((k) =>
-            e.affectsConfiguration(k),
-          )
-        )
-          this.invalidate(false);
-      }),
+      onDidChangeSettings(ATTRIBUTION_SETTINGS, () => this.invalidate(false)),
       vscode.workspace.onDidCloseTextDocument((doc) => {
         const uri = doc.uri.toString();
         this.results.delete(uri);
@@ -256,10 +250,7 @@ export class AttributionModel implements vscode.Disposable {
     // so the same relative path serves ownership and blame.
     const rel = path.relative(realFolder, filePath);
     const relPath = rel.split(path.sep).join('/');
-    const inRepo =
-      realRoot !== undefined &&
-      !path.relative(realRoot, filePath).startsWith('..') &&
-      !path.isAbsolute(path.relative(realRoot, filePath));
+    const inRepo = realRoot !== undefined && isPathInside(realRoot, filePath);
     const base = { lines, relPath, roadmap: index, symbols };
     const status = this.work.status(folder.uri);
     const currentItemId = status.kind === 'ready' ? status.current?.item.id : undefined;
@@ -267,8 +258,7 @@ export class AttributionModel implements vscode.Disposable {
     let history: HistoryState;
     if (!settings.useHistory) history = 'off';
     else if (text.length > settings.maxFileSize) history = 'too-large';
-    else if (!repo || realRoot === undefined || !inRepo || rel.startsWith('..') || path.isAbsolute(rel))
-      history = 'no-repo';
+    else if (!repo || realRoot === undefined || !inRepo || !isPathInside(realFolder, filePath)) history = 'no-repo';
     else {
       if (root !== undefined) this.repoRoots.set(realRoot, root);
       const outcome = await this.blame(repo, realRoot, relPath, text);

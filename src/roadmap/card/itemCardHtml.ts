@@ -330,16 +330,14 @@ function workSection(data: ItemCardData): SafeHtml {
     }),
   );
   const inWindow = buckets.reduce((n, b) => n + b.count, 0);
-  const branches = work.branches
-    .slice(0, MAX_LIST)
-    .map(
-      (b) =>
-        html`<li>
+  const branches = work.branches.slice(0, MAX_LIST).map(
+    (b) =>
+      html`<li>
           <span class="branch-icon" aria-hidden="true">⎇</span
           ><code>${b.name}</code
           >${b.current === true ? html` <span class="pill current">checked out</span>` : ''}${b.lastActivity !== undefined ? html` <span class="muted">${relativeTime(b.lastActivity, data.now)}${b.author !== undefined ? html` · ${b.author}` : ''}</span>` : ''}
         </li>`,
-    );
+  );
   const commits = [...work.commits]
     .sort((a, b) => b.date - a.date)
     .slice(0, 8)

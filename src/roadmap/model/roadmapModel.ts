@@ -4,18 +4,14 @@
 
 import * as vscode from 'vscode';
 import { decodeRoadmapBytes, type DecodedRoadmap } from '../../core/roadmap/decodeRoadmapBytes';
-import {
-  DEFAULT_ROADMAP_GLOBS,
-  matchesRoadmapGlob,
-  planRoadmapGlob,
-  type GlobPlan,
-} from '../../core/roadmap/roadmapDiscovery';
+import { matchesRoadmapGlob, planRoadmapGlob, type GlobPlan } from '../../core/roadmap/roadmapDiscovery';
 import { RoadmapFileSet } from '../../core/roadmap/roadmapFileSet';
 import type { RoadmapIndex } from '../../core/roadmap/roadmapIndex';
 import type { RoadmapDiagnostic, RoadmapItem } from '../../core/roadmap/roadmapTypes';
 import { RoadmapParser } from './roadmapParser';
 import { RoadmapWatcher } from './roadmapWatcher';
 import { filesIn, isFile, readFileBytes } from './workspaceFiles';
+import { readSetting, settingDefault } from '../../settings/settings';
 
 export interface FoundItem {
   readonly item: RoadmapItem;
@@ -137,11 +133,8 @@ export class RoadmapModel implements vscode.Disposable {
   }
 
   private globsFor(folder: vscode.WorkspaceFolder): string[] {
-    const configured = vscode.workspace.getConfiguration('roadmapLens', folder.uri).get<unknown>('files');
-    const globs = Array.isArray(configured)
-      ? configured.filter((g): g is string => typeof g === 'string' && g.trim() !== '')
-      : [];
-    return globs.length > 0 ? globs : [...DEFAULT_ROADMAP_GLOBS];
+    const globs = readSetting('files', folder).filter((g) => g.trim() !== '');
+    return [...(globs.length > 0 ? globs : settingDefault('files'))];
   }
 
   private owningSet(uri: vscode.Uri): RoadmapFileSet | undefined {

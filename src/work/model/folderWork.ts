@@ -3,6 +3,7 @@
 // git layer; this class only decides when, and turns failures into states.
 
 import * as vscode from 'vscode';
+import { GIT_OFF_TEXT } from './gitOffText';
 import type { CommitIndex } from '../../core/commitIndex/commitIndex';
 import { BuildCancelledError } from '../../core/commitIndex/commitIndexBuilder';
 import { CommitLinker } from '../../core/linking/commitLinks';
@@ -69,13 +70,6 @@ function headInfo(head: HeadState): HeadInfo | undefined {
       return undefined;
   }
 }
-
-const OFF_TEXT = {
-  untrusted:
-    'Roadmap Lens runs no git in Restricted Mode. Trust this workspace to link branches and commits to the roadmap.',
-  'git-missing': 'git was not found on PATH. Install git to link branches and commits to the roadmap.',
-  'not-a-repo': 'This folder is not a git repository: branches and commits cannot be linked.',
-} as const;
 
 export class FolderWork implements vscode.Disposable {
   status: WorkStatus = { kind: 'loading' };
@@ -239,7 +233,7 @@ export class FolderWork implements vscode.Disposable {
   private offState(head: HeadState): boolean {
     if (head.kind !== 'untrusted' && head.kind !== 'git-missing' && head.kind !== 'not-a-repo') return false;
     const reason = head.kind === 'untrusted' ? 'untrusted' : head.kind === 'git-missing' ? 'no-git' : 'not-repo';
-    this.status = { kind: 'off', reason, message: OFF_TEXT[head.kind] };
+    this.status = { kind: 'off', reason, message: GIT_OFF_TEXT[reason] };
     this.repo = undefined;
     this.generation++;
     this.summary = EMPTY_SUMMARY;

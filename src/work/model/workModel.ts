@@ -4,6 +4,7 @@
 
 import * as vscode from 'vscode';
 import { idKey } from '../../core/roadmap/roadmapTypes';
+import { isPathInside } from '../../core/util/pathInside';
 import type { BranchLink } from '../../core/commitIndex/workSummary';
 import type { CommitIndex, CommitInfo } from '../../core/commitIndex/commitIndex';
 import type { FileTouchCount } from '../../core/gitOutput/changedFilesParser';
@@ -16,18 +17,14 @@ import { CommitIndexStore } from './commitIndexStore';
 import { FilesTouchedCache } from './filesTouchedCache';
 import { FolderWork } from './folderWork';
 import { GitChangeTriggers } from './gitChangeTriggers';
+import { GIT_OFF_TEXT } from './gitOffText';
+import { onDidChangeSettings } from '../../settings/settings';
+import { WORK_SETTINGS } from './workSettings';
 import type { RoadmapModel } from '../../roadmap/model/roadmapModel';
 import { NO_WORK, type BranchWork, type CommitWork, type ItemWork, type WorkStatus } from './workState';
 
 /** A checkout, commit or fetch shows within a second: events settle for this long first. */
 const DEBOUNCE_MS = 300;
-
-const SETTINGS = [
-  'roadmapLens.baseBranch',
-  'roadmapLens.trailerKeys',
-  'roadmapLens.history.maxCommits',
-  'roadmapLens.work.recentCommits',
-];
 
 function toCommitWork(c: CommitInfo): CommitWork {
   return { sha: c.sha, subject: c.subject, author: c.author, date: new Date(c.time * 1000) };
@@ -86,8 +83,9 @@ export class WorkModel implements vscode.Disposable {
         this.log.info('Workspace trusted: reading repositories.');
         for (const f of this.folders.values()) void f.refresh();
       }),
-      vscode.workspace.onDidChangeConfiguration((e) => {
-        if (SETTINGS.some((s) => e.affectsConfiguration(s))) for (const f of this.folders.values()) void f.refresh();
+      onDidChangeSettings(WORK_SETTINGS, (change) => {
+        for (const f of this.folders.values())
+          if (WORK_SETTINGS.some((k) => change.affects(k, f.folder))) void f.refresh();
       }),
     );
   }
@@ -126,19 +124,9 @@ export class WorkModel implements vscode.Disposable {
   status(folderUri: vscode.Uri): WorkStatus {
     const entry = this.folders.get(folderUri.toString());
     if (entry) return entry.status;
-    if (folderUri.scheme !== 'file')
-      return {
-        kind: 'off',
-        reason: 'virtual',
-        message: 'Git features need a folder on disk (this folder is virtual or remote).',
-      };
-    if (!vscode.workspace.isTrusted)
-      return { kind: 'off', reason: 'untrusted', message: 'Roadmap Lens runs no git in Restricted Mode.' };
-    return {
-      kind: 'off',
-      reason: 'not-repo',
-      message: 'This folder has no roadmap, so Roadmap Lens does not read its repository.',
-    };
+    if (folderUri.scheme !== 'file') return { kind: 'off', reason: 'virtual', message: GIT_OFF_TEXT.virtual };
+    if (!vscode.workspace.isTrusted) return { kind: 'off', reason: 'untrusted', message: GIT_OFF_TEXT.untrusted };
+    return { kind: 'off', reason: 'not-repo', message: GIT_OFF_TEXT['no-roadmap'] };
   }
 
   /** `current` for the item being worked on, `ancestor` for its parents, up to the goal. */
@@ -299,9 +287,7 @@ export class WorkModel implements vscode.Disposable {
   /** Why git is not available for this folder, in words for a message. */
   gitOffMessage(folderUri: vscode.Uri): string {
     const status = this.status(folderUri);
-    return status.kind === 'off'
-      ? status.message
-      : 'Roadmap Lens is still reading the repository; try again in a moment.';
+    return status.kind === 'off' ? status.message : GIT_OFF_TEXT.loading;
   }
 
   /** Creates `name` at HEAD, checks it out and re-reads the folder. */
@@ -406,11 +392,11 @@ export class WorkModel implements vscode.Disposable {
     for (const [key, entry] of this.folders) {
       const repoRoot = entry.repo?.info.root;
       const folderPath = entry.folder.uri.fsPath;
-      // A folder inside the repository, or the repository itself.
+      // A folder inside the repository, or the repository itself (not a sibling such as `repo-2`).
       const matches =
         repoRoot !== undefined
           ? vscode.Uri.file(repoRoot).toString() === rootUri.toString()
-          : folderPath.startsWith(root);
+          : isPathInside(root, folderPath);
       if (matches) this.schedule(key, entry);
     }
   }
