@@ -3,7 +3,7 @@
 // the one Roadmap Lens hover (roadmap/itemHoverProvider.ts), after the card of an id under the cursor.
 
 import * as vscode from 'vscode';
-import type { Evidence } from '../core/attribution/attribution';
+import type { Evidence } from '../core/attribution/attributionTypes';
 import { relativeTime } from '../core/render/commitTimeline';
 import { shortSha } from '../core/attribution/evidenceText';
 import { escapeMarkdown } from '../core/render/itemCard';

@@ -4,7 +4,7 @@
 // Clicking opens a quick pick of the symbol's items with their evidence.
 
 import * as vscode from 'vscode';
-import type { Evidence, ItemShare } from '../core/attribution/attribution';
+import type { Evidence, ItemShare } from '../core/attribution/attributionTypes';
 import { describeEvidence } from '../core/attribution/evidenceText';
 import { lensTitle, manyItemsTitle } from '../core/attribution/lensTitle';
 import { Commands } from '../commands/commandIds';

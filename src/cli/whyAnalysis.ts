@@ -6,7 +6,8 @@
 import { FileReadError, READ_LIMITS, readFileBounded } from '../fs/boundedRead';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { attributeFile, type CommitRefsLookup, type FileAttribution } from '../core/attribution/attribution';
+import { attributeFile, type FileAttribution } from '../core/attribution/attribution';
+import type { CommitRefsLookup } from '../core/attribution/attributionTypes';
 import { CommitLinker, MemoLinker, type MessageLinker } from '../core/linking/commitLinks';
 import type { RoadmapIndex } from '../core/roadmap/roadmapIndex';
 import { symbolRanges, type SymbolRange } from '../core/attribution/symbolRanges';

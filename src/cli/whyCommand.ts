@@ -3,7 +3,7 @@
 
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
-import type { Evidence, ItemShare } from '../core/attribution/attribution';
+import type { Evidence, ItemShare } from '../core/attribution/attributionTypes';
 import { describeEvidence, shortSha } from '../core/attribution/evidenceText';
 import type { RoadmapIndex } from '../core/roadmap/roadmapIndex';
 import { jsonText } from './terminalSafe';

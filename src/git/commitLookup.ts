@@ -10,7 +10,7 @@
 // graph, with evidence merged and ordered as CommitIndex.evidence() does (test/git/commitLookup
 // compares the two on every commit of a history with nested, octopus and repeated merges).
 
-import type { CommitRefsLookup } from '../core/attribution/attribution';
+import type { CommitRefsLookup } from '../core/attribution/attributionTypes';
 import { addEvidence, EVIDENCE_ORDER, type Evidence, type MessageLinker } from '../core/linking/commitLinks';
 import { commitIndexRefs } from '../core/linking/commitRefs';
 import { gitLogFormat, isFullSha, makeLogNonce, parseGitLog, type RawCommit } from '../core/gitOutput/gitLogParser';

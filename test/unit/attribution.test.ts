@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import picomatch from 'picomatch';
-import { attributeFile, type CommitRefsLookup } from '../../src/core/attribution/attribution';
+import { attributeFile } from '../../src/core/attribution/attribution';
+import type { CommitRefsLookup } from '../../src/core/attribution/attributionTypes';
 import { parseBlame } from '../../src/core/gitOutput/blameParser';
 import { parseRoadmapFile } from '../../src/core/roadmap/parseRoadmap';
 import { RoadmapIndex } from '../../src/core/roadmap/roadmapIndex';

@@ -1,7 +1,7 @@
 // One wording of attribution evidence for every surface (CLI, hover, quick pick), so the CLI's
 // documented output and the editor say the same thing.
 
-import type { Evidence } from './attribution';
+import type { Evidence } from './attributionTypes';
 import { relativeTime } from '../render/commitTimeline';
 
 export function shortSha(sha: string): string {

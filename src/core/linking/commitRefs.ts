@@ -1,7 +1,7 @@
 // Adapts the commit index (#3) to what attribution asks of it: a commit's items, each with a
 // short phrase saying how the commit names it ("trailer", "merge of chk-12-reorder").
 
-import type { CommitRefsLookup } from '../attribution/attribution';
+import type { CommitRefsLookup } from '../attribution/attributionTypes';
 import type { Evidence } from './commitLinks';
 
 const HOW: Readonly<Record<Evidence['kind'], string>> = {
