@@ -110,7 +110,15 @@ describe('renderItemCardHtml', () => {
 
   it('keeps every hostile field inert', () => {
     const h = (id: string) =>
-      makeItem({ id, title: HOSTILE, why: HOSTILE, status: HOSTILE, owner: HOSTILE, target: HOSTILE, refs: [HOSTILE] });
+      makeItem({
+        id,
+        title: HOSTILE,
+        why: HOSTILE,
+        status: HOSTILE,
+        owner: HOSTILE,
+        target: HOSTILE,
+        aliases: [HOSTILE],
+      });
     const hostileData: ItemCardData = {
       item: makeItem({
         id: '"><script>x</script>',
@@ -120,7 +128,7 @@ describe('renderItemCardHtml', () => {
         status: HOSTILE,
         owner: HOSTILE,
         target: HOSTILE,
-        refs: [HOSTILE],
+        aliases: [HOSTILE],
         metrics: [{ name: HOSTILE, baseline: HOSTILE, target: '30%', current: HOSTILE, unit: HOSTILE }],
         links: [
           HOSTILE,
