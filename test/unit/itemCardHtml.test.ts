@@ -121,14 +121,8 @@ describe('renderItemCardHtml', () => {
       });
     const hostileData: ItemCardData = {
       item: makeItem({
-        id: '"><script>x</script>',
+        ...h('"><script>x</script>'),
         kind: HOSTILE,
-        title: HOSTILE,
-        why: HOSTILE,
-        status: HOSTILE,
-        owner: HOSTILE,
-        target: HOSTILE,
-        aliases: [HOSTILE],
         metrics: [{ name: HOSTILE, baseline: HOSTILE, target: '30%', current: HOSTILE, unit: HOSTILE }],
         links: [
           HOSTILE,
