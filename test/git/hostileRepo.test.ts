@@ -101,7 +101,7 @@ describe('hostile repository config', () => {
     const items = [
       {
         id: 'CHK-12',
-        refs: [] as string[],
+        aliases: [] as string[],
         branches: [] as string[],
         kind: 'feature',
         title: 't',
@@ -147,7 +147,7 @@ describe('hostile repository config', () => {
     const items = [
       {
         id: 'CHK-12',
-        refs: [] as string[],
+        aliases: [] as string[],
         branches: [] as string[],
         kind: 'feature',
         title: 't',

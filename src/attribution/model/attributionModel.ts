@@ -6,7 +6,7 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { attributeFile, type FileAttribution } from '../../core/attribution/attribution';
-import { commitIndexRefs } from '../../core/linking/commitRefs';
+import { commitItemLinks } from '../../core/linking/commitItemLinks';
 import { isPathInside } from '../../core/util/pathInside';
 import type { RoadmapIndex } from '../../core/roadmap/roadmapIndex';
 import type { BlameOutcome } from '../../git/blameRunner';
@@ -200,7 +200,7 @@ export class AttributionModel implements vscode.Disposable {
         const attribution = attributeFile({
           ...base,
           blame: outcome.blame,
-          commits: indexOfCommits ? commitIndexRefs(indexOfCommits) : undefined,
+          commits: indexOfCommits ? commitItemLinks(indexOfCommits) : undefined,
           currentItemId,
         });
         return {

@@ -6,7 +6,7 @@
 
 import { scanAnnotations, type LineAnnotation } from './annotations';
 import { AnnotationSets } from './annotationSets';
-import type { AttributionInput, Evidence, ItemShare, LineItem, SymbolAttribution } from './attributionTypes';
+import type { AttributionInput, LineEvidence, ItemShare, LineItem, SymbolAttribution } from './attributionTypes';
 import { ownersOf } from './pathOwnership';
 
 const NONE: readonly number[] = [];
@@ -84,16 +84,16 @@ export class FileAttribution {
     const cached = this.commitItems[commit];
     if (cached) return cached;
     const info = this.input.blame?.commits[commit];
-    const refs = info && !info.uncommitted ? (this.input.commits?.refsFor(info.sha) ?? []) : [];
+    const links = info && !info.uncommitted ? (this.input.commits?.linksFor(info.sha) ?? []) : [];
     const items: number[] = [];
     const how: string[] = [];
-    for (const ref of refs) {
-      const item = this.input.roadmap.get(ref.itemId);
+    for (const link of links) {
+      const item = this.input.roadmap.get(link.itemId);
       if (!item) continue;
       const index = this.indexOf(item.id);
       if (items.includes(index)) continue;
       items.push(index);
-      how.push(ref.evidence);
+      how.push(link.evidence);
     }
     const result = { items, how };
     this.commitItems[commit] = result;
@@ -164,8 +164,8 @@ export class FileAttribution {
   /** The items of one 0-based line with their evidence, strongest source first. */
   itemsAt(line: number): LineItem[] {
     if (line < 0 || line >= this.lineCount) return [];
-    const byItem = new Map<string, Evidence[]>();
-    const add = (id: string, evidence: Evidence): void => {
+    const byItem = new Map<string, LineEvidence[]>();
+    const add = (id: string, evidence: LineEvidence): void => {
       const list = byItem.get(id);
       if (list) list.push(evidence);
       else byItem.set(id, [evidence]);

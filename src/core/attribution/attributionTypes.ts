@@ -6,25 +6,25 @@ import type { BlameResult } from '../gitOutput/blameParser';
 import type { RoadmapItem } from '../roadmap/roadmapTypes';
 import type { SymbolRange } from './symbolRanges';
 
-export interface CommitRef {
+export interface CommitItemLink {
   readonly itemId: string;
   /** How the commit names the item: `message`, `trailer`, `merge`, `branch`… (the commit index's words). */
   readonly evidence: string;
 }
 
 /** What attribution needs from the commit index (#3): the references of a commit. */
-export interface CommitRefsLookup {
-  refsFor(sha: string): readonly CommitRef[] | undefined;
+export interface CommitLinksLookup {
+  linksFor(sha: string): readonly CommitItemLink[] | undefined;
 }
 
 /** What attribution needs from the RoadmapIndex. */
 export interface AttributionRoadmap {
   readonly items: readonly RoadmapItem[];
   readonly matcher: AnnotationMatcher;
-  get(idOrRef: string): RoadmapItem | undefined;
+  get(idOrAlias: string): RoadmapItem | undefined;
 }
 
-export type Evidence =
+export type LineEvidence =
   | {
       readonly kind: 'annotation';
       readonly line: number;
@@ -45,11 +45,11 @@ export type Evidence =
     }
   | { readonly kind: 'uncommitted' };
 
-export type EvidenceKind = Evidence['kind'];
+export type LineEvidenceKind = LineEvidence['kind'];
 
 export interface LineItem {
   readonly itemId: string;
-  readonly evidence: readonly Evidence[];
+  readonly evidence: readonly LineEvidence[];
 }
 
 export interface ItemShare {
@@ -60,7 +60,7 @@ export interface ItemShare {
   /** The latest author time among its history lines (seconds); uncommitted lines count as now; 0 if none. */
   readonly lastTime: number;
   /** Lines per source (a line may count under several). */
-  readonly bySource: Readonly<Record<EvidenceKind, number>>;
+  readonly bySource: Readonly<Record<LineEvidenceKind, number>>;
 }
 
 export interface SymbolAttribution {
@@ -79,7 +79,7 @@ export interface AttributionInput {
   readonly blame?: BlameResult | undefined;
   /** True for a file git does not know yet: every line is new work. */
   readonly allUncommitted?: boolean;
-  readonly commits?: CommitRefsLookup | undefined;
+  readonly commits?: CommitLinksLookup | undefined;
   /** The item the user is working on now (#3), which uncommitted lines serve. */
   readonly currentItemId?: string | undefined;
   readonly symbols?: readonly SymbolRange[];
