@@ -1,9 +1,10 @@
 // A real repository in the real workbench, for checks by hand on code nobody wrote for the tests:
-//   RL_REAL_REPO=/work/realrepos/commons-lang RL_REAL_FILE=src/main/java/org/apache/commons/lang3/CharUtils.java \
-//     RL_REAL_LINE=90 node out/test/e2e/runCodeServer.js --mode trusted --phase ui --grep "real repository"
+//   RL_REAL_REPO=/work/realrepos/commons-lang RL_REAL_FILE=src/main/java/org/apache/commons/lang3/StringUtils.java \
+//     RL_REAL_LINE=540 node out/test/e2e/runCodeServer.js --mode trusted --phase ui --grep "real repository"
 // opens the folder (it needs a roadmap: bench/realRoadmap.mjs writes one from the history), opens the
-// file, waits for Roadmap Lens's lenses and saves test-results/real-repository.png. Without the two
-// variables it is skipped: the repository is not part of this project.
+// file, waits for Roadmap Lens's lenses and saves test-results/real-repository.png. A method gets a lens
+// only when some item explains its lines: pick a stretch where `roadmap-lens why FILE` lists several
+// methods with items. Without the two variables it is skipped: the repository is not part of this project.
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { openWorkbench, waitUntil, type Workbench } from './workbench';
