@@ -14,7 +14,7 @@ import { blameFile, looksBinary, type BlameOutcome } from '../git/blameRunner';
 import { MessagePrefetch } from '../git/messagePrefetch';
 import { lookupCommitRefs, type CommitGraph } from '../git/commitLookup';
 import { RepoCache } from '../fs/repoCache';
-import { cachedCommitGraph } from './cachedGraph';
+import { cachedCommitGraph, type CachedGraph } from './cachedGraph';
 import { offThreadParser } from './parseOffThread';
 import { detectCurrentWork } from '../git/currentWorkService';
 import { GitNotFoundError, NotARepositoryError, UntrustedWorkspaceError } from '../git/gitErrors';
@@ -40,7 +40,11 @@ export interface WhyAnalysis {
   readonly attribution: FileAttribution | undefined;
   /** One-line notes for stderr (a cache file ignored, a cache not written); never part of the answer. */
   readonly notes: readonly string[];
+  /** Where the commit graph came from: the cache as it was, brought up to HEAD, rebuilt, or git alone. */
+  readonly graphSource: GraphSource;
 }
+
+export type GraphSource = CachedGraph['source'] | 'off' | 'none';
 
 export interface WhyOptions {
   readonly cwd: string;
@@ -131,9 +135,13 @@ export async function analyzeWhy(opts: WhyOptions): Promise<WhyAnalysis> {
     : undefined;
   // The parent graph of HEAD needs no roadmap either: read it alongside (see commitRefsForBlame).
   const notes: string[] = [];
+  const graphSource: { value: GraphSource } = { value: 'none' };
   const earlyGraph =
     earlyBlame && 'repo' in opened
-      ? traced('graph read', readGraph(opened.repo, opened.git, opts.noCache !== true, notes, blameAbort.signal))
+      ? traced(
+          'graph read',
+          readGraph(opened.repo, opened.git, opts.noCache !== true, notes, graphSource, blameAbort.signal),
+        )
       : undefined;
   void earlyBlame?.then(() => trace('blame done'));
   void earlyGraph?.then((graph) => graph && prefetch?.useGraph(graph));
@@ -156,7 +164,16 @@ export async function analyzeWhy(opts: WhyOptions): Promise<WhyAnalysis> {
   const roadmapRoot = await fs.realpath(loaded.root).catch(() => loaded.root);
   const fromRoadmap = path.relative(roadmapRoot, realPath);
   const ownPath = fromRoadmap.startsWith('..') || path.isAbsolute(fromRoadmap) ? relPath : toPosix(fromRoadmap);
-  const base = { absPath, relPath, repoRoot: inRepo ? repoRoot : undefined, index, notes };
+  const base = {
+    absPath,
+    relPath,
+    repoRoot: inRepo ? repoRoot : undefined,
+    index,
+    notes,
+    get graphSource(): GraphSource {
+      return graphSource.value;
+    },
+  };
 
   if (bytes === undefined) {
     return {
@@ -215,7 +232,7 @@ export async function analyzeWhy(opts: WhyOptions): Promise<WhyAnalysis> {
     earlyBlame ?? (opts.noHistory ? Promise.resolve<BlameOutcome>({ state: 'untracked' }) : blameFile(git, relPath)),
     opts.noHistory
       ? Promise.resolve(undefined)
-      : (earlyGraph ?? readGraph(repo, opened.git, opts.noCache !== true, notes)),
+      : (earlyGraph ?? readGraph(repo, opened.git, opts.noCache !== true, notes, graphSource)),
     detectCurrentWork(opened.git, commitLinker, { repo }).catch(() => undefined),
   ]);
   trace('blame, graph, current work all in');
@@ -279,12 +296,14 @@ async function readGraph(
   git: GitRunner,
   useCache: boolean,
   notes: string[],
+  source: { value: GraphSource },
   signal?: AbortSignal,
 ): Promise<CommitGraph | undefined> {
   try {
     const cache = useCache ? await RepoCache.open(repo.info.commonDir) : undefined;
     const got = await cachedCommitGraph(repo, git, cache, (line) => notes.push(line), signal);
-    trace(`commit graph: ${got?.source ?? 'none'}`);
+    source.value = !got ? 'none' : useCache ? got.source : 'off';
+    trace(`commit graph: ${source.value}`);
     return got?.graph;
   } catch {
     // No history is a state (the lines show without commit links), not a failure of `why`.

@@ -97,9 +97,12 @@ export class RepoCache {
 
 async function canWriteIn(commonDir: string, dir: string): Promise<boolean> {
   try {
+    // Something else under that name (a file, a link to a file): not ours to replace.
+    if (!(await fs.lstat(dir)).isDirectory()) return false;
     await fs.access(dir, constants.W_OK);
-    return (await fs.stat(dir)).isDirectory();
-  } catch {
+    return true;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') return false;
     try {
       await fs.access(commonDir, constants.W_OK);
       return true;
