@@ -37,6 +37,16 @@ function repoKey(commonDir: string): string {
     .slice(0, 40)}-${h.toString(16).padStart(8, '0')}`;
 }
 
+/**
+ * The commit index's file name: one per worktree (worktrees share the common dir but not HEAD, so
+ * one shared file would be rebuilt each time another worktree wrote it). The main worktree's is
+ * `commit-index.bin`, which the CLI and the extension both use.
+ */
+export function commitIndexFileName(gitDir: string, commonDir: string): string {
+  if (path.resolve(gitDir) === path.resolve(commonDir)) return 'commit-index.bin';
+  return `commit-index-${repoKey(path.resolve(gitDir))}.bin`;
+}
+
 export type CacheRead =
   { kind: 'hit'; bytes: Uint8Array } | { kind: 'missing' } | { kind: 'unreadable'; reason: string };
 

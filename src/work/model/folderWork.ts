@@ -18,7 +18,8 @@ import { detectCurrentWork, headStateForError } from '../../git/currentWorkServi
 import { GitAbortedError } from '../../git/gitErrors';
 import { GitRepository } from '../../git/gitRepository';
 import { GitRunner } from '../../git/gitRunner';
-import type { CommitIndexStore } from './commitIndexStore';
+import type { CommitIndexStore, RepoIndexLocation } from './commitIndexStore';
+import { commitIndexFileName, RepoCache } from '../../fs/repoCache';
 import type { HeadInfo, WorkStatus } from './workState';
 import { readWorkSettings, type WorkSettings } from './workSettings';
 
@@ -79,6 +80,14 @@ export class FolderWork implements vscode.Disposable {
   baseBranch: string | undefined;
   branches: readonly BranchRef[] = [];
   index: CommitIndex | undefined;
+  /**
+   * Where the index in use came from: read from the repository's cache (shared with the CLI),
+   * built here, or none yet. The extension-host tests read it to see that a reopened folder
+   * answers from the cache.
+   */
+  indexOrigin: 'none' | 'cache' | 'built' = 'none';
+  /** The last attempt to read the stored index: what it found and where (for the log and the tests' messages). */
+  lastLoad = 'none yet';
 
   private readonly runner: GitRunner;
   private head: HeadState | undefined;
@@ -216,8 +225,32 @@ export class FolderWork implements vscode.Disposable {
     this.stopped = false;
     this.host.indexingChanged();
     this.index = undefined;
-    await this.host.store.delete(this.folder.uri);
+    this.indexOrigin = 'none';
+    await this.host.store.delete(this.folder.uri, await this.cacheLocation());
     await this.refresh();
+  }
+
+  /** Clear Cache: this repository's cache folder (every file in it, both places), then a rebuild. */
+  async clearCache(): Promise<void> {
+    // A refresh in flight may be loading the very file being removed: let it land first.
+    await this.running;
+    const cache = this.repo ? await RepoCache.open(this.repo.info.commonDir) : undefined;
+    await cache?.clear();
+    await this.host.store.delete(this.folder.uri);
+    this.host.log.info(`${this.folder.name}: cache cleared (${cache?.candidates.join(', ') ?? 'no repository'})`);
+    await this.rebuildIndex();
+  }
+
+  /** The index file in the repository's cache: `.git/roadmap-lens/`, else the user-cache fallback. */
+  private async cacheLocation(): Promise<RepoIndexLocation | undefined> {
+    const repo = this.repo;
+    if (!repo || !vscode.workspace.isTrusted) return undefined;
+    try {
+      const cache = await RepoCache.open(repo.info.commonDir);
+      return { dir: cache.dir, name: commitIndexFileName(repo.info.gitDir, repo.info.commonDir) };
+    } catch {
+      return undefined;
+    }
   }
 
   async showCommit(sha: string, signal?: AbortSignal): Promise<string> {
@@ -289,9 +322,12 @@ export class FolderWork implements vscode.Disposable {
     }
     let loadedFromStore = false;
     if (!this.index) {
-      const loaded = await this.host.store.load(this.folder.uri, linker);
+      const where = await this.cacheLocation();
+      const loaded = await this.host.store.load(this.folder.uri, linker, where);
+      this.lastLoad = `${loaded.kind}${loaded.kind === 'corrupt' ? ` (${loaded.reason})` : ''} from ${where ? `${where.dir}/${where.name}` : 'workspace storage'}`;
       if (loaded.kind === 'loaded') {
         this.index = loaded.index;
+        this.indexOrigin = 'cache';
         loadedFromStore = true;
         const stale = loaded.index.linkFingerprint !== linker.fingerprint;
         this.host.log.info(
@@ -361,6 +397,7 @@ export class FolderWork implements vscode.Disposable {
           });
           if (controller.signal.aborted) return;
           this.index = index;
+          this.indexOrigin = 'built';
           this.host.log.info(
             `${this.folder.name}: commit index built, ${index.size} commits in ${Date.now() - started} ms`,
           );
@@ -387,7 +424,7 @@ export class FolderWork implements vscode.Disposable {
   private async save(): Promise<void> {
     if (!this.index) return;
     try {
-      await this.host.store.save(this.folder.uri, this.index);
+      await this.host.store.save(this.folder.uri, this.index, await this.cacheLocation());
     } catch (e) {
       this.host.log.warn(`${this.folder.name}: could not save the commit index`, e);
     }
