@@ -88,15 +88,7 @@ export class RepoCache {
   /** Writes atomically: a uniquely named temp file next to the target, then rename over it. */
   async write(name: string, bytes: Uint8Array): Promise<void> {
     await fs.mkdir(this.dir, { recursive: true, mode: 0o700 });
-    const target = this.pathOf(name);
-    const temp = `${target}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-    try {
-      await fs.writeFile(temp, bytes, { mode: 0o600, flag: 'wx' });
-      await fs.rename(temp, target);
-    } catch (e) {
-      await fs.rm(temp, { force: true }).catch(() => undefined);
-      throw e;
-    }
+    await writeFileAtomic(this.pathOf(name), bytes);
   }
 
   /** Removes this repository's cache from every place it may be. */
@@ -119,5 +111,21 @@ async function canWriteIn(commonDir: string, dir: string): Promise<boolean> {
     } catch {
       return false;
     }
+  }
+}
+
+/**
+ * A uniquely named temp file next to `target`, then rename(2) over it: atomic, so a reader (the CLI,
+ * another window) never finds the file missing or half written, and of two racing writers one wins
+ * whole. (VS Code's `workspace.fs.rename` with `overwrite` may delete the target first.)
+ */
+export async function writeFileAtomic(target: string, bytes: Uint8Array): Promise<void> {
+  const temp = `${target}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  try {
+    await fs.writeFile(temp, bytes, { mode: 0o600, flag: 'wx' });
+    await fs.rename(temp, target);
+  } catch (e) {
+    await fs.rm(temp, { force: true }).catch(() => undefined);
+    throw e;
   }
 }

@@ -6,7 +6,9 @@
 // handed to the decoder as read: no text decoding, no copy.
 
 import { READ_LIMITS, readFileBounded } from '../../fs/boundedRead';
+import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
+import { writeFileAtomic } from '../../fs/repoCache';
 import * as vscode from 'vscode';
 import { CommitIndex } from '../../core/commitIndex/commitIndex';
 import type { CommitLinker } from '../../core/linking/commitLinks';
@@ -81,6 +83,12 @@ export class CommitIndexStore {
     const uri = this.uriFor(folderUri, where);
     const dir = where ? vscode.Uri.file(where.dir) : this.storageUri;
     if (!uri || !dir) return;
+    if (where) {
+      // The repository's cache is read by other processes at any moment: node's rename is atomic.
+      await fs.mkdir(where.dir, { recursive: true, mode: 0o700 });
+      await writeFileAtomic(path.join(where.dir, where.name), await encodeInSlices(index));
+      return;
+    }
     await this.fs.createDirectory(dir);
     const temp = uri.with({
       path: `${uri.path}.${process.pid}.${Date.now()}.${Math.random().toString(36).slice(2, 8)}.tmp`,
