@@ -11,7 +11,6 @@ import { GitRunner } from '../git/gitRunner';
 import { type ArgSpec, type CliIo, type ParsedArgs } from './cliCommand';
 import { CliFailure } from './failureMessage';
 import { isDirectory, loadRoadmap, type LoadedRoadmap } from './loadRoadmap';
-import type { RoadmapBytesParser } from './parseOffThread';
 
 export const COMMON_OPTIONS_HELP = [
   '  --repo PATH          the repository (default: the current folder)',
@@ -38,11 +37,7 @@ export interface GitCommandContext {
   readonly json: boolean;
 }
 
-export async function openRoadmap(
-  parsed: ParsedArgs,
-  io: CliIo,
-  parse?: RoadmapBytesParser,
-): Promise<{ repoDir: string; roadmap: LoadedRoadmap }> {
+export async function openRoadmap(parsed: ParsedArgs, io: CliIo): Promise<{ repoDir: string; roadmap: LoadedRoadmap }> {
   const repoDir = path.resolve(io.cwd, parsed.options.get('repo') ?? '.');
   if (!(await isDirectory(repoDir)))
     throw new CliFailure(
@@ -53,16 +48,12 @@ export async function openRoadmap(
   const explicit = (parsed.lists.get('roadmap') ?? []).map((p) =>
     parseGitObjectSpec(p) && !existsSync(path.resolve(io.cwd, p)) ? p : path.resolve(io.cwd, p),
   );
-  const roadmap = await loadRoadmap({ cwd: repoDir, roadmap: explicit, ...(parse ? { parse } : {}) });
+  const roadmap = await loadRoadmap({ cwd: repoDir, roadmap: explicit });
   return { repoDir, roadmap };
 }
 
-export async function openContext(
-  parsed: ParsedArgs,
-  io: CliIo,
-  parse?: RoadmapBytesParser,
-): Promise<GitCommandContext> {
-  const { repoDir, roadmap } = await openRoadmap(parsed, io, parse);
+export async function openContext(parsed: ParsedArgs, io: CliIo): Promise<GitCommandContext> {
+  const { repoDir, roadmap } = await openRoadmap(parsed, io);
   const trailerKeys = parsed.lists.get('trailer-key') ?? DEFAULT_TRAILER_KEYS;
   return {
     repoDir,

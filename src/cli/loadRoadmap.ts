@@ -3,7 +3,7 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { parseGitObjectSpec } from '../core/roadmap/gitObjectSpec';
-import { unreadableReason } from '../core/roadmap/parseRoadmap';
+import { parseRoadmapBytes, unreadableReason } from '../core/roadmap/parseRoadmap';
 import { GitObjectNotFoundError, readGitObjectFile } from '../git/gitObjectFile';
 import { GitRunner } from '../git/gitRunner';
 import { READ_LIMITS, readFileBounded } from '../fs/boundedRead';
@@ -11,7 +11,6 @@ import { isGlobPattern } from '../core/glob/globMatcher';
 import { DEFAULT_ROADMAP_GLOBS, globLiteralDir, matchesRoadmapGlob } from '../core/roadmap/roadmapDiscovery';
 import { RoadmapIndex } from '../core/roadmap/roadmapIndex';
 import { UsageError } from './cliCommand';
-import { parseInline, type RoadmapBytesParser } from './parseOffThread';
 
 export interface LoadedRoadmap {
   /** The folder the roadmap was found in (globs are relative to it). */
@@ -30,8 +29,6 @@ export interface LoadRoadmapOptions {
   readonly globs?: readonly string[];
   /** `validate` lists the problems of unreadable files; every other command refuses them. */
   readonly allowUnreadable?: boolean;
-  /** How each file's bytes become a parsed file (default inline; `why` passes offThreadParser). */
-  readonly parse?: RoadmapBytesParser;
 }
 
 /** No roadmap file where one was looked for (or one it cannot read); commands print the message and exit 1. */
@@ -200,14 +197,9 @@ export async function loadRoadmap(options: LoadRoadmapOptions): Promise<LoadedRo
   );
   const parsed = [];
   const unreadable: { file: string; reason: string }[] = [];
-  const parse = options.parse ?? parseInline;
-  // Every file is handed over at once: with a parser thread the big ones queue there.
-  const parsing = found.files.map((f, i) =>
-    i === 0 || options.parse ? parse(f, bytes[i] ?? Buffer.alloc(0)) : undefined,
-  );
   for (let i = 0; i < found.files.length; i++) {
     if (i > 0) await new Promise<void>((resolve) => setImmediate(resolve));
-    const file = await (parsing[i] ?? parse(found.files[i] ?? '', bytes[i] ?? Buffer.alloc(0)));
+    const file = parseRoadmapBytes(found.files[i] ?? '', bytes[i] ?? Buffer.alloc(0));
     const reason = unreadableReason(file);
     if (reason !== undefined) unreadable.push({ file: file.file, reason });
     // A file that did not parse is not an empty roadmap: "0 of 0 items" would hide it.

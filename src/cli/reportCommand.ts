@@ -9,7 +9,6 @@ import type { CommitIndex } from '../core/commitIndex/commitIndex';
 import { buildIndexForHeadLinkedLater } from '../git/commitIndexService';
 import { GitRepository } from '../git/gitRepository';
 import { GitRunner } from '../git/gitRunner';
-import { offThreadParser } from './parseOffThread';
 import type { GitCommandContext } from './gitCommandContext';
 import { coverageSteps, coverageText, percent } from '../core/rollup/coverage';
 import { progressText, rollUpSteps, type ItemRollup, type RollupBranch } from '../core/rollup/rollup';
@@ -241,17 +240,16 @@ export const reportCommand: CliCommand = {
 };
 
 /**
- * The roadmap, the commit index of HEAD and the branches, with git started first: the log streams
- * and is parsed while the roadmap's YAML is parsed on a thread, and commits are linked once the
- * roadmap is in (issue #13: `report --json` on 82k real commits was 2.4 × a raw `git log`, the
- * parse and the log running one after the other). A roadmap that fails stops git and is the error.
+ * The roadmap, the commit index of HEAD and the branches, with git started first: git walks and
+ * formats the log while the roadmap is read and parsed (between roadmap files the pipe drains),
+ * and commits are linked once the roadmap is in (issue #13: `report --json` on 82k real commits was
+ * 2.4 × a raw `git log`). A roadmap that fails stops git and is the error.
  */
 async function loadWhileGitRuns(
   parsed: ParsedArgs,
   io: CliIo,
 ): Promise<{ ctx: GitCommandContext; index: CommitIndex; branches: readonly BranchRef[] }> {
-  const parser = offThreadParser();
-  const ctxP = openContext(parsed, io, parser.parse);
+  const ctxP = openContext(parsed, io);
   const abort = new AbortController();
   const repoDir = path.resolve(io.cwd, parsed.options.get('repo') ?? '.');
   const early = GitRepository.open(new GitRunner({ cwd: repoDir, isTrusted: () => true })).then((repo) => {
@@ -273,8 +271,6 @@ async function loadWhileGitRuns(
   } catch (e) {
     abort.abort();
     throw e;
-  } finally {
-    parser.close();
   }
   const { index, branches } = await early;
   return { ctx, index: await index, branches: await branches };
