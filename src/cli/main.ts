@@ -98,6 +98,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
 
 if (require.main === module) {
   trace('bundle loaded');
+  process.on('exit', () => trace('exit'));
   const io: CliIo = {
     cwd: process.cwd(),
     out: (line) => process.stdout.write(`${terminalSafe(line)}\n`),
