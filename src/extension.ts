@@ -7,6 +7,8 @@ import { gitProcessesStarted } from './git/gitProcessCounter';
 import { AttributionModel } from './attribution/model/attributionModel';
 import { RoadmapModel } from './roadmap/model/roadmapModel';
 import { RoadmapParser } from './roadmap/model/roadmapParser';
+import { activeBuiltinGitApi, type GitApi } from './work/model/builtinGitApi';
+import { CommitIndexStore } from './work/model/commitIndexStore';
 import { WorkModel } from './work/model/workModel';
 import { registerItemHoverProvider } from './roadmap/itemHoverProvider';
 import { registerItemLinkProvider } from './roadmap/itemLinkProvider';
@@ -25,6 +27,7 @@ import type { CurrentItemStatusBar } from './work/currentItemStatusBar';
 import { registerWorkViews } from './work/registerWorkViews';
 import { tagCommands } from './work/tagCommands';
 import { workCommands } from './work/workCommands';
+import { windowIndexProgress } from './work/windowIndexProgress';
 import { WorkTreeContributor } from './work/workTreeContributor';
 import { registerVisuals, visualCommands, type VisualFeatures } from './roadmap/registerVisuals';
 import { registerLanguageFeatures, type LanguageFeatures } from './language/registerLanguage';
@@ -36,6 +39,10 @@ export interface RoadmapLensApi {
   /** The Roadmap view itself: its selection and visibility show what a reveal did. */
   readonly treeView: vscode.TreeView<RoadmapNode>;
   readonly work: WorkModel;
+  /** Where each folder's commit index is persisted. */
+  readonly commitIndexStore: CommitIndexStore;
+  /** The built-in git extension's API once it is active (its Source Control input box). */
+  readonly builtinGit: GitApi | undefined;
   readonly statusBar: CurrentItemStatusBar;
   readonly workTree: WorkTreeContributor;
   readonly visuals: VisualFeatures;
@@ -83,7 +90,8 @@ export function activate(context: vscode.ExtensionContext): RoadmapLensApi | und
     context.subscriptions.push(model);
 
     // Git work runs in the background (started after the roadmap loads): never blocks activation.
-    const work = new WorkModel(model, context.storageUri, log);
+    const commitIndexStore = new CommitIndexStore(context.storageUri);
+    const work = new WorkModel(model, commitIndexStore, windowIndexProgress, log);
     context.subscriptions.push(work);
     const workTree = new WorkTreeContributor(work);
     const tree = registerRoadmapTreeView(context, model, [workTree]);
@@ -138,6 +146,10 @@ export function activate(context: vscode.ExtensionContext): RoadmapLensApi | und
       tree: tree.provider,
       treeView: tree.view,
       work,
+      commitIndexStore,
+      get builtinGit() {
+        return activeBuiltinGitApi();
+      },
       statusBar,
       workTree,
       visuals,

@@ -4,7 +4,7 @@
 // Clicking opens a quick pick of the symbol's items with their evidence.
 
 import * as vscode from 'vscode';
-import type { Evidence, ItemShare } from '../core/attribution/attribution';
+import type { LineEvidence, ItemShare } from '../core/attribution/attributionTypes';
 import { describeEvidence } from '../core/attribution/evidenceText';
 import { lensTitle, manyItemsTitle } from '../core/attribution/lensTitle';
 import { Commands } from '../commands/commandIds';
@@ -97,9 +97,9 @@ export class RoadmapCodeLensProvider implements vscode.CodeLensProvider<Attribut
 }
 
 /** Distinct evidence for an item over a range of lines (the quick pick's detail). */
-function evidenceOver(result: DocumentAttribution, target: LensTarget, itemId: string): Evidence[] {
+function evidenceOver(result: DocumentAttribution, target: LensTarget, itemId: string): LineEvidence[] {
   const seen = new Set<string>();
-  const out: Evidence[] = [];
+  const out: LineEvidence[] = [];
   for (let line = target.startLine; line <= target.endLine && out.length < 6; line++) {
     for (const li of result.attribution.itemsAt(line)) {
       if (li.itemId !== itemId) continue;

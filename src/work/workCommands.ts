@@ -7,7 +7,6 @@ import { Commands } from '../commands/commandIds';
 import type { CommandHandlers } from '../commands/commandRegistry';
 import { folderArgument, itemArgument, record } from '../commands/itemArgument';
 import { renderBranchName } from '../core/linking/branchTemplate';
-import { addTrailer } from '../core/linking/commitTrailer';
 import { readWorkSettings } from './model/workSettings';
 import { readSetting, settingDefault } from '../settings/settings';
 import type { RoadmapModel } from '../roadmap/model/roadmapModel';
@@ -109,17 +108,13 @@ export function workCommands(
           await vscode.commands.executeCommand(Commands.currentWorkActions, { folderUri: folderUri.toString() });
         return undefined;
       }
-      const repository = work.builtinGit?.getRepository(rootUri instanceof vscode.Uri ? rootUri : folderUri);
-      if (!repository) {
+      const keys = readWorkSettings(roadmaps.find(id)?.folder ?? folderUri).trailerKeys;
+      const message = work.addTrailerToCommitMessage(rootUri instanceof vscode.Uri ? rootUri : folderUri, id, keys);
+      if (message === undefined)
         void vscode.window.showWarningMessage(
           'Roadmap Lens: the Source Control view has no git repository for this folder (is the built-in Git extension enabled?).',
         );
-        return undefined;
-      }
-      const keys = readWorkSettings(roadmaps.find(id)?.folder ?? folderUri).trailerKeys;
-      const key = keys[0] ?? 'Roadmap';
-      repository.inputBox.value = addTrailer(repository.inputBox.value, key, id, keys);
-      return repository.inputBox.value;
+      return message;
     },
 
     rebuildCommitIndex: () => work.rebuildIndex(),

@@ -40,6 +40,12 @@ const violations: readonly (readonly [file: string, code: string, message: RegEx
   ['src/core/roadmap/x.ts', "import { spawn } from 'child_process';", /Core is pure/],
   ['src/core/roadmap/x.ts', "import { GitRunner } from '../../git/gitRunner';", /nothing outside src\/core/],
   [
+    'src/core/attribution/symbols/x.ts',
+    "import { GitRunner } from '../../../git/gitRunner';",
+    /nothing outside src\/core/,
+  ],
+  ['src/core/x.ts', "import { WorkModel } from '../work/model/workModel';", /nothing outside src\/core/],
+  [
     'src/core/roadmap/x.ts',
     "import type { WorkModel } from '../../work/model/workModel';",
     /nothing outside src\/core/,
@@ -67,6 +73,7 @@ const violations: readonly (readonly [file: string, code: string, message: RegEx
 const allowed: readonly (readonly [file: string, code: string])[] = [
   ['src/core/roadmap/x.ts', "import { idKey } from './roadmapTypes';"],
   ['src/core/roadmap/x.ts', "import { parseTrailers } from '../gitOutput/trailers';"],
+  ['src/core/attribution/symbols/x.ts', "import { languageIdForPath } from '../../language/languageIds';"],
   ['src/core/roadmap/x.ts', "import * as path from 'node:path';"],
   ['src/git/x.ts', "import { parseGitLog } from '../core/gitOutput/gitLogParser';"],
   ['src/git/x.ts', "import { spawn } from 'node:child_process';"],

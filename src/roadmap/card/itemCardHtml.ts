@@ -171,8 +171,8 @@ function facts(item: RoadmapItem): SafeHtml {
   const parts: SafeHtml[] = [];
   if (item.owner !== undefined) parts.push(html`<span><span class="muted">Owner</span> ${item.owner}</span>`);
   if (item.target !== undefined) parts.push(html`<span><span class="muted">Target</span> ${item.target}</span>`);
-  if (item.refs.length > 0)
-    parts.push(html`<span><span class="muted">Also known as</span> ${item.refs.join(', ')}</span>`);
+  if (item.aliases.length > 0)
+    parts.push(html`<span><span class="muted">Also known as</span> ${item.aliases.join(', ')}</span>`);
   return parts.length === 0
     ? html``
     : html`<p class="facts">${join(parts, html`<span class="sep" aria-hidden="true">·</span>`)}</p>`;

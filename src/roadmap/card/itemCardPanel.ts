@@ -187,7 +187,7 @@ function goneHtml(id: string, res: WebviewResources): string {
     links: [],
     branches: [],
     paths: [],
-    refs: [],
+    aliases: [],
     location: { file: '', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } },
     idLocation: { file: '', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } },
   };

@@ -105,10 +105,10 @@ export class RoadmapModel implements vscode.Disposable {
   }
 
   /** The item with this id or ref; with `folderUri`, only in that folder's roadmap. */
-  find(idOrRef: string, folderUri?: vscode.Uri): FoundItem | undefined {
+  find(idOrAlias: string, folderUri?: vscode.Uri): FoundItem | undefined {
     for (const { folder, index } of this.roadmaps()) {
       if (folderUri !== undefined && folder.uri.toString() !== folderUri.toString()) continue;
-      const item = index.get(idOrRef);
+      const item = index.get(idOrAlias);
       if (item) return { item, folder, index };
     }
     return undefined;
