@@ -6,7 +6,17 @@ import * as path from 'node:path';
 import { makeRoadmap } from './roadmapGen.mjs';
 import { makeRepo, WORK_BRANCH, BASE_BRANCH } from './repoGen.mjs';
 
-export const INPUT_VERSION = 'v4';
+export const INPUT_VERSION = 'v5';
+
+/**
+ * Typical source files (issue #13: 34, 444 and 1,228 lines in a real repository), each touched by
+ * commits over the whole history, so `why` on them is dominated by the fixed costs, not by blame.
+ */
+export const TYPICAL_FILES = [
+  { path: 'src/typical/annotation-30.ts', lines: 30, touches: 6 },
+  { path: 'src/typical/utility-400.ts', lines: 400, touches: 40 },
+  { path: 'src/typical/service-1200.ts', lines: 1200, touches: 90 },
+];
 
 export const PROFILES = {
   full: { commits: 100_000, items: 10_000, lines: 10_000, lineTouches: 2_000 },
@@ -75,7 +85,7 @@ export async function ensureInputs(cacheRoot, profileName, log) {
     const result = await makeRepo(rdir, {
       commits,
       roadmap: generated.n2,
-      blameFiles: name === 'n2' ? [blame.n, blame.n2] : [],
+      blameFiles: name === 'n2' ? [blame.n, blame.n2, ...TYPICAL_FILES] : [],
     });
     log(`  done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     repos[name] = { dir: rdir, commits: result.commits, head: result.head };
@@ -89,6 +99,7 @@ export async function ensureInputs(cacheRoot, profileName, log) {
     roadmaps,
     repos,
     blame,
+    typical: TYPICAL_FILES,
     workBranch: WORK_BRANCH,
     baseBranch: BASE_BRANCH,
     workItem,

@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { ensureInputs } from './inputs.mjs';
 import { loadProductModules } from './productModules.mjs';
 import { ROWS } from './rows.mjs';
-import { describeRepo, repoRows } from './repoRows.mjs';
+import { describeRepo, repoRows, typicalRows } from './repoRows.mjs';
 import { NotMeasured } from './adapters.mjs';
 import { renderMarkdown } from './report.mjs';
 
@@ -110,7 +110,7 @@ async function main() {
 
   const ctx = { root, inputs, product, opts, buildProblem, shared: {}, log };
   const rows = [];
-  for (const row of repo ? repoRows(repo) : ROWS) {
+  for (const row of repo ? repoRows(repo) : [...ROWS, ...typicalRows(inputs)]) {
     if (opts.only && !opts.only.includes(row.id) && !(row.needs ?? []).some((n) => opts.only.includes(n))) {
       rows.push({ id: row.id, what: row.what(inputs), target: row.target.text, notMeasured: 'skipped (--only)' });
       continue;

@@ -13,6 +13,8 @@ import { tagCommand } from './tagCommand';
 import { describeFailure } from './failureMessage';
 import { jsonText, terminalSafe } from './terminalSafe';
 import { whyCommand } from './whyCommand';
+import { trace } from './trace';
+import { gitProcessesStarted } from '../git/gitProcessCounter';
 
 export const COMMANDS: readonly CliCommand[] = [
   validateCommand,
@@ -95,6 +97,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
 }
 
 if (require.main === module) {
+  trace('bundle loaded');
+  process.on('exit', () => trace('exit'));
   const io: CliIo = {
     cwd: process.cwd(),
     out: (line) => process.stdout.write(`${terminalSafe(line)}\n`),
@@ -107,7 +111,10 @@ if (require.main === module) {
   });
   // exitCode, not exit(): a large --json output must finish writing to a pipe first.
   main(process.argv.slice(2), io).then(
-    (code) => (process.exitCode = code),
+    (code) => {
+      trace(`done: ${gitProcessesStarted()} git processes`);
+      process.exitCode = code;
+    },
     (error: unknown) => {
       process.stderr.write(`roadmap-lens: ${terminalSafe(describeFailure(error).message)}\n`);
       process.exitCode = EXIT_FAILED;

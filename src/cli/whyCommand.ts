@@ -209,7 +209,7 @@ export const whyCommand: CliCommand = {
   name: 'why',
   summary: 'Show the roadmap items (and the evidence) behind a line or a whole file.',
   usage: [
-    'Usage: roadmap-lens why FILE[:LINE] [--json] [--lines] [--no-history] [--repo DIR] [--roadmap PATH...] [--trailer-key KEY...]',
+    'Usage: roadmap-lens why FILE[:LINE] [--json] [--lines] [--no-history] [--no-cache] [--repo DIR] [--roadmap PATH...] [--trailer-key KEY...]',
     '',
     "For a line: the items it serves and why we think so (a comment naming the item, the item's",
     '`paths`, the commit that last changed the line and how that commit names the item, or',
@@ -220,6 +220,7 @@ export const whyCommand: CliCommand = {
     '  --json             print one JSON object (see docs/cli.md, "CLI: why")',
     "  --lines            with --json: every line's commit and items",
     '  --no-history       skip git blame and the commit index',
+    "  --no-cache         neither read nor write the repository's cache (.git/roadmap-lens/)",
     '  --repo DIR         the repository (default: the one containing FILE)',
     "  --roadmap PATH...  roadmap files or folders (default: discovered from FILE's folder upwards)",
     '  --trailer-key KEY... commit trailer keys that link to items (default: Roadmap Refs Implements)',
@@ -229,7 +230,7 @@ export const whyCommand: CliCommand = {
 
   async run(args: readonly string[], io: CliIo): Promise<number> {
     const parsed = parseArgs(args, {
-      flags: ['json', 'lines', 'no-history'],
+      flags: ['json', 'lines', 'no-history', 'no-cache'],
       options: ['repo'],
       lists: ['roadmap', 'trailer-key'],
       positionals: true,
@@ -242,12 +243,15 @@ export const whyCommand: CliCommand = {
       file,
       roadmap: parsed.lists.get('roadmap') ?? [],
       noHistory: parsed.flags.has('no-history'),
+      noCache: parsed.flags.has('no-cache'),
       ...(repo !== undefined ? { repo } : {}),
       ...(parsed.lists.has('trailer-key') ? { trailerKeys: parsed.lists.get('trailer-key') ?? [] } : {}),
     });
     if (line !== undefined && (line < 1 || line > analysis.lines.length) && analysis.attribution) {
       throw new UsageError(`${file} has ${analysis.lines.length} lines; line ${line} does not exist.`);
     }
+    // Notes (a cache file ignored) go to stderr, so --json output stays one object.
+    for (const note of analysis.notes) io.err(`roadmap-lens: note: ${note}`);
     if (parsed.flags.has('json')) {
       io.out(jsonText(toJson(analysis, line, parsed.flags.has('lines'))));
       return analysis.state === 'missing' || analysis.state === 'unreadable' ? EXIT_FAILED : EXIT_OK;

@@ -16,6 +16,7 @@ export const Commands = {
   addTrailer: 'roadmapLens.addTrailer',
   showUnlinkedWork: 'roadmapLens.showUnlinkedWork',
   rebuildCommitIndex: 'roadmapLens.rebuildCommitIndex',
+  clearCache: 'roadmapLens.clearCache',
   stopIndexing: 'roadmapLens.stopIndexing',
   currentWorkActions: 'roadmapLens.currentWorkActions',
   openItemCard: 'roadmapLens.openItemCard',

@@ -5,7 +5,12 @@
 // setting) bounds every full build, including the fallbacks after a rewrite or a huge jump.
 
 import { CommitIndex } from '../core/commitIndex/commitIndex';
-import { buildCommitIndex, collectCommits, type BuildOptions } from '../core/commitIndex/commitIndexBuilder';
+import {
+  buildCommitIndex,
+  buildCommitIndexLinkedLater,
+  collectCommits,
+  type BuildOptions,
+} from '../core/commitIndex/commitIndexBuilder';
 import type { CommitLinker } from '../core/linking/commitLinks';
 import type { RawCommit } from '../core/gitOutput/gitLogParser';
 import { GitError, NotARepositoryError } from './gitErrors';
@@ -35,6 +40,22 @@ export async function buildIndexForHead(
     ...(opts.maxCount !== undefined ? { maxCount: opts.maxCount } : {}),
   });
   return buildCommitIndex(batches, nonce, head, linker, opts);
+}
+
+/** buildIndexForHead with the linker still coming (see buildCommitIndexLinkedLater); unbounded. */
+export async function buildIndexForHeadLinkedLater(
+  repo: GitRepository,
+  linker: Promise<CommitLinker>,
+  opts: BuildOptions = {},
+): Promise<CommitIndex> {
+  const head = await repo.resolve('HEAD', opts.signal);
+  if (head === undefined) {
+    const empty = new CommitIndex();
+    empty.finish(undefined, await linker);
+    return empty;
+  }
+  const { nonce, batches } = repo.log([head], signalOf(opts));
+  return buildCommitIndexLinkedLater(batches, nonce, head, linker, opts);
 }
 
 /**

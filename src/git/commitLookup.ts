@@ -48,6 +48,56 @@ export async function readCommitGraph(git: GitRunner, head: string, signal?: Abo
   return commitGraph(head, nodes);
 }
 
+export type GraphUpdate = 'unchanged' | 'updated' | 'rebuilt';
+
+/**
+ * The graph of `head` from a cached graph (see commitGraphCodec): the same graph when its head is
+ * `head`; the cached one plus what `git rev-list --left-right old...head` adds when the old head is
+ * an ancestor (one small process after a few commits); a full readCommitGraph when history was
+ * rewritten (the left side is not empty: a rebase, a reset, an amend) or the old head is gone.
+ */
+export async function updateCommitGraph(
+  git: GitRunner,
+  cached: { readonly head: string; readonly nodes: ReadonlyMap<string, GraphNode> },
+  head: string,
+  signal?: AbortSignal,
+): Promise<{ graph: CommitGraph; kind: GraphUpdate }> {
+  assertSafeRef(head);
+  if (cached.head === head) return { graph: commitGraph(head, cached.nodes), kind: 'unchanged' };
+  const rebuild = async (): Promise<{ graph: CommitGraph; kind: GraphUpdate }> => ({
+    graph: await readCommitGraph(git, head, signal),
+    kind: 'rebuilt',
+  });
+  if (!isFullSha(cached.head) || cached.head.length !== head.length) return rebuild();
+  const added = new Map<string, GraphNode>();
+  let rewritten = false;
+  const args = ['rev-list', '--left-right', '--parents', '--end-of-options', `${cached.head}...${head}`, '--'];
+  try {
+    outer: for await (const lines of git.stream(args, { separator: '\n', ...(signal ? { signal } : {}) })) {
+      for (const line of lines) {
+        if (line.length === 0) continue;
+        // A commit only the old head reaches: history was rewritten, the cached graph is wrong.
+        if (line.startsWith('<')) {
+          rewritten = true;
+          break outer;
+        }
+        const fields = line.slice(1).split(' ');
+        const sha = fields[0] ?? '';
+        const parents = fields.slice(1);
+        if (line.startsWith('>') && isFullSha(sha) && parents.every(isFullSha)) added.set(sha, { parents });
+      }
+    }
+  } catch (e) {
+    if (signal?.aborted) throw e;
+    // Most likely the old head no longer exists (gc after a force-push).
+    rewritten = true;
+  }
+  if (rewritten) return rebuild();
+  const nodes = new Map(cached.nodes);
+  for (const [sha, node] of added) nodes.set(sha, node);
+  return { graph: commitGraph(head, nodes), kind: 'updated' };
+}
+
 /**
  * The same walk CommitIndex runs, with each merge's evidence replaced by a marker naming the merge:
  * a commit's inherited markers are then the merges it inherits from, in order.

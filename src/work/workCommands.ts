@@ -1,5 +1,5 @@
 // "Start Work on Item…", the status bar's "link this branch" menu, "Add Roadmap Trailer to Commit
-// Message", "Rebuild Commit Index" and "Stop Indexing Commits". Git runs only through the work
+// Message", "Rebuild Commit Index", "Clear Cache" and "Stop Indexing Commits". Git runs only through the work
 // model's repository.
 
 import * as vscode from 'vscode';
@@ -16,7 +16,9 @@ import { pickItem } from './workItemPicks';
 export function workCommands(
   roadmaps: RoadmapModel,
   work: WorkModel,
-): CommandHandlers<'startWork' | 'currentWorkActions' | 'addTrailer' | 'rebuildCommitIndex' | 'stopIndexing'> {
+): CommandHandlers<
+  'startWork' | 'currentWorkActions' | 'addTrailer' | 'rebuildCommitIndex' | 'clearCache' | 'stopIndexing'
+> {
   return {
     startWork: async (arg?: unknown): Promise<string | undefined> => {
       const found =
@@ -116,6 +118,11 @@ export function workCommands(
     },
 
     rebuildCommitIndex: () => work.rebuildIndex(),
+    // Removes `.git/roadmap-lens/` (shared with the CLI) and rebuilds: for a cache a user distrusts.
+    clearCache: async (): Promise<void> => {
+      await work.clearCache();
+      void vscode.window.showInformationMessage('Roadmap Lens: cache cleared; the commit index is being rebuilt.');
+    },
     // The Window progress has no cancel button: this command (palette and tree title, shown while
     // `roadmapLens.indexing`) is how a user stops a long build. Returns how many folders it stopped.
     stopIndexing: async (): Promise<number> => {

@@ -27,6 +27,10 @@ const ROW_IDS = [
   'completion',
   'vscode-activation',
   'vscode-indexing',
+  ...['src/typical/annotation-30.ts', 'src/typical/utility-400.ts', 'src/typical/service-1200.ts'].flatMap((f) => [
+    `typical-why-cold:${f}`,
+    `typical-why-warm:${f}`,
+  ]),
 ];
 
 interface BenchRow {

@@ -72,6 +72,45 @@ export async function buildCommitIndex(
   return index;
 }
 
+/**
+ * buildCommitIndex for a caller whose linker is not ready yet (the CLI's `report`: its roadmap is
+ * parsed on a thread while git already streams the log). Parsed commits wait in a list until the
+ * linker arrives, then are linked, and later ones as they come: git and the YAML parse overlap
+ * instead of running one after the other.
+ */
+export async function buildCommitIndexLinkedLater(
+  batches: AsyncIterable<readonly string[]>,
+  nonce: string,
+  head: string | undefined,
+  linker: Promise<CommitLinker>,
+  opts: BuildOptions = {},
+): Promise<CommitIndex> {
+  const index = new CommitIndex();
+  let ready: CommitLinker | undefined;
+  const waiting: (readonly RawCommit[])[] = [];
+  linker.then(
+    (l) => (ready = l),
+    () => undefined,
+  );
+  await consumeLog(
+    batches,
+    nonce,
+    (commits) => {
+      if (!ready) {
+        waiting.push(commits);
+        return;
+      }
+      for (const w of waiting.splice(0)) index.add(w, ready);
+      index.add(commits, ready);
+    },
+    opts,
+  );
+  const l = await linker;
+  for (const w of waiting.splice(0)) index.add(w, l);
+  await runInSlices(index.finishSteps(head, l), opts.sliceMs !== undefined ? { sliceMs: opts.sliceMs } : {});
+  return index;
+}
+
 /** Collects parsed commits (for small ranges: incremental updates, `check --range`). */
 export async function collectCommits(
   batches: AsyncIterable<readonly string[]>,

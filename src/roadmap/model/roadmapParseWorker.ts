@@ -2,7 +2,7 @@
 // see roadmapParser.ts for why). Pure core only: no vscode in a worker.
 import { parentPort } from 'node:worker_threads';
 import { parseRoadmapFile } from '../../core/roadmap/parseRoadmap';
-import type { ParseReply, ParseRequest } from './roadmapParser';
+import type { ParseReply, ParseRequest } from '../../core/roadmap/parseRequest';
 
 parentPort?.on('message', (request: ParseRequest) => {
   let reply: ParseReply;

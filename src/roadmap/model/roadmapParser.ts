@@ -8,15 +8,9 @@
 import { Worker } from 'node:worker_threads';
 import { parseRoadmapFile } from '../../core/roadmap/parseRoadmap';
 import type { ParsedRoadmapFile } from '../../core/roadmap/roadmapTypes';
+import type { ParseReply, ParseRequest } from '../../core/roadmap/parseRequest';
 
-export interface ParseRequest {
-  readonly id: number;
-  readonly file: string;
-  readonly text: string;
-}
-
-export type ParseReply =
-  { readonly id: number; readonly parsed: ParsedRoadmapFile } | { readonly id: number; readonly error: string };
+export type { ParseReply, ParseRequest } from '../../core/roadmap/parseRequest';
 
 /** Below this many characters a file parses in a few ms: not worth a round trip to the worker. */
 export const INLINE_PARSE_LIMIT = 32 * 1024;

@@ -1,9 +1,14 @@
-// Persists each folder's commit index in the extension's workspace storage. Writes are atomic
+// Persists each folder's commit index: in the repository's cache (`.git/roadmap-lens/`, or its
+// user-cache fallback: see RepoCache), where the CLI reads and writes the same file, else (no
+// repository location given) in the extension's workspace storage. Writes are atomic
 // (temp file, then rename) so a crash mid-write never leaves half a file; anything unreadable is
 // reported to the caller, which rebuilds. The file is the index's binary form (commitIndexCodec),
 // handed to the decoder as read: no text decoding, no copy.
 
 import { READ_LIMITS, readFileBounded } from '../../fs/boundedRead';
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { writeFileAtomic } from '../../fs/repoCache';
 import * as vscode from 'vscode';
 import { CommitIndex } from '../../core/commitIndex/commitIndex';
 import type { CommitLinker } from '../../core/linking/commitLinks';
@@ -29,6 +34,12 @@ export type StoreFileSystem = Pick<
   'readFile' | 'writeFile' | 'rename' | 'delete' | 'createDirectory'
 >;
 
+/** A file in a repository's cache (RepoCache.dir and commitIndexFileName). */
+export interface RepoIndexLocation {
+  readonly dir: string;
+  readonly name: string;
+}
+
 export class CommitIndexStore {
   /** `storageUri` is undefined when no folder is open: then nothing is persisted. */
   constructor(
@@ -36,7 +47,8 @@ export class CommitIndexStore {
     private readonly fs: StoreFileSystem = vscode.workspace.fs,
   ) {}
 
-  private uriFor(folderUri: vscode.Uri): vscode.Uri | undefined {
+  private uriFor(folderUri: vscode.Uri, where?: RepoIndexLocation): vscode.Uri | undefined {
+    if (where) return vscode.Uri.file(path.join(where.dir, where.name));
     return this.storageUri && vscode.Uri.joinPath(this.storageUri, `commit-index-${fileKey(folderUri)}.bin`);
   }
 
@@ -45,8 +57,8 @@ export class CommitIndexStore {
     return this.storageUri && vscode.Uri.joinPath(this.storageUri, `commit-index-${fileKey(folderUri)}.json`);
   }
 
-  async load(folderUri: vscode.Uri, linker: CommitLinker): Promise<LoadResult> {
-    const uri = this.uriFor(folderUri);
+  async load(folderUri: vscode.Uri, linker: CommitLinker, where?: RepoIndexLocation): Promise<LoadResult> {
+    const uri = this.uriFor(folderUri, where);
     if (!uri) return { kind: 'missing' };
     let bytes: Uint8Array;
     try {
@@ -67,11 +79,20 @@ export class CommitIndexStore {
       : { kind: 'corrupt', reason: result.reason };
   }
 
-  async save(folderUri: vscode.Uri, index: CommitIndex): Promise<void> {
-    const uri = this.uriFor(folderUri);
-    if (!uri || !this.storageUri) return;
-    await this.fs.createDirectory(this.storageUri);
-    const temp = uri.with({ path: `${uri.path}.${process.pid}.${Date.now()}.tmp` });
+  async save(folderUri: vscode.Uri, index: CommitIndex, where?: RepoIndexLocation): Promise<void> {
+    const uri = this.uriFor(folderUri, where);
+    const dir = where ? vscode.Uri.file(where.dir) : this.storageUri;
+    if (!uri || !dir) return;
+    if (where) {
+      // The repository's cache is read by other processes at any moment: node's rename is atomic.
+      await fs.mkdir(where.dir, { recursive: true, mode: 0o700 });
+      await writeFileAtomic(path.join(where.dir, where.name), await encodeInSlices(index));
+      return;
+    }
+    await this.fs.createDirectory(dir);
+    const temp = uri.with({
+      path: `${uri.path}.${process.pid}.${Date.now()}.${Math.random().toString(36).slice(2, 8)}.tmp`,
+    });
     try {
       await this.fs.writeFile(temp, await encodeInSlices(index));
       await this.fs.rename(temp, uri, { overwrite: true });
@@ -82,8 +103,8 @@ export class CommitIndexStore {
     }
   }
 
-  async delete(folderUri: vscode.Uri): Promise<void> {
-    const uri = this.uriFor(folderUri);
+  async delete(folderUri: vscode.Uri, where?: RepoIndexLocation): Promise<void> {
+    const uri = this.uriFor(folderUri, where);
     if (!uri) return;
     try {
       await this.fs.delete(uri);

@@ -10,7 +10,8 @@ import { runInSlices } from '../../core/util/timeSlices';
 import { buildIndexForHead, updateIndexToHead } from '../../git/commitIndexService';
 import { GitAbortedError } from '../../git/gitErrors';
 import type { GitRepository } from '../../git/gitRepository';
-import type { CommitIndexStore } from './commitIndexStore';
+import type { CommitIndexStore, RepoIndexLocation } from './commitIndexStore';
+import { commitIndexFileName, RepoCache } from '../../fs/repoCache';
 import type { IndexProgress } from './indexProgress';
 import type { WorkSettings } from './workSettings';
 
@@ -37,6 +38,16 @@ const STOPPED_BY_USER = 'stopped by the user';
 
 export class FolderIndexer {
   index: CommitIndex | undefined;
+  /**
+   * Where the index in use came from: read from the repository's cache (shared with the CLI),
+   * built here, or none yet. The extension-host tests read it to see that a reopened folder
+   * answers from the cache.
+   */
+  origin: 'none' | 'cache' | 'built' = 'none';
+  /** The last attempt to read the stored index: what it found and where (for the tests' messages). */
+  lastLoad = 'none yet';
+  /** The repository last indexed: where its cache lives. */
+  private repo: GitRepository | undefined;
   private build: { readonly controller: AbortController; done?: Promise<void> } | undefined;
   private builtCommits = 0;
   /**
@@ -85,7 +96,29 @@ export class FolderIndexer {
     this.stopped = false;
     this.host.indexingChanged();
     this.index = undefined;
+    this.origin = 'none';
+    await this.host.store.delete(this.host.folder.uri, await this.cacheLocation());
+  }
+
+  /** Clear Cache: the repository's cache folder (every file in it, both places), then `reset()`. */
+  async clearCache(): Promise<void> {
+    const cache = this.repo ? await RepoCache.open(this.repo.info.commonDir) : undefined;
+    await cache?.clear();
     await this.host.store.delete(this.host.folder.uri);
+    this.host.log.info(`${this.name}: cache cleared (${cache?.candidates.join(', ') ?? 'no repository'})`);
+    await this.reset();
+  }
+
+  /** The index file in the repository's cache: `.git/roadmap-lens/`, else the user-cache fallback. */
+  private async cacheLocation(): Promise<RepoIndexLocation | undefined> {
+    const repo = this.repo;
+    if (!repo) return undefined;
+    try {
+      const cache = await RepoCache.open(repo.info.commonDir);
+      return { dir: cache.dir, name: commitIndexFileName(repo.info.gitDir, repo.info.commonDir) };
+    } catch {
+      return undefined;
+    }
   }
 
   dispose(): void {
@@ -118,11 +151,15 @@ export class FolderIndexer {
       this.host.log.debug(`${this.name}: commit indexing is stopped; the index is left as it was`);
       return;
     }
+    this.repo = repo;
     let loadedFromStore = false;
     if (!this.index) {
-      const loaded = await this.host.store.load(this.host.folder.uri, linker);
+      const where = await this.cacheLocation();
+      const loaded = await this.host.store.load(this.host.folder.uri, linker, where);
+      this.lastLoad = `${loaded.kind}${loaded.kind === 'corrupt' ? ` (${loaded.reason})` : ''} from ${where ? `${where.dir}/${where.name}` : 'workspace storage'}`;
       if (loaded.kind === 'loaded') {
         this.index = loaded.index;
+        this.origin = 'cache';
         loadedFromStore = true;
         const stale = loaded.index.linkFingerprint !== linker.fingerprint;
         this.host.log.info(
@@ -188,6 +225,7 @@ export class FolderIndexer {
           });
           if (controller.signal.aborted) return;
           this.index = index;
+          this.origin = 'built';
           this.host.log.info(`${this.name}: commit index built, ${index.size} commits in ${Date.now() - started} ms`);
           // The roadmap changed during the build: the index was linked with the linker it started with.
           const current = this.host.linker();
@@ -213,7 +251,7 @@ export class FolderIndexer {
   private async save(): Promise<void> {
     if (!this.index) return;
     try {
-      await this.host.store.save(this.host.folder.uri, this.index);
+      await this.host.store.save(this.host.folder.uri, this.index, await this.cacheLocation());
     } catch (e) {
       this.host.log.warn(`${this.name}: could not save the commit index`, e);
     }

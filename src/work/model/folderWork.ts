@@ -165,6 +165,22 @@ export class FolderWork implements vscode.Disposable {
     await this.indexer.reset();
     await this.refresh();
   }
+  /** Clear Cache: this repository's cache folder removed, then the index rebuilt. */
+  async clearCache(): Promise<void> {
+    // A refresh in flight may be loading the very file being removed: let it land first.
+    await this.running;
+    await this.indexer.clearCache();
+    await this.refresh();
+  }
+
+  /** Where the index came from, and the last read of the stored one (see FolderIndexer). */
+  get indexOrigin(): 'none' | 'cache' | 'built' {
+    return this.indexer.origin;
+  }
+
+  get lastLoad(): string {
+    return this.indexer.lastLoad;
+  }
 
   async showCommit(sha: string, signal?: AbortSignal): Promise<string> {
     if (!this.repo) return 'Roadmap Lens: this folder has no git repository (or git is off).';

@@ -342,6 +342,21 @@ export class WorkModel implements vscode.Disposable, WorkHistorySource {
     await Promise.all(this.folders.all().map((f) => f.rebuildIndex()));
   }
 
+  /** Clear Cache: every folder's repository cache (`.git/roadmap-lens/`) removed, then the index rebuilt. */
+  async clearCache(): Promise<void> {
+    await Promise.all(this.folders.all().map((f) => f.clearCache()));
+  }
+
+  /** Where the folder's commit index came from (see FolderWork.indexOrigin). */
+  indexOrigin(folderUri: vscode.Uri): 'none' | 'cache' | 'built' {
+    return this.folders.get(folderUri)?.indexOrigin ?? 'none';
+  }
+
+  /** The folder's last read of its stored index: what it found and where. */
+  lastIndexLoad(folderUri: vscode.Uri): string {
+    return this.folders.get(folderUri)?.lastLoad ?? 'no such folder';
+  }
+
   /** A cold build of some folder's commit index is running. */
   get indexing(): boolean {
     return this.folders.indexing;

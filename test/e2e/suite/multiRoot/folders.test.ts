@@ -5,10 +5,13 @@
 // that does not restart the extension host, so the models must drop and rebuild its state.
 // Tests run in order: the last ones change the workspace folders and put them back.
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { RoadmapLensApi } from '../../../../src/extension';
 import type { RoadmapNode } from '../../../../src/roadmap/roadmapTreeProvider';
 import { activateApi, plain, waitFor } from '../support';
+import { Commands } from '../../../../src/commands/commandIds';
 
 const CYCLES = 5;
 
@@ -339,5 +342,30 @@ describe('multi-root workspace', function () {
       await vscode.workspace.fs.writeFile(opsRoadmap, new TextEncoder().encode(original));
     }
     await waitFor('the OPS-2 warning back', () => lensDiagnostics(opsRoadmap).length === 1);
+  });
+
+  it("answers a re-added folder from its repository's cache (.git/roadmap-lens); Clear Cache removes it and rebuilds", async () => {
+    if (!vscode.workspace.workspaceFolders?.some((f) => f.name === 'ops-platform')) await addOps();
+    const cacheFile = path.join(ops.uri.fsPath, '.git', 'roadmap-lens', 'commit-index.bin');
+    await waitFor('the ops-platform commit index saved in .git/roadmap-lens', () => {
+      const head = api.work.indexedHead(ops.uri);
+      return head !== undefined && fs.existsSync(cacheFile);
+    });
+    await removeOps();
+    await addOps();
+    await waitForOpsWork('re-added');
+    // The observable: the index in use was read from the file, not built (no progress, no git log).
+    await waitFor('the re-added folder to use the cached index', () => api.work.indexOrigin(ops.uri) === 'cache').catch(
+      (e: unknown) => {
+        throw new Error(
+          `${e instanceof Error ? e.message : String(e)} (origin ${api.work.indexOrigin(ops.uri)}; last load: ${api.work.lastIndexLoad(ops.uri)}; file there: ${fs.existsSync(cacheFile)})`,
+        );
+      },
+    );
+
+    await vscode.commands.executeCommand(Commands.clearCache);
+    await waitFor('a rebuilt index after Clear Cache', () => api.work.indexOrigin(ops.uri) === 'built');
+    await waitFor('the cache file written again', () => fs.existsSync(cacheFile));
+    await waitForOpsWork('after Clear Cache');
   });
 });
