@@ -1,6 +1,6 @@
 // A real repository in the real workbench, for checks by hand on code nobody wrote for the tests:
 //   RL_REAL_REPO=/work/realrepos/commons-lang RL_REAL_FILE=src/main/java/org/apache/commons/lang3/StringUtils.java \
-//     RL_REAL_LINE=540 node out/test/e2e/runCodeServer.js --mode trusted --phase ui --grep "real repository"
+//     RL_REAL_LINE=540 RL_REAL_MIN_LENSES=2 node out/test/e2e/runCodeServer.js --mode trusted --phase ui --grep "real repository"
 // opens the folder (it needs a roadmap: bench/realRoadmap.mjs writes one from the history), opens the
 // file, waits for Roadmap Lens's lenses and saves test-results/real-repository.png. A method gets a lens
 // only when some item explains its lines: pick a stretch where `roadmap-lens why FILE` lists several
