@@ -43,6 +43,26 @@ export interface DriftFacts {
 
 const DAY = 86_400;
 
+/**
+ * Closing commits as the roadmap reads them: each reference (`#12`, `PAY-3`) resolved to the item
+ * with that id or ref; commits that close no item of this roadmap are left out.
+ */
+export function resolveClosing(
+  messages: readonly { sha: string; time: number; subject: string; refs: readonly string[] }[],
+  lookup: (ref: string) => RoadmapItem | undefined,
+): ClosingCommit[] {
+  const out: ClosingCommit[] = [];
+  for (const m of messages) {
+    const ids = new Set<string>();
+    for (const ref of m.refs) {
+      const item = lookup(ref);
+      if (item) ids.add(item.id);
+    }
+    if (ids.size > 0) out.push({ sha: m.sha, time: m.time, subject: m.subject, itemIds: [...ids] });
+  }
+  return out;
+}
+
 function status(item: RoadmapItem): string {
   return (item.status ?? 'planned').toLowerCase();
 }
