@@ -1,6 +1,11 @@
 import * as assert from 'node:assert/strict';
 import { capFindings, statusFixes } from '../../../src/core/drift/driftFixes';
-import { resolveClosing, type DriftFinding, type DriftKind } from '../../../src/core/drift/driftFindings';
+import {
+  newestInSubtree,
+  resolveClosing,
+  type DriftFinding,
+  type DriftKind,
+} from '../../../src/core/drift/driftFindings';
 import type { RoadmapItem } from '../../../src/core/roadmap/roadmapTypes';
 
 function item(id: string, line: number): RoadmapItem {
@@ -13,7 +18,7 @@ function item(id: string, line: number): RoadmapItem {
     links: [],
     branches: [],
     paths: [],
-    refs: [],
+    aliases: [],
     location: { file: '/r.yaml', range },
     idLocation: { file: '/r.yaml', range },
   };
@@ -53,7 +58,11 @@ describe('drift fixes', () => {
       assert.equal(shown.length, Math.min(n, max));
       assert.equal(hidden, n - shown.length);
       const lines = shown.map((f) => f.item.idLocation.range.start.line);
-      assert.deepEqual(lines, [...lines].sort((a, b) => a - b), 'file order');
+      assert.deepEqual(
+        lines,
+        [...lines].sort((a, b) => a - b),
+        'file order',
+      );
       // Nothing left out outranks anything shown.
       const order = ['closed-not-shipped', 'shipped-unmerged', 'dropped-active', 'dead-path', 'stale'];
       const worstShown = Math.max(-1, ...shown.map((f) => order.indexOf(f.kind)));
@@ -75,5 +84,36 @@ describe('drift fixes', () => {
       (ref) => items.get(ref.toUpperCase()),
     );
     assert.deepEqual(out, [{ sha: 'a'.repeat(40), time: 5, subject: 'Fix', itemIds: ['GH-12', 'PAY-3'] }]);
+  });
+});
+
+describe('newestInSubtree', () => {
+  it('an epic is as fresh as its newest descendant; cycles and leaves without commits stay bounded', () => {
+    const mk = (id: string): RoadmapItem => item(id, 0);
+    const tree: Record<string, string[]> = {
+      G: ['E'],
+      E: ['F1', 'F2'],
+      F1: [],
+      F2: ['F3'],
+      F3: [],
+      X: ['Y'],
+      Y: ['X'],
+      L: [],
+    };
+    const items = Object.keys(tree).map(mk);
+    const own = new Map([
+      ['F1', 100],
+      ['F3', 300],
+      ['E', 200],
+      ['Y', 50],
+    ]);
+    const out = newestInSubtree(items, own, (id) => (tree[id.toUpperCase()] ?? []).map(mk));
+    assert.equal(out.get('G'), 300);
+    assert.equal(out.get('E'), 300);
+    assert.equal(out.get('F1'), 100);
+    assert.equal(out.get('F2'), 300);
+    assert.equal(out.get('Y'), 50);
+    assert.equal(out.get('X'), 50);
+    assert.equal(out.has('L'), false, 'no commits anywhere below: no time');
   });
 });
