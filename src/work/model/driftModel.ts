@@ -122,8 +122,13 @@ export class DriftModel implements vscode.Disposable {
       const key = folder.uri.toString();
       live.add(key);
       let next: FolderDrift | undefined;
+      const started = Date.now();
       try {
         next = await this.compute(folder);
+        if (next)
+          this.log.debug(
+            `${folder.name}: ${next.findings.length} drift findings against ${next.base} (${Date.now() - started} ms)`,
+          );
       } catch (e) {
         if (this.disposed || e instanceof GitAbortedError) return;
         this.log.warn(`${folder.name}: reading drift failed`, e);
