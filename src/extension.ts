@@ -10,6 +10,9 @@ import { RoadmapParser } from './roadmap/model/roadmapParser';
 import { activeBuiltinGitApi, type GitApi } from './work/model/builtinGitApi';
 import { CommitIndexStore } from './work/model/commitIndexStore';
 import { WorkModel } from './work/model/workModel';
+import { DriftModel } from './work/model/driftModel';
+import { registerDriftDiagnostics } from './roadmap/driftDiagnostics';
+import { registerDriftQuickFix } from './roadmap/driftQuickFix';
 import { registerItemHoverProvider } from './roadmap/itemHoverProvider';
 import { registerItemLinkProvider } from './roadmap/itemLinkProvider';
 import { LineHoverSection } from './attribution/lineHoverProvider';
@@ -43,6 +46,7 @@ export interface RoadmapLensApi {
   readonly commitIndexStore: CommitIndexStore;
   /** The built-in git extension's API once it is active (its Source Control input box). */
   readonly builtinGit: GitApi | undefined;
+  readonly drift: DriftModel;
   readonly statusBar: CurrentItemStatusBar;
   readonly workTree: WorkTreeContributor;
   readonly visuals: VisualFeatures;
@@ -93,6 +97,8 @@ export function activate(context: vscode.ExtensionContext): RoadmapLensApi | und
     const commitIndexStore = new CommitIndexStore(context.storageUri);
     const work = new WorkModel(model, commitIndexStore, windowIndexProgress, log);
     context.subscriptions.push(work);
+    const drift = new DriftModel(model, work, log);
+    context.subscriptions.push(drift);
     const workTree = new WorkTreeContributor(work);
     const tree = registerRoadmapTreeView(context, model, [workTree]);
     const workViews = registerWorkViews(context, model, work, workTree);
@@ -100,8 +106,10 @@ export function activate(context: vscode.ExtensionContext): RoadmapLensApi | und
     const importCommand = registerImportRoadmapCommand(context, model, log);
     registerRoadmapDiagnostics(context, model);
     registerTargetQuickFix(context);
+    registerDriftDiagnostics(context, model, drift);
+    registerDriftQuickFix(context, drift);
     registerItemLinkProvider(context, model);
-    const visuals = registerVisuals(context, model, work, log);
+    const visuals = registerVisuals(context, model, work, log, drift);
     const attribution = new AttributionModel(model, work);
     context.subscriptions.push(attribution);
     registerRoadmapCodeLens(context, attribution);
@@ -150,6 +158,7 @@ export function activate(context: vscode.ExtensionContext): RoadmapLensApi | und
       get builtinGit() {
         return activeBuiltinGitApi();
       },
+      drift,
       statusBar,
       workTree,
       visuals,

@@ -4,23 +4,34 @@
 
 import { compileGlob } from '../core/glob/globMatcher';
 import { closedReferences } from '../core/drift/magicWords';
-import type { ClosingCommit } from '../core/drift/driftFindings';
+import { resolveClosing, type ClosingCommit } from '../core/drift/driftFindings';
 import type { RoadmapIndex } from '../core/roadmap/roadmapIndex';
 import { assertSafeRef } from './gitHardening';
 import type { GitRunner } from './gitRunner';
 
 const FIELD = '\x1f';
 
-/** Commits reachable from `base` (newest first, at most `maxCount`) that close roadmap items. */
-export async function closingCommits(
+/** A commit on the base branch whose message closes something (refs as written: `#12`, `PAY-3`). */
+export interface ClosingMessage {
+  readonly sha: string;
+  readonly time: number;
+  readonly subject: string;
+  readonly refs: readonly string[];
+}
+
+/**
+ * Commits reachable from `base` (newest first, at most `maxCount` read) whose messages close
+ * something, with the references as written: the roadmap resolves them (core/drift), so the
+ * editor can keep this per base commit and re-resolve after every roadmap edit without git.
+ */
+export async function closingMessages(
   git: GitRunner,
   base: string,
-  roadmap: RoadmapIndex,
   maxCount: number,
   signal?: AbortSignal,
-): Promise<ClosingCommit[]> {
+): Promise<ClosingMessage[]> {
   assertSafeRef(base);
-  const out: ClosingCommit[] = [];
+  const out: ClosingMessage[] = [];
   const args = [
     'log',
     '-z',
@@ -34,15 +45,22 @@ export async function closingCommits(
     for (const record of records) {
       const [sha = '', time = '0', subject = '', ...body] = record.split(FIELD);
       if (!/^[0-9a-f]{40,64}$/.test(sha.trim())) continue;
-      const ids = new Set<string>();
-      for (const ref of closedReferences(body.join(FIELD))) {
-        const item = roadmap.get(ref);
-        if (item) ids.add(item.id);
-      }
-      if (ids.size > 0) out.push({ sha: sha.trim(), time: Number(time), subject, itemIds: [...ids] });
+      const refs = closedReferences(body.join(FIELD));
+      if (refs.length > 0) out.push({ sha: sha.trim(), time: Number(time), subject, refs });
     }
   }
   return out;
+}
+
+/** Commits reachable from `base` (newest first, at most `maxCount`) that close roadmap items. */
+export async function closingCommits(
+  git: GitRunner,
+  base: string,
+  roadmap: RoadmapIndex,
+  maxCount: number,
+  signal?: AbortSignal,
+): Promise<ClosingCommit[]> {
+  return resolveClosing(await closingMessages(git, base, maxCount, signal), (ref) => roadmap.get(ref));
 }
 
 /** How many commits `branch` has that `base` does not (0 when merged). */

@@ -4,6 +4,7 @@
 import type * as vscode from 'vscode';
 import type { RoadmapModel } from './model/roadmapModel';
 import type { WorkModel } from '../work/model/workModel';
+import type { DriftModel } from '../work/model/driftModel';
 import {
   registerCurrentItemDecorations,
   type CurrentItemDecorationProvider,
@@ -31,9 +32,10 @@ export function registerVisuals(
   roadmaps: RoadmapModel,
   work: WorkModel,
   log: vscode.LogOutputChannel,
+  drift?: DriftModel,
 ): VisualFeatures {
   return {
-    cards: registerItemCardPanels(context, roadmaps, work, log),
+    cards: registerItemCardPanels(context, roadmaps, work, log, drift),
     overview: registerRoadmapOverview(context, roadmaps, work, log),
     badges: registerCurrentItemDecorations(context, roadmaps, work),
   };

@@ -5,6 +5,8 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { closingMessages } from '../../src/git/driftFacts';
+import { GitRunner } from '../../src/git/gitRunner';
 
 const repoRoot = path.join(__dirname, '..', '..', '..');
 const cli = path.join(repoRoot, 'dist', 'cli.js');
@@ -150,5 +152,70 @@ describe('drift (CLI)', function () {
     const r = run(dir, 'check', '--drift');
     assert.equal(r.code, 0, r.stdout + r.stderr);
     assert.match(r.stdout, /No drift against main\./);
+  });
+});
+
+describe('drift facts (git layer)', function () {
+  this.timeout(120_000);
+
+  it('closingMessages: the base branch’s closing references as written, bounded by maxCount', async () => {
+    const dir = driftRepo();
+    const runner = new GitRunner({ cwd: dir, isTrusted: () => true });
+    const all = await closingMessages(runner, 'main', 100);
+    // "Fixes A-1" closes; "Refs A-7" only links; feat/a2's commit is not on main.
+    assert.deepEqual(
+      all.map((m) => [m.subject, [...m.refs]]),
+      [['One-click reorder', ['A-1']]],
+    );
+    assert.match(all[0]?.sha ?? '', /^[0-9a-f]{40}$/);
+    // The newest two commits of main close nothing: a bound of 2 reads only those.
+    assert.deepEqual(await closingMessages(runner, 'main', 2), []);
+    const untrusted = new GitRunner({ cwd: dir, isTrusted: () => false });
+    await assert.rejects(closingMessages(untrusted, 'main', 100));
+  });
+});
+
+describe('drift of a parent (CLI)', function () {
+  this.timeout(120_000);
+
+  it('an in-progress epic is as fresh as its newest feature', () => {
+    const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'roadmap-drift-')));
+    git(dir, 90, 'init', '-q', '-b', 'main');
+    fs.writeFileSync(
+      path.join(dir, 'roadmap.yaml'),
+      [
+        'version: 1',
+        'items:',
+        '  - id: E-1',
+        '    kind: epic',
+        '    title: Busy through its feature',
+        '    status: in-progress',
+        '    items:',
+        '      - id: F-1',
+        '        kind: feature',
+        '        title: Busy',
+        '  - id: E-2',
+        '    kind: epic',
+        '    title: Quiet, its feature too',
+        '    status: in-progress',
+        '    items:',
+        '      - id: F-2',
+        '        kind: feature',
+        '        title: Quiet',
+        '',
+      ].join('\n'),
+    );
+    git(dir, 90, 'add', '.');
+    git(dir, 90, 'commit', '-q', '-m', 'roadmap');
+    commit(dir, 70, 'Old work\n\nRoadmap: F-2', 'src/f2.ts');
+    commit(dir, 3, 'New work\n\nRoadmap: F-1', 'src/f1.ts');
+    const r = run(dir, 'report', '--drift', '--json');
+    assert.equal(r.code, 0, r.stderr);
+    const findings = (JSON.parse(r.stdout) as { findings: { id: string; kind: string; message: string }[] }).findings;
+    assert.deepEqual(
+      findings.map((f) => [f.id, f.kind]),
+      [['E-2', 'stale']],
+    );
+    assert.match(findings[0]?.message ?? '', /E-2 is in progress, but its last linked commit is 70 days old/);
   });
 });

@@ -29,7 +29,7 @@ export interface DriftFacts {
   readonly items: readonly RoadmapItem[];
   /** Commits reachable from the base branch whose messages close items. */
   readonly closing: readonly ClosingCommit[];
-  /** Epoch seconds of the newest commit linked to an item (any branch), by idKey. */
+  /** Epoch seconds of the newest commit linked to an item or its descendants (any branch), by idKey. */
   readonly lastCommit: ReadonlyMap<string, number>;
   /** Tagged branches with commits the base branch does not have, by idKey. */
   readonly unmergedBranches: ReadonlyMap<string, readonly { branch: string; ahead: number }[]>;
@@ -43,12 +43,76 @@ export interface DriftFacts {
 
 const DAY = 86_400;
 
+/**
+ * Closing commits as the roadmap reads them: each reference (`#12`, `PAY-3`) resolved to the item
+ * with that id or ref; commits that close no item of this roadmap are left out.
+ */
+export function resolveClosing(
+  messages: readonly { sha: string; time: number; subject: string; refs: readonly string[] }[],
+  lookup: (ref: string) => RoadmapItem | undefined,
+): ClosingCommit[] {
+  const out: ClosingCommit[] = [];
+  for (const m of messages) {
+    const ids = new Set<string>();
+    for (const ref of m.refs) {
+      const item = lookup(ref);
+      if (item) ids.add(item.id);
+    }
+    if (ids.size > 0) out.push({ sha: m.sha, time: m.time, subject: m.subject, itemIds: [...ids] });
+  }
+  return out;
+}
+
 function status(item: RoadmapItem): string {
   return (item.status ?? 'planned').toLowerCase();
 }
 
 function days(seconds: number): number {
   return Math.floor(seconds / DAY);
+}
+
+/**
+ * Each item's newest linked commit including its descendants' (by idKey): an epic's work is its
+ * features' commits, which rarely name the epic. Without this every in-progress goal and epic
+ * reads as stale. Iterative (deep or cyclic hierarchies from hostile files stay bounded).
+ */
+export function newestInSubtree(
+  items: readonly RoadmapItem[],
+  own: ReadonlyMap<string, number>,
+  children: (id: string) => readonly RoadmapItem[],
+): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const item of items) {
+    const root = item.id.toUpperCase();
+    if (out.has(root)) continue;
+    // Post-order without recursion: visit children first, then fold them into the parent.
+    const stack: { id: string; expanded: boolean }[] = [{ id: item.id, expanded: false }];
+    const onPath = new Set<string>();
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1] as { id: string; expanded: boolean };
+      const key = top.id.toUpperCase();
+      if (!top.expanded) {
+        top.expanded = true;
+        onPath.add(key);
+        for (const c of children(top.id)) {
+          const ck = c.id.toUpperCase();
+          if (!out.has(ck) && !onPath.has(ck)) stack.push({ id: c.id, expanded: false });
+        }
+        continue;
+      }
+      stack.pop();
+      onPath.delete(key);
+      let newest = own.get(key);
+      for (const c of children(top.id)) {
+        const t = out.get(c.id.toUpperCase());
+        if (t !== undefined && !Number.isNaN(t) && (newest === undefined || t > newest)) newest = t;
+      }
+      if (newest !== undefined) out.set(key, newest);
+      else out.set(key, Number.NaN);
+    }
+  }
+  for (const [k, v] of out) if (Number.isNaN(v)) out.delete(k);
+  return out;
 }
 
 export function driftFindings(facts: DriftFacts): DriftFinding[] {

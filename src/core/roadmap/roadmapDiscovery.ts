@@ -72,3 +72,31 @@ export function planRoadmapGlob(glob: string): GlobPlan {
   if (dirs.some((s) => GLOB_CHARS.test(s)) || last.includes('**')) return { kind: 'search', glob };
   return { kind: 'directory', dir: dirs.join('/'), glob: normalized };
 }
+
+/**
+ * A `roadmapLens.files` entry that names a roadmap outside the workspace folder (a roadmap shared by
+ * several repositories): an absolute path, or a relative one that starts by leaving the folder
+ * (`../roadmap`, `../roadmap/roadmap.yaml`, `../plans/*.yaml`).
+ */
+export interface OutsideRoadmapEntry {
+  readonly absolute: boolean;
+  /** The file or folder as written, without a trailing separator (and without the name pattern). */
+  readonly path: string;
+  /** A pattern in the last segment (`*.yaml`): the files of `path`'s folder whose names match. */
+  readonly namePattern?: string;
+}
+
+const NAME_PATTERN = /[*?[\]{}]/;
+
+export function outsideRoadmapEntry(entry: string): OutsideRoadmapEntry | undefined {
+  const text = entry.trim().replace(/[\\/]+$/, '');
+  const absolute = text.startsWith('/') || /^[A-Za-z]:[\\/]/.test(text) || text.startsWith('\\\\');
+  if (!absolute && text !== '..' && !/^\.\.[\\/]/.test(text)) return undefined;
+  const cut = Math.max(text.lastIndexOf('/'), text.lastIndexOf('\\'));
+  const last = text.slice(cut + 1);
+  const dir = text.slice(0, cut);
+  // A pattern anywhere but in the last segment would need a walk outside the workspace: refused.
+  if (NAME_PATTERN.test(dir)) return undefined;
+  if (NAME_PATTERN.test(last)) return { absolute, path: dir === '' ? '/' : dir, namePattern: last };
+  return { absolute, path: text === '' ? '/' : text };
+}

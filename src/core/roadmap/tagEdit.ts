@@ -61,7 +61,7 @@ function scalarSource(node: { value: unknown; source?: string }): string {
 }
 
 /** Depth-first over `items:` sequences (top level and nested); the first item with this id. */
-function findItem(root: unknown, id: string): YAMLMap | undefined {
+export function findItem(root: unknown, id: string): YAMLMap | undefined {
   const want = idKey(id);
   const stack: unknown[] = [root];
   while (stack.length > 0) {
@@ -119,7 +119,7 @@ function eolOf(text: string): string {
   return nl > 0 && text[nl - 1] === '\r' ? '\r\n' : '\n';
 }
 
-function withEol(result: TagEditResult, text: string): TagEditResult {
+export function withEol(result: TagEditResult, text: string): TagEditResult {
   const eol = eolOf(text);
   if (!result.ok || eol === '\n') return result;
   return { ok: true, edits: result.edits.map((e) => ({ ...e, newText: e.newText.replace(/\n/g, eol) })) };

@@ -7,6 +7,7 @@ import { html, join, raw, safeExternalUrl, webviewCsp, type SafeHtml } from '../
 import { kindLabel } from '../../core/render/itemCard';
 import { metricProgress, type NumericMetricProgress } from '../../core/render/metricProgress';
 import type { Metric, RoadmapItem } from '../../core/roadmap/roadmapTypes';
+import { driftSection, type CardDrift } from './driftSection';
 import { NO_STATUS, progressFraction, progressText, statusBucket, type StatusCounts } from '../../core/rollup/rollup';
 
 export interface CardCommit {
@@ -59,6 +60,8 @@ export interface ItemCardData {
   /** Why there is no linked work to show (Restricted Mode, no repository…). */
   readonly workNote?: string | undefined;
   readonly isCurrent?: boolean | undefined;
+  /** Where the item's status and the code disagree (absent while git is off or drift not read yet). */
+  readonly drift?: CardDrift | undefined;
   /** "now" for relative dates and the weekly chart; passed in to keep rendering pure. */
   readonly now: number;
 }
@@ -131,7 +134,8 @@ export function renderItemCardHtml(data: ItemCardData, res: WebviewResources): s
             </p>`
       }
     </section>
-    ${metricsSection(item.metrics)} ${childrenSection(data.children)} ${workSection(data)} ${linksSection(item)}
+    ${driftSection(data.drift)} ${metricsSection(item.metrics)} ${childrenSection(data.children)} ${workSection(data)}
+    ${linksSection(item)}
   </main>`;
   return page(`${item.id} ${item.title}`, body, res);
 }

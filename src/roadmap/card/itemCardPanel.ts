@@ -7,6 +7,10 @@ import { idKey } from '../../core/roadmap/roadmapTypes';
 import { safeExternalUrl } from '../../core/render/html';
 import type { FoundItem, RoadmapModel } from '../model/roadmapModel';
 import type { WorkModel } from '../../work/model/workModel';
+import type { DriftModel } from '../../work/model/driftModel';
+import { statusFixes } from '../../core/drift/driftFixes';
+import { currentFinding } from '../driftDiagnostics';
+import type { CardDrift } from './driftSection';
 import { toPick } from '../findItemQuickPick';
 import { itemArgument, showItemInFile } from '../../commands/itemArgument';
 import type { CommandHandlers } from '../../commands/commandRegistry';
@@ -39,9 +43,11 @@ export class ItemCardPanels implements vscode.Disposable {
     private readonly roadmaps: RoadmapModel,
     private readonly work: WorkModel | undefined,
     private readonly log: vscode.LogOutputChannel,
+    private readonly drift?: DriftModel,
   ) {
     this.subscriptions.push(roadmaps.onDidChange(() => this.renderAll()));
     if (work) this.subscriptions.push(work.onDidChange(() => this.renderAll()));
+    if (drift) this.subscriptions.push(drift.onDidChange(() => this.renderAll()));
   }
 
   /** Opens (or reveals) the card of an item; returns false when there is no such item. */
@@ -116,7 +122,18 @@ export class ItemCardPanels implements vscode.Disposable {
     if (status.kind === 'off') return { ...base, workNote: status.message };
     if (status.kind === 'loading') return { ...base, workNote: 'Reading the repository…' };
     const isCurrent = status.current !== undefined && idKey(status.current.item.id) === idKey(item.id);
-    return { ...base, isCurrent, work: this.cardWork(found) };
+    return { ...base, isCurrent, work: this.cardWork(found), drift: this.cardDrift(found) };
+  }
+
+  private cardDrift(found: FoundItem): CardDrift | undefined {
+    const folderDrift = this.drift?.forFolder(found.folder.uri);
+    if (!folderDrift || !this.drift) return undefined;
+    const findings = this.drift.findingsFor(found.folder.uri, found.item.id).flatMap((f) => {
+      // Drift read before the last edit of this item's status no longer applies.
+      const now = currentFinding(f, (id) => found.index.get(id));
+      return now ? [{ kind: now.kind, message: now.message, fixes: statusFixes(now) }] : [];
+    });
+    return { base: folderDrift.base, findings };
   }
 
   private cardWork(found: FoundItem): CardWork {
@@ -217,8 +234,9 @@ export function registerItemCardPanels(
   roadmaps: RoadmapModel,
   work: WorkModel | undefined,
   log: vscode.LogOutputChannel,
+  drift?: DriftModel,
 ): ItemCardPanels {
-  const panels = new ItemCardPanels(context.extensionUri, roadmaps, work, log);
+  const panels = new ItemCardPanels(context.extensionUri, roadmaps, work, log, drift);
   context.subscriptions.push(panels);
   return panels;
 }

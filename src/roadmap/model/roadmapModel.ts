@@ -4,13 +4,20 @@
 
 import * as vscode from 'vscode';
 import { decodeRoadmapBytes, type DecodedRoadmap } from '../../core/roadmap/decodeRoadmapBytes';
-import { matchesRoadmapGlob, planRoadmapGlob, type GlobPlan } from '../../core/roadmap/roadmapDiscovery';
+import {
+  DEFAULT_ROADMAP_GLOBS,
+  matchesRoadmapGlob,
+  outsideRoadmapEntry,
+  planRoadmapGlob,
+  type GlobPlan,
+  type OutsideRoadmapEntry,
+} from '../../core/roadmap/roadmapDiscovery';
 import { RoadmapFileSet } from '../../core/roadmap/roadmapFileSet';
 import type { RoadmapIndex } from '../../core/roadmap/roadmapIndex';
 import type { RoadmapDiagnostic, RoadmapItem } from '../../core/roadmap/roadmapTypes';
 import { RoadmapParser } from './roadmapParser';
-import { RoadmapWatcher } from './roadmapWatcher';
-import { filesIn, isFile, readFileBytes } from './workspaceFiles';
+import { RoadmapWatcher, type WatchTarget } from './roadmapWatcher';
+import { filesIn, isDirectory, isFile, readFileBytes } from './workspaceFiles';
 import { readSetting, settingDefault } from '../../settings/settings';
 
 export interface FoundItem {
@@ -50,7 +57,7 @@ export class RoadmapModel implements vscode.Disposable {
   ) {
     this.watcher = new RoadmapWatcher({
       globsFor: (folder) => this.globsFor(folder),
-      isRoadmapFile: (uri) => this.owningSet(uri) !== undefined,
+      isRoadmapFile: (uri) => this.owningSets(uri).length > 0,
       onFileChanged: (uri) => this.schedule(uri),
       onRediscover: () => this.schedule(),
     });
@@ -114,14 +121,25 @@ export class RoadmapModel implements vscode.Disposable {
     return undefined;
   }
 
-  /** Every folder's diagnostics, including those of folders whose roadmap has no items left. */
+  /**
+   * Every folder's diagnostics, including those of folders whose roadmap has no items left. A file
+   * several folders share (a roadmap outside them) reports its own problems once.
+   */
   diagnostics(): RoadmapDiagnostic[] {
-    return [...this.sets.values()].flatMap((s) => [...s.files.diagnostics]);
+    const seen = new Set<string>();
+    const out: RoadmapDiagnostic[] = [];
+    for (const s of this.sets.values()) {
+      const files = new Set(s.files.fileNames().filter((f) => !seen.has(f)));
+      for (const d of s.files.diagnostics) if (files.has(d.file) || !seen.has(d.file)) out.push(d);
+      for (const f of files) seen.add(f);
+    }
+    return out;
   }
 
-  /** The roadmap files currently known (for diagnostics bookkeeping and tests). */
+  /** The roadmap files currently known, each once (for diagnostics bookkeeping and tests). */
   files(): vscode.Uri[] {
-    return [...this.sets.values()].flatMap((s) => s.files.fileNames().map((f) => vscode.Uri.parse(f)));
+    const names = new Set([...this.sets.values()].flatMap((s) => s.files.fileNames()));
+    return [...names].map((f) => vscode.Uri.parse(f));
   }
 
   dispose(): void {
@@ -137,10 +155,10 @@ export class RoadmapModel implements vscode.Disposable {
     return [...(globs.length > 0 ? globs : settingDefault('files'))];
   }
 
-  private owningSet(uri: vscode.Uri): RoadmapFileSet | undefined {
+  /** The folders' file sets that hold this file: several when folders share a roadmap outside them. */
+  private owningSets(uri: vscode.Uri): RoadmapFileSet[] {
     const key = uri.toString();
-    for (const s of this.sets.values()) if (s.files.has(key)) return s.files;
-    return undefined;
+    return [...this.sets.values()].filter((s) => s.files.has(key)).map((s) => s.files);
   }
 
   /** With a uri: reread that file; without: rediscover all files. Debounced. */
@@ -179,7 +197,10 @@ export class RoadmapModel implements vscode.Disposable {
     const started = Date.now();
 
     if (discovery) await this.discover();
-    else await Promise.all([...changed].map((f) => this.readInto(vscode.Uri.parse(f))));
+    else
+      await Promise.all(
+        [...changed].map((f) => this.readInto(vscode.Uri.parse(f), this.owningSets(vscode.Uri.parse(f)))),
+      );
 
     if (this.disposed) return;
     this.loadedOnce = true;
@@ -195,25 +216,36 @@ export class RoadmapModel implements vscode.Disposable {
     const live = new Set(folders.map((f) => f.uri.toString()));
     for (const key of [...this.sets.keys()]) if (!live.has(key)) this.sets.delete(key);
 
+    const outside: WatchTarget[] = [];
+    // A roadmap shared by several folders is read and parsed once, into each of their sets.
+    const reads = new Map<string, { uri: vscode.Uri; sets: RoadmapFileSet[] }>();
     await Promise.all(
       folders.map(async (folder) => {
-        const found = await this.findRoadmapFiles(folder);
+        const found = await this.findRoadmapFiles(folder, outside);
         const key = folder.uri.toString();
         const files = this.sets.get(key)?.files ?? new RoadmapFileSet();
         this.sets.set(key, { folder, files });
         const wanted = new Set(found.map((u) => u.toString()));
         for (const name of files.fileNames()) if (!wanted.has(name)) files.delete(name);
-        await Promise.all(found.map((uri) => this.readInto(uri, files)));
+        for (const uri of found) {
+          const read = reads.get(uri.toString()) ?? { uri, sets: [] };
+          read.sets.push(files);
+          reads.set(uri.toString(), read);
+        }
       }),
     );
+    await Promise.all([...reads.values()].map(({ uri, sets }) => this.readInto(uri, sets)));
+    this.watcher.watchOutside(outside);
   }
 
-  private async findRoadmapFiles(folder: vscode.WorkspaceFolder): Promise<vscode.Uri[]> {
+  private async findRoadmapFiles(folder: vscode.WorkspaceFolder, outside: WatchTarget[]): Promise<vscode.Uri[]> {
     const byKey = new Map<string, vscode.Uri>();
     const found = await Promise.all(
       this.globsFor(folder).map(async (glob) => {
         try {
-          return await this.filesFor(folder, planRoadmapGlob(glob));
+          const entry = outsideRoadmapEntry(glob);
+          if (entry) return await this.outsideFiles(folder, entry, outside);
+          return await this.filesFor(folder.uri, planRoadmapGlob(glob), folder);
         } catch (err) {
           this.log.warn(`Could not search ${folder.name} for ${glob}`, err);
           return [];
@@ -224,39 +256,78 @@ export class RoadmapModel implements vscode.Disposable {
     return [...byKey.values()];
   }
 
+  /**
+   * A roadmap outside the folder (`../roadmap`, an absolute path): a file, a folder searched with
+   * the default globs, or a folder's files whose names match a pattern. Read only in a trusted
+   * workspace: a repository's own settings must not make Restricted Mode read files elsewhere.
+   */
+  private async outsideFiles(
+    folder: vscode.WorkspaceFolder,
+    entry: OutsideRoadmapEntry,
+    watch: WatchTarget[],
+  ): Promise<vscode.Uri[]> {
+    if (folder.uri.scheme !== 'file') return [];
+    if (!vscode.workspace.isTrusted) {
+      this.log.info(
+        `${folder.name}: the roadmap at ${entry.path} is outside the folder; read once the workspace is trusted.`,
+      );
+      return [];
+    }
+    const target = entry.absolute ? vscode.Uri.file(entry.path) : vscode.Uri.joinPath(folder.uri, entry.path);
+    if (entry.namePattern !== undefined) {
+      watch.push({ base: target, pattern: entry.namePattern });
+      const pattern = entry.namePattern;
+      return (await filesIn(target))
+        .filter((name) => matchesRoadmapGlob(name, [pattern]))
+        .map((name) => vscode.Uri.joinPath(target, name));
+    }
+    // The parent with the name as pattern: sees the file (or folder) appear, change and go.
+    const parent = vscode.Uri.joinPath(target, '..');
+    const name = target.path.slice(target.path.lastIndexOf('/') + 1);
+    watch.push({ base: parent, pattern: name });
+    if (await isFile(target)) return [target];
+    if (!(await isDirectory(target))) return [];
+    const found: vscode.Uri[] = [];
+    for (const glob of DEFAULT_ROADMAP_GLOBS) {
+      watch.push({ base: target, pattern: glob });
+      found.push(...(await this.filesFor(target, planRoadmapGlob(glob))));
+    }
+    return found;
+  }
+
   /** A stat or one directory listing where the glob allows it: the search service walks the whole folder. */
-  private async filesFor(folder: vscode.WorkspaceFolder, plan: GlobPlan): Promise<vscode.Uri[]> {
+  private async filesFor(base: vscode.Uri, plan: GlobPlan, folder?: vscode.WorkspaceFolder): Promise<vscode.Uri[]> {
     switch (plan.kind) {
       case 'file': {
-        const uri = vscode.Uri.joinPath(folder.uri, plan.path);
+        const uri = vscode.Uri.joinPath(base, plan.path);
         return (await isFile(uri)) ? [uri] : [];
       }
       case 'directory': {
-        const dir = plan.dir === '' ? folder.uri : vscode.Uri.joinPath(folder.uri, plan.dir);
+        const dir = plan.dir === '' ? base : vscode.Uri.joinPath(base, plan.dir);
         return (await filesIn(dir))
           .filter((name) => matchesRoadmapGlob(plan.dir === '' ? name : `${plan.dir}/${name}`, [plan.glob]))
           .map((name) => vscode.Uri.joinPath(dir, name));
       }
       case 'search':
-        return vscode.workspace.findFiles(new vscode.RelativePattern(folder, plan.glob));
+        return vscode.workspace.findFiles(new vscode.RelativePattern(folder ?? base, plan.glob));
     }
   }
 
-  /** Parses one file into its folder's set; a file that vanished leaves the set. */
-  private async readInto(uri: vscode.Uri, set = this.owningSet(uri)): Promise<void> {
-    if (!set) return;
+  /** Parses one file into the sets that hold it (one per folder using it); a file that vanished leaves them. */
+  private async readInto(uri: vscode.Uri, sets: readonly RoadmapFileSet[]): Promise<void> {
+    if (sets.length === 0) return;
     const key = uri.toString();
     const decoded = await this.readText(uri);
     if (decoded === undefined) {
-      set.delete(key);
+      for (const set of sets) set.delete(key);
       return;
     }
     const parsed = await this.parser.parse(key, decoded.text);
-    set.set(
+    const file =
       decoded.diagnostics.length === 0
         ? parsed
-        : { ...parsed, diagnostics: [...decoded.diagnostics, ...parsed.diagnostics] },
-    );
+        : { ...parsed, diagnostics: [...decoded.diagnostics, ...parsed.diagnostics] };
+    for (const set of sets) set.set(file);
   }
 
   /** The open editor's text wins over the disk, so unsaved edits show live. */

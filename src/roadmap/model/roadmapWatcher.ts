@@ -13,9 +13,17 @@ export interface RoadmapWatcherHooks {
   onRediscover(): void;
 }
 
+/** A folder outside the workspace and the names in it to watch (a roadmap shared by several repositories). */
+export interface WatchTarget {
+  readonly base: vscode.Uri;
+  readonly pattern: string;
+}
+
 export class RoadmapWatcher implements vscode.Disposable {
   private fileWatchers: vscode.Disposable[] = [];
   private watchedKey = '';
+  private outsideWatchers: vscode.Disposable[] = [];
+  private outsideKey = '';
   private readonly subscriptions: vscode.Disposable[];
 
   constructor(private readonly hooks: RoadmapWatcherHooks) {
@@ -29,6 +37,8 @@ export class RoadmapWatcher implements vscode.Disposable {
       }),
       onDidChangeSettings(['files'], () => hooks.onRediscover()),
       vscode.workspace.onDidChangeWorkspaceFolders(() => hooks.onRediscover()),
+      // Roadmaps outside the folders are read only once the workspace is trusted.
+      vscode.workspace.onDidGrantWorkspaceTrust(() => hooks.onRediscover()),
     ];
   }
 
@@ -55,8 +65,35 @@ export class RoadmapWatcher implements vscode.Disposable {
     }
   }
 
+  /**
+   * Watches roadmaps outside every workspace folder. VS Code watches a RelativePattern whose base is
+   * outside the workspace on its own (not recursively for a plain name), so edits made in a sibling
+   * checkout show like edits in the folder. A no-op when the targets did not change.
+   */
+  watchOutside(targets: readonly WatchTarget[]): void {
+    const unique = new Map(targets.map((t) => [`${t.base.toString()}\n${t.pattern}`, t]));
+    const key = [...unique.keys()].sort().join('\n\n');
+    if (key === this.outsideKey) return;
+    this.outsideKey = key;
+    for (const d of this.outsideWatchers) d.dispose();
+    this.outsideWatchers = [];
+    for (const t of unique.values()) {
+      const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(t.base, t.pattern));
+      this.outsideWatchers.push(
+        watcher,
+        watcher.onDidCreate(() => this.hooks.onRediscover()),
+        watcher.onDidDelete(() => this.hooks.onRediscover()),
+        watcher.onDidChange((uri) => {
+          if (this.hooks.isRoadmapFile(uri)) this.hooks.onFileChanged(uri);
+          else this.hooks.onRediscover();
+        }),
+      );
+    }
+  }
+
   dispose(): void {
     this.disposeFileWatchers();
+    for (const d of this.outsideWatchers) d.dispose();
     for (const d of this.subscriptions) d.dispose();
   }
 

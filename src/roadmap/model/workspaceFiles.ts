@@ -60,6 +60,17 @@ export async function isFile(uri: vscode.Uri): Promise<boolean> {
   }
 }
 
+/** True for a folder (or a link to one); false when missing or not a folder. */
+export async function isDirectory(uri: vscode.Uri): Promise<boolean> {
+  try {
+    if (uri.scheme === 'file') return (await fs.stat(uri.fsPath)).isDirectory();
+    return ((await vscode.workspace.fs.stat(uri)).type & vscode.FileType.Directory) !== 0;
+  } catch (err) {
+    if (isMissing(err)) return false;
+    throw err;
+  }
+}
+
 /** Names of the files (and links to files) directly in a folder; empty when it does not exist. */
 export async function filesIn(dir: vscode.Uri): Promise<string[]> {
   try {

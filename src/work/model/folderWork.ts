@@ -20,7 +20,8 @@ import type { CommitIndexStore } from './commitIndexStore';
 import { EMPTY_SUMMARY, headInfo, offStatus } from './folderStatus';
 import { FolderIndexer } from './folderIndexer';
 import type { IndexProgress } from './indexProgress';
-import type { FolderHistory } from './workHistory';
+import type { FolderDriftGit, FolderHistory } from './workHistory';
+import { closingMessages, commitsAhead, deadPathGlobs } from '../../git/driftFacts';
 import type { WorkStatus } from './workState';
 import { readWorkSettings, type WorkSettings } from './workSettings';
 
@@ -100,6 +101,18 @@ export class FolderWork implements vscode.Disposable {
       headCommit: () => repo.resolve('HEAD').catch(() => undefined),
       blame: (relPath, contents) => blameFile(this.git, relPath, { contents }),
       commitIndex: () => this.index,
+    };
+  }
+
+  /** What drift asks git: undefined while git is off (untrusted, no repository). */
+  driftGit(): FolderDriftGit | undefined {
+    const repo = this.repo;
+    if (!repo) return undefined;
+    return {
+      resolve: (ref, signal) => repo.resolve(ref, signal),
+      closingMessages: (base, maxCount, signal) => closingMessages(this.git, base, maxCount, signal),
+      commitsAhead: (base, branch, signal) => commitsAhead(this.git, base, branch, signal),
+      deadPathGlobs: (globs, signal) => deadPathGlobs(this.git, globs, signal),
     };
   }
 

@@ -3,6 +3,7 @@
 // its repository or git runner.
 
 import type * as vscode from 'vscode';
+import type { ClosingMessage } from '../../git/driftFacts';
 import type { CommitIndex } from '../../core/commitIndex/commitIndex';
 import type { BlameOutcome } from '../../git/blameRunner';
 import type { WorkStatus } from './workState';
@@ -17,6 +18,14 @@ export interface FolderHistory {
   blame(relPath: string, contents: string): Promise<BlameOutcome>;
   /** The commit index as it is now (sha → items); undefined until built. */
   commitIndex(): CommitIndex | undefined;
+}
+
+/** What drift asks git of a folder's repository (git/driftFacts.ts), bound to its runner. */
+export interface FolderDriftGit {
+  resolve(ref: string, signal?: AbortSignal): Promise<string | undefined>;
+  closingMessages(base: string, maxCount: number, signal?: AbortSignal): Promise<ClosingMessage[]>;
+  commitsAhead(base: string, branch: string, signal?: AbortSignal): Promise<number>;
+  deadPathGlobs(globs: readonly string[], signal?: AbortSignal): Promise<Set<string>>;
 }
 
 export interface WorkHistorySource {

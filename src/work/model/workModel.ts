@@ -18,7 +18,7 @@ import { FilesTouchedCache } from './filesTouchedCache';
 import { statusWithoutRoadmap } from './folderStatus';
 import { WorkFolders } from './workFolders';
 import type { IndexProgress } from './indexProgress';
-import type { FolderHistory, WorkHistorySource } from './workHistory';
+import type { FolderDriftGit, FolderHistory, WorkHistorySource } from './workHistory';
 import type { RoadmapModel } from '../../roadmap/model/roadmapModel';
 import {
   NO_WORK,
@@ -250,9 +250,19 @@ export class WorkModel implements vscode.Disposable, WorkHistorySource {
     return this.folders.get(folderUri)?.index?.head;
   }
 
+  /** The branch work is merged into (the setting, else origin/HEAD, main, master); undefined until read. */
+  baseBranch(folderUri: vscode.Uri): string | undefined {
+    return this.folders.get(folderUri)?.baseBranch;
+  }
+
   /** The folder's commit index (sha → items); undefined until built. */
   commitIndex(folderUri: vscode.Uri): CommitIndex | undefined {
     return this.folders.get(folderUri)?.index;
+  }
+
+  /** What drift asks git of the folder's repository; undefined while git is off. */
+  driftGit(folderUri: vscode.Uri): FolderDriftGit | undefined {
+    return this.folders.get(folderUri)?.driftGit();
   }
 
   /** What line attribution reads of the folder's repository (blame, HEAD, the index); undefined while git is off. */

@@ -115,6 +115,13 @@ describe('Restricted Mode: workspace trust on, folder untrusted', function () {
       return list.some((d) => d.message.includes('SRCH-7')) && list;
     });
     assert.ok(diagnostics.some((d) => d.severity === vscode.DiagnosticSeverity.Warning && /no `why`/.test(d.message)));
+    // Drift needs git: none in Restricted Mode (the git log below stays empty too).
+    await api.drift.refresh();
+    assert.deepEqual(api.drift.all(), []);
+    assert.deepEqual(
+      vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'Roadmap Lens drift'),
+      [],
+    );
   });
 
   it('keeps git features off and says why', async () => {

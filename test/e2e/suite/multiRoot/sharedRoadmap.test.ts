@@ -1,0 +1,113 @@
+// A roadmap shared by several repositories, in the real VS Code's multi-root workspace (runs after
+// folders.test.ts): an org roadmap in a sibling folder of the workspace folders, outside all of
+// them. ops-platform adds it as `../org-roadmap` next to its own roadmap; shared-docs (no roadmap of
+// its own) names the file by its absolute path. Both folders show its items; an edit made to the
+// file on disk, outside the workspace, shows in both; its problems are reported once. The settings
+// are removed at the end and the folders go back to what they were.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { RoadmapLensApi } from '../../../../src/extension';
+import type { RoadmapNode } from '../../../../src/roadmap/roadmapTreeProvider';
+import { activateApi, waitFor } from '../support';
+
+const ORG_ROADMAP = `# The organisation's roadmap, kept in its own checkout and shared by every service.
+version: 1
+product: Acme Org
+items:
+  - id: ORG
+    kind: goal
+    title: One platform for every team
+    why: Teams rebuild the same plumbing in every service.
+    items:
+      - id: ORG-1
+        kind: epic
+        title: Shared auth
+        status: in-progress
+`;
+
+function workspaceFolder(name: string): vscode.WorkspaceFolder {
+  const folder = vscode.workspace.workspaceFolders?.find((f) => f.name === name);
+  assert.ok(folder, `${name} is a folder of the workspace`);
+  return folder;
+}
+
+describe('multi-root: a roadmap outside the folders, shared by several', function () {
+  this.timeout(120_000);
+  let api: RoadmapLensApi;
+  let ops: vscode.WorkspaceFolder;
+  let docs: vscode.WorkspaceFolder;
+  let orgFile: string;
+
+  const itemIds = (nodes: readonly RoadmapNode[]): string[] => nodes.flatMap((n) => (n.type === 'item' ? [n.id] : []));
+  const folderNode = (folder: vscode.WorkspaceFolder): RoadmapNode | undefined =>
+    api.tree.getChildren().find((n) => n.type === 'folder' && n.folderUri === folder.uri.toString());
+  const childIds = (folder: vscode.WorkspaceFolder, id: string): string[] => {
+    const node = api.tree.nodeForItem(folder.uri, id);
+    return node ? itemIds(api.tree.getChildren(node)) : [];
+  };
+  const setFiles = async (folder: vscode.WorkspaceFolder, value: string[] | undefined): Promise<void> =>
+    vscode.workspace
+      .getConfiguration('roadmapLens', folder.uri)
+      .update('files', value, vscode.ConfigurationTarget.WorkspaceFolder);
+
+  before(async () => {
+    api = await activateApi();
+    ops = workspaceFolder('ops-platform');
+    docs = workspaceFolder('shared-docs');
+    // A sibling checkout: next to the workspace folders, inside none of them.
+    const orgDir = path.join(path.dirname(docs.uri.fsPath), 'org-roadmap');
+    fs.mkdirSync(orgDir, { recursive: true });
+    orgFile = path.join(orgDir, 'roadmap.yaml');
+    fs.writeFileSync(orgFile, ORG_ROADMAP);
+    assert.equal(vscode.workspace.getWorkspaceFolder(vscode.Uri.file(orgFile)), undefined, 'outside every folder');
+  });
+
+  after(async () => {
+    await setFiles(ops, undefined);
+    await setFiles(docs, undefined);
+    await waitFor('shared-docs without a roadmap again', () => folderNode(docs) === undefined);
+    await waitFor('ops-platform with its own roadmap only', () => api.tree.nodeForItem(ops.uri, 'ORG') === undefined);
+  });
+
+  it('shows the outside roadmap in each folder that names it, by a relative or an absolute path', async () => {
+    await setFiles(ops, ['roadmap.yaml', '../org-roadmap']);
+    await setFiles(docs, [orgFile]);
+    await waitFor('ORG in shared-docs', () => folderNode(docs) && api.tree.nodeForItem(docs.uri, 'ORG'));
+    await waitFor('ORG in ops-platform', () => api.tree.nodeForItem(ops.uri, 'ORG'));
+    const docsNode = folderNode(docs);
+    assert.ok(docsNode);
+    assert.deepEqual(itemIds(api.tree.getChildren(docsNode)), ['ORG']);
+    assert.deepEqual(childIds(docs, 'ORG'), ['ORG-1']);
+    const opsNode = folderNode(ops);
+    assert.ok(opsNode);
+    assert.deepEqual(
+      itemIds(api.tree.getChildren(opsNode)).sort(),
+      ['OPS', 'ORG'],
+      'its own roadmap and the shared one',
+    );
+    const found = api.model.find('ORG-1', docs.uri);
+    assert.equal(found?.item.location.file, vscode.Uri.file(orgFile).toString(), 'items point at the outside file');
+  });
+
+  it('updates both folders when the outside file changes on disk', async () => {
+    fs.writeFileSync(
+      orgFile,
+      `${ORG_ROADMAP}      - id: ORG-2\n        kind: epic\n        title: Shared billing\n        why: Every service bills differently.\n`,
+    );
+    await waitFor('ORG-2 in shared-docs', () => childIds(docs, 'ORG').includes('ORG-2'));
+    await waitFor('ORG-2 in ops-platform', () => childIds(ops, 'ORG').includes('ORG-2'));
+    assert.deepEqual(childIds(docs, 'ORG'), ['ORG-1', 'ORG-2']);
+  });
+
+  it('reports the shared file’s problems once, however many folders use it', async () => {
+    const uri = vscode.Uri.file(orgFile);
+    const missingWhy = (): vscode.Diagnostic[] =>
+      vscode.languages
+        .getDiagnostics(uri)
+        .filter((d) => d.source === 'Roadmap Lens' && d.code === 'missing-why' && d.message.includes('ORG-1'));
+    await waitFor('ORG-1’s missing why', () => missingWhy().length > 0);
+    assert.equal(missingWhy().length, 1);
+  });
+});
