@@ -8,8 +8,10 @@ import {
   GitError,
   GitNotFoundError,
   GitOutputTooLargeError,
+  GitTimeoutError,
   InvalidRefError,
   NotARepositoryError,
+  UnsafeRepositoryConfigError,
 } from '../git/gitErrors';
 import { NoRoadmapError, UnreadableRoadmapError } from './loadRoadmap';
 
@@ -79,6 +81,8 @@ function gitFailure(e: GitError): Failure {
   if (e instanceof NotARepositoryError)
     return { code: 'not-a-repository', message: `not a git repository (${firstLine(stderr) || e.message})` };
   if (e instanceof GitOutputTooLargeError) return { code: 'git-output-too-large', message: e.message };
+  if (e instanceof GitTimeoutError) return { code: 'git-timeout', message: e.message };
+  if (e instanceof UnsafeRepositoryConfigError) return { code: 'unsafe-repository-config', message: e.message };
   return { code: 'git-failed', message: e.message };
 }
 

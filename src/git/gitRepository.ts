@@ -11,6 +11,7 @@ import { parseRefLine, REF_LIST_FORMAT, type BranchRef } from '../core/gitOutput
 import { GitError, InvalidRefError } from './gitErrors';
 import { assertSafeRef } from './gitHardening';
 import type { GitRunner } from './gitRunner';
+import { revParseValues } from './revParsePaths';
 import { packedRefsOf, resolveHeadContent, resolveRefFile } from './refFiles';
 
 export interface RepoInfo {
@@ -71,19 +72,13 @@ export class GitRepository {
     const opts = signal ? { signal } : {};
     let root: string | undefined;
     let lines: string[];
+    const rest = ['--absolute-git-dir', '--git-common-dir', '--is-shallow-repository'];
     try {
-      lines = (
-        await git.run(
-          ['rev-parse', '--show-toplevel', '--absolute-git-dir', '--git-common-dir', '--is-shallow-repository'],
-          opts,
-        )
-      ).split('\n');
+      lines = await revParseValues(git, ['--show-toplevel', ...rest], opts);
       root = lines.shift();
     } catch (e) {
       if (!(e instanceof GitError) || !/work tree/.test(e.stderr)) throw e;
-      lines = (
-        await git.run(['rev-parse', '--absolute-git-dir', '--git-common-dir', '--is-shallow-repository'], opts)
-      ).split('\n');
+      lines = await revParseValues(git, rest, opts);
     }
     const [gitDir = '', common = '', shallow = ''] = lines;
     const commonDir = path.resolve(git.cwd, common);
