@@ -13,6 +13,7 @@ import {
   NotARepositoryError,
   UnsafeRepositoryConfigError,
 } from '../git/gitErrors';
+import { RoadmapEditError } from '../fs/roadmapFileEdit';
 import { NoRoadmapError, UnreadableRoadmapError } from './loadRoadmap';
 
 /** A failure a command raises on purpose, already worded for the user. */
@@ -88,7 +89,8 @@ function gitFailure(e: GitError): Failure {
 
 /** The one-line message and code for anything a command threw. */
 export function describeFailure(error: unknown): Failure {
-  if (error instanceof CliFailure) return { code: error.code, message: error.message };
+  if (error instanceof CliFailure || error instanceof RoadmapEditError)
+    return { code: error.code, message: error.message };
   if (error instanceof UnreadableRoadmapError) return { code: 'roadmap-unreadable', message: error.message };
   if (error instanceof NoRoadmapError) return { code: 'no-roadmap', message: error.message };
   if (error instanceof FileReadError) return { code: `file-${error.problem}`, message: error.message };
