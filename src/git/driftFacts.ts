@@ -2,8 +2,8 @@
 // mean): commits on the base branch whose messages close items (magic words), tagged branches the
 // base does not contain, and `paths` globs that match no tracked file. Streams; bounded by maxCount.
 
-import { closedReferences } from '../core/drift/magicWords';
 import { compileGlob } from '../core/glob/globMatcher';
+import { closedReferences } from '../core/drift/magicWords';
 import type { ClosingCommit } from '../core/drift/driftFindings';
 import type { RoadmapIndex } from '../core/roadmap/roadmapIndex';
 import { assertSafeRef } from './gitHardening';
@@ -67,10 +67,10 @@ export async function deadPathGlobs(
 ): Promise<Set<string>> {
   const pending = new Map<string, (file: string) => boolean>();
   for (const glob of new Set(globs)) {
-    // The bounded-time matcher every roadmap glob goes through (#16 class 1); a glob it refuses is
-    // reported by validation already.
+    // Roadmap globs are untrusted: our own bounded dialect, never a backtracking regex. An invalid
+    // or refused glob is reported by validation already.
     const match = compileGlob(glob);
-    if (match) pending.set(glob, match);
+    if (match !== undefined) pending.set(glob, match);
   }
   if (pending.size === 0) return new Set();
   for await (const files of git.stream(['ls-files', '-z', '--full-name', '--'], {

@@ -4,6 +4,7 @@
 
 import * as vscode from 'vscode';
 import { Commands } from '../../commands/commandIds';
+import type { CommandHandlers } from '../../commands/commandRegistry';
 import { DARK_THEME, LIGHT_THEME, renderOverviewSvg } from '../../core/render/overviewSvg';
 import {
   buildOverview,
@@ -295,9 +296,17 @@ export function registerRoadmapOverview(
     Commands.openItemCard,
     Commands.showUnlinkedWork,
   );
-  context.subscriptions.push(
-    overview,
-    vscode.commands.registerCommand(Commands.openOverview, (folderUri?: unknown) => {
+  context.subscriptions.push(overview);
+  return overview;
+}
+
+/** `openOverview` (argument: the folder to show first, optional). */
+export function overviewCommand(
+  roadmaps: RoadmapModel,
+  overview: RoadmapOverviewPanel,
+): CommandHandlers<'openOverview'> {
+  return {
+    openOverview: (folderUri?: unknown) => {
       if (roadmaps.roadmaps().length === 0) {
         void vscode.window.showInformationMessage(
           'No roadmap found in this workspace. Create a starter roadmap first.',
@@ -306,7 +315,6 @@ export function registerRoadmapOverview(
       }
       overview.show(folderUri instanceof vscode.Uri ? folderUri : undefined);
       return true;
-    }),
-  );
-  return overview;
+    },
+  };
 }
