@@ -233,7 +233,7 @@ describe('paths with newlines and control characters (#16 class 12)', function (
     const repo = initAt(base);
     repo.commit('first');
     const linked = path.join(path.dirname(base), 'linked\nwt');
-    repo.git('worktree', 'add', '-q', linked);
+    repo.git('worktree', 'add', '-q', '--detach', linked);
     const wt = await GitRepository.open(new GitRunner({ cwd: linked, isTrusted: () => true }));
     assert.equal(wt.info.root, linked);
     assert.equal(wt.info.commonDir, path.join(base, '.git'));
