@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import { OUTPUT_CHANNEL_NAME, Views } from './commands/commandIds';
 import { gitProcessesStarted } from './git/gitProcessCounter';
+import { killRunningGitProcesses } from './git/gitProcessGroups';
 import { AttributionModel } from './attribution/model/attributionModel';
 import { RoadmapModel } from './roadmap/model/roadmapModel';
 import { RoadmapParser } from './roadmap/model/roadmapParser';
@@ -171,6 +172,8 @@ export function activate(context: vscode.ExtensionContext): RoadmapLensApi | und
   }
 }
 
-export function deactivate(): void {
-  // Everything is disposed through context.subscriptions.
+export function deactivate(): Promise<void> {
+  // Everything else is disposed through context.subscriptions; git runs in process groups of its
+  // own, so any still running is stopped here rather than left behind.
+  return killRunningGitProcesses();
 }

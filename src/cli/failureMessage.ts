@@ -8,9 +8,12 @@ import {
   GitError,
   GitNotFoundError,
   GitOutputTooLargeError,
+  GitTimeoutError,
   InvalidRefError,
   NotARepositoryError,
+  UnsafeRepositoryConfigError,
 } from '../git/gitErrors';
+import { RoadmapEditError } from '../fs/roadmapFileEdit';
 import { NoRoadmapError, UnreadableRoadmapError } from './loadRoadmap';
 
 /** A failure a command raises on purpose, already worded for the user. */
@@ -79,12 +82,15 @@ function gitFailure(e: GitError): Failure {
   if (e instanceof NotARepositoryError)
     return { code: 'not-a-repository', message: `not a git repository (${firstLine(stderr) || e.message})` };
   if (e instanceof GitOutputTooLargeError) return { code: 'git-output-too-large', message: e.message };
+  if (e instanceof GitTimeoutError) return { code: 'git-timeout', message: e.message };
+  if (e instanceof UnsafeRepositoryConfigError) return { code: 'unsafe-repository-config', message: e.message };
   return { code: 'git-failed', message: e.message };
 }
 
 /** The one-line message and code for anything a command threw. */
 export function describeFailure(error: unknown): Failure {
-  if (error instanceof CliFailure) return { code: error.code, message: error.message };
+  if (error instanceof CliFailure || error instanceof RoadmapEditError)
+    return { code: error.code, message: error.message };
   if (error instanceof UnreadableRoadmapError) return { code: 'roadmap-unreadable', message: error.message };
   if (error instanceof NoRoadmapError) return { code: 'no-roadmap', message: error.message };
   if (error instanceof FileReadError) return { code: `file-${error.problem}`, message: error.message };

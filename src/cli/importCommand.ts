@@ -15,7 +15,7 @@ import { idKey } from '../core/roadmap/roadmapTypes';
 import { EXIT_FAILED, EXIT_OK, parseArgs, UsageError, type CliCommand, type CliIo } from './cliCommand';
 import { displayPath } from './formatDiagnostics';
 import { discoverRoadmap, findRoadmapFiles, isDirectory, readRoadmapFile } from './loadRoadmap';
-import { editRoadmapFile } from './roadmapFileEdit';
+import { editRoadmapFile } from '../fs/roadmapFileEdit';
 import { writeFileAtomic } from './tagCommand';
 
 /** Exports above this are refused before reading (a 10,000-issue Jira export is ~20 MB). */

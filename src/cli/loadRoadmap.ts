@@ -107,8 +107,23 @@ export async function findRoadmapFiles(
 }
 
 /**
- * From `cwd` upwards, the first folder with roadmap files; the search stops at a repository
- * root (a folder with `.git`), so a roadmap outside the repository is never picked up.
+ * Whether `dir` is where a repository ends (#16 class 11): a work tree's root (`.git` as a folder,
+ * or as a file, as in linked worktrees and submodules), or a git dir itself (a bare repository,
+ * or `.git/`: HEAD, objects/ and refs/, git's own test), so discovery never walks above it.
+ */
+async function isRepositoryBoundary(dir: string): Promise<boolean> {
+  const dotGit = path.join(dir, '.git');
+  if ((await isDirectory(dotGit)) || (await isFile(dotGit))) return true;
+  return (
+    (await isFile(path.join(dir, 'HEAD'))) &&
+    (await isDirectory(path.join(dir, 'objects'))) &&
+    (await isDirectory(path.join(dir, 'refs')))
+  );
+}
+
+/**
+ * From `cwd` upwards, the first folder with roadmap files; the search stops at a repository's
+ * boundary (see isRepositoryBoundary), so a roadmap outside the repository is never picked up.
  */
 export async function discoverRoadmap(
   cwd: string,
@@ -119,8 +134,7 @@ export async function discoverRoadmap(
     const files = await findRoadmapFiles(dir, globs);
     if (files.length > 0) return { root: dir, files };
     const parent = path.dirname(dir);
-    if (parent === dir || (await isDirectory(path.join(dir, '.git'))) || (await isFile(path.join(dir, '.git'))))
-      return undefined;
+    if (parent === dir || (await isRepositoryBoundary(dir))) return undefined;
     dir = parent;
   }
 }

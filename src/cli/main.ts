@@ -11,6 +11,7 @@ import { hookCommand } from './hookCommand';
 import { reportCommand } from './reportCommand';
 import { tagCommand } from './tagCommand';
 import { describeFailure } from './failureMessage';
+import { killRunningGitProcesses } from '../git/gitProcessGroups';
 import { jsonText, terminalSafe } from './terminalSafe';
 import { whyCommand } from './whyCommand';
 import { trace } from './trace';
@@ -109,6 +110,17 @@ if (require.main === module) {
     if (error.code === 'EPIPE') process.exit(process.exitCode ?? EXIT_OK);
     throw error;
   });
+  // Git runs in process groups of its own (a terminal's Ctrl-C does not reach them): stop them
+  // before going, so no git blocked on something is left behind under PID 1.
+  for (const [signal, code] of [
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+    ['SIGHUP', 129],
+  ] as const) {
+    process.once(signal, () => {
+      void killRunningGitProcesses().finally(() => process.exit(code));
+    });
+  }
   // exitCode, not exit(): a large --json output must finish writing to a pipe first.
   main(process.argv.slice(2), io).then(
     (code) => {

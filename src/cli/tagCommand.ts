@@ -11,7 +11,7 @@ import { addBranchTag, applyTextEdits, removeBranchTag } from '../core/roadmap/t
 import { jsonText } from './terminalSafe';
 import { EXIT_FAILED, EXIT_OK, parseArgs, UsageError, type CliCommand, type CliIo } from './cliCommand';
 import { displayPath } from './formatDiagnostics';
-import { editRoadmapFile } from './roadmapFileEdit';
+import { editRoadmapFile } from '../fs/roadmapFileEdit';
 import { COMMON_OPTIONS_HELP, openRoadmap, reportingFailures, withCommonOptions } from './gitCommandContext';
 
 /** An edit `tag` declines; printed as `{ ok: false, reason }` with --json. */

@@ -13,6 +13,7 @@
 import { BlameParser, type BlameResult } from '../core/gitOutput/blameParser';
 import { GitAbortedError, GitError, GitNotFoundError, NotARepositoryError, UntrustedWorkspaceError } from './gitErrors';
 import type { GitRunner } from './gitRunner';
+import { withoutFinalNewline } from './revParsePaths';
 
 export type BlameOutcome =
   | { readonly state: 'ok'; readonly blame: BlameResult }
@@ -103,9 +104,16 @@ export async function locateRepo(git: GitRunner, signal?: AbortSignal): Promise<
       okExitCodes: [1],
       ...(signal ? { signal } : {}),
     });
-    const [root, head] = out.stdout.split('\n');
+    const lines = withoutFinalNewline(out.stdout).split('\n');
+    const last = lines[lines.length - 1] ?? '';
+    const head = lines.length > 1 && /^[0-9a-f]{40,64}$/.test(last) ? last : undefined;
+    // More lines than the two asked for: the top-level folder's name holds a newline (#16 class 12).
+    const root =
+      lines.length > (head === undefined ? 1 : 2)
+        ? withoutFinalNewline(await git.run(['rev-parse', '--show-toplevel'], signal ? { signal } : {}))
+        : lines[0];
     if (!root) return { state: 'not-in-repo' };
-    return { root, head: head && /^[0-9a-f]{40,64}$/.test(head) ? head : undefined };
+    return { root, head };
   } catch (e) {
     return classify(e);
   }

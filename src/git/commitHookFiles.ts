@@ -9,24 +9,23 @@ import { HOOK_NAME, PREVIOUS_HOOK_NAME, hookScript, isOurHook, type HookOutcome 
 
 export type { HookOutcome };
 import type { GitRunner } from './gitRunner';
+import { revParseValues } from './revParsePaths';
 
 /** The hooks folder git uses for this repository. */
 export async function hooksDirectory(git: GitRunner, repoDir: string): Promise<string> {
   // Every call carries `-c core.hooksPath=<none>` (see gitRunner): read the files' value, not ours.
-  const configured = await git.exec(['config', '--show-origin', '--type=path', '--get-all', 'core.hooksPath'], {
+  // NUL-separated (`origin NUL value NUL`): a path may hold a newline (#16 class 12).
+  const configured = await git.exec(['config', '-z', '--show-origin', '--type=path', '--get-all', 'core.hooksPath'], {
     okExitCodes: [1],
   });
-  const values = configured.stdout
-    .split('\n')
-    .map((line) => {
-      const tab = line.indexOf('\t');
-      return tab < 0 ? undefined : { origin: line.slice(0, tab), value: line.slice(tab + 1) };
-    })
-    .filter((v): v is { origin: string; value: string } => v !== undefined && !v.origin.startsWith('command line:'));
-  const hooksPath = values[values.length - 1]?.value;
-  const top = (await git.run(['rev-parse', '--show-toplevel'])).trim() || repoDir;
-  if (hooksPath !== undefined && hooksPath !== '') return path.resolve(top, hooksPath);
-  const common = (await git.run(['rev-parse', '--git-common-dir'])).trim();
+  const fields = configured.stdout.split('\0');
+  const values: string[] = [];
+  for (let i = 0; i + 1 < fields.length; i += 2) {
+    if (!(fields[i] ?? '').startsWith('command line:')) values.push(fields[i + 1] ?? '');
+  }
+  const hooksPath = values[values.length - 1];
+  const [top = '', common = ''] = await revParseValues(git, ['--show-toplevel', '--git-common-dir']);
+  if (hooksPath !== undefined && hooksPath !== '') return path.resolve(top || repoDir, hooksPath);
   return path.join(path.resolve(repoDir, common), 'hooks');
 }
 

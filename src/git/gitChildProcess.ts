@@ -6,9 +6,17 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import type { Readable } from 'node:stream';
-import { GitAbortedError, GitError, GitNotFoundError, NotARepositoryError, isNotARepositoryMessage } from './gitErrors';
+import {
+  GitAbortedError,
+  GitError,
+  GitNotFoundError,
+  GitTimeoutError,
+  NotARepositoryError,
+  isNotARepositoryMessage,
+} from './gitErrors';
 import { hardenedArgv, hardenedEnv } from './gitHardening';
 import { countGitProcessStarted } from './gitProcessCounter';
+import { OWN_PROCESS_GROUP, killGitProcessGroup, trackGitProcess } from './gitProcessGroups';
 
 export interface GitChildSpec {
   readonly gitPath: string;
@@ -21,6 +29,8 @@ export interface GitChildSpec {
   readonly stdin?: string | undefined;
   /** Exit codes that are answers rather than failures. */
   readonly okExitCodes?: readonly number[] | undefined;
+  /** Milliseconds without any output after which git is killed with its group (GitTimeoutError). */
+  readonly timeoutMs: number;
 }
 
 export interface GitExit {
@@ -29,6 +39,8 @@ export interface GitExit {
 }
 
 const MAX_STDERR = 64 * 1024;
+/** After SIGTERM, how long git gets to remove its lock files before SIGKILL. */
+const KILL_GRACE_MS = 2000;
 
 export class GitChildProcess {
   /** Git's stdout; read it with 'data' events or as an async iterable. */
@@ -43,6 +55,7 @@ export class GitChildProcess {
   private settled = false;
   private readonly onAbort = (): void => this.fail(new GitAbortedError());
   private reject: (e: Error) => void = () => undefined;
+  private idleTimer: NodeJS.Timeout | undefined;
 
   /** Spawns git; throws GitAbortedError if the signal is already aborted. */
   constructor(private readonly spec: GitChildSpec) {
@@ -53,11 +66,17 @@ export class GitChildProcess {
       env: { ...hardenedEnv(), ...spec.env },
       shell: false,
       windowsHide: true,
+      // Its own process group, so a kill reaches whatever git started and nothing is orphaned.
+      detached: OWN_PROCESS_GROUP,
       stdio: ['pipe', 'pipe', 'pipe'],
     });
+    trackGitProcess(this.child);
     this.stdout = this.child.stdout;
     const stderr = new StderrCollector();
-    this.child.stderr?.on('data', (chunk: Buffer) => stderr.add(chunk));
+    this.child.stderr?.on('data', (chunk: Buffer) => {
+      this.noteProgress();
+      stderr.add(chunk);
+    });
     // git may exit (or never start) before reading stdin: EPIPE there is not our failure.
     this.child.stdin?.on('error', () => undefined);
     if (spec.stdin !== undefined) this.child.stdin?.end(spec.stdin);
@@ -76,6 +95,37 @@ export class GitChildProcess {
     // A consumer that stops early (a stream broken out of) no longer awaits `exited`.
     this.exited.catch(() => undefined);
     spec.signal?.addEventListener('abort', this.onAbort, { once: true });
+    this.child.once('close', () => this.clearIdleTimer());
+    this.noteProgress();
+  }
+
+  /**
+   * Restarts the idle timeout: called on every chunk of output (the reader of stdout calls it,
+   * since a 'data' listener here would take the stream out of paused mode). A call is only
+   * stopped when git says nothing for the whole timeout, so a long healthy log stream runs on.
+   */
+  noteProgress(): void {
+    this.clearIdleTimer();
+    if (this.child.exitCode !== null || this.child.signalCode !== null) return;
+    this.idleTimer = setTimeout(() => this.fail(this.timeoutError()), this.spec.timeoutMs);
+    // A timer of its own must not keep a CLI alive after its work is done.
+    this.idleTimer.unref();
+  }
+
+  private clearIdleTimer(): void {
+    if (this.idleTimer !== undefined) clearTimeout(this.idleTimer);
+    this.idleTimer = undefined;
+  }
+
+  private timeoutError(): GitTimeoutError {
+    const { args, timeoutMs } = this.spec;
+    const seconds = timeoutMs >= 1000 ? `${Math.round(timeoutMs / 100) / 10} s` : `${timeoutMs} ms`;
+    return new GitTimeoutError(
+      `git ${args[0] ?? ''} gave no output for ${seconds} and was stopped: something it reads blocks (a FIFO or device named by the repository, or a hung file system). Set ROADMAP_LENS_GIT_TIMEOUT (seconds) to wait longer.`,
+      args,
+      null,
+      '',
+    );
   }
 
   /** Rejects `exited` with `e` (unless already settled) and kills git. */
@@ -94,12 +144,18 @@ export class GitChildProcess {
   private settle(): boolean {
     if (this.settled) return false;
     this.settled = true;
+    this.clearIdleTimer();
     this.spec.signal?.removeEventListener('abort', this.onAbort);
     return true;
   }
 
+  /** SIGTERM to git's group (git removes its lock files on it), SIGKILL if it has not closed in time. */
   private kill(): void {
-    this.child.kill();
+    this.clearIdleTimer();
+    killGitProcessGroup(this.child, 'SIGTERM');
+    const hard = setTimeout(() => killGitProcessGroup(this.child, 'SIGKILL'), KILL_GRACE_MS);
+    hard.unref();
+    this.child.once('close', () => clearTimeout(hard));
   }
 
   private spawnError(e: NodeJS.ErrnoException): Error {

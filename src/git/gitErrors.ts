@@ -35,6 +35,23 @@ export class GitOutputTooLargeError extends GitError {
   override readonly name = 'GitOutputTooLargeError';
 }
 
+/**
+ * Git gave no output for the call's timeout and was killed with its process group: something
+ * git reads blocks (a FIFO or a device named by the repository, a hung file system).
+ */
+export class GitTimeoutError extends GitError {
+  override readonly name = 'GitTimeoutError';
+}
+
+/**
+ * The repository's config cannot be read safely: it is, or includes (`include.path`,
+ * `includeIf.*.path`), something other than a regular file. Git reads includes before any `-c`
+ * applies, so no git call is started at all.
+ */
+export class UnsafeRepositoryConfigError extends GitError {
+  override readonly name = 'UnsafeRepositoryConfigError';
+}
+
 /** Thrown when an AbortSignal stops a git call; `name` matches DOM's AbortError. */
 export class GitAbortedError extends Error {
   override readonly name = 'AbortError';

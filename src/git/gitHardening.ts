@@ -1,7 +1,9 @@
 // The policy every git call runs under: settings and switches that stop a read-only call from
 // running a program named in the repository's own config (fsmonitor, hooks, pager, external diff,
-// textconv, signature checks), an environment that cannot point git elsewhere, and the check that
-// keeps refs from being read as options. Kept apart from the process lifecycle so the whole
+// textconv, signature checks) or reading a file it names (mailmap, attributes, excludes, order
+// file, ignore-revs file, signature key lists: a FIFO or /dev/zero there blocks git or feeds it
+// without end), an environment that cannot point git elsewhere, and the check that keeps refs from
+// being read as options. Config includes cannot be overridden this way (configIncludes.ts). Kept apart from the process lifecycle so the whole
 // policy can be audited on one screen.
 
 import { InvalidRefError } from './gitErrors';
@@ -14,6 +16,8 @@ function hardeningArgs(): string[] {
   // A path under /dev/null can never hold a hook; Windows has no such path, so there we point at
   // a directory name that cannot exist (NUL is a reserved device name).
   const noHooks = process.platform === 'win32' ? 'NUL\\no-hooks' : '/dev/null';
+  // An empty file to read instead of any file the repository names.
+  const empty = process.platform === 'win32' ? 'NUL' : '/dev/null';
   return [
     '-c',
     'core.fsmonitor=false',
@@ -29,6 +33,35 @@ function hardeningArgs(): string[] {
     'color.ui=false',
     '-c',
     'core.quotePath=false',
+    // Files git reads on a config's say (git-config(1), git 2.39). An empty mailmap value means
+    // "none"; the others read the empty file. Our calls never sign, commit or use the network;
+    // those keys are set anyway so a new call cannot pick them up unnoticed.
+    '-c',
+    'mailmap.file=',
+    '-c',
+    'mailmap.blob=',
+    '-c',
+    `core.attributesFile=${empty}`,
+    '-c',
+    `core.excludesFile=${empty}`,
+    '-c',
+    `diff.orderFile=${empty}`,
+    '-c',
+    `commit.template=${empty}`,
+    '-c',
+    `gpg.ssh.allowedSignersFile=${empty}`,
+    '-c',
+    `gpg.ssh.revocationFile=${empty}`,
+    '-c',
+    'gpg.program=',
+    '-c',
+    'gpg.ssh.defaultKeyCommand=',
+    '-c',
+    'credential.helper=',
+    '-c',
+    'core.askPass=',
+    '-c',
+    'core.sshCommand=',
     '--no-pager',
     '--no-optional-locks',
   ];
@@ -42,7 +75,9 @@ const SUBCOMMAND_HARDENING: Readonly<Record<string, readonly string[]>> = {
   diff: ['--no-textconv', '--no-ext-diff'],
   show: ['--no-textconv', '--no-ext-diff'],
   log: ['--no-textconv', '--no-ext-diff'],
-  blame: ['--no-textconv'],
+  // blame.ignoreRevsFile is a list a `-c` cannot empty (git reads each entry as it parses config);
+  // the option clears it after config is read, before any file is opened.
+  blame: ['--no-textconv', '--no-ignore-revs-file'],
   grep: ['--no-textconv'],
 };
 

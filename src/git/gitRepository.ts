@@ -11,6 +11,7 @@ import { assertSafeRef } from './gitHardening';
 import type { GitRunner } from './gitRunner';
 import { BASE_REF_CANDIDATES, baseBranchFromFiles, readOperation, readRebasingBranch, readText } from './gitDirFiles';
 import { resolveHeadContent } from './refFiles';
+import { revParseValues } from './revParsePaths';
 
 export interface RepoInfo {
   /** The work tree root (undefined for a bare repository). */
@@ -47,19 +48,13 @@ export class GitRepository {
     const opts = signal ? { signal } : {};
     let root: string | undefined;
     let lines: string[];
+    const rest = ['--absolute-git-dir', '--git-common-dir', '--is-shallow-repository'];
     try {
-      lines = (
-        await git.run(
-          ['rev-parse', '--show-toplevel', '--absolute-git-dir', '--git-common-dir', '--is-shallow-repository'],
-          opts,
-        )
-      ).split('\n');
+      lines = await revParseValues(git, ['--show-toplevel', ...rest], opts);
       root = lines.shift();
     } catch (e) {
       if (!(e instanceof GitError) || !/work tree/.test(e.stderr)) throw e;
-      lines = (
-        await git.run(['rev-parse', '--absolute-git-dir', '--git-common-dir', '--is-shallow-repository'], opts)
-      ).split('\n');
+      lines = await revParseValues(git, rest, opts);
     }
     const [gitDir = '', common = '', shallow = ''] = lines;
     const commonDir = path.resolve(git.cwd, common);

@@ -8,6 +8,7 @@
 // not buffer whole outputs; and the hardening above has to be applied uniformly to every call, which
 // is simplest to audit in one small function that builds the argv and env itself.
 
+import { checkRepositoryConfig } from './configIncludes';
 import { LIST_FILTER_KEYS_ARGS, contentFilterEnv } from './contentFilters';
 import { GitChildProcess } from './gitChildProcess';
 import { GitAbortedError, GitOutputTooLargeError, UntrustedWorkspaceError } from './gitErrors';
@@ -17,6 +18,20 @@ export interface GitRunnerOptions {
   readonly isTrusted: () => boolean;
   /** Defaults to `git` on PATH. */
   readonly gitPath?: string;
+  /** Milliseconds a call may go without output before it is killed; default gitTimeoutMs(). */
+  readonly timeoutMs?: number;
+}
+
+/** Default idle timeout of a git call: a blocked git is stopped, a long healthy stream is not. */
+export const DEFAULT_GIT_TIMEOUT_MS = 60_000;
+
+/**
+ * The idle timeout for git calls: ROADMAP_LENS_GIT_TIMEOUT (seconds, may be fractional) when it
+ * is a positive number, else DEFAULT_GIT_TIMEOUT_MS.
+ */
+export function gitTimeoutMs(env: NodeJS.ProcessEnv = process.env): number {
+  const seconds = Number(env['ROADMAP_LENS_GIT_TIMEOUT']);
+  return Number.isFinite(seconds) && seconds > 0 ? Math.max(1, Math.round(seconds * 1000)) : DEFAULT_GIT_TIMEOUT_MS;
 }
 
 export interface RunOptions {
@@ -46,11 +61,15 @@ export class GitRunner {
   readonly cwd: string;
   private readonly isTrusted: () => boolean;
   private readonly gitPath: string;
+  private readonly timeoutMs: number;
+  /** The repository config check (configIncludes.ts), done once per runner before its first git. */
+  private configChecked: Promise<void> | undefined;
 
   constructor(opts: GitRunnerOptions) {
     this.cwd = opts.cwd;
     this.isTrusted = opts.isTrusted;
     this.gitPath = opts.gitPath ?? 'git';
+    this.timeoutMs = opts.timeoutMs ?? gitTimeoutMs();
   }
 
   /**
@@ -73,6 +92,7 @@ export class GitRunner {
     const out: Buffer[] = [];
     let outBytes = 0;
     child.stdout?.on('data', (chunk: Buffer) => {
+      child.noteProgress();
       outBytes += chunk.length;
       if (outBytes > max) {
         child.fail(new GitOutputTooLargeError(`git ${args[0] ?? ''} produced more than ${max} bytes`, args, null, ''));
@@ -100,6 +120,7 @@ export class GitRunner {
     try {
       if (child.stdout) {
         for await (const chunk of child.stdout as AsyncIterable<Buffer>) {
+          child.noteProgress();
           if (opts.signal?.aborted) throw new GitAbortedError();
           let idx = chunk.indexOf(sepByte);
           if (idx < 0) {
@@ -143,10 +164,28 @@ export class GitRunner {
     stdin: string | undefined,
     okExitCodes: readonly number[] | undefined,
   ): Promise<GitChildProcess> {
+    if (!this.isTrusted()) throw new UntrustedWorkspaceError();
+    // Git reads config includes before any `-c` applies: a FIFO named there would block every call.
+    // Only a passed check is kept: a refused config is looked at again on the next call.
+    this.configChecked ??= checkRepositoryConfig(this.cwd).catch((e: unknown) => {
+      this.configChecked = undefined;
+      throw e;
+    });
+    await this.configChecked;
     const env = await contentFilterEnv(args, () =>
       this.run(LIST_FILTER_KEYS_ARGS, { okExitCodes: [1], ...(signal ? { signal } : {}) }),
     );
     if (!this.isTrusted()) throw new UntrustedWorkspaceError();
-    return new GitChildProcess({ gitPath: this.gitPath, cwd: this.cwd, args, env, signal, stdin, okExitCodes });
+    const timeoutMs = this.timeoutMs;
+    return new GitChildProcess({
+      gitPath: this.gitPath,
+      cwd: this.cwd,
+      args,
+      env,
+      signal,
+      stdin,
+      okExitCodes,
+      timeoutMs,
+    });
   }
 }

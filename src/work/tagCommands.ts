@@ -1,6 +1,8 @@
 // "Tag Branch to Item…" and "Untag Branch…": a minimal edit of the item's `branches:` list,
 // applied through the editor (a WorkspaceEdit): undoable, works on an unsaved buffer, never
 // clobbers unsaved changes, and never writes the file itself. An invalid roadmap is refused.
+// On a saved buffer of a file on disk, the edit is applied under the CLI's edit lock after
+// checking the disk still holds the buffer's text, so it never races the CLI's `tag`.
 
 import * as vscode from 'vscode';
 import type { CommandHandlers } from '../commands/commandRegistry';
@@ -8,6 +10,7 @@ import { folderArgument, itemArgument } from '../commands/itemArgument';
 import { parseRoadmapFile } from '../core/roadmap/parseRoadmap';
 import { noThemeIcons } from '../core/render/noThemeIcons';
 import { addBranchTag, removeBranchTag } from '../core/roadmap/tagEdit';
+import { applyWhileDiskMatches } from '../roadmap/model/roadmapBufferEdit';
 import type { FoundItem, RoadmapModel } from '../roadmap/model/roadmapModel';
 import type { WorkModel } from './model/workModel';
 import { branchArgument, pickBranch, pickItem } from './workItemPicks';
@@ -54,9 +57,21 @@ async function applyTagEditNow(
   const edit = new vscode.WorkspaceEdit();
   for (const e of result.edits)
     edit.replace(uri, new vscode.Range(doc.positionAt(e.offset), doc.positionAt(e.offset + e.length)), e.newText);
-  // The document cannot have changed since getText(): nothing awaited in between.
-  const applied = await vscode.workspace.applyEdit(edit);
-  if (!applied) return { ok: false, message: `VS Code did not apply the edit to ${name}.` };
+  // The document cannot have changed since getText(): nothing awaited in between, except the lock
+  // below, after which the buffer is compared again.
+  const version = doc.version;
+  const applyNow = async (): Promise<boolean> =>
+    doc.version === version && !doc.isClosed ? vscode.workspace.applyEdit(edit) : false;
+  let applied: boolean;
+  try {
+    applied =
+      uri.scheme === 'file' && !doc.isDirty
+        ? await applyWhileDiskMatches(uri.fsPath, name, () => doc.getText(), applyNow)
+        : await applyNow();
+  } catch (e) {
+    return { ok: false, message: e instanceof Error ? e.message : String(e) };
+  }
+  if (!applied) return { ok: false, message: `VS Code did not apply the edit to ${name} (it changed meanwhile).` };
   const what =
     mode === 'add' ? `Tagged branch ${branch} to ${found.item.id}` : `Removed branch ${branch} from ${found.item.id}`;
   return { ok: true, message: `${what} in ${name} (not saved yet).` };

@@ -7,7 +7,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { editRoadmapFile } from '../../src/cli/roadmapFileEdit';
+import { editRoadmapFile } from '../../src/fs/roadmapFileEdit';
 import { tempDir } from './gitFixture';
 
 const CLI = path.resolve(__dirname, '..', '..', '..', 'dist', 'cli.js');

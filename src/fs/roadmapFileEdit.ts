@@ -1,4 +1,6 @@
-// The one way the CLI changes a roadmap file (`tag`, `import`). Edits must never lose data:
+// The one way a roadmap file is changed on disk (the CLI's `tag` and `import`), and the lock the
+// editor's Tag Branch holds while it edits a buffer (roadmap/model/roadmapBufferEdit.ts), so the
+// two never race. Edits must never lose data:
 // - one writer at a time: a lock file next to the target (O_EXCL), recovered when its owner died;
 // - no lost update: the file is read under the lock, and compared again just before the rename,
 //   so an editor's save in between is detected; the edit is then redone on the new text (twice at
@@ -10,8 +12,18 @@ import { randomBytes } from 'node:crypto';
 import { constants, promises as fs, type Stats } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { READ_LIMITS, readFileBounded } from '../fs/boundedRead';
-import { CliFailure } from './failureMessage';
+import { READ_LIMITS, readFileBounded } from './boundedRead';
+
+/** An edit refused or failed, with a stable code (`locked`, `read-only`, `changed-during-edit`). */
+export class RoadmapEditError extends Error {
+  override readonly name = 'RoadmapEditError';
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
 
 /** What an edit decides for the text it is given: the new text, or a refusal (nothing written). */
 export type EditDecision = { readonly text: string } | { readonly refuse: Error };
@@ -91,7 +103,7 @@ async function acquireLock(lock: string, shown: string, waitMs: number): Promise
       continue;
     }
     if (Date.now() > deadline)
-      throw new CliFailure(
+      throw new RoadmapEditError(
         'locked',
         `${shown} is being edited by another Roadmap Lens process (lock ${path.basename(lock)}); try again, or delete the lock file if no such process runs.`,
       );
@@ -125,8 +137,32 @@ async function writeTarget(target: string, text: string, stat: Stats): Promise<s
 }
 
 /**
+ * Runs `fn` holding the lock `editRoadmapFile` takes for `file` (through symlinks, as it does):
+ * no CLI edit of the file can land while `fn` runs. Throws RoadmapEditError('locked') when another
+ * writer holds it longer than `lockWaitMs`.
+ */
+export async function withRoadmapFileLock<T>(
+  file: string,
+  shown: string,
+  fn: (target: string) => Promise<T>,
+  lockWaitMs = LOCK_WAIT_MS,
+): Promise<T> {
+  const target = await fs.realpath(file);
+  const release = await acquireLock(
+    path.join(path.dirname(target), `.${path.basename(target)}.lock`),
+    shown,
+    lockWaitMs,
+  );
+  try {
+    return await fn(target);
+  } finally {
+    await release();
+  }
+}
+
+/**
  * Applies `edit` to `file` under the rules above and returns the text now in the file. Throws
- * CliFailure for a read-only file, a lock held too long, or a file that keeps changing under us;
+ * RoadmapEditError for a read-only file, a lock held too long, or a file that keeps changing under us;
  * `edit`'s refusal is thrown as it is.
  */
 export async function editRoadmapFile(
@@ -145,12 +181,12 @@ export async function editRoadmapFile(
     for (let attempt = 1; ; attempt++) {
       const stat = await fs.stat(target);
       if ((stat.mode & 0o222) === 0)
-        throw new CliFailure(
+        throw new RoadmapEditError(
           'read-only',
           `${shown} is read-only (mode ${(stat.mode & 0o777).toString(8)}); make it writable (chmod u+w) to edit it. Nothing was changed.`,
         );
       await fs.access(target, constants.W_OK).catch(() => {
-        throw new CliFailure('read-only', `${shown} is not writable for this user; nothing was changed.`);
+        throw new RoadmapEditError('read-only', `${shown} is not writable for this user; nothing was changed.`);
       });
       const before = await readFileBounded(target, {
         maxBytes: READ_LIMITS.roadmap,
@@ -171,7 +207,7 @@ export async function editRoadmapFile(
         if (!now.equals(before)) {
           if (tmp) await fs.rm(tmp, { force: true });
           if (attempt >= ATTEMPTS)
-            throw new CliFailure(
+            throw new RoadmapEditError(
               'changed-during-edit',
               `${shown} kept changing while it was being edited (${ATTEMPTS} tries); nothing was written. Try again once it is saved.`,
             );
