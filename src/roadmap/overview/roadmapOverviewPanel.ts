@@ -18,7 +18,6 @@ import {
 } from '../../core/overview/overviewQuery';
 import { DARK_THEME, LIGHT_THEME, renderOverviewSvg } from '../../core/render/overviewSvg';
 import { renderOverviewMarkdown, type Overview } from '../../core/render/roadmapOverview';
-import type { RoadmapItem } from '../../core/roadmap/roadmapTypes';
 import type { FolderRoadmap, RoadmapModel } from '../model/roadmapModel';
 import type { WorkModel } from '../../work/model/workModel';
 import { OVERVIEW_TITLE, renderOverviewHtml } from './roadmapOverviewHtml';
@@ -159,7 +158,7 @@ export class RoadmapOverviewPanel implements vscode.Disposable {
         const w = work.workFor(folder.uri, item.id);
         return { branches: w.branches.length, commits: w.commits.length };
       },
-      isMine: (item) => ready && this.isMine(folder.uri, item),
+      isMine: (item) => ready && work.isMine(folder.uri, item),
     });
     return { roadmap, entries };
   }
@@ -230,14 +229,6 @@ export class RoadmapOverviewPanel implements vscode.Disposable {
     this.panel?.dispose();
     this.pageStateEmitter.dispose();
     for (const d of this.subscriptions) d.dispose();
-  }
-
-  /** Linked to one of my local branches or my own commits, or the item I am working on. */
-  private isMine(folderUri: vscode.Uri, item: RoadmapItem): boolean {
-    const work = this.work;
-    if (!work) return false;
-    if (work.currentMark(folderUri, item.id) === 'current') return true;
-    return work.workFor(folderUri, item.id).branches.some((b) => !b.remote);
   }
 
   private roadmap(): FolderRoadmap | undefined {

@@ -3,7 +3,7 @@
 // `onDidChange`; nothing here blocks activation (git runs in the background).
 
 import * as vscode from 'vscode';
-import { idKey } from '../../core/roadmap/roadmapTypes';
+import { idKey, type RoadmapItem } from '../../core/roadmap/roadmapTypes';
 import type { BranchLink } from '../../core/commitIndex/workSummary';
 import type { CommitIndex, CommitInfo } from '../../core/commitIndex/commitIndex';
 import type { FileTouchCount } from '../../core/gitOutput/changedFilesParser';
@@ -176,6 +176,17 @@ export class WorkModel implements vscode.Disposable {
   /** The item's own plus its descendants' work and its children's statuses; undefined until known. */
   rollupFor(folderUri: vscode.Uri, itemId: string): ItemRollup | undefined {
     return this.folders.get(folderUri.toString())?.summary.rollup.get(idKey(itemId));
+  }
+
+  /**
+   * "Mine": the item I am working on, or one linked to a local branch of mine or to a commit
+   * whose author email is my `user.email` (so items I worked on count even after the branch is gone).
+   */
+  isMine(folderUri: vscode.Uri, item: RoadmapItem): boolean {
+    if (this.currentMark(folderUri, item.id) === 'current') return true;
+    const entry = this.folders.get(folderUri.toString());
+    if (entry?.summary.mine.has(idKey(item.id))) return true;
+    return this.workFor(folderUri, item.id).branches.some((b) => !b.remote);
   }
 
   /** How much of the indexed history links to an item; undefined while git is off or indexing. */
