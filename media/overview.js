@@ -426,6 +426,7 @@
     const chart = $('ov-chart');
     const range = $('ov-chart-range');
     chart.replaceChildren();
+    chart.hidden = true;
     range.textContent = '';
     const c = message.coverage;
     if (!message.git) text.textContent = 'Git features are off for this folder.';
@@ -444,6 +445,7 @@
         bar.append(fill);
         chart.append(bar);
       }
+      chart.hidden = months.length === 0;
       chart.setAttribute('aria-label', `Linked commits per month, ${months.length} months`);
       if (months.length > 0) range.textContent = `${months[0].month} – ${months[months.length - 1].month} · filled: linked`;
     }

@@ -83,7 +83,7 @@ export function renderOverviewHtml(res: WebviewResources, options: { readonly pn
         <section id="ov-coverage" aria-labelledby="ov-coverage-title">
           <h2 id="ov-coverage-title" class="section-label">Commit coverage</h2>
           <p id="ov-coverage-text" class="muted">Git features are off for this folder.</p>
-          <div id="ov-chart" class="ov-chart" role="img" aria-label="Linked commits per month"></div>
+          <div id="ov-chart" class="ov-chart" role="img" aria-label="Linked commits per month" hidden></div>
           <p id="ov-chart-range" class="muted ov-chart-range"></p>
         </section>
         <section id="ov-unlinked" aria-labelledby="ov-unlinked-title" hidden>

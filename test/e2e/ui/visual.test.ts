@@ -90,14 +90,10 @@ describe('workbench: item card, overview and badges', function () {
     const overview = activeWebview(wb);
     await overview.locator('.ov-group-title', { hasText: '2026-Q2' }).waitFor({ state: 'visible', timeout: 60_000 });
     assert.equal(await overview.locator('button.ov-card').count(), 11);
-    await wb.parkMouse();
-    await wb.screenshot('overview-timeline');
     await overview.locator('button[data-group="status"]').click();
     await activeWebview(wb)
       .locator('.ov-group-title', { hasText: 'In progress' })
       .waitFor({ state: 'visible', timeout: 60_000 });
-    await wb.parkMouse();
-    await wb.screenshot('overview-board');
     await activeWebview(wb).locator('button.ov-card[data-item="CHK-15"]').click();
     await wb.page
       .locator('.tabs-container .tab.active', { hasText: 'CHK-15 · Express pay' })
