@@ -1,5 +1,5 @@
 // The architecture's arrows, as lint rules (docs/architecture.md draws the same picture).
-// Kept in its own module so test/git/lintBoundaries.test.ts can show that each rule fires.
+// Kept in its own module so test/unit/lintBoundaries.test.ts can show that each rule fires.
 //
 //   core/      pure: no vscode, no node I/O, no processes, nothing outside core/
 //   git/       the only code that starts processes: no vscode, no models, no UI
@@ -28,20 +28,30 @@ const nodeIo = NODE_IO.flatMap((m) => [m, `node:${m}`]).map((name) => ({
 const vscode = (who) => ({ name: 'vscode', message: `${who} must stay free of vscode (docs/architecture.md).` });
 
 export const boundaries = [
-  {
-    files: ['src/core/**/*.ts'],
+  // Core is a tree of sub-folders: a file N folders below src/core/ leaves it with N + 1 `../`, so
+  // the rule is per depth (core/attribution/symbols/ may import core/language/, never src/git/).
+  ...[
+    ['src/core/*.ts', 1],
+    ['src/core/*/*.ts', 2],
+    ['src/core/*/*/*.ts', 3],
+    ['src/core/*/*/*/*.ts', 4],
+  ].map(([files, depth]) => ({
+    files: [files],
     rules: {
       'no-restricted-imports': [
         'error',
         {
           paths: [vscode('The core'), ...nodeIo],
           patterns: [
-            { regex: '^(\\.\\./){2,}', message: 'Core imports nothing outside src/core/ (no git, no models, no UI).' },
+            {
+              regex: `^(\\.\\./){${depth},}`,
+              message: 'Core imports nothing outside src/core/ (no git, no models, no UI).',
+            },
           ],
         },
       ],
     },
-  },
+  })),
   {
     files: ['src/git/**/*.ts'],
     rules: {

@@ -101,7 +101,7 @@ export async function warmAttribution(product, repoDir, relPath, roadmap, commit
   const text = fs.readFileSync(path.join(repoDir, relPath), 'utf8');
   const head = (await runner.run(['rev-parse', 'HEAD'])).trim();
   const cache = new BlameCache();
-  const commits = needExport(product, 'commitRefs', 'commitIndexRefs')(commitIndex);
+  const commits = needExport(product, 'commitItemLinks', 'commitItemLinks')(commitIndex);
   let items = 0;
   return {
     note: 'blame from BlameCache + attributeFile (lines, symbols, commit refs)',

@@ -18,7 +18,7 @@ export const MODULES = {
   commitIndexBuilder: 'src/core/commitIndex/commitIndexBuilder.ts',
   commitIndexService: 'src/git/commitIndexService.ts',
   currentWorkService: 'src/git/currentWorkService.ts',
-  commitRefs: 'src/core/linking/commitRefs.ts',
+  commitItemLinks: 'src/core/linking/commitItemLinks.ts',
   currentWork: 'src/core/linking/currentWork.ts',
   blameParser: 'src/core/gitOutput/blameParser.ts',
   blameRunner: 'src/git/blameRunner.ts',

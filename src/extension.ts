@@ -7,30 +7,42 @@ import { gitProcessesStarted } from './git/gitProcessCounter';
 import { AttributionModel } from './attribution/model/attributionModel';
 import { RoadmapModel } from './roadmap/model/roadmapModel';
 import { RoadmapParser } from './roadmap/model/roadmapParser';
+import { activeBuiltinGitApi, type GitApi } from './work/model/builtinGitApi';
+import { CommitIndexStore } from './work/model/commitIndexStore';
 import { WorkModel } from './work/model/workModel';
 import { registerItemHoverProvider } from './roadmap/itemHoverProvider';
 import { registerItemLinkProvider } from './roadmap/itemLinkProvider';
 import { LineHoverSection } from './attribution/lineHoverProvider';
 import { registerTargetQuickFix } from './roadmap/targetQuickFix';
-import { registerRoadmapCodeLens } from './attribution/roadmapCodeLensProvider';
+import { lensCommands, registerRoadmapCodeLens } from './attribution/roadmapCodeLensProvider';
 import { registerRoadmapDiagnostics } from './roadmap/roadmapDiagnostics';
-import { registerFindItem } from './roadmap/findItemQuickPick';
-import { registerItemCommands } from './roadmap/itemCommands';
-import type { RoadmapTreeProvider } from './roadmap/roadmapTreeProvider';
+import { registerCommands } from './commands/commandRegistry';
+import { findItemCommand } from './roadmap/findItemQuickPick';
+import { itemCommands } from './roadmap/itemCommands';
+import type { RoadmapNode, RoadmapTreeProvider } from './roadmap/roadmapTreeProvider';
 import { registerRoadmapTreeView } from './roadmap/roadmapTreeView';
-import { registerStarterRoadmapCommand } from './roadmap/starterRoadmapCommand';
+import { starterRoadmapCommand } from './roadmap/starterRoadmapCommand';
 import { registerImportRoadmapCommand } from './roadmap/importRoadmapCommand';
 import type { CurrentItemStatusBar } from './work/currentItemStatusBar';
 import { registerWorkViews } from './work/registerWorkViews';
+import { tagCommands } from './work/tagCommands';
+import { workCommands } from './work/workCommands';
+import { windowIndexProgress } from './work/windowIndexProgress';
 import { WorkTreeContributor } from './work/workTreeContributor';
-import { registerVisuals, type VisualFeatures } from './roadmap/registerVisuals';
+import { registerVisuals, visualCommands, type VisualFeatures } from './roadmap/registerVisuals';
 import { registerLanguageFeatures, type LanguageFeatures } from './language/registerLanguage';
 
 /** What activate() returns: used by the extension-host tests, not a public API. */
 export interface RoadmapLensApi {
   readonly model: RoadmapModel;
   readonly tree: RoadmapTreeProvider;
+  /** The Roadmap view itself: its selection and visibility show what a reveal did. */
+  readonly treeView: vscode.TreeView<RoadmapNode>;
   readonly work: WorkModel;
+  /** Where each folder's commit index is persisted. */
+  readonly commitIndexStore: CommitIndexStore;
+  /** The built-in git extension's API once it is active (its Source Control input box). */
+  readonly builtinGit: GitApi | undefined;
   readonly statusBar: CurrentItemStatusBar;
   readonly workTree: WorkTreeContributor;
   readonly visuals: VisualFeatures;
@@ -78,15 +90,14 @@ export function activate(context: vscode.ExtensionContext): RoadmapLensApi | und
     context.subscriptions.push(model);
 
     // Git work runs in the background (started after the roadmap loads): never blocks activation.
-    const work = new WorkModel(model, context.storageUri, log);
+    const commitIndexStore = new CommitIndexStore(context.storageUri);
+    const work = new WorkModel(model, commitIndexStore, windowIndexProgress, log);
     context.subscriptions.push(work);
     const workTree = new WorkTreeContributor(work);
     const tree = registerRoadmapTreeView(context, model, [workTree]);
-    const statusBar = registerWorkViews(context, model, work, workTree);
-    registerItemCommands(context, model);
-    registerFindItem(context, model);
-    registerStarterRoadmapCommand(context, model, log);
-    registerImportRoadmapCommand(context, model, log);
+    const workViews = registerWorkViews(context, model, work, workTree);
+    const statusBar = workViews.statusBar;
+    const importCommand = registerImportRoadmapCommand(context, model, log);
     registerRoadmapDiagnostics(context, model);
     registerTargetQuickFix(context);
     registerItemLinkProvider(context, model);
@@ -97,6 +108,20 @@ export function activate(context: vscode.ExtensionContext): RoadmapLensApi | und
     // One hover: the card of the id under the cursor first, then the line's evidence.
     registerItemHoverProvider(context, model, [new LineHoverSection(attribution)]);
     const language = registerLanguageFeatures(context, model, work, attribution);
+    // Every command, in one table: its type requires a handler for each id in commandIds.ts.
+    registerCommands(context, {
+      ...tree.commands,
+      ...itemCommands(model),
+      ...findItemCommand(model),
+      ...starterRoadmapCommand(model, log),
+      ...importCommand,
+      ...visualCommands(model, visuals),
+      ...workCommands(model, work),
+      ...tagCommands(model, work),
+      ...workViews.commands,
+      ...lensCommands(attribution),
+      ...language.commands,
+    });
 
     // Not awaited: a 10k-item roadmap takes seconds to parse, and while activate() is pending
     // VS Code holds back every command of ours. Views fill in from the model's events.
@@ -116,7 +141,22 @@ export function activate(context: vscode.ExtensionContext): RoadmapLensApi | und
       roadmapLoaded,
     };
     log.info(`Roadmap Lens activated in ${activation.ms.toFixed(0)} ms`);
-    return { model, tree, work, statusBar, workTree, visuals, attribution, language, activation };
+    return {
+      model,
+      tree: tree.provider,
+      treeView: tree.view,
+      work,
+      commitIndexStore,
+      get builtinGit() {
+        return activeBuiltinGitApi();
+      },
+      statusBar,
+      workTree,
+      visuals,
+      attribution,
+      language,
+      activation,
+    };
   } catch (err) {
     return failed(err);
   }

@@ -3,7 +3,7 @@
 // the one Roadmap Lens hover (roadmap/itemHoverProvider.ts), after the card of an id under the cursor.
 
 import * as vscode from 'vscode';
-import type { Evidence } from '../core/attribution/attribution';
+import type { LineEvidence } from '../core/attribution/attributionTypes';
 import { relativeTime } from '../core/render/commitTimeline';
 import { shortSha } from '../core/attribution/evidenceText';
 import { escapeMarkdown } from '../core/render/itemCard';
@@ -11,7 +11,7 @@ import { idKey } from '../core/roadmap/roadmapTypes';
 import { readAttributionSettings, type AttributionModel } from './model/attributionModel';
 import type { HoverSection } from '../roadmap/itemHoverProvider';
 
-function evidenceMarkdown(e: Evidence, nowMs: number): string {
+function evidenceMarkdown(e: LineEvidence, nowMs: number): string {
   switch (e.kind) {
     case 'history': {
       const when = e.time > 0 ? ` — ${relativeTime(e.time * 1000, nowMs)}` : '';

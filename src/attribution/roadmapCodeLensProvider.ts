@@ -4,10 +4,11 @@
 // Clicking opens a quick pick of the symbol's items with their evidence.
 
 import * as vscode from 'vscode';
-import type { Evidence, ItemShare } from '../core/attribution/attribution';
+import type { LineEvidence, ItemShare } from '../core/attribution/attributionTypes';
 import { describeEvidence } from '../core/attribution/evidenceText';
 import { lensTitle, manyItemsTitle } from '../core/attribution/lensTitle';
 import { Commands } from '../commands/commandIds';
+import type { CommandHandlers } from '../commands/commandRegistry';
 import { readAttributionSettings, type AttributionModel, type DocumentAttribution } from './model/attributionModel';
 
 interface LensTarget {
@@ -96,9 +97,9 @@ export class RoadmapCodeLensProvider implements vscode.CodeLensProvider<Attribut
 }
 
 /** Distinct evidence for an item over a range of lines (the quick pick's detail). */
-function evidenceOver(result: DocumentAttribution, target: LensTarget, itemId: string): Evidence[] {
+function evidenceOver(result: DocumentAttribution, target: LensTarget, itemId: string): LineEvidence[] {
   const seen = new Set<string>();
-  const out: Evidence[] = [];
+  const out: LineEvidence[] = [];
   for (let line = target.startLine; line <= target.endLine && out.length < 6; line++) {
     for (const li of result.attribution.itemsAt(line)) {
       if (li.itemId !== itemId) continue;
@@ -167,9 +168,11 @@ export function registerRoadmapCodeLens(
   model: AttributionModel,
 ): RoadmapCodeLensProvider {
   const provider = new RoadmapCodeLensProvider(model);
-  context.subscriptions.push(
-    vscode.languages.registerCodeLensProvider({ scheme: 'file' }, provider),
-    vscode.commands.registerCommand(Commands.showLensItems, (arg: unknown) => showLensItems(model, arg)),
-  );
+  context.subscriptions.push(vscode.languages.registerCodeLensProvider({ scheme: 'file' }, provider));
   return provider;
+}
+
+/** `showLensItems`: a lens names several items; this lists them with the evidence for each. */
+export function lensCommands(model: AttributionModel): CommandHandlers<'showLensItems'> {
+  return { showLensItems: (arg: unknown) => showLensItems(model, arg) };
 }

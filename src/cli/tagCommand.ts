@@ -59,25 +59,25 @@ export const tagCommand: CliCommand = {
 
   run(args: readonly string[], io: CliIo): Promise<number> {
     const parsed = parseArgs(args, withCommonOptions({ flags: ['remove'], positionals: true }));
-    const [branch, itemRef, ...extra] = parsed.positionals;
-    if (branch === undefined || itemRef === undefined || extra.length > 0)
+    const [branch, idOrAlias, ...extra] = parsed.positionals;
+    if (branch === undefined || idOrAlias === undefined || extra.length > 0)
       throw new UsageError('Expected BRANCH and ITEM.');
     const remove = parsed.flags.has('remove');
     const json = parsed.flags.has('json');
     return reportingFailures(io, 'tag', async () => {
       const { roadmap } = await openRoadmap(parsed, io);
-      const item = roadmap.index.get(itemRef);
+      const item = roadmap.index.get(idOrAlias);
       const refuse = (reason: string, message: string): number => {
         if (json) io.out(jsonText({ version: 1, ok: false, reason, message }));
         else io.err(`roadmap-lens tag: ${message}`);
         return EXIT_FAILED;
       };
-      if (!item) return refuse('item-not-found', `No roadmap item "${itemRef}".`);
+      if (!item) return refuse('item-not-found', `No roadmap item "${idOrAlias}".`);
       const file = item.location.file;
       if (!path.isAbsolute(file))
         return refuse(
           'read-only',
-          `${itemRef} is defined in ${file}, read from git: commit the tag on that branch instead (check it out, or pass --roadmap with a file path).`,
+          `${idOrAlias} is defined in ${file}, read from git: commit the tag on that branch instead (check it out, or pass --roadmap with a file path).`,
         );
       const shown = displayPath(file, io.cwd);
       let check: { branches: readonly string[] } | undefined;

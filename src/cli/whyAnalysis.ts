@@ -6,13 +6,14 @@
 import { FileReadError, READ_LIMITS, readFileBounded } from '../fs/boundedRead';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { attributeFile, type CommitRefsLookup, type FileAttribution } from '../core/attribution/attribution';
+import { attributeFile, type FileAttribution } from '../core/attribution/attribution';
+import type { CommitLinksLookup } from '../core/attribution/attributionTypes';
 import { CommitLinker, MemoLinker, type MessageLinker } from '../core/linking/commitLinks';
 import type { RoadmapIndex } from '../core/roadmap/roadmapIndex';
 import { symbolRanges, type SymbolRange } from '../core/attribution/symbolRanges';
 import { blameFile, looksBinary, type BlameOutcome } from '../git/blameRunner';
 import { MessagePrefetch } from '../git/messagePrefetch';
-import { lookupCommitRefs, readCommitGraph, type CommitGraph } from '../git/commitLookup';
+import { lookupCommitLinks, readCommitGraph, type CommitGraph } from '../git/commitLookup';
 import { detectCurrentWork } from '../git/currentWorkService';
 import { GitNotFoundError, NotARepositoryError, UntrustedWorkspaceError } from '../git/gitErrors';
 import { GitRepository } from '../git/gitRepository';
@@ -118,7 +119,7 @@ export async function analyzeWhy(opts: WhyOptions): Promise<WhyAnalysis> {
         onCommit: (sha, uncommitted) => !uncommitted && prefetch?.add(sha),
       })
     : undefined;
-  // The parent graph of HEAD needs no roadmap either: read it alongside (see commitRefsForBlame).
+  // The parent graph of HEAD needs no roadmap either: read it alongside (see commitLinksForBlame).
   const earlyGraph = earlyBlame && 'repo' in opened ? readGraph(opened.repo, opened.git, blameAbort.signal) : undefined;
   void earlyGraph?.then((graph) => graph && prefetch?.useGraph(graph));
   let loaded: Awaited<ReturnType<typeof loadRoadmap>>;
@@ -196,7 +197,7 @@ export async function analyzeWhy(opts: WhyOptions): Promise<WhyAnalysis> {
   ]);
   const commits =
     blame.state === 'ok' && graph
-      ? await commitRefsForBlame(git, graph, blame.blame.commits, linker, prefetch)
+      ? await commitLinksForBlame(git, graph, blame.blame.commits, linker, prefetch)
       : undefined;
   const currentItemId = current?.work.kind === 'item' ? current.work.itemId : undefined;
   const common = { ...base, head, lines, symbols, currentItemId };
@@ -256,16 +257,16 @@ async function readGraph(repo: GitRepository, git: GitRunner, signal?: AbortSign
 }
 
 /** Links for exactly the commits blame named, as the full commit index would give them. */
-async function commitRefsForBlame(
+async function commitLinksForBlame(
   git: GitRunner,
   graph: CommitGraph,
   blamed: readonly { sha: string; uncommitted: boolean }[],
   linker: MessageLinker,
   prefetch: MessagePrefetch | undefined,
-): Promise<CommitRefsLookup | undefined> {
+): Promise<CommitLinksLookup | undefined> {
   try {
     const shas = blamed.filter((c) => !c.uncommitted).map((c) => c.sha);
-    return await lookupCommitRefs(
+    return await lookupCommitLinks(
       git,
       graph,
       shas,

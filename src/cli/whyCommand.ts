@@ -3,7 +3,7 @@
 
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
-import type { Evidence, ItemShare } from '../core/attribution/attribution';
+import type { LineEvidence, ItemShare } from '../core/attribution/attributionTypes';
 import { describeEvidence, shortSha } from '../core/attribution/evidenceText';
 import type { RoadmapIndex } from '../core/roadmap/roadmapIndex';
 import { jsonText } from './terminalSafe';
@@ -52,14 +52,14 @@ export interface WhyJson {
       title: string;
       kind: string;
       why: string | null;
-      evidence: readonly Evidence[];
+      evidence: readonly LineEvidence[];
     }[];
   };
   /** Present with --lines: every line's commit and items (for scripts and tests). */
   readonly perLine?: readonly {
     line: number;
     commit: string | null;
-    items: readonly { id: string; sources: readonly Evidence['kind'][] }[];
+    items: readonly { id: string; sources: readonly LineEvidence['kind'][] }[];
   }[];
 }
 

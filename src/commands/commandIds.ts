@@ -31,6 +31,15 @@ export const Commands = {
   sortTree: 'roadmapLens.sortTree',
 } as const;
 
+/**
+ * Commands that only our own UI calls (a tree row's "show more", a quick fix's cursor move): not
+ * contributed in package.json, so the palette does not list them, but registered like the rest.
+ */
+export const InternalCommands = {
+  showMoreUnlinked: 'roadmapLens.unlinked.showMore',
+  moveCursor: 'roadmapLens.language.moveCursor',
+} as const;
+
 export type CommandId = (typeof Commands)[keyof typeof Commands];
 
 export const Views = {

@@ -10,9 +10,9 @@
 // graph, with evidence merged and ordered as CommitIndex.evidence() does (test/git/commitLookup
 // compares the two on every commit of a history with nested, octopus and repeated merges).
 
-import type { CommitRefsLookup } from '../core/attribution/attribution';
-import { addEvidence, EVIDENCE_ORDER, type Evidence, type MessageLinker } from '../core/linking/commitLinks';
-import { commitIndexRefs } from '../core/linking/commitRefs';
+import type { CommitLinksLookup } from '../core/attribution/attributionTypes';
+import { addEvidence, COMMIT_LINK_ORDER, type CommitLink, type MessageLinker } from '../core/linking/commitLinks';
+import { commitItemLinks } from '../core/linking/commitItemLinks';
 import { gitLogFormat, isFullSha, makeLogNonce, parseGitLog, type RawCommit } from '../core/gitOutput/gitLogParser';
 import { inheritMergeEvidence, type GraphNode } from '../core/linking/mergeInheritance';
 import { InvalidRefError } from './gitErrors';
@@ -91,7 +91,7 @@ export async function readCommits(git: GitRunner, shas: readonly string[], signa
  * for the messages of those commits and the merges they inherit from. Commits outside the graph
  * get none (the full index would not know them either).
  */
-export async function lookupCommitRefs(
+export async function lookupCommitLinks(
   git: GitRunner,
   graph: CommitGraph,
   shas: Iterable<string>,
@@ -99,7 +99,7 @@ export async function lookupCommitRefs(
   signal?: AbortSignal,
   /** Where messages come from when some were fetched already (MessagePrefetch.get). */
   source?: (shas: readonly string[]) => Promise<ReadonlyMap<string, string>>,
-): Promise<CommitRefsLookup> {
+): Promise<CommitLinksLookup> {
   const wanted = new Set<string>();
   for (const sha of shas) if (graph.nodes.has(sha)) wanted.add(sha);
   const fetch = new Set(wanted);
@@ -109,8 +109,8 @@ export async function lookupCommitRefs(
   else messages = new Map((await readCommits(git, [...fetch], signal)).map((c) => [c.sha, c.message]));
 
   const parentCount = (sha: string): number => graph.nodes.get(sha)?.parents.length ?? 0;
-  const mergeEvidence = new Map<string, readonly Evidence[]>();
-  const ofMerge = (sha: string): readonly Evidence[] => {
+  const mergeEvidence = new Map<string, readonly CommitLink[]>();
+  const ofMerge = (sha: string): readonly CommitLink[] => {
     let list = mergeEvidence.get(sha);
     if (!list) {
       list = linker.mergeEvidence(messages.get(sha) ?? '', parentCount(sha)).map((e) => ({ ...e, via: sha }));
@@ -118,18 +118,18 @@ export async function lookupCommitRefs(
     }
     return list;
   };
-  const evidence = new Map<string, readonly Evidence[]>();
+  const evidence = new Map<string, readonly CommitLink[]>();
   for (const sha of wanted) {
     // As CommitIndex.evidence(): direct, then the commit's own merge evidence, then inherited;
     // one entry per item and kind; strongest kind first (a stable sort).
-    const all: Evidence[] = [];
+    const all: CommitLink[] = [];
     for (const e of linker.direct(messages.get(sha) ?? '', parentCount(sha))) addEvidence(all, e);
     for (const e of ofMerge(sha)) addEvidence(all, e);
     for (const merge of graph.inheritingMerges(sha)) for (const e of ofMerge(merge)) addEvidence(all, e);
     evidence.set(
       sha,
-      all.sort((a, b) => EVIDENCE_ORDER.indexOf(a.kind) - EVIDENCE_ORDER.indexOf(b.kind)),
+      all.sort((a, b) => COMMIT_LINK_ORDER.indexOf(a.kind) - COMMIT_LINK_ORDER.indexOf(b.kind)),
     );
   }
-  return commitIndexRefs({ evidence: (sha) => evidence.get(sha) ?? [] });
+  return commitItemLinks({ evidence: (sha) => evidence.get(sha) ?? [] });
 }

@@ -2,13 +2,13 @@
 
 import { GitOutputTooLargeError } from './gitErrors';
 import { assertSafeRef } from './gitHardening';
-import type { GitRepository } from './gitRepository';
+import type { GitRunner } from './gitRunner';
 
 const SHA = /^[0-9a-f]{7,64}$/i;
 const MAX_BYTES = 8 * 1024 * 1024;
 
 /** `git show --stat -p` with repository-configured programs off; a huge commit is cut with a note. */
-export async function showCommit(repo: GitRepository, sha: string, signal?: AbortSignal): Promise<string> {
+export async function showCommit(git: GitRunner, sha: string, signal?: AbortSignal): Promise<string> {
   if (!SHA.test(sha)) throw new Error(`not a commit id: ${sha.slice(0, 80)}`);
   assertSafeRef(sha);
   const args = [
@@ -24,10 +24,10 @@ export async function showCommit(repo: GitRepository, sha: string, signal?: Abor
     '--',
   ];
   try {
-    return await repo.git.run(args, { maxOutputBytes: MAX_BYTES, ...(signal ? { signal } : {}) });
+    return await git.run(args, { maxOutputBytes: MAX_BYTES, ...(signal ? { signal } : {}) });
   } catch (e) {
     if (!(e instanceof GitOutputTooLargeError)) throw e;
-    const stat = await repo.git.run(
+    const stat = await git.run(
       ['show', '--format=fuller', '--stat', '--no-color', '--end-of-options', sha, '--'],
       signal ? { signal } : {},
     );

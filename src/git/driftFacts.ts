@@ -2,7 +2,7 @@
 // mean): commits on the base branch whose messages close items (magic words), tagged branches the
 // base does not contain, and `paths` globs that match no tracked file. Streams; bounded by maxCount.
 
-import picomatch from 'picomatch';
+import { compileGlob } from '../core/glob/globMatcher';
 import { closedReferences } from '../core/drift/magicWords';
 import type { ClosingCommit } from '../core/drift/driftFindings';
 import type { RoadmapIndex } from '../core/roadmap/roadmapIndex';
@@ -67,11 +67,10 @@ export async function deadPathGlobs(
 ): Promise<Set<string>> {
   const pending = new Map<string, (file: string) => boolean>();
   for (const glob of new Set(globs)) {
-    try {
-      pending.set(glob, picomatch(glob, { dot: true }));
-    } catch {
-      // An invalid glob is reported by validation already.
-    }
+    // Roadmap globs are untrusted: our own bounded dialect, never a backtracking regex. An invalid
+    // or refused glob is reported by validation already.
+    const match = compileGlob(glob);
+    if (match !== undefined) pending.set(glob, match);
   }
   if (pending.size === 0) return new Set();
   for await (const files of git.stream(['ls-files', '-z', '--full-name', '--'], {

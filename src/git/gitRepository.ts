@@ -2,16 +2,15 @@
 // Repository state is read with as few processes as possible (HEAD and in-progress operations are
 // plain files in the git dir), because it is re-read after every checkout.
 
-import { READ_LIMITS, readFileBounded } from '../fs/boundedRead';
-import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import type { HeadState, RepoOperation } from '../core/linking/currentWork';
+import type { HeadState } from '../core/linking/currentWork';
 import { gitLogFormat, makeLogNonce } from '../core/gitOutput/gitLogParser';
 import { parseRefLine, REF_LIST_FORMAT, type BranchRef } from '../core/gitOutput/refListParser';
 import { GitError, InvalidRefError } from './gitErrors';
 import { assertSafeRef } from './gitHardening';
 import type { GitRunner } from './gitRunner';
-import { packedRefsOf, resolveHeadContent, resolveRefFile } from './refFiles';
+import { BASE_REF_CANDIDATES, baseBranchFromFiles, readOperation, readRebasingBranch, readText } from './gitDirFiles';
+import { resolveHeadContent } from './refFiles';
 
 export interface RepoInfo {
   /** The work tree root (undefined for a bare repository). */
@@ -34,35 +33,12 @@ export interface LeftRightLogStream extends LogStream {
   readonly right: ReadonlySet<string>;
 }
 
-async function exists(p: string): Promise<boolean> {
-  try {
-    await fs.stat(p);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-async function readText(p: string): Promise<string | undefined> {
-  try {
-    // A hostile repository can make HEAD or a ref a FIFO or a link to /dev/zero: bounded, non-blocking.
-    return (await readFileBounded(p, { maxBytes: READ_LIMITS.gitMetadata, what: 'git metadata' })).toString('utf8');
-  } catch {
-    return undefined;
-  }
-}
-
-const BASE_CANDIDATES = [
-  'refs/remotes/origin/HEAD',
-  'refs/heads/main',
-  'refs/heads/master',
-  'refs/remotes/origin/main',
-  'refs/remotes/origin/master',
-];
+/** What every log read passes after its format: UTF-8, plain, no repository-configured programs. */
+const LOG_OPTIONS = ['--encoding=UTF-8', '--no-color', '--no-textconv', '--no-ext-diff', '--no-show-signature'];
 
 export class GitRepository {
   private constructor(
-    readonly git: GitRunner,
+    private readonly git: GitRunner,
     readonly info: RepoInfo,
   ) {}
 
@@ -99,7 +75,10 @@ export class GitRepository {
   /** HEAD: branch, detached, or unborn, with any operation in progress. */
   async head(signal?: AbortSignal): Promise<HeadState> {
     this.git.assertTrusted();
-    const [headText, operation] = await Promise.all([readText(path.join(this.info.gitDir, 'HEAD')), this.operation()]);
+    const [headText, operation] = await Promise.all([
+      readText(path.join(this.info.gitDir, 'HEAD')),
+      readOperation(this.info.gitDir),
+    ]);
     const headFile = (headText ?? '').trim();
     let symbolic = headFile.startsWith('ref: ') ? headFile.slice(5).trim() : undefined;
     if (symbolic === 'refs/heads/.invalid' || headFile.length === 0) {
@@ -117,7 +96,7 @@ export class GitRepository {
       return { kind: 'branch', branch, sha, ...(operation ? { operation } : {}) };
     }
     if (sha === undefined) return { kind: 'unborn', branch: symbolic ?? 'HEAD' };
-    const rebasing = operation === 'rebase' ? await this.rebasingBranch() : undefined;
+    const rebasing = operation === 'rebase' ? await readRebasingBranch(this.info.gitDir) : undefined;
     return { kind: 'detached', sha, ...(operation ? { operation } : {}), ...(rebasing ? { branch: rebasing } : {}) };
   }
 
@@ -132,29 +111,6 @@ export class GitRepository {
     if (read.kind === 'sha') return read.sha;
     if (read.kind === 'missing') return undefined;
     return this.resolve('HEAD', signal);
-  }
-
-  private async operation(): Promise<RepoOperation | undefined> {
-    const d = this.info.gitDir;
-    // In order of precedence; all checked at once.
-    const markers: [string, RepoOperation][] = [
-      ['rebase-merge', 'rebase'],
-      ['rebase-apply', 'rebase'],
-      ['MERGE_HEAD', 'merge'],
-      ['CHERRY_PICK_HEAD', 'cherry-pick'],
-      ['REVERT_HEAD', 'revert'],
-      ['BISECT_LOG', 'bisect'],
-    ];
-    const found = await Promise.all(markers.map(([file]) => exists(path.join(d, file))));
-    return markers.find((_, i) => found[i])?.[1];
-  }
-
-  private async rebasingBranch(): Promise<string | undefined> {
-    for (const dir of ['rebase-merge', 'rebase-apply']) {
-      const name = (await readText(path.join(this.info.gitDir, dir, 'head-name')))?.trim();
-      if (name?.startsWith('refs/heads/')) return name.slice('refs/heads/'.length);
-    }
-    return undefined;
   }
 
   /** The commit a ref names, or undefined when it does not exist. */
@@ -206,45 +162,25 @@ export class GitRepository {
     if (setting !== undefined && setting.trim().length > 0) {
       return (await this.resolve(setting.trim(), signal)) ? setting.trim() : undefined;
     }
-    const fromFiles = await this.baseBranchFromFiles();
+    this.git.assertTrusted();
+    const fromFiles = await baseBranchFromFiles(this.info.commonDir);
     if (fromFiles) return fromFiles.base;
     const out = await this.git.run(
-      ['for-each-ref', '--format=%(refname)%00%(symref)', ...BASE_CANDIDATES],
+      ['for-each-ref', '--format=%(refname)%00%(symref)', ...BASE_REF_CANDIDATES],
       signal ? { signal } : {},
     );
     const found = new Map<string, string>();
     for (const line of out.split('\n')) {
       const [ref = '', symref = ''] = line.split('\0');
-      if (BASE_CANDIDATES.includes(ref)) found.set(ref, symref);
+      if (BASE_REF_CANDIDATES.includes(ref)) found.set(ref, symref);
     }
-    for (const candidate of BASE_CANDIDATES) {
+    for (const candidate of BASE_REF_CANDIDATES) {
       if (!found.has(candidate)) continue;
       const target = candidate.endsWith('/HEAD') ? (found.get(candidate) ?? '') : candidate;
       if (target.startsWith('refs/remotes/')) return target.slice('refs/remotes/'.length);
       if (target.startsWith('refs/heads/')) return target.slice('refs/heads/'.length);
     }
     return undefined;
-  }
-
-  /** baseBranch() from the ref files, as for-each-ref would list the candidates; undefined when git must be asked. */
-  private async baseBranchFromFiles(): Promise<{ base: string | undefined } | undefined> {
-    this.git.assertTrusted();
-    const packed = packedRefsOf(this.info.commonDir);
-    const reads = await Promise.all(BASE_CANDIDATES.map((ref) => resolveRefFile(this.info.commonDir, ref, packed)));
-    if (reads.some((r) => r.kind === 'unknown')) return undefined;
-    for (let i = 0; i < BASE_CANDIDATES.length; i++) {
-      if (reads[i]?.kind !== 'sha') continue;
-      const candidate = BASE_CANDIDATES[i] ?? '';
-      let target = candidate;
-      if (candidate.endsWith('/HEAD')) {
-        // A symbolic ref: which branch it names (for-each-ref's %(symref)).
-        const link = await readText(path.join(this.info.commonDir, ...candidate.split('/')));
-        target = link?.startsWith('ref: ') ? link.slice(5).trim() : '';
-      }
-      if (target.startsWith('refs/remotes/')) return { base: target.slice('refs/remotes/'.length) };
-      if (target.startsWith('refs/heads/')) return { base: target.slice('refs/heads/'.length) };
-    }
-    return { base: undefined };
   }
 
   async mergeBase(a: string, b: string, signal?: AbortSignal): Promise<string | undefined> {
@@ -273,16 +209,7 @@ export class GitRepository {
   ): LogStream {
     for (const rev of revs) assertSafeRef(rev);
     const nonce = makeLogNonce();
-    const args = [
-      'log',
-      '-z',
-      gitLogFormat(nonce),
-      '--encoding=UTF-8',
-      '--no-color',
-      '--no-textconv',
-      '--no-ext-diff',
-      '--no-show-signature',
-    ];
+    const args = ['log', '-z', gitLogFormat(nonce), ...LOG_OPTIONS];
     if (opts.maxCount !== undefined) args.push(`--max-count=${Math.max(0, Math.floor(opts.maxCount))}`);
     if (opts.firstParent) args.push('--first-parent');
     args.push('--end-of-options', ...revs, '--');
@@ -302,21 +229,8 @@ export class GitRepository {
     const range = `${assertSafeRef(from)}...${assertSafeRef(to)}`;
     const nonce = makeLogNonce();
     const limit = opts.maxCount !== undefined ? [`--max-count=${Math.max(0, Math.floor(opts.maxCount))}`] : [];
-    const args = [
-      'log',
-      '-z',
-      '--left-right',
-      gitLogFormat(nonce, true),
-      '--encoding=UTF-8',
-      '--no-color',
-      '--no-textconv',
-      '--no-ext-diff',
-      '--no-show-signature',
-      ...limit,
-      '--end-of-options',
-      range,
-      '--',
-    ];
+    const args = ['log', '-z', '--left-right', gitLogFormat(nonce, true), ...LOG_OPTIONS, ...limit];
+    args.push('--end-of-options', range, '--');
     const right = new Set<string>();
     const raw = this.git.stream(args, { separator: '\0', ...(opts.signal ? { signal: opts.signal } : {}) });
     async function* stripMarks(): AsyncGenerator<string[], void, undefined> {

@@ -6,8 +6,8 @@
 
 import * as vscode from 'vscode';
 import type { AttributionModel } from '../attribution/model/attributionModel';
+import { onDidChangeSettings, readSetting } from '../settings/settings';
 
-const SETTING = 'roadmapLens.currentLine.enabled';
 const MAX_TEXT = 90;
 
 function lineText(itemId: string, why: string | undefined, title: string): string {
@@ -31,9 +31,7 @@ export class CurrentLineDecoration implements vscode.Disposable {
   private readonly configListener: vscode.Disposable;
 
   constructor(private readonly attribution: AttributionModel) {
-    this.configListener = vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration(SETTING)) this.apply();
-    });
+    this.configListener = onDidChangeSettings(['currentLine.enabled'], () => this.apply());
     this.apply();
   }
 
@@ -43,7 +41,7 @@ export class CurrentLineDecoration implements vscode.Disposable {
   }
 
   private get enabled(): boolean {
-    return vscode.workspace.getConfiguration().get<boolean>(SETTING, true);
+    return readSetting('currentLine.enabled');
   }
 
   private apply(): void {

@@ -2,12 +2,10 @@
 // install|uninstall` for the active folder's repository.
 
 import * as vscode from 'vscode';
-import { Commands } from '../commands/commandIds';
+import type { CommandHandlers } from '../commands/commandRegistry';
 import type { HookOutcome } from '../core/hook/commitHook';
 import type { WorkModel } from '../work/model/workModel';
 import type { CommitHooks } from './model/commitHooks';
-
-export const HookCommands = { install: Commands.installCommitHook, uninstall: Commands.uninstallCommitHook } as const;
 
 function folderFrom(arg: unknown, work: WorkModel): vscode.Uri | undefined {
   if (arg instanceof vscode.Uri) return arg;
@@ -37,7 +35,10 @@ function report(outcome: HookOutcome): HookOutcome {
   return outcome;
 }
 
-export function registerHookCommands(context: vscode.ExtensionContext, work: WorkModel, hooks: CommitHooks): void {
+export function hookCommands(
+  work: WorkModel,
+  hooks: CommitHooks,
+): CommandHandlers<'installCommitHook' | 'uninstallCommitHook'> {
   const run = async (arg: unknown, action: 'install' | 'uninstall'): Promise<HookOutcome | undefined> => {
     const folder = folderFrom(arg, work);
     if (!folder) return undefined;
@@ -47,8 +48,8 @@ export function registerHookCommands(context: vscode.ExtensionContext, work: Wor
       return report({ kind: 'refused', message: e instanceof Error ? e.message : String(e) });
     }
   };
-  context.subscriptions.push(
-    vscode.commands.registerCommand(HookCommands.install, (arg?: unknown) => run(arg, 'install')),
-    vscode.commands.registerCommand(HookCommands.uninstall, (arg?: unknown) => run(arg, 'uninstall')),
-  );
+  return {
+    installCommitHook: (arg?: unknown) => run(arg, 'install'),
+    uninstallCommitHook: (arg?: unknown) => run(arg, 'uninstall'),
+  };
 }

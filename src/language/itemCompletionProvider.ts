@@ -24,6 +24,7 @@ import { KNOWN_KINDS, KNOWN_STATUSES, type RoadmapItem } from '../core/roadmap/r
 import { escapeMarkdown } from '../core/render/itemCard';
 import type { RoadmapModel } from '../roadmap/model/roadmapModel';
 import type { WorkModel } from '../work/model/workModel';
+import { readSetting } from '../settings/settings';
 import { folderOf, isCommitMessage, isRoadmapFile, LANGUAGE_DOCUMENTS, roadmapOf } from './languageDocuments';
 
 /** Lines scanned above the cursor to learn whether it sits in a block comment. */
@@ -63,8 +64,7 @@ export class ItemCompletionProvider implements vscode.CompletionItemProvider, vs
   }
 
   provideCompletionItems(document: vscode.TextDocument, position: vscode.Position): vscode.CompletionList | undefined {
-    if (!vscode.workspace.getConfiguration('roadmapLens', document.uri).get<boolean>('completion.enabled', true))
-      return undefined;
+    if (!readSetting('completion.enabled', document.uri)) return undefined;
     const roadmap = roadmapOf(this.model, document.uri);
     if (!roadmap || roadmap.index.items.length === 0) return undefined;
     const lineText = document.lineAt(position.line).text;

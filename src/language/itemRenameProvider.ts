@@ -38,7 +38,7 @@ export class ItemRenameProvider implements vscode.RenameProvider {
   ): { range: vscode.Range; placeholder: string } {
     const at = itemAt(this.model, document, position);
     if (!at) throw new Error('Roadmap Lens: no roadmap item id here.');
-    if (at.viaRef)
+    if (at.viaAlias)
       throw new Error(`"${at.text}" is a ref of ${at.item.id}; rename the id ${at.item.id} where it is written.`);
     return { range: at.range, placeholder: at.item.id };
   }
@@ -50,7 +50,7 @@ export class ItemRenameProvider implements vscode.RenameProvider {
     token: vscode.CancellationToken,
   ): Promise<vscode.WorkspaceEdit | undefined> {
     const at = itemAt(this.model, document, position);
-    if (!at || at.viaRef) return undefined;
+    if (!at || at.viaAlias) return undefined;
     const { item, roadmap } = at;
     const newId = newName.trim();
     const problem = idProblem(newId);
@@ -90,7 +90,7 @@ export class ItemRenameProvider implements vscode.RenameProvider {
     const found = await this.mentions.find(roadmap.folder, roadmap.index, item.id, token);
     for (const m of found) {
       // Mentions by a ref stay: the ref still names the item.
-      if (m.viaRef || idKey(m.text) !== idKey(item.id)) continue;
+      if (m.viaAlias || idKey(m.text) !== idKey(item.id)) continue;
       if (roadmapEdits.has(`${m.uri.toString()}#${m.range.start.line}:${m.range.start.character}`)) continue;
       edit.replace(m.uri, m.range, newId, mentionMeta);
     }

@@ -61,7 +61,7 @@ export interface ItemAt {
   readonly range: vscode.Range;
   /** The text as written at the position (an id or one of the item's refs). */
   readonly text: string;
-  readonly viaRef: boolean;
+  readonly viaAlias: boolean;
 }
 
 /** The item whose id or ref is written at `position`, if any. */
@@ -81,7 +81,7 @@ export function itemAt(
     roadmap,
     range: new vscode.Range(position.line, match.start, position.line, match.end),
     text: match.text,
-    viaRef: match.viaRef,
+    viaAlias: match.viaAlias,
   };
 }
 

@@ -7,7 +7,8 @@ import type { AttributionModel } from '../attribution/model/attributionModel';
 import type { RoadmapModel } from '../roadmap/model/roadmapModel';
 import type { WorkModel } from '../work/model/workModel';
 import { CurrentLineDecoration } from './currentLineDecoration';
-import { registerHookCommands } from './hookCommands';
+import { hookCommands } from './hookCommands';
+import type { CommandHandlers } from '../commands/commandRegistry';
 import { registerItemCompletion } from './itemCompletionProvider';
 import { registerItemNavigation } from './itemNavigationProviders';
 import { registerItemRename } from './itemRenameProvider';
@@ -19,6 +20,9 @@ import { registerTodoActions } from './todoActions';
 
 export interface LanguageFeatures {
   readonly currentLine: CurrentLineDecoration;
+  readonly commands: CommandHandlers<
+    'linkToItem' | 'addAsNewItem' | 'installCommitHook' | 'uninstallCommitHook' | 'moveCursor'
+  >;
 }
 
 export function registerLanguageFeatures(
@@ -32,14 +36,10 @@ export function registerLanguageFeatures(
   registerItemNavigation(context, model, work, mentions);
   registerItemRename(context, model, mentions);
   registerRoadmapSymbols(context, model);
-  registerRoadmapQuickFixes(context, model);
-  registerTodoActions(context, model);
-  registerHookCommands(
-    context,
-    work,
-    new CommitHooks(work, vscode.Uri.joinPath(context.extensionUri, 'dist', 'cli.js').fsPath),
-  );
+  const quickFixCommands = registerRoadmapQuickFixes(context, model);
+  const todoCommands = registerTodoActions(context, model);
+  const hooks = new CommitHooks(work, vscode.Uri.joinPath(context.extensionUri, 'dist', 'cli.js').fsPath);
   const currentLine = new CurrentLineDecoration(attribution);
   context.subscriptions.push(currentLine);
-  return { currentLine };
+  return { currentLine, commands: { ...quickFixCommands, ...todoCommands, ...hookCommands(work, hooks) } };
 }

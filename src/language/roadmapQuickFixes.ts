@@ -3,13 +3,13 @@
 // in it; a duplicate id → a free id for the copy that is left out.
 
 import * as vscode from 'vscode';
+import { InternalCommands } from '../commands/commandIds';
+import type { CommandHandlers } from '../commands/commandRegistry';
 import { closestId, freeId, suggestionIn } from '../core/language/quickFixes';
 import { insertWhyStub } from '../core/language/yamlInsert';
 import type { RoadmapModel } from '../roadmap/model/roadmapModel';
 import { DIAGNOSTIC_SOURCE } from '../roadmap/roadmapDiagnostics';
 import { roadmapOf } from './languageDocuments';
-
-export const MOVE_CURSOR_COMMAND = 'roadmapLens.language.moveCursor';
 
 export class RoadmapQuickFixProvider implements vscode.CodeActionProvider {
   static readonly kinds = [vscode.CodeActionKind.QuickFix];
@@ -75,7 +75,7 @@ export class RoadmapQuickFixProvider implements vscode.CodeActionProvider {
         action.isPreferred = true;
         // Runs after the edit: the cursor lands in the stub, ready to type the customer problem.
         action.command = {
-          command: MOVE_CURSOR_COMMAND,
+          command: InternalCommands.moveCursor,
           title: 'Move the cursor to the why',
           arguments: [document.uri.toString(), stub.cursor],
         };
@@ -110,18 +110,24 @@ function replace(
   return action;
 }
 
-export function registerRoadmapQuickFixes(context: vscode.ExtensionContext, model: RoadmapModel): void {
+export function registerRoadmapQuickFixes(
+  context: vscode.ExtensionContext,
+  model: RoadmapModel,
+): CommandHandlers<'moveCursor'> {
   context.subscriptions.push(
     vscode.languages.registerCodeActionsProvider({ language: 'yaml' }, new RoadmapQuickFixProvider(model), {
       providedCodeActionKinds: RoadmapQuickFixProvider.kinds,
     }),
-    vscode.commands.registerCommand(MOVE_CURSOR_COMMAND, async (uri: string, offset: number) => {
+  );
+  return {
+    moveCursor: async (uri: unknown, offset: unknown) => {
+      if (typeof uri !== 'string') return;
       const editor = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri);
       if (!editor || typeof offset !== 'number') return;
       const at = editor.document.positionAt(offset);
       editor.selection = new vscode.Selection(at, at);
       editor.revealRange(new vscode.Range(at, at));
       await vscode.window.showTextDocument(editor.document, editor.viewColumn);
-    }),
-  );
+    },
+  };
 }

@@ -10,7 +10,9 @@ import { Commands } from '../commands/commandIds';
 import { segmentScanner, type Segment } from '../core/language/commentSegments';
 import { annotationText, documentStyle } from '../core/language/commentTokens';
 import { nextChildId } from '../core/language/quickFixes';
-import { DEFAULT_TODO_TRIGGERS, findTodo, titleFrom } from '../core/language/todoComments';
+import { findTodo, titleFrom } from '../core/language/todoComments';
+import type { CommandHandlers } from '../commands/commandRegistry';
+import { onDidChangeSettings, readSetting } from '../settings/settings';
 import { appendItem } from '../core/language/yamlInsert';
 import { parseRoadmapFile } from '../core/roadmap/parseRoadmap';
 import { ID_PATTERN } from '../core/roadmap/roadmapKeys';
@@ -18,8 +20,6 @@ import type { RoadmapItem } from '../core/roadmap/roadmapTypes';
 import type { FolderRoadmap, RoadmapModel } from '../roadmap/model/roadmapModel';
 import { pickItem } from '../work/workItemPicks';
 import { roadmapOf } from './languageDocuments';
-
-export const TodoCommands = { link: Commands.linkToItem, add: Commands.addAsNewItem } as const;
 
 const MAX_SCAN_LINES = 5000;
 
@@ -40,10 +40,7 @@ export interface NewItemAnswers {
 }
 
 function triggers(uri: vscode.Uri): string[] {
-  const configured = vscode.workspace.getConfiguration('roadmapLens', uri).get<unknown>('todo.triggers');
-  return Array.isArray(configured)
-    ? configured.filter((t): t is string => typeof t === 'string' && t.trim() !== '')
-    : [...DEFAULT_TODO_TRIGGERS];
+  return readSetting('todo.triggers', uri).filter((t) => t.trim() !== '');
 }
 
 /** The comment segments of `line` (scanning from up to MAX_SCAN_LINES above for open block comments). */
@@ -83,9 +80,9 @@ export function todoOnLine(
 
 function actions(target: TodoTarget, kind: vscode.CodeActionKind): vscode.CodeAction[] {
   const link = new vscode.CodeAction('Link to Roadmap Item…', kind);
-  link.command = { command: TodoCommands.link, title: link.title, arguments: [target] };
+  link.command = { command: Commands.linkToItem, title: link.title, arguments: [target] };
   const add = new vscode.CodeAction('Add to Roadmap as New Item…', kind);
-  add.command = { command: TodoCommands.add, title: add.title, arguments: [target] };
+  add.command = { command: Commands.addAsNewItem, title: add.title, arguments: [target] };
   return [add, link];
 }
 
@@ -120,7 +117,7 @@ export class TodoCodeLensProvider implements vscode.CodeLensProvider {
   }
 
   provideCodeLenses(document: vscode.TextDocument, token: vscode.CancellationToken): vscode.CodeLens[] {
-    if (!vscode.workspace.getConfiguration('roadmapLens', document.uri).get<boolean>('todo.codeLens', false)) return [];
+    if (!readSetting('todo.codeLens', document.uri)) return [];
     const roadmap = roadmapOf(this.model, document.uri);
     if (!roadmap || documentStyle(document.languageId).kind === 'prose' || document.lineCount > 50_000) return [];
     const scanner = segmentScanner(documentStyle(document.languageId), document.languageId);
@@ -132,10 +129,14 @@ export class TodoCodeLensProvider implements vscode.CodeLensProvider {
       if (!todo) continue;
       const target: TodoTarget = { uri: document.uri.toString(), line: l, title: todo.title };
       out.push(
-        new vscode.CodeLens(todo.range, { title: 'Add to Roadmap…', command: TodoCommands.add, arguments: [target] }),
+        new vscode.CodeLens(todo.range, {
+          title: 'Add to Roadmap…',
+          command: Commands.addAsNewItem,
+          arguments: [target],
+        }),
         new vscode.CodeLens(todo.range, {
           title: 'Link to Roadmap Item…',
-          command: TodoCommands.link,
+          command: Commands.linkToItem,
           arguments: [target],
         }),
       );
@@ -297,7 +298,10 @@ async function addAsNewItem(model: RoadmapModel, arg: unknown, answers?: unknown
   return asked.id;
 }
 
-export function registerTodoActions(context: vscode.ExtensionContext, model: RoadmapModel): void {
+export function registerTodoActions(
+  context: vscode.ExtensionContext,
+  model: RoadmapModel,
+): CommandHandlers<'linkToItem' | 'addAsNewItem'> {
   const lenses = new TodoCodeLensProvider(model);
   const files: vscode.DocumentSelector = [{ scheme: 'file' }, { scheme: 'untitled' }];
   context.subscriptions.push(
@@ -307,14 +311,10 @@ export function registerTodoActions(context: vscode.ExtensionContext, model: Roa
     }),
     vscode.languages.registerCodeLensProvider(files, lenses),
     model.onDidChange(() => lenses.refresh()),
-    vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration('roadmapLens.todo')) lenses.refresh();
-    }),
-    vscode.commands.registerCommand(TodoCommands.link, (arg?: unknown, itemId?: unknown) =>
-      linkToItem(model, arg, itemId),
-    ),
-    vscode.commands.registerCommand(TodoCommands.add, (arg?: unknown, answers?: unknown) =>
-      addAsNewItem(model, arg, answers),
-    ),
+    onDidChangeSettings(['todo.triggers', 'todo.codeLens'], () => lenses.refresh()),
   );
+  return {
+    linkToItem: (arg?: unknown, itemId?: unknown) => linkToItem(model, arg, itemId),
+    addAsNewItem: (arg?: unknown, answers?: unknown) => addAsNewItem(model, arg, answers),
+  };
 }

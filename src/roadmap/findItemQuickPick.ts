@@ -3,6 +3,7 @@
 
 import * as vscode from 'vscode';
 import { Commands } from '../commands/commandIds';
+import type { CommandHandlers } from '../commands/commandRegistry';
 import { kindLabel } from '../core/render/itemCard';
 import { noThemeIcons } from '../core/render/noThemeIcons';
 import type { FoundItem, RoadmapModel } from './model/roadmapModel';
@@ -37,9 +38,9 @@ export function toPick(found: FoundItem, showFolder: boolean): ItemPick {
   };
 }
 
-export function registerFindItem(context: vscode.ExtensionContext, model: RoadmapModel): void {
-  context.subscriptions.push(
-    vscode.commands.registerCommand(Commands.findItem, async () => {
+export function findItemCommand(model: RoadmapModel): CommandHandlers<'findItem'> {
+  return {
+    findItem: async () => {
       const all = model.allItems();
       if (all.length === 0) {
         void vscode.window.showInformationMessage('Roadmap Lens: no roadmap items found in this workspace.');
@@ -56,8 +57,8 @@ export function registerFindItem(context: vscode.ExtensionContext, model: Roadma
           folderUri: picked.found.folder.uri.toString(),
         });
       }
-    }),
-  );
+    },
+  };
 }
 
 function pickItem(items: ItemPick[]): Promise<{ found: FoundItem; action: 'reveal' | 'open' } | undefined> {

@@ -3,7 +3,7 @@
 // of the roadmap document (unsaved changes included), never a blind write of the file.
 
 import * as vscode from 'vscode';
-import { Commands } from '../commands/commandIds';
+import type { CommandHandlers } from '../commands/commandRegistry';
 import { decodeExportBytes } from '../core/import/decodeExportBytes';
 import { mergeImport, type MergeSummary } from '../core/import/importMerge';
 import { guessTracker, parseTrackerExport } from '../core/import/parseTrackerExport';
@@ -79,123 +79,119 @@ async function pickFolder(
   return vscode.window.showWorkspaceFolderPick({ placeHolder: 'Import into the roadmap of which folder?' });
 }
 
+/** Registers the preview documents; returns the `importRoadmap` handler for the command registry. */
 export function registerImportRoadmapCommand(
   context: vscode.ExtensionContext,
   model: RoadmapModel,
   log: vscode.LogOutputChannel,
-): void {
+): CommandHandlers<'importRoadmap'> {
   const previews = new PreviewDocuments();
-  context.subscriptions.push(
-    vscode.workspace.registerTextDocumentContentProvider(PREVIEW_SCHEME, previews),
-    vscode.commands.registerCommand(
-      Commands.importRoadmap,
-      async (arg?: ImportArguments): Promise<{ outcome: ImportOutcome; summary?: MergeSummary; message?: string }> => {
-        const refuse = (message: string): { outcome: ImportOutcome; message: string } => {
-          void vscode.window.showWarningMessage(`Roadmap Lens: ${message}`);
-          return { outcome: 'refused', message };
-        };
-        const folder = await pickFolder(model, arg?.folder);
-        if (!folder) return { outcome: 'cancelled' };
-        const file =
-          arg?.file ??
-          (
-            await vscode.window.showOpenDialog({
-              title: 'Import Roadmap from File',
-              openLabel: 'Preview Import',
-              canSelectMany: false,
-              defaultUri: folder.uri,
-              filters: { 'Tracker exports': ['csv', 'json'], 'All files': ['*'] },
-            })
-          )?.[0];
-        if (!file) return { outcome: 'cancelled' };
-        const name = file.path.split('/').pop() ?? file.path;
-        const stat = await vscode.workspace.fs.stat(file).then(undefined, () => undefined);
-        if (!stat) return refuse(`${name} cannot be read.`);
-        if (stat.size > MAX_EXPORT_BYTES) return refuse(`${name} is larger than 256 MB.`);
-        const decoded = decodeExportBytes(await vscode.workspace.fs.readFile(file));
-        if ('error' in decoded) return refuse(`${name}: ${decoded.error}.`);
-        const tracker = arg?.tracker ?? (await pickTracker(guessTracker(name, decoded.text.slice(0, 4096))));
-        if (!tracker) return { outcome: 'cancelled' };
-        const imported = parseTrackerExport(tracker, decoded.text);
-        if (imported.items.length === 0) {
-          const first = imported.problems[0];
-          return refuse(
-            `No items could be read from ${name}${first ? ` (line ${first.line}: ${first.message})` : ''}.`,
-          );
-        }
+  context.subscriptions.push(vscode.workspace.registerTextDocumentContentProvider(PREVIEW_SCHEME, previews));
+  const importRoadmap = async (
+    arg?: ImportArguments,
+  ): Promise<{ outcome: ImportOutcome; summary?: MergeSummary; message?: string }> => {
+    const refuse = (message: string): { outcome: ImportOutcome; message: string } => {
+      void vscode.window.showWarningMessage(`Roadmap Lens: ${message}`);
+      return { outcome: 'refused', message };
+    };
+    const folder = await pickFolder(model, arg?.folder);
+    if (!folder) return { outcome: 'cancelled' };
+    const file =
+      arg?.file ??
+      (
+        await vscode.window.showOpenDialog({
+          title: 'Import Roadmap from File',
+          openLabel: 'Preview Import',
+          canSelectMany: false,
+          defaultUri: folder.uri,
+          filters: { 'Tracker exports': ['csv', 'json'], 'All files': ['*'] },
+        })
+      )?.[0];
+    if (!file) return { outcome: 'cancelled' };
+    const name = file.path.split('/').pop() ?? file.path;
+    const stat = await vscode.workspace.fs.stat(file).then(undefined, () => undefined);
+    if (!stat) return refuse(`${name} cannot be read.`);
+    if (stat.size > MAX_EXPORT_BYTES) return refuse(`${name} is larger than 256 MB.`);
+    const decoded = decodeExportBytes(await vscode.workspace.fs.readFile(file));
+    if ('error' in decoded) return refuse(`${name}: ${decoded.error}.`);
+    const tracker = arg?.tracker ?? (await pickTracker(guessTracker(name, decoded.text.slice(0, 4096))));
+    if (!tracker) return { outcome: 'cancelled' };
+    const imported = parseTrackerExport(tracker, decoded.text);
+    if (imported.items.length === 0) {
+      const first = imported.problems[0];
+      return refuse(`No items could be read from ${name}${first ? ` (line ${first.line}: ${first.message})` : ''}.`);
+    }
 
-        // The folder's first roadmap file, or a new roadmap.yaml; the other files' ids can be parents.
-        const prefix = `${folder.uri.toString()}/`;
-        const files = model.files().filter((f) => f.toString().startsWith(prefix));
-        const target = files[0] ?? vscode.Uri.joinPath(folder.uri, 'roadmap.yaml');
-        const exists = files.length > 0;
-        const doc = exists ? await vscode.workspace.openTextDocument(target) : undefined;
-        const before = doc?.getText() ?? '';
-        const version = doc?.version;
-        const otherIds = new Set(
-          (model.indexFor(folder.uri)?.items ?? [])
-            .filter((i) => i.location.file !== target.toString())
-            .map((i) => idKey(i.id)),
+    // The folder's first roadmap file, or a new roadmap.yaml; the other files' ids can be parents.
+    const prefix = `${folder.uri.toString()}/`;
+    const files = model.files().filter((f) => f.toString().startsWith(prefix));
+    const target = files[0] ?? vscode.Uri.joinPath(folder.uri, 'roadmap.yaml');
+    const exists = files.length > 0;
+    const doc = exists ? await vscode.workspace.openTextDocument(target) : undefined;
+    const before = doc?.getText() ?? '';
+    const version = doc?.version;
+    const otherIds = new Set(
+      (model.indexFor(folder.uri)?.items ?? [])
+        .filter((i) => i.location.file !== target.toString())
+        .map((i) => idKey(i.id)),
+    );
+    const result = mergeImport(before, imported, { file: target.toString(), otherIds });
+    const where = vscode.workspace.asRelativePath(target, false);
+    if (!result.ok) return refuse(`${where}: ${result.message}.`);
+    const skipped =
+      imported.problems.length > 0 ? ` ${imported.problems.length} rows skipped (see the Roadmap Lens output).` : '';
+    for (const p of imported.problems) log.warn(`import: ${name}:${p.line}: ${p.message}`);
+    if (result.edits.length === 0) {
+      void vscode.window.showInformationMessage(
+        `Roadmap Lens: ${where} already matches ${name} (${result.summary.unchanged} items).${skipped}`,
+      );
+      return { outcome: 'unchanged', summary: result.summary };
+    }
+
+    const preview = previews.add(`${where} (import preview)`, result.text);
+    try {
+      if (!arg?.apply) {
+        const left = doc?.uri ?? previews.add(`${where} (new)`, '');
+        await vscode.commands.executeCommand(
+          'vscode.diff',
+          left,
+          preview,
+          `${where} ↔ Import from ${TRACKER_LABELS[tracker]} (preview)`,
+          { preview: true },
         );
-        const result = mergeImport(before, imported, { file: target.toString(), otherIds });
-        const where = vscode.workspace.asRelativePath(target, false);
-        if (!result.ok) return refuse(`${where}: ${result.message}.`);
-        const skipped =
-          imported.problems.length > 0
-            ? ` ${imported.problems.length} rows skipped (see the Roadmap Lens output).`
-            : '';
-        for (const p of imported.problems) log.warn(`import: ${name}:${p.line}: ${p.message}`);
-        if (result.edits.length === 0) {
-          void vscode.window.showInformationMessage(
-            `Roadmap Lens: ${where} already matches ${name} (${result.summary.unchanged} items).${skipped}`,
+        const choice = await vscode.window.showInformationMessage(
+          `Import ${imported.items.length} items from ${TRACKER_LABELS[tracker]} into ${where}: ${summaryText(result.summary)}.${skipped}`,
+          'Apply',
+          'Cancel',
+        );
+        if (choice !== 'Apply') return { outcome: 'cancelled', summary: result.summary };
+      }
+      if (doc && doc.version !== version)
+        return refuse(`${where} changed while the preview was open; run the import again.`);
+      const edit = new vscode.WorkspaceEdit();
+      if (doc) {
+        for (const e of result.edits)
+          edit.replace(
+            target,
+            new vscode.Range(doc.positionAt(e.offset), doc.positionAt(e.offset + e.length)),
+            e.newText,
           );
-          return { outcome: 'unchanged', summary: result.summary };
-        }
-
-        const preview = previews.add(`${where} (import preview)`, result.text);
-        try {
-          if (!arg?.apply) {
-            const left = doc?.uri ?? previews.add(`${where} (new)`, '');
-            await vscode.commands.executeCommand(
-              'vscode.diff',
-              left,
-              preview,
-              `${where} ↔ Import from ${TRACKER_LABELS[tracker]} (preview)`,
-              { preview: true },
-            );
-            const choice = await vscode.window.showInformationMessage(
-              `Import ${imported.items.length} items from ${TRACKER_LABELS[tracker]} into ${where}: ${summaryText(result.summary)}.${skipped}`,
-              'Apply',
-              'Cancel',
-            );
-            if (choice !== 'Apply') return { outcome: 'cancelled', summary: result.summary };
-          }
-          if (doc && doc.version !== version)
-            return refuse(`${where} changed while the preview was open; run the import again.`);
-          const edit = new vscode.WorkspaceEdit();
-          if (doc) {
-            for (const e of result.edits)
-              edit.replace(
-                target,
-                new vscode.Range(doc.positionAt(e.offset), doc.positionAt(e.offset + e.length)),
-                e.newText,
-              );
-          } else {
-            edit.createFile(target, { overwrite: false, ignoreIfExists: false });
-            edit.insert(target, new vscode.Position(0, 0), result.text);
-          }
-          if (!(await vscode.workspace.applyEdit(edit))) return refuse(`VS Code did not apply the import to ${where}.`);
-          if (!doc) await (await vscode.workspace.openTextDocument(target)).save();
-          await vscode.window.showTextDocument(target, { preview: false });
-          if (!doc) await model.refresh();
-          void vscode.window.showInformationMessage(
-            `Roadmap Lens: imported from ${name} into ${where}: ${summaryText(result.summary)}.${doc ? ' Not saved yet; Undo reverts it.' : ''}`,
-          );
-          return { outcome: 'applied', summary: result.summary };
-        } finally {
-          previews.remove(preview);
-        }
-      },
-    ),
-  );
+      } else {
+        edit.createFile(target, { overwrite: false, ignoreIfExists: false });
+        edit.insert(target, new vscode.Position(0, 0), result.text);
+      }
+      if (!(await vscode.workspace.applyEdit(edit))) return refuse(`VS Code did not apply the import to ${where}.`);
+      if (!doc) await (await vscode.workspace.openTextDocument(target)).save();
+      await vscode.window.showTextDocument(target, { preview: false });
+      if (!doc) await model.refresh();
+      void vscode.window.showInformationMessage(
+        `Roadmap Lens: imported from ${name} into ${where}: ${summaryText(result.summary)}.${doc ? ' Not saved yet; Undo reverts it.' : ''}`,
+      );
+      return { outcome: 'applied', summary: result.summary };
+    } finally {
+      previews.remove(preview);
+    }
+  };
+  // Scripted callers (tests, tasks) pass ImportArguments; from the palette there is none.
+  return { importRoadmap: (arg?: unknown) => importRoadmap(arg as ImportArguments | undefined) };
 }

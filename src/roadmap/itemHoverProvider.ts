@@ -10,6 +10,7 @@ import { idKey, type RoadmapItem } from '../core/roadmap/roadmapTypes';
 import type { RoadmapModel } from './model/roadmapModel';
 import { cardMarkdown } from './cardMarkdown';
 import { REFERENCE_DOCUMENTS } from './referenceDocuments';
+import { readSetting } from '../settings/settings';
 
 /** A later part of the hover (the attribution's line section); `shown` are item ids already carded. */
 export interface HoverSection {
@@ -35,8 +36,7 @@ export class ItemHoverProvider implements vscode.HoverProvider {
     document: vscode.TextDocument,
     position: vscode.Position,
   ): { items: readonly RoadmapItem[]; contents: vscode.MarkdownString[]; range: vscode.Range } | undefined {
-    if (!vscode.workspace.getConfiguration('roadmapLens', document.uri).get<boolean>('hovers.enabled', true))
-      return undefined;
+    if (!readSetting('hovers.enabled', document.uri)) return undefined;
     const roadmap = this.model.roadmapForDocument(document.uri);
     if (!roadmap || roadmap.index.items.length === 0) return undefined;
     const line = document.lineAt(position.line).text;

@@ -5,8 +5,8 @@ import * as vscode from 'vscode';
 import type { RoadmapItem } from '../core/roadmap/roadmapTypes';
 import type { RoadmapModel } from './model/roadmapModel';
 import { REFERENCE_DOCUMENTS } from './referenceDocuments';
+import { readSetting } from '../settings/settings';
 
-const DEFAULT_MAX_FILE_SIZE = 1_000_000;
 /** More links than anyone can use; stops a generated file full of ids from costing much. */
 const MAX_LINKS = 5000;
 
@@ -20,9 +20,8 @@ export class ItemLinkProvider implements vscode.DocumentLinkProvider {
   constructor(private readonly model: RoadmapModel) {}
 
   provideDocumentLinks(document: vscode.TextDocument, token: vscode.CancellationToken): vscode.DocumentLink[] {
-    const config = vscode.workspace.getConfiguration('roadmapLens', document.uri);
-    if (!config.get<boolean>('links.enabled', true)) return [];
-    const maxSize = config.get<number>('links.maxFileSize', DEFAULT_MAX_FILE_SIZE);
+    if (!readSetting('links.enabled', document.uri)) return [];
+    const maxSize = readSetting('links.maxFileSize', document.uri);
     const roadmap = this.model.roadmapForDocument(document.uri);
     if (!roadmap || roadmap.index.items.length === 0) return [];
     // The offset of the end is the length, without copying the whole text.

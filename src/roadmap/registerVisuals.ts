@@ -8,13 +8,22 @@ import {
   registerCurrentItemDecorations,
   type CurrentItemDecorationProvider,
 } from '../work/currentItemDecorationProvider';
-import { registerItemCardPanels, type ItemCardPanels } from './card/itemCardPanel';
-import { registerRoadmapOverview, type RoadmapOverviewPanel } from './overview/roadmapOverviewPanel';
+import { itemCardCommand, registerItemCardPanels, type ItemCardPanels } from './card/itemCardPanel';
+import { overviewCommand, registerRoadmapOverview, type RoadmapOverviewPanel } from './overview/roadmapOverviewPanel';
+import type { CommandHandlers } from '../commands/commandRegistry';
 
 export interface VisualFeatures {
   readonly cards: ItemCardPanels;
   readonly overview: RoadmapOverviewPanel;
   readonly badges: CurrentItemDecorationProvider;
+}
+
+/** The cards' and the overview's commands. */
+export function visualCommands(
+  roadmaps: RoadmapModel,
+  visuals: VisualFeatures,
+): CommandHandlers<'openItemCard' | 'openOverview'> {
+  return { ...itemCardCommand(roadmaps, visuals.cards), ...overviewCommand(roadmaps, visuals.overview) };
 }
 
 export function registerVisuals(

@@ -2,18 +2,25 @@
 // features reveal an item in the tree.
 
 import * as vscode from 'vscode';
-import { Commands, ContextKeys, Views } from '../commands/commandIds';
+import { ContextKeys, Views } from '../commands/commandIds';
 import type { RoadmapModel } from './model/roadmapModel';
-import { findItemArgument } from '../commands/itemArgument';
+import type { CommandHandlers } from '../commands/commandRegistry';
+import { itemArgument } from '../commands/itemArgument';
 import type { ItemTreeContributor } from './itemTreeContributor';
-import { RoadmapTreeProvider } from './roadmapTreeProvider';
+import { RoadmapTreeProvider, type RoadmapNode } from './roadmapTreeProvider';
 import { registerTreeFilterCommands } from './treeFilterCommands';
+
+export interface RoadmapTreeView {
+  readonly provider: RoadmapTreeProvider;
+  readonly view: vscode.TreeView<RoadmapNode>;
+  readonly commands: CommandHandlers<'revealItem' | 'refresh' | 'filterTree' | 'clearTreeFilter' | 'sortTree'>;
+}
 
 export function registerRoadmapTreeView(
   context: vscode.ExtensionContext,
   model: RoadmapModel,
   contributors: readonly ItemTreeContributor[] = [],
-): RoadmapTreeProvider {
+): RoadmapTreeView {
   const provider = new RoadmapTreeProvider(model, contributors);
   const treeView = vscode.window.createTreeView(Views.tree, { treeDataProvider: provider, showCollapseAll: true });
 
@@ -25,22 +32,24 @@ export function registerRoadmapTreeView(
     treeView.description = roadmaps.length === 1 ? (roadmaps[0]?.index.product ?? '') : '';
   };
   updateContext();
-  registerTreeFilterCommands(context, model, provider, treeView);
+  const filterCommands = registerTreeFilterCommands(context, model, provider, treeView);
 
-  context.subscriptions.push(
+  context.subscriptions.push(provider, treeView, model.onDidChange(updateContext));
+  return {
     provider,
-    treeView,
-    model.onDidChange(updateContext),
-    vscode.commands.registerCommand(Commands.revealItem, async (arg: unknown) => {
-      const found = findItemArgument(model, arg);
-      const node = found && provider.nodeForItem(found.folder.uri, found.item.id);
-      if (!node) {
-        void vscode.window.showWarningMessage('Roadmap Lens: that roadmap item is not in the roadmap.');
-        return;
-      }
-      await treeView.reveal(node, { select: true, focus: true, expand: true });
-    }),
-    vscode.commands.registerCommand(Commands.refresh, () => model.refresh()),
-  );
-  return provider;
+    view: treeView,
+    commands: {
+      revealItem: async (arg: unknown) => {
+        const found = itemArgument(model, arg);
+        const node = found && provider.nodeForItem(found.folder.uri, found.item.id);
+        if (!node) {
+          void vscode.window.showWarningMessage('Roadmap Lens: that roadmap item is not in the roadmap.');
+          return;
+        }
+        await treeView.reveal(node, { select: true, focus: true, expand: true });
+      },
+      refresh: () => model.refresh(),
+      ...filterCommands,
+    },
+  };
 }

@@ -2,7 +2,7 @@
 // Goes through a WorkspaceEdit, so it works in virtual workspaces and never overwrites a file.
 
 import * as vscode from 'vscode';
-import { Commands } from '../commands/commandIds';
+import type { CommandHandlers } from '../commands/commandRegistry';
 import { STARTER_ROADMAP_YAML } from '../core/roadmap/starterRoadmap';
 import type { RoadmapModel } from './model/roadmapModel';
 
@@ -14,13 +14,12 @@ async function chooseFolder(): Promise<vscode.WorkspaceFolder | undefined> {
   return vscode.window.showWorkspaceFolderPick({ placeHolder: 'Create the starter roadmap in which folder?' });
 }
 
-export function registerStarterRoadmapCommand(
-  context: vscode.ExtensionContext,
+export function starterRoadmapCommand(
   model: RoadmapModel,
   log: vscode.LogOutputChannel,
-): void {
-  context.subscriptions.push(
-    vscode.commands.registerCommand(Commands.createStarterRoadmap, async (folderArg?: unknown) => {
+): CommandHandlers<'createStarterRoadmap'> {
+  return {
+    createStarterRoadmap: async (folderArg?: unknown) => {
       const folder =
         folderArg instanceof vscode.Uri ? vscode.workspace.getWorkspaceFolder(folderArg) : await chooseFolder();
       if (!folder) {
@@ -46,6 +45,6 @@ export function registerStarterRoadmapCommand(
       await vscode.window.showTextDocument(doc);
       await model.refresh();
       return target;
-    }),
-  );
+    },
+  };
 }

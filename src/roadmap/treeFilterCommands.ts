@@ -3,7 +3,8 @@
 // with their ancestors, and the view says it is filtered (message + a Clear button in its title).
 
 import * as vscode from 'vscode';
-import { Commands, ContextKeys } from '../commands/commandIds';
+import { ContextKeys } from '../commands/commandIds';
+import type { CommandHandlers } from '../commands/commandRegistry';
 import {
   describeFilter,
   SORT_ORDERS,
@@ -125,7 +126,7 @@ export function registerTreeFilterCommands(
   model: RoadmapModel,
   provider: RoadmapTreeProvider,
   treeView: vscode.TreeView<unknown>,
-): void {
+): CommandHandlers<'filterTree' | 'clearTreeFilter' | 'sortTree'> {
   const update = (): void => {
     const count = provider.matchCount();
     void vscode.commands.executeCommand('setContext', ContextKeys.treeFiltered, count !== undefined);
@@ -138,16 +139,16 @@ export function registerTreeFilterCommands(
     treeView.message = `Filtered (${describeFilter(provider.filter)}): ${n} of ${count.total.toLocaleString('en-US')} items match${order} · Clear with the ✕ in the title bar`;
   };
   update();
-  context.subscriptions.push(
-    provider.onDidChangeState(update),
-    vscode.commands.registerCommand(Commands.filterTree, async (arg?: unknown) => {
+  context.subscriptions.push(provider.onDidChangeState(update));
+  return {
+    filterTree: async (arg?: unknown) => {
       const given = filterFromArgument(arg);
       const filter = given ?? (await pickFilter(model, provider.filter));
       if (filter !== undefined) provider.setFilter(filter);
       return provider.matchCount()?.matches;
-    }),
-    vscode.commands.registerCommand(Commands.clearTreeFilter, () => provider.setFilter({})),
-    vscode.commands.registerCommand(Commands.sortTree, async (arg?: unknown) => {
+    },
+    clearTreeFilter: () => provider.setFilter({}),
+    sortTree: async (arg?: unknown) => {
       let order = SORT_ORDERS.find((o) => o === arg);
       if (order === undefined) {
         const picked = await vscode.window.showQuickPick(
@@ -157,6 +158,6 @@ export function registerTreeFilterCommands(
         order = picked?.order;
       }
       if (order !== undefined) provider.setOrder(order);
-    }),
-  );
+    },
+  };
 }

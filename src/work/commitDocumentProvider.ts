@@ -6,7 +6,7 @@ import type { WorkModel } from './model/workModel';
 
 export const COMMIT_SCHEME = 'roadmap-lens-commit';
 
-interface CommitRef {
+interface CommitDocumentQuery {
   readonly folder: string;
   readonly sha: string;
 }
@@ -15,13 +15,13 @@ const SHA = /^[0-9a-f]{7,64}$/i;
 
 /** `roadmap-lens-commit:/1a2b3c4d.diff?<json>`: the `.diff` suffix gives syntax colouring and a short tab title. */
 export function commitUri(folderUri: vscode.Uri, sha: string): vscode.Uri {
-  const query = JSON.stringify({ folder: folderUri.toString(), sha } satisfies CommitRef);
+  const query = JSON.stringify({ folder: folderUri.toString(), sha } satisfies CommitDocumentQuery);
   return vscode.Uri.from({ scheme: COMMIT_SCHEME, path: `/${sha.slice(0, 8)}.diff`, query });
 }
 
-export function parseCommitUri(uri: vscode.Uri): CommitRef | undefined {
+export function parseCommitUri(uri: vscode.Uri): CommitDocumentQuery | undefined {
   try {
-    const parsed = JSON.parse(uri.query) as Partial<CommitRef>;
+    const parsed = JSON.parse(uri.query) as Partial<CommitDocumentQuery>;
     if (typeof parsed.folder === 'string' && typeof parsed.sha === 'string' && SHA.test(parsed.sha)) {
       return { folder: parsed.folder, sha: parsed.sha };
     }

@@ -6,10 +6,10 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { RoadmapModel } from '../roadmap/model/roadmapModel';
 import type { WorkModel } from './model/workModel';
+import { onDidChangeSettings, readSetting } from '../settings/settings';
 
 export const TOUCHED_BADGE = '◆';
 export const TOUCHED_COLOR_ID = 'roadmapLens.touchedByCurrentItem';
-const SETTING = 'roadmapLens.badges.enabled';
 
 export function touchedTooltip(id: string, title: string): string {
   const flat = title.replace(/\s+/g, ' ').trim();
@@ -31,9 +31,7 @@ export class CurrentItemDecorationProvider implements vscode.FileDecorationProvi
       this.emitter,
       work.onDidChange(() => this.update()),
       roadmaps.onDidChange(() => this.update()),
-      vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration(SETTING)) this.update();
-      }),
+      onDidChangeSettings(['badges.enabled'], () => this.update()),
     );
     this.update();
   }
@@ -61,11 +59,11 @@ export class CurrentItemDecorationProvider implements vscode.FileDecorationProvi
 
   private update(): void {
     const next = new Map<string, { uri: vscode.Uri; tooltip: string }>();
-    if (vscode.workspace.getConfiguration().get<boolean>(SETTING, true)) {
+    if (readSetting('badges.enabled')) {
       for (const folder of this.work.gitFolders()) {
         const status = this.work.status(folder.uri);
         if (status.kind !== 'ready' || !status.current) continue;
-        const root = this.work.repository(folder.uri)?.info.root;
+        const root = this.work.repositoryRoot(folder.uri);
         const files = this.work.filesTouchedBy(folder.uri, status.current.item.id);
         if (root === undefined || !files) continue;
         const tooltip = touchedTooltip(status.current.item.id, status.current.item.title);

@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import { Commands } from '../commands/commandIds';
 import type { RoadmapModel } from '../roadmap/model/roadmapModel';
 import type { WorkModel } from './model/workModel';
+import { onDidChangeSettings, readSetting } from '../settings/settings';
 import type { HeadInfo, WorkStatus } from './model/workState';
 import { cardMarkdown } from '../roadmap/cardMarkdown';
 
@@ -114,9 +115,7 @@ export class CurrentItemStatusBar implements vscode.Disposable {
       work.onDidChange(() => this.render()),
       roadmaps.onDidChange(() => this.render()),
       vscode.window.onDidChangeActiveTextEditor(() => this.render()),
-      vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration('roadmapLens.statusBar')) this.render();
-      }),
+      onDidChangeSettings(['statusBar.enabled'], () => this.render()),
     );
     this.render();
   }
@@ -127,7 +126,7 @@ export class CurrentItemStatusBar implements vscode.Disposable {
   }
 
   private render(): void {
-    const enabled = vscode.workspace.getConfiguration('roadmapLens').get<boolean>('statusBar.enabled', true);
+    const enabled = readSetting('statusBar.enabled');
     const folder = this.work.activeFolder();
     if (!enabled || !folder) {
       this.item.hide();

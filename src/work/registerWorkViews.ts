@@ -1,14 +1,15 @@
 // Wires the "current work" feature: status bar, unlinked-work view, commit documents and the
-// work commands. The tree's Work section is added by passing `WorkTreeContributor` to the tree.
+// indexing context key. Its commands are in workCommands.ts and tagCommands.ts (registered by
+// activate() through the command registry); the tree's Work section comes from WorkTreeContributor.
 
 import * as vscode from 'vscode';
 import type { RoadmapModel } from '../roadmap/model/roadmapModel';
 import type { WorkModel } from './model/workModel';
 import { registerCommitDocuments } from './commitDocumentProvider';
 import { CurrentItemStatusBar } from './currentItemStatusBar';
-import { registerTagCommands } from './tagCommands';
+import { ContextKeys } from '../commands/commandIds';
+import type { CommandHandlers } from '../commands/commandRegistry';
 import { registerUnlinkedWorkView } from './unlinkedWorkView';
-import { registerWorkCommands } from './workCommands';
 import type { WorkTreeContributor } from './workTreeContributor';
 
 export function registerWorkViews(
@@ -16,15 +17,19 @@ export function registerWorkViews(
   roadmaps: RoadmapModel,
   work: WorkModel,
   workTree: WorkTreeContributor,
-): CurrentItemStatusBar {
+): { statusBar: CurrentItemStatusBar; commands: CommandHandlers<'showUnlinkedWork' | 'showMoreUnlinked'> } {
   const statusBar = new CurrentItemStatusBar(roadmaps, work);
   context.subscriptions.push(
     statusBar,
     registerCommitDocuments(work),
     vscode.window.registerFileDecorationProvider(workTree),
   );
-  registerUnlinkedWorkView(context, work);
-  registerWorkCommands(context, roadmaps, work);
-  registerTagCommands(context, roadmaps, work);
-  return statusBar;
+  const commands = registerUnlinkedWorkView(context, work);
+  // Shows Stop Indexing Commits (palette and tree title) while a build runs.
+  context.subscriptions.push(
+    work.onDidChangeIndexing(
+      (indexing) => void vscode.commands.executeCommand('setContext', ContextKeys.indexing, indexing),
+    ),
+  );
+  return { statusBar, commands };
 }

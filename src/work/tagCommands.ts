@@ -3,13 +3,14 @@
 // clobbers unsaved changes, and never writes the file itself. An invalid roadmap is refused.
 
 import * as vscode from 'vscode';
-import { Commands } from '../commands/commandIds';
+import type { CommandHandlers } from '../commands/commandRegistry';
+import { folderArgument, itemArgument } from '../commands/itemArgument';
 import { parseRoadmapFile } from '../core/roadmap/parseRoadmap';
 import { noThemeIcons } from '../core/render/noThemeIcons';
 import { addBranchTag, removeBranchTag } from '../core/roadmap/tagEdit';
 import type { FoundItem, RoadmapModel } from '../roadmap/model/roadmapModel';
 import type { WorkModel } from './model/workModel';
-import { branchArgument, folderArgument, itemArgument, pickBranch, pickItem } from './workItemPicks';
+import { branchArgument, pickBranch, pickItem } from './workItemPicks';
 
 export type TagOutcome = 'tagged' | 'untagged' | 'refused' | 'cancelled';
 
@@ -73,16 +74,16 @@ function report(result: { ok: boolean; message: string }, doc: vscode.Uri): void
   });
 }
 
-export function registerTagCommands(context: vscode.ExtensionContext, roadmaps: RoadmapModel, work: WorkModel): void {
-  context.subscriptions.push(
-    vscode.commands.registerCommand(Commands.tagBranch, async (arg?: unknown): Promise<TagOutcome> => {
+export function tagCommands(roadmaps: RoadmapModel, work: WorkModel): CommandHandlers<'tagBranch' | 'untagBranch'> {
+  return {
+    tagBranch: async (arg?: unknown): Promise<TagOutcome> => {
       let found = itemArgument(roadmaps, arg);
       const folderUri = found?.folder.uri ?? folderArgument(arg) ?? work.activeFolder()?.uri;
       if (!folderUri) return 'cancelled';
       let branch = branchArgument(arg);
       if (branch === undefined) {
         if (work.status(folderUri).kind !== 'ready') {
-          void vscode.window.showWarningMessage(`Roadmap Lens: ${statusText(work, folderUri)}`);
+          void vscode.window.showWarningMessage(`Roadmap Lens: ${work.gitOffMessage(folderUri)}`);
           return 'refused';
         }
         branch = await pickBranch(
@@ -98,8 +99,8 @@ export function registerTagCommands(context: vscode.ExtensionContext, roadmaps: 
       const result = await applyTagEdit(found, name, 'add');
       report(result, vscode.Uri.parse(found.item.location.file));
       return result.ok ? 'tagged' : 'refused';
-    }),
-    vscode.commands.registerCommand(Commands.untagBranch, async (arg?: unknown): Promise<TagOutcome> => {
+    },
+    untagBranch: async (arg?: unknown): Promise<TagOutcome> => {
       let found = itemArgument(roadmaps, arg);
       const given = branchArgument(arg);
       let pattern = typeof given === 'string' ? given : (given?.tagPattern ?? given?.branch);
@@ -112,13 +113,8 @@ export function registerTagCommands(context: vscode.ExtensionContext, roadmaps: 
       const result = await applyTagEdit(found, pattern, 'remove');
       report(result, vscode.Uri.parse(found.item.location.file));
       return result.ok ? 'untagged' : 'refused';
-    }),
-  );
-}
-
-function statusText(work: WorkModel, folderUri: vscode.Uri): string {
-  const status = work.status(folderUri);
-  return status.kind === 'off' ? status.message : 'still reading the repository; try again in a moment.';
+    },
+  };
 }
 
 /** Every `branches:` entry of one item (or all items), to choose the tag to remove. */

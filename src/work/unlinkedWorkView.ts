@@ -2,14 +2,14 @@
 // list an engineering manager brings to planning. Reads the work model; runs no git.
 
 import * as vscode from 'vscode';
-import { Commands, Views } from '../commands/commandIds';
+import { InternalCommands, Views } from '../commands/commandIds';
+import type { CommandHandlers } from '../commands/commandRegistry';
 import type { WorkModel } from './model/workModel';
 import type { BranchWork, CommitWork } from './model/workState';
 import { branchTreeItem, commitTreeItem } from './workTreeContributor';
 import { coverageText } from '../core/rollup/coverage';
 
 /** Internal (no palette entry): the "Show more" row at the end of the commit list runs it. */
-const SHOW_MORE = 'roadmapLens.unlinked.showMore';
 const MORE_STEP = 50;
 /** The list stays a list: past this, the report (`roadmap-lens report --json`) is the tool. */
 const MAX_SHOWN = 1000;
@@ -134,7 +134,7 @@ export class UnlinkedWorkProvider implements vscode.TreeDataProvider<UnlinkedNod
         tree.iconPath = new vscode.ThemeIcon('ellipsis');
         tree.id = `unlinked:${node.folderUri}/more`;
         tree.tooltip = 'For the whole history, run `roadmap-lens report --json` (coverage per month and every item).';
-        tree.command = { title: 'Show more', command: SHOW_MORE, arguments: [node.folderUri] };
+        tree.command = { title: 'Show more', command: InternalCommands.showMoreUnlinked, arguments: [node.folderUri] };
         return tree;
       }
       case 'branch':
@@ -155,22 +155,23 @@ export class UnlinkedWorkProvider implements vscode.TreeDataProvider<UnlinkedNod
   }
 }
 
-export function registerUnlinkedWorkView(context: vscode.ExtensionContext, work: WorkModel): void {
+export function registerUnlinkedWorkView(
+  context: vscode.ExtensionContext,
+  work: WorkModel,
+): CommandHandlers<'showUnlinkedWork' | 'showMoreUnlinked'> {
   const provider = new UnlinkedWorkProvider(work);
   const view = vscode.window.createTreeView(Views.unlinked, { treeDataProvider: provider });
   const updateMessage = (): void => {
     view.message = provider.coverageMessage() ?? '';
   };
   updateMessage();
-  context.subscriptions.push(
-    provider,
-    view,
-    provider.onDidChangeTreeData(updateMessage),
-    vscode.commands.registerCommand(SHOW_MORE, (folderUri: unknown) => {
+  context.subscriptions.push(provider, view, provider.onDidChangeTreeData(updateMessage));
+  return {
+    showMoreUnlinked: (folderUri: unknown) => {
       if (typeof folderUri === 'string') provider.showMore(folderUri);
-    }),
-    vscode.commands.registerCommand(Commands.showUnlinkedWork, async () => {
+    },
+    showUnlinkedWork: async () => {
       await vscode.commands.executeCommand(`${Views.unlinked}.focus`);
-    }),
-  );
+    },
+  };
 }

@@ -3,17 +3,22 @@
 // model's repository.
 
 import * as vscode from 'vscode';
-import { Commands, ContextKeys } from '../commands/commandIds';
-import { DEFAULT_BRANCH_TEMPLATE, renderBranchName } from '../core/linking/branchTemplate';
-import { addTrailer } from '../core/linking/commitTrailer';
+import { Commands } from '../commands/commandIds';
+import type { CommandHandlers } from '../commands/commandRegistry';
+import { folderArgument, itemArgument, record } from '../commands/itemArgument';
+import { renderBranchName } from '../core/linking/branchTemplate';
 import { readWorkSettings } from './model/workSettings';
+import { readSetting, settingDefault } from '../settings/settings';
 import type { RoadmapModel } from '../roadmap/model/roadmapModel';
 import type { WorkModel } from './model/workModel';
-import { folderArgument, itemArgument, pickItem, record } from './workItemPicks';
+import { pickItem } from './workItemPicks';
 
-export function registerWorkCommands(context: vscode.ExtensionContext, roadmaps: RoadmapModel, work: WorkModel): void {
-  context.subscriptions.push(
-    vscode.commands.registerCommand(Commands.startWork, async (arg?: unknown): Promise<string | undefined> => {
+export function workCommands(
+  roadmaps: RoadmapModel,
+  work: WorkModel,
+): CommandHandlers<'startWork' | 'currentWorkActions' | 'addTrailer' | 'rebuildCommitIndex' | 'stopIndexing'> {
+  return {
+    startWork: async (arg?: unknown): Promise<string | undefined> => {
       const found =
         itemArgument(roadmaps, arg) ?? (await pickItem(roadmaps, 'work', 'Start Work on Item', folderArgument(arg)));
       if (!found) return undefined;
@@ -22,10 +27,8 @@ export function registerWorkCommands(context: vscode.ExtensionContext, roadmaps:
         void vscode.window.showWarningMessage(`Roadmap Lens: ${work.gitOffMessage(found.folder.uri)}`);
         return undefined;
       }
-      const template = vscode.workspace
-        .getConfiguration('roadmapLens', found.folder.uri)
-        .get<string>('branchTemplate', DEFAULT_BRANCH_TEMPLATE);
-      const proposal = renderBranchName(template.trim() || DEFAULT_BRANCH_TEMPLATE, found.item);
+      const template = readSetting('branchTemplate', found.folder).trim() || settingDefault('branchTemplate');
+      const proposal = renderBranchName(template, found.item);
       const given = record(arg)['branchName'];
       const name =
         typeof given === 'string'
@@ -51,9 +54,9 @@ export function registerWorkCommands(context: vscode.ExtensionContext, roadmaps:
         return undefined;
       }
       return name;
-    }),
+    },
 
-    vscode.commands.registerCommand(Commands.currentWorkActions, async (arg?: unknown) => {
+    currentWorkActions: async (arg?: unknown) => {
       const folderUri = folderArgument(arg) ?? work.activeFolder()?.uri;
       if (!folderUri) return;
       const status = work.status(folderUri);
@@ -83,9 +86,9 @@ export function registerWorkCommands(context: vscode.ExtensionContext, roadmaps:
         title: branch !== undefined ? `${branch} references no roadmap item` : 'No roadmap item for this HEAD',
       });
       await picked?.run();
-    }),
+    },
 
-    vscode.commands.registerCommand(Commands.addTrailer, async (arg?: unknown): Promise<string | undefined> => {
+    addTrailer: async (arg?: unknown): Promise<string | undefined> => {
       const rootUri = record(arg)['rootUri'];
       const folderUri = folderArgument(arg) ?? work.activeFolder()?.uri;
       if (!folderUri) return undefined;
@@ -103,29 +106,22 @@ export function registerWorkCommands(context: vscode.ExtensionContext, roadmaps:
           await vscode.commands.executeCommand(Commands.currentWorkActions, { folderUri: folderUri.toString() });
         return undefined;
       }
-      const repository = work.builtinGit?.getRepository(rootUri instanceof vscode.Uri ? rootUri : folderUri);
-      if (!repository) {
+      const keys = readWorkSettings(roadmaps.find(id)?.folder ?? folderUri).trailerKeys;
+      const message = work.addTrailerToCommitMessage(rootUri instanceof vscode.Uri ? rootUri : folderUri, id, keys);
+      if (message === undefined)
         void vscode.window.showWarningMessage(
           'Roadmap Lens: the Source Control view has no git repository for this folder (is the built-in Git extension enabled?).',
         );
-        return undefined;
-      }
-      const keys = readWorkSettings(roadmaps.find(id)?.folder ?? { uri: folderUri, name: '', index: 0 }).trailerKeys;
-      const key = keys[0] ?? 'Roadmap';
-      repository.inputBox.value = addTrailer(repository.inputBox.value, key, id, keys);
-      return repository.inputBox.value;
-    }),
+      return message;
+    },
 
-    vscode.commands.registerCommand(Commands.rebuildCommitIndex, () => work.rebuildIndex()),
+    rebuildCommitIndex: () => work.rebuildIndex(),
     // The Window progress has no cancel button: this command (palette and tree title, shown while
     // `roadmapLens.indexing`) is how a user stops a long build. Returns how many folders it stopped.
-    vscode.commands.registerCommand(Commands.stopIndexing, async (): Promise<number> => {
+    stopIndexing: async (): Promise<number> => {
       const stopped = await work.stopIndexing();
       if (stopped === 0) void vscode.window.showInformationMessage('Roadmap Lens: no commit indexing is running.');
       return stopped;
-    }),
-    work.onDidChangeIndexing(
-      (indexing) => void vscode.commands.executeCommand('setContext', ContextKeys.indexing, indexing),
-    ),
-  );
+    },
+  };
 }

@@ -1,5 +1,6 @@
-// Shared argument parsing and pickers for the work commands. Commands take optional arguments so
-// tree menus, the status bar and tests can skip the pickers; without them the user is asked.
+// Branch arguments and the pickers of the work commands (item arguments: commands/itemArgument.ts).
+// Commands take optional arguments so tree menus, the status bar and tests can skip the pickers;
+// without them the user is asked.
 
 import * as vscode from 'vscode';
 import { noThemeIcons } from '../core/render/noThemeIcons';
@@ -7,27 +8,7 @@ import type { FoundItem, RoadmapModel } from '../roadmap/model/roadmapModel';
 import type { BranchWork } from './model/workState';
 import type { WorkModel } from './model/workModel';
 import { toPick } from '../roadmap/findItemQuickPick';
-
-export function record(arg: unknown): Record<string, unknown> {
-  return typeof arg === 'object' && arg !== null ? (arg as Record<string, unknown>) : {};
-}
-
-/** `folderUri` as a Uri or string, or the folder of a `rootUri` (a Source Control passed by `scm/title`). */
-export function folderArgument(arg: unknown): vscode.Uri | undefined {
-  const { folderUri, rootUri } = record(arg);
-  if (folderUri instanceof vscode.Uri) return folderUri;
-  if (typeof folderUri === 'string') return vscode.Uri.parse(folderUri);
-  if (rootUri instanceof vscode.Uri) return vscode.workspace.getWorkspaceFolder(rootUri)?.uri ?? rootUri;
-  return undefined;
-}
-
-/** The item an argument names: `{ id | itemId, folderUri }` (tree nodes and programmatic calls) or an id string. */
-export function itemArgument(roadmaps: RoadmapModel, arg: unknown): FoundItem | undefined {
-  if (typeof arg === 'string') return roadmaps.find(arg);
-  const r = record(arg);
-  const id = typeof r['itemId'] === 'string' ? r['itemId'] : typeof r['id'] === 'string' ? r['id'] : undefined;
-  return id === undefined ? undefined : roadmaps.find(id, folderArgument(arg));
-}
+import { record } from '../commands/itemArgument';
 
 /** A branch from `{ branch: 'name' }` or `{ branch: BranchWork }` (tree nodes). */
 export function branchArgument(arg: unknown): BranchWork | string | undefined {

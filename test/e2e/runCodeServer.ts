@@ -30,6 +30,7 @@ import {
   type CodeServerLib,
   type SampleWorkspaceLib,
 } from './harness';
+import { configurationScopeWarnings } from './configurationWarnings';
 import { prepareMultiRootRun } from './multiRootMode';
 import { prepareRestrictedRun, serveTrustRequest } from './restrictedMode';
 import { screenshotOpenWorkbenches, setUiContext } from './ui/workbench';
@@ -332,6 +333,12 @@ async function main(): Promise<number> {
   section('Stopping');
   await cleanup();
   copyDir(path.join(userDataDir, 'logs'), path.join(resultsDir, 'e2e-logs'));
+  const scopeWarnings = configurationScopeWarnings(path.join(resultsDir, 'e2e-logs'));
+  if (scopeWarnings.length > 0) {
+    failed = true;
+    console.log(`\nFAIL: VS Code warned ${scopeWarnings.length} times about a setting read with the wrong scope:`);
+    for (const line of [...new Set(scopeWarnings)].slice(0, 5)) console.log(`  ${line}`);
+  }
   if (opts.keep || failed) console.log(`kept the temp dir for inspection: ${tempDir}`);
   else fs.rmSync(tempDir, { recursive: true, force: true });
   console.log(`logs: ${path.relative(process.cwd(), resultsDir) || resultsDir}/e2e-*`);

@@ -3,8 +3,8 @@
 // repeated and back-merges is looked up on its own and compared with an index of all of HEAD.
 import * as assert from 'node:assert/strict';
 import { buildCommitIndex } from '../../src/core/commitIndex/commitIndexBuilder';
-import { commitIndexRefs } from '../../src/core/linking/commitRefs';
-import { lookupCommitRefs, readCommitGraph, readCommits } from '../../src/git/commitLookup';
+import { commitItemLinks } from '../../src/core/linking/commitItemLinks';
+import { lookupCommitLinks, readCommitGraph, readCommits } from '../../src/git/commitLookup';
 import { InvalidRefError } from '../../src/git/gitErrors';
 import { MessagePrefetch } from '../../src/git/messagePrefetch';
 import { MemoLinker } from '../../src/core/linking/commitLinks';
@@ -70,9 +70,9 @@ describe('commitLookup (git)', function () {
     git = new GitRunner({ cwd: repo.dir, isTrusted: () => true });
   });
 
-  async function fullIndexRefs(head: string): Promise<ReturnType<typeof commitIndexRefs>> {
+  async function fullIndexRefs(head: string): Promise<ReturnType<typeof commitItemLinks>> {
     const { nonce, batches } = (await GitRepository.open(git)).log([head]);
-    return commitIndexRefs(await buildCommitIndex(batches, nonce, head, linker));
+    return commitItemLinks(await buildCommitIndex(batches, nonce, head, linker));
   }
 
   it('answers every commit, asked for on its own, as an index of all of HEAD does', async () => {
@@ -82,32 +82,32 @@ describe('commitLookup (git)', function () {
     const all = repo.git('rev-list', 'HEAD').trim().split('\n');
     assert.equal(graph.nodes.size, all.length);
     for (const c of all) {
-      const one = await lookupCommitRefs(git, graph, [c], linker);
-      assert.deepEqual(one.refsFor(c), full.refsFor(c), `commit ${repo.git('log', '-1', '--format=%s', c).trim()}`);
+      const one = await lookupCommitLinks(git, graph, [c], linker);
+      assert.deepEqual(one.linksFor(c), full.linksFor(c), `commit ${repo.git('log', '-1', '--format=%s', c).trim()}`);
     }
-    const together = await lookupCommitRefs(git, graph, all, linker);
-    for (const c of all) assert.deepEqual(together.refsFor(c), full.refsFor(c));
+    const together = await lookupCommitLinks(git, graph, all, linker);
+    for (const c of all) assert.deepEqual(together.linksFor(c), full.linksFor(c));
     // The history really exercises inheritance, nested and octopus merges (else the above proves little).
     assert.deepEqual(
       full
-        .refsFor(sha['box'] ?? '')
+        .linksFor(sha['box'] ?? '')
         ?.map((r) => r.itemId)
         .sort(),
       ['CHK-13', 'SRCH'],
     );
     assert.deepEqual(
-      full.refsFor(sha['a'] ?? '')?.map((r) => r.itemId),
+      full.linksFor(sha['a'] ?? '')?.map((r) => r.itemId),
       ['CHK'],
     );
     assert.deepEqual(
-      full.refsFor(sha['b'] ?? '')?.map((r) => r.itemId),
+      full.linksFor(sha['b'] ?? '')?.map((r) => r.itemId),
       ['CHK'],
     );
     assert.deepEqual(
-      full.refsFor(sha['q2'] ?? '')?.map((r) => r.itemId),
+      full.linksFor(sha['q2'] ?? '')?.map((r) => r.itemId),
       ['CHK-13'],
     );
-    assert.equal(full.refsFor(sha['mainOnly'] ?? ''), undefined);
+    assert.equal(full.linksFor(sha['mainOnly'] ?? ''), undefined);
   });
 
   it('gives the same answers from messages fetched in batches (and linked) while blame runs', async () => {
@@ -127,9 +127,9 @@ describe('commitLookup (git)', function () {
     prefetch.useGraph(await readCommitGraph(git, head));
     all.slice(half).forEach((c) => prefetch.add(c));
     const graph = await readCommitGraph(git, head);
-    const refs = await lookupCommitRefs(git, graph, all, memo, undefined, (wanted) => prefetch.get(wanted));
+    const refs = await lookupCommitLinks(git, graph, all, memo, undefined, (wanted) => prefetch.get(wanted));
     for (const c of all)
-      assert.deepEqual(refs.refsFor(c), full.refsFor(c), `commit ${repo.git('log', '-1', '--format=%s', c).trim()}`);
+      assert.deepEqual(refs.linksFor(c), full.linksFor(c), `commit ${repo.git('log', '-1', '--format=%s', c).trim()}`);
     // The first batch leaves as soon as 3 commits are named; how later ones group depends on timing.
     const batches = heard.filter((n) => n > 0);
     assert.equal(batches[0], 3, `the first batch has the batch size (${heard.join(', ')})`);
@@ -153,10 +153,10 @@ describe('commitLookup (git)', function () {
   it('knows nothing of commits outside the graph, and takes only full shas', async () => {
     const graph = await readCommitGraph(git, sha['chk12'] ?? '');
     assert.equal(graph.nodes.size, 2);
-    const refs = await lookupCommitRefs(git, graph, [sha['last'] ?? '', sha['chk12'] ?? ''], linker);
-    assert.equal(refs.refsFor(sha['last'] ?? ''), undefined);
+    const refs = await lookupCommitLinks(git, graph, [sha['last'] ?? '', sha['chk12'] ?? ''], linker);
+    assert.equal(refs.linksFor(sha['last'] ?? ''), undefined);
     assert.deepEqual(
-      refs.refsFor(sha['chk12'] ?? '')?.map((r) => r.itemId),
+      refs.linksFor(sha['chk12'] ?? '')?.map((r) => r.itemId),
       ['CHK-12'],
     );
     await assert.rejects(readCommits(git, ['--all']), InvalidRefError);

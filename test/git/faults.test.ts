@@ -21,7 +21,7 @@ function item(id: string): RoadmapItem {
   const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
   return {
     id,
-    refs: [],
+    aliases: [],
     branches: [],
     kind: 'feature',
     title: id,

@@ -220,7 +220,7 @@ describe('GitRepository', () => {
       [amended],
     );
     assert.deepEqual(u.index.commitsFor('CHK-12'), []);
-    const edited = linkerFor([item('CHK-13'), item('INIT', { refs: ['init'] })]);
+    const edited = linkerFor([item('CHK-13'), item('INIT', { aliases: ['init'] })]);
     const re = await updateIndexToHead(r, u.index, edited);
     assert.equal(re.kind, 'relinked');
     assert.equal(re.index.commitsFor('INIT').length, 1);

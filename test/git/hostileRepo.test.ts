@@ -101,7 +101,7 @@ describe('hostile repository config', () => {
     const items = [
       {
         id: 'CHK-12',
-        refs: [] as string[],
+        aliases: [] as string[],
         branches: [] as string[],
         kind: 'feature',
         title: 't',
@@ -131,7 +131,7 @@ describe('hostile repository config', () => {
     const shas = (await r.revList(['HEAD'])).slice(0, 2);
     await filesTouched(runner, shas);
     check('log --name-only (files touched)');
-    await showCommit(r, shas[0] ?? '');
+    await showCommit(runner, shas[0] ?? '');
     check('show (commit document)');
     await detectCurrentWork(runner, linker);
     check('current work');
@@ -147,7 +147,7 @@ describe('hostile repository config', () => {
     const items = [
       {
         id: 'CHK-12',
-        refs: [] as string[],
+        aliases: [] as string[],
         branches: [] as string[],
         kind: 'feature',
         title: 't',

@@ -171,10 +171,11 @@ describe('ref files (git)', () => {
     const repo = TestRepo.init();
     repo.commit('init');
     let trusted = true;
-    const r = await GitRepository.open(new GitRunner({ cwd: repo.dir, isTrusted: () => trusted }));
+    const runner = new GitRunner({ cwd: repo.dir, isTrusted: () => trusted });
+    const r = await GitRepository.open(runner);
     trusted = false;
     await assert.rejects(r.headSha(), { name: 'UntrustedWorkspaceError' });
     await assert.rejects(r.head(), { name: 'UntrustedWorkspaceError' });
-    assert.equal((await detectCurrentWork(r.git, linker, { repo: r })).head.kind, 'untrusted');
+    assert.equal((await detectCurrentWork(runner, linker, { repo: r })).head.kind, 'untrusted');
   });
 });

@@ -3,9 +3,9 @@ import { headingStart, LineKind, scanAnnotations } from '../../src/core/attribut
 import { ReferenceMatcher } from '../../src/core/linking/referenceMatcher';
 
 const matcher = new ReferenceMatcher([
-  { id: 'CHK-12', refs: ['reorder'] },
-  { id: 'CHK', refs: [] },
-  { id: 'PAY-3', refs: [] },
+  { id: 'CHK-12', aliases: ['reorder'] },
+  { id: 'CHK', aliases: [] },
+  { id: 'PAY-3', aliases: [] },
 ]);
 
 function found(lines: string[]): [number, string, boolean][] {

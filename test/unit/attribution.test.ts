@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import picomatch from 'picomatch';
-import { attributeFile, type CommitRefsLookup } from '../../src/core/attribution/attribution';
+import { attributeFile } from '../../src/core/attribution/attribution';
+import type { CommitLinksLookup } from '../../src/core/attribution/attributionTypes';
 import { parseBlame } from '../../src/core/gitOutput/blameParser';
 import { parseRoadmapFile } from '../../src/core/roadmap/parseRoadmap';
 import { RoadmapIndex } from '../../src/core/roadmap/roadmapIndex';
@@ -57,8 +58,8 @@ const blame = parseBlame(
   ].join('\n'),
 );
 
-const commits: CommitRefsLookup = {
-  refsFor: (sha) =>
+const commits: CommitLinksLookup = {
+  linksFor: (sha) =>
     sha === A
       ? [
           { itemId: 'chk-13', evidence: 'message' },
@@ -173,7 +174,7 @@ describe('attribution', () => {
       blame: parseBlame(
         [`${A} 1 1 1`, 'author-time 100', 'filename x', `${B} 1 2 1`, 'author-time 200', 'filename x'].join('\n'),
       ),
-      commits: { refsFor: (sha) => [{ itemId: sha === A ? 'CHK-13' : 'PAY-3', evidence: 'message' }] },
+      commits: { linksFor: (sha) => [{ itemId: sha === A ? 'CHK-13' : 'PAY-3', evidence: 'message' }] },
     });
     assert.deepEqual(
       tie.items.map((i) => i.itemId),

@@ -17,7 +17,7 @@ const item = (id: string, paths: string[] = []): RoadmapItem => ({
   links: [],
   branches: [],
   paths,
-  refs: [],
+  aliases: [],
   location: { file: 'r.yaml', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } },
   idLocation: { file: 'r.yaml', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } },
 });
@@ -109,7 +109,7 @@ describe('attribution on arbitrary input (properties)', () => {
           relPath: 'src/a.ts',
           roadmap,
           blame,
-          commits: { refsFor: () => [{ itemId: 'PAY-3', evidence: 'message' }] },
+          commits: { linksFor: () => [{ itemId: 'PAY-3', evidence: 'message' }] },
           symbols: symbolRanges('a.ts', lines),
         });
         for (const s of f.items) assert.ok(s.lines >= 1 && s.lines <= lines.length);

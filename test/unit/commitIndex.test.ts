@@ -86,7 +86,7 @@ describe('CommitIndex', () => {
 
   it('a changed roadmap re-links a persisted index without git', () => {
     const index = build(ALL, D.sha);
-    const other = linkerFor([...ITEMS, item('WIP', { refs: ['wip'] })]);
+    const other = linkerFor([...ITEMS, item('WIP', { aliases: ['wip'] })]);
     const back = CommitIndex.deserialize(index.serialize(), other);
     assert.ok(back.ok);
     assert.equal(back.relinked, true);

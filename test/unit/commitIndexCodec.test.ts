@@ -8,7 +8,7 @@ import {
   encodeIndexSteps,
   type IndexParts,
 } from '../../src/core/indexFile/commitIndexCodec';
-import type { Evidence } from '../../src/core/linking/commitLinks';
+import type { CommitLink } from '../../src/core/linking/commitLinks';
 import type { RawCommit } from '../../src/core/gitOutput/gitLogParser';
 import { unpackIndexFile } from './indexFile';
 import { linkerFor } from './linkFixtures';
@@ -19,9 +19,9 @@ const hex = (n: number, length = 40): string => n.toString(16).padStart(8, '0').
 function parts(
   commits: RawCommit[],
   links: {
-    direct?: Map<string, Evidence[]>;
-    merges?: Map<string, Evidence[]>;
-    inherited?: Map<string, Evidence[]>;
+    direct?: Map<string, CommitLink[]>;
+    merges?: Map<string, CommitLink[]>;
+    inherited?: Map<string, CommitLink[]>;
   } = {},
   head = commits[0]?.sha,
 ): IndexParts {
@@ -57,7 +57,7 @@ describe('commit index codec (format 4, binary)', () => {
       { sha: b, parents: [a], author: 'Ann', email: 'a@x', time: 2, message: 'CHK-13 search box' },
       { sha: a, parents: [outside], author: 'Bo', email: 'b@x', time: -5, message: '' },
     ];
-    const m: Evidence[] = [
+    const m: CommitLink[] = [
       { itemId: 'CHK-12', kind: 'merge', via: merge },
       { itemId: 'CHK', kind: 'branch-tag', branch: 'checkout/fast', via: merge },
     ];

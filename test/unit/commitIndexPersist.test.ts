@@ -202,7 +202,7 @@ describe('CommitIndex persistence (format 4)', () => {
   it('a reload under another roadmap re-links, and relink() after a reload matches a cold build', () => {
     const linker = linkerFor();
     const text = build(commits, head, linker).serialize();
-    const other = linkerFor([...ITEMS, item('WORK', { refs: ['side work'], branches: ['misc/**'] })]);
+    const other = linkerFor([...ITEMS, item('WORK', { aliases: ['side work'], branches: ['misc/**'] })]);
     const r = CommitIndex.deserialize(text, other);
     assert.ok(r.ok);
     assert.equal(r.relinked, true);
@@ -217,7 +217,7 @@ describe('CommitIndex persistence (format 4)', () => {
     const linker = linkerFor();
     const saved = build(commits, head, linker);
     const text = saved.serialize();
-    const other = linkerFor([...ITEMS, item('WORK', { refs: ['side work'], branches: ['misc/**'] })]);
+    const other = linkerFor([...ITEMS, item('WORK', { aliases: ['side work'], branches: ['misc/**'] })]);
     const r = CommitIndex.deserialize(text, decodeOnly(other), { relink: 'later' });
     assert.ok(r.ok);
     assert.equal(r.relinked, false);

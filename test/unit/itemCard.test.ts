@@ -93,7 +93,7 @@ describe('itemCard', () => {
       owner: 'growth-team',
       target: '2026-Q3',
       parentId: 'CHK',
-      refs: ['PAY-881'],
+      aliases: ['PAY-881'],
       metrics: [{ name: 'Reorder share', baseline: '5%', target: '20%', current: '8%' }],
       links: ['https://example.com/specs/reorder', 'command:workbench.action.terminal.new', 'jira/PAY-881'],
     });
@@ -134,7 +134,7 @@ describe('itemCard', () => {
           status: evil,
           owner: evil,
           target: evil,
-          refs: [evil],
+          aliases: [evil],
           links: [evil, `https://example.com/${evil}`],
           metrics: [{ name: evil, baseline: evil, target: evil, current: evil, unit: evil }],
         }),

@@ -110,17 +110,19 @@ describe('renderItemCardHtml', () => {
 
   it('keeps every hostile field inert', () => {
     const h = (id: string) =>
-      makeItem({ id, title: HOSTILE, why: HOSTILE, status: HOSTILE, owner: HOSTILE, target: HOSTILE, refs: [HOSTILE] });
-    const hostileData: ItemCardData = {
-      item: makeItem({
-        id: '"><script>x</script>',
-        kind: HOSTILE,
+      makeItem({
+        id,
         title: HOSTILE,
         why: HOSTILE,
         status: HOSTILE,
         owner: HOSTILE,
         target: HOSTILE,
-        refs: [HOSTILE],
+        aliases: [HOSTILE],
+      });
+    const hostileData: ItemCardData = {
+      item: makeItem({
+        ...h('"><script>x</script>'),
+        kind: HOSTILE,
         metrics: [{ name: HOSTILE, baseline: HOSTILE, target: '30%', current: HOSTILE, unit: HOSTILE }],
         links: [
           HOSTILE,

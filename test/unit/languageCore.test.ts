@@ -143,7 +143,7 @@ describe('language: rename in a roadmap file', () => {
       reparsed.diagnostics.filter((d) => d.severity === 'error'),
       [],
     );
-    assert.equal(reparsed.items.find((i) => i.id === 'CO')?.refs.join(), 'CHK');
+    assert.equal(reparsed.items.find((i) => i.id === 'CO')?.aliases.join(), 'CHK');
   });
   it('keeps quotes on a quoted id and extends an existing refs list', () => {
     const r = renameInRoadmapText(ROADMAP, 'CHK-12', 'CHK-20');
@@ -245,8 +245,8 @@ describe('language: TODO comments', () => {
 
 describe('language: commit hook messages', () => {
   const matcher = new ReferenceMatcher([
-    { id: 'CHK-12', refs: ['PAY-881'] },
-    { id: 'SRCH-3', refs: [] },
+    { id: 'CHK-12', aliases: ['PAY-881'] },
+    { id: 'SRCH-3', aliases: [] },
   ]);
   const names = (text: string): boolean => matcher.findAll(text).length > 0;
   it('adds the trailer when the message names no item, keeps git comments below', () => {

@@ -7,7 +7,7 @@ const NOWHERE = { file: 'roadmap.yaml', range: { start: { line: 0, character: 0 
 
 export function item(
   id: string,
-  extra: Partial<Pick<RoadmapItem, 'refs' | 'branches' | 'kind' | 'title'>> = {},
+  extra: Partial<Pick<RoadmapItem, 'aliases' | 'branches' | 'kind' | 'title'>> = {},
 ): RoadmapItem {
   return {
     id,
@@ -17,7 +17,7 @@ export function item(
     links: [],
     branches: extra.branches ?? [],
     paths: [],
-    refs: extra.refs ?? [],
+    aliases: extra.aliases ?? [],
     location: NOWHERE,
     idLocation: NOWHERE,
   };
@@ -25,7 +25,7 @@ export function item(
 
 export const ITEMS: readonly RoadmapItem[] = [
   item('GROW', { kind: 'goal' }),
-  item('CHK', { kind: 'epic', refs: ['PAY-881', '#1234'], branches: ['checkout/*'] }),
+  item('CHK', { kind: 'epic', aliases: ['PAY-881', '#1234'], branches: ['checkout/*'] }),
   item('CHK-12', { title: 'One-click reorder' }),
   item('CHK-13'),
   item('SRCH', { kind: 'epic', branches: ['team-search/**', 'spike-x'] }),

@@ -36,7 +36,7 @@ describe('parseRoadmapFile', () => {
       assert.deepEqual(grow.links, ['https://example.com/specs/grow']);
       assert.deepEqual(chk.branches, ['checkout/*']);
       assert.deepEqual(chk.paths, ['src/checkout/**']);
-      assert.deepEqual(chk.refs, ['PAY-881', '#1234']);
+      assert.deepEqual(chk.aliases, ['PAY-881', '#1234']);
       assert.equal(reorder.kind, 'feature');
       assert.equal(reorder.why, 'Weekly grocery shoppers must rebuild the same cart every week.');
       assert.deepEqual(reorder.links, []);
@@ -51,7 +51,7 @@ describe('parseRoadmapFile', () => {
       assert.deepEqual(chk.location.range.start, rangeOf(SPEC_EXAMPLE, 'id: CHK').start);
       assert.deepEqual(reorder.parentLocation?.range, rangeOf(SPEC_EXAMPLE, 'CHK', 2));
       assert.deepEqual(
-        chk.refLocations?.map((l) => l.range),
+        chk.aliasLocations?.map((l) => l.range),
         [rangeOf(SPEC_EXAMPLE, 'PAY-881'), rangeOf(SPEC_EXAMPLE, '"#1234"')],
       );
     });
@@ -104,7 +104,7 @@ describe('parseRoadmapFile', () => {
     assert.deepEqual(parsed.diagnostics, []);
     const a = parsed.items[0];
     assert.equal(a?.target, '2026');
-    assert.deepEqual(a?.refs, ['1234', '#12']);
+    assert.deepEqual(a?.aliases, ['1234', '#12']);
     assert.deepEqual(a?.metrics, [{ name: 'Rate', baseline: '1.10' }, { name: 'Plain metric' }]);
   });
 

@@ -29,29 +29,29 @@ function foldAscii(s: string): string {
 interface Key {
   readonly text: string;
   readonly itemId: string;
-  readonly viaRef: boolean;
+  readonly viaAlias: boolean;
   sharedWith?: string[];
 }
 /** Ids first (the first item with an id wins), then refs that no id or earlier ref took. */
-function keysOf(items: readonly { id: string; refs: readonly string[] }[]): Key[] {
+function keysOf(items: readonly { id: string; aliases: readonly string[] }[]): Key[] {
   const byFolded = new Map<string, Key>();
   for (const item of items) {
     const k = item.id.trim();
-    if (k && !byFolded.has(foldAscii(k))) byFolded.set(foldAscii(k), { text: k, itemId: item.id, viaRef: false });
+    if (k && !byFolded.has(foldAscii(k))) byFolded.set(foldAscii(k), { text: k, itemId: item.id, viaAlias: false });
   }
   for (const item of items) {
-    for (const ref of item.refs) {
+    for (const ref of item.aliases) {
       const k = ref.trim();
       const known = k ? byFolded.get(foldAscii(k)) : undefined;
-      if (k && !known) byFolded.set(foldAscii(k), { text: k, itemId: item.id, viaRef: true });
+      if (k && !known) byFolded.set(foldAscii(k), { text: k, itemId: item.id, viaAlias: true });
       // A ref several items declare belongs to all of them (an id still wins over any ref).
-      else if (known?.viaRef && known.itemId !== item.id && !(known.sharedWith ?? []).includes(item.id))
+      else if (known?.viaAlias && known.itemId !== item.id && !(known.sharedWith ?? []).includes(item.id))
         (known.sharedWith ??= []).push(item.id);
     }
   }
   return [...byFolded.values()];
 }
-function naiveFindAll(items: readonly { id: string; refs: readonly string[] }[], text: string): ReferenceMatch[] {
+function naiveFindAll(items: readonly { id: string; aliases: readonly string[] }[], text: string): ReferenceMatch[] {
   const keys = keysOf(items);
   const folded = foldAscii(text);
   const out: ReferenceMatch[] = [];
@@ -73,7 +73,7 @@ function naiveFindAll(items: readonly { id: string; refs: readonly string[] }[],
     }
     if (best) {
       const end = i + best.text.length;
-      const m = { itemId: best.itemId, text: text.slice(i, end), start: i, end, viaRef: best.viaRef };
+      const m = { itemId: best.itemId, text: text.slice(i, end), start: i, end, viaAlias: best.viaAlias };
       out.push(best.sharedWith ? { ...m, sharedWith: best.sharedWith } : m);
       i = end;
     } else {
@@ -111,7 +111,7 @@ const PIECES = [
 ];
 const piece = fc.constantFrom(...PIECES);
 const token = fc.array(piece, { minLength: 1, maxLength: 4 }).map((p) => p.join(''));
-const itemsArb = fc.array(fc.record({ id: token, refs: fc.array(token, { maxLength: 2 }) }), {
+const itemsArb = fc.array(fc.record({ id: token, aliases: fc.array(token, { maxLength: 2 }) }), {
   minLength: 1,
   maxLength: 6,
 });
@@ -134,7 +134,7 @@ describe('parser properties (fast-check)', () => {
     const anyItems = fc.array(
       fc.record({
         id: fc.string({ unit: 'binary', maxLength: 12 }),
-        refs: fc.array(fc.string({ unit: 'binary', maxLength: 8 }), { maxLength: 3 }),
+        aliases: fc.array(fc.string({ unit: 'binary', maxLength: 8 }), { maxLength: 3 }),
       }),
       { maxLength: 8 },
     );
@@ -186,7 +186,7 @@ describe('parser properties (fast-check)', () => {
   });
 
   it('the other git output parsers never throw on arbitrary bytes', () => {
-    const items = [{ id: 'CHK-12', refs: ['PAY-1'] }];
+    const items = [{ id: 'CHK-12', aliases: ['PAY-1'] }];
     const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
     const full = items.map((i) => ({
       ...i,

@@ -2,11 +2,11 @@ import { strict as assert } from 'node:assert';
 import { ReferenceMatcher } from '../../src/core/linking/referenceMatcher';
 
 const items = [
-  { id: 'CHK', refs: ['PAY-881', '#1234'] },
-  { id: 'CHK-12', refs: [] },
-  { id: 'GROW', refs: ['growth.q3'] },
-  { id: 'SRCH-3', refs: ['CHK-12'] }, // a ref equal to another item's id: the id wins
-  { id: 'v1.2', refs: [] },
+  { id: 'CHK', aliases: ['PAY-881', '#1234'] },
+  { id: 'CHK-12', aliases: [] },
+  { id: 'GROW', aliases: ['growth.q3'] },
+  { id: 'SRCH-3', aliases: ['CHK-12'] }, // a ref equal to another item's id: the id wins
+  { id: 'v1.2', aliases: [] },
 ];
 const matcher = new ReferenceMatcher(items);
 
@@ -39,13 +39,13 @@ describe('ReferenceMatcher', () => {
 
   it('reports offsets, the text as written and whether a ref matched', () => {
     const [m] = matcher.findAll('see pay-881 now');
-    assert.deepEqual(m, { itemId: 'CHK', text: 'pay-881', start: 4, end: 11, viaRef: true });
+    assert.deepEqual(m, { itemId: 'CHK', text: 'pay-881', start: 4, end: 11, viaAlias: true });
   });
 
   it('prefers an id over another item’s ref with the same text', () => {
     const [m] = matcher.findAll('CHK-12');
     assert.equal(m?.itemId, 'CHK-12');
-    assert.equal(m?.viaRef, false);
+    assert.equal(m?.viaAlias, false);
   });
 
   it('finds the match under a cursor offset', () => {
@@ -57,12 +57,12 @@ describe('ReferenceMatcher', () => {
 
   it('links a ref two items share to both (one pull request fixed both), and ignores blank keys', () => {
     const m = new ReferenceMatcher([
-      { id: 'A', refs: ['X-1', '  '] },
-      { id: 'B', refs: ['x-1', 'X-1'] },
+      { id: 'A', aliases: ['X-1', '  '] },
+      { id: 'B', aliases: ['x-1', 'X-1'] },
     ]);
     assert.deepEqual(m.itemIds('X-1'), ['A', 'B']);
     assert.deepEqual(m.findAll('fixes X-1')[0]?.sharedWith, ['B']);
-    assert.equal(new ReferenceMatcher([{ id: 'A', refs: ['X-1'] }]).findAll('X-1')[0]?.sharedWith, undefined);
+    assert.equal(new ReferenceMatcher([{ id: 'A', aliases: ['X-1'] }]).findAll('X-1')[0]?.sharedWith, undefined);
     assert.equal(m.keyCount, 3); // A, B and X-1 once
   });
 

@@ -20,7 +20,7 @@ const items: RoadmapItem[] = [
     status: 'In Progress',
     why: 'Shoppers lose carts',
   }),
-  makeItem({ id: 'F-3', title: 'Search', status: 'planned', target: '2026-03', refs: ['#423'] }),
+  makeItem({ id: 'F-3', title: 'Search', status: 'planned', target: '2026-03', aliases: ['#423'] }),
 ];
 const byKey = new Map(items.map((i) => [idKey(i.id), i]));
 const roadmap = {

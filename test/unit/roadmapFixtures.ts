@@ -43,7 +43,7 @@ export function makeItem(overrides: Partial<RoadmapItem> & Pick<RoadmapItem, 'id
     links: [],
     branches: [],
     paths: [],
-    refs: [],
+    aliases: [],
     location: { file: '/w/roadmap.yaml', range },
     idLocation: { file: '/w/roadmap.yaml', range },
     ...overrides,

@@ -150,12 +150,12 @@ describe('RoadmapIndex', () => {
     assert.deepEqual(idx.diagnostics, [], 'a shared ref is normal: no warning');
     assert.equal(idx.get('PAY-1')?.id, 'A');
     assert.deepEqual(
-      idx.refOwners('pay-1').map((i) => i.id),
+      idx.aliasOwners('pay-1').map((i) => i.id),
       ['A', 'B'],
     );
     assert.deepEqual(idx.matcher.itemIds('fixes PAY-1'), ['A', 'B']);
     assert.deepEqual(
-      idx.refOwners('B').map((i) => i.id),
+      idx.aliasOwners('B').map((i) => i.id),
       ['B'],
     );
   });
@@ -193,7 +193,7 @@ describe('RoadmapIndex', () => {
         links: [],
         branches: [],
         paths: [],
-        refs: [],
+        aliases: [],
         location: at,
         idLocation: at,
         parentLocation: at,

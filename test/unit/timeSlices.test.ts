@@ -99,7 +99,7 @@ describe('timeSlices', () => {
     const commits = history(800);
     const original = build(commits);
     const before = snapshot(original, commits);
-    const other = linkerFor([...ITEMS, item('WIP', { refs: ['wip'] })]);
+    const other = linkerFor([...ITEMS, item('WIP', { aliases: ['wip'] })]);
     const copy = await runInSlices(original.relinkedSteps(other, 7), { sliceMs: 0 });
     assert.deepEqual(snapshot(original, commits), before);
     const inPlace = build(commits);
@@ -114,7 +114,7 @@ describe('timeSlices', () => {
     const reloaded = CommitIndex.deserialize(build(commits, linker).serialize(), linker);
     const again = CommitIndex.deserialize(build(commits, linker).serialize(), linker);
     assert.ok(reloaded.ok && again.ok);
-    const other = linkerFor([...ITEMS, item('WIP', { refs: ['wip'] })]);
+    const other = linkerFor([...ITEMS, item('WIP', { aliases: ['wip'] })]);
     const copy = await runInSlices(reloaded.index.relinkedSteps(other), { sliceMs: 0 });
     again.index.relink(other);
     assert.deepEqual(snapshot(copy, commits), snapshot(again.index, commits));

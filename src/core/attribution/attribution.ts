@@ -4,132 +4,12 @@
 // Built for 10k-line files on every keystroke-debounced refresh: per-line state lives in typed
 // arrays and per-commit tables; evidence objects are only made for the lines someone asks about.
 
-import { compileGlob } from '../glob/globMatcher';
-import { headingStart, scanAnnotations, type AnnotationMatcher, type LineAnnotation } from './annotations';
-import type { BlameResult } from '../gitOutput/blameParser';
-import { globLiteralDir } from '../roadmap/roadmapDiscovery';
-import type { RoadmapItem } from '../roadmap/roadmapTypes';
-import type { SymbolRange } from './symbolRanges';
-
-export interface CommitRef {
-  readonly itemId: string;
-  /** How the commit names the item: `message`, `trailer`, `merge`, `branch`… (the commit index's words). */
-  readonly evidence: string;
-}
-
-/** What attribution needs from the commit index (#3): the references of a commit. */
-export interface CommitRefsLookup {
-  refsFor(sha: string): readonly CommitRef[] | undefined;
-}
-
-/** What attribution needs from the RoadmapIndex. */
-export interface AttributionRoadmap {
-  readonly items: readonly RoadmapItem[];
-  readonly matcher: AnnotationMatcher;
-  get(idOrRef: string): RoadmapItem | undefined;
-}
-
-export type Evidence =
-  | {
-      readonly kind: 'annotation';
-      readonly line: number;
-      readonly comment: string;
-      readonly explicit: boolean;
-      readonly scope: 'line' | 'symbol';
-    }
-  | { readonly kind: 'ownership'; readonly glob: string }
-  | {
-      readonly kind: 'history';
-      readonly sha: string;
-      readonly summary: string;
-      readonly author: string;
-      /** Author time, seconds since the epoch. */
-      readonly time: number;
-      readonly how: string;
-      readonly boundary: boolean;
-    }
-  | { readonly kind: 'uncommitted' };
-
-export type EvidenceKind = Evidence['kind'];
-
-export interface LineItem {
-  readonly itemId: string;
-  readonly evidence: readonly Evidence[];
-}
-
-export interface ItemShare {
-  readonly itemId: string;
-  /** Lines of the range this item serves, and that as a fraction of the range. */
-  readonly lines: number;
-  readonly share: number;
-  /** The latest author time among its history lines (seconds); uncommitted lines count as now; 0 if none. */
-  readonly lastTime: number;
-  /** Lines per source (a line may count under several). */
-  readonly bySource: Readonly<Record<EvidenceKind, number>>;
-}
-
-export interface SymbolAttribution {
-  readonly symbol: SymbolRange;
-  readonly lines: number;
-  readonly items: readonly ItemShare[];
-}
-
-export interface AttributionInput {
-  /** The file's lines, without terminators (a trailing `\r` is tolerated). */
-  readonly lines: readonly string[];
-  /** Path relative to the repository root, with `/` separators (for `paths` globs). */
-  readonly relPath: string;
-  readonly roadmap: AttributionRoadmap;
-  /** Blame of these same lines; undefined when history is off or unavailable. */
-  readonly blame?: BlameResult | undefined;
-  /** True for a file git does not know yet: every line is new work. */
-  readonly allUncommitted?: boolean;
-  readonly commits?: CommitRefsLookup | undefined;
-  /** The item the user is working on now (#3), which uncommitted lines serve. */
-  readonly currentItemId?: string | undefined;
-  readonly symbols?: readonly SymbolRange[];
-  /** "Now" in seconds, for the recency of uncommitted lines. */
-  readonly now?: number;
-}
+import { scanAnnotations, type LineAnnotation } from './annotations';
+import { AnnotationSets } from './annotationSets';
+import type { AttributionInput, LineEvidence, ItemShare, LineItem, SymbolAttribution } from './attributionTypes';
+import { ownersOf } from './pathOwnership';
 
 const NONE: readonly number[] = [];
-
-/** A `paths` glob, compiled on first use; `dir` is its literal leading folder (`src/checkout/`), if any. */
-interface OwnershipGlob {
-  readonly glob: string;
-  readonly dir: string;
-  test?: (path: string) => boolean;
-}
-
-type OwnershipMatcher = { readonly id: string; readonly globs: readonly OwnershipGlob[] };
-
-/**
- * `paths` globs, once per roadmap (a RoadmapIndex's items array never changes). A glob is compiled
- * only for a path under its literal folder: compiling every glob of a 10k-item roadmap was ~25 ms
- * of each cold `why` (bench profile), for the handful that could match one file.
- */
-const ownershipCache = new WeakMap<readonly RoadmapItem[], readonly OwnershipMatcher[]>();
-
-function ownsPath(g: OwnershipGlob, relPath: string): boolean {
-  if (!relPath.startsWith(g.dir)) return false;
-  // An invalid or refused glob is reported by the roadmap validator; here it just never matches.
-  g.test ??= compileGlob(g.glob) ?? ((): boolean => false);
-  return g.test(relPath);
-}
-
-function ownershipMatchers(items: readonly RoadmapItem[]): readonly OwnershipMatcher[] {
-  let matchers = ownershipCache.get(items);
-  if (matchers === undefined) {
-    const list: OwnershipMatcher[] = [];
-    for (const item of items) {
-      if (item.paths.length > 0)
-        list.push({ id: item.id, globs: item.paths.map((glob) => ({ glob, dir: globLiteralDir(glob) })) });
-    }
-    matchers = list;
-    ownershipCache.set(items, matchers);
-  }
-  return matchers;
-}
 
 interface CommitItems {
   readonly items: readonly number[];
@@ -149,10 +29,7 @@ export class FileAttribution {
   private readonly owned: { item: number; glob: string }[] = [];
   private readonly commitItems: (CommitItems | undefined)[] = [];
   private readonly uncommittedItem: number;
-  /** Per line: index into `annSets` of the annotations that apply (its own and its symbols'). */
-  private readonly lineAnnSet: Int32Array;
-  private readonly annSets: (readonly number[])[] = [NONE];
-  private readonly annSetScope: ('line' | 'symbol')[][] = [[]];
+  private readonly annSets: AnnotationSets;
   private readonly now: number;
   /** Per annotation: its item index. Per blame commit: uncommitted flag and author time. */
   private readonly annItem: Int32Array;
@@ -165,17 +42,14 @@ export class FileAttribution {
     this.relPath = input.relPath;
     this.now = input.now ?? Math.floor(Date.now() / 1000);
 
-    for (const owner of ownershipMatchers(roadmap.items)) {
-      const hit = owner.globs.find((g) => ownsPath(g, input.relPath));
-      if (hit !== undefined) this.owned.push({ item: this.indexOf(owner.id), glob: hit.glob });
-    }
+    for (const owner of ownersOf(roadmap.items, input.relPath))
+      this.owned.push({ item: this.indexOf(owner.id), glob: owner.glob });
     const current = input.currentItemId === undefined ? undefined : roadmap.get(input.currentItemId);
     this.uncommittedItem = current ? this.indexOf(current.id) : -1;
 
     const scan = scanAnnotations(lines, roadmap.matcher);
     this.annotations = scan.annotations;
-    this.lineAnnSet = new Int32Array(lines.length);
-    this.assignAnnotations(scan.kinds, input.symbols ?? []);
+    this.annSets = new AnnotationSets(this.annotations, scan.kinds, input.symbols ?? [], lines.length);
 
     this.annItem = Int32Array.from(this.annotations, (a) => this.indexOf(a.itemId));
     const commitCount = input.blame?.commits.length ?? 0;
@@ -205,81 +79,21 @@ export class FileAttribution {
     return index;
   }
 
-  /**
-   * Line annotations apply to their line; annotations heading a symbol (its first line and the
-   * comment block above it) apply to all its lines. Sets are shared between lines, so a 10k-line
-   * class annotated once costs one set, not 10k arrays.
-   */
-  private assignAnnotations(kinds: Uint8Array, symbols: readonly SymbolRange[]): void {
-    const byLine = new Map<number, number[]>();
-    this.annotations.forEach((a, i) => {
-      const list = byLine.get(a.line);
-      if (list) list.push(i);
-      else byLine.set(a.line, [i]);
-    });
-    // The whole-file fallback is not a declaration: a comment at the top of a file stays a line annotation.
-    const ordered = symbols
-      .filter((s) => s.kind !== 'file')
-      .sort((a, b) => a.startLine - b.startLine || a.depth - b.depth);
-    for (const symbol of ordered) {
-      const own: number[] = [];
-      for (let l = headingStart(kinds, symbol.startLine); l <= symbol.startLine; l++)
-        own.push(...(byLine.get(l) ?? []));
-      if (own.length === 0) continue;
-      const remap = new Map<number, number>();
-      const end = Math.min(symbol.endLine, this.lineCount - 1);
-      for (let l = symbol.startLine; l <= end; l++) {
-        const old = this.lineAnnSet[l] ?? 0;
-        let next = remap.get(old);
-        if (next === undefined) {
-          next = this.annSets.length;
-          const base = this.annSets[old] ?? NONE;
-          const baseScope = this.annSetScope[old] ?? [];
-          const added = own.filter((a) => !base.includes(a));
-          this.annSets.push([...base, ...added]);
-          this.annSetScope.push([...baseScope, ...added.map((): 'symbol' => 'symbol')]);
-          remap.set(old, next);
-        }
-        this.lineAnnSet[l] = next;
-      }
-    }
-    // Then each annotated line's own annotations, on top of its symbols'.
-    for (const [line, own] of byLine) {
-      if (line >= this.lineCount) continue;
-      const old = this.lineAnnSet[line] ?? 0;
-      const base = this.annSets[old] ?? NONE;
-      const baseScope = this.annSetScope[old] ?? [];
-      const scope = [...baseScope];
-      const set = [...base];
-      for (const a of own) {
-        const at = set.indexOf(a);
-        if (at >= 0) scope[at] = 'line';
-        else {
-          set.push(a);
-          scope.push('line');
-        }
-      }
-      this.lineAnnSet[line] = this.annSets.length;
-      this.annSets.push(set);
-      this.annSetScope.push(scope);
-    }
-  }
-
   /** The commit's items, resolved once per commit (known items only, canonical ids). */
   private itemsOfCommit(commit: number): CommitItems {
     const cached = this.commitItems[commit];
     if (cached) return cached;
     const info = this.input.blame?.commits[commit];
-    const refs = info && !info.uncommitted ? (this.input.commits?.refsFor(info.sha) ?? []) : [];
+    const links = info && !info.uncommitted ? (this.input.commits?.linksFor(info.sha) ?? []) : [];
     const items: number[] = [];
     const how: string[] = [];
-    for (const ref of refs) {
-      const item = this.input.roadmap.get(ref.itemId);
+    for (const link of links) {
+      const item = this.input.roadmap.get(link.itemId);
       if (!item) continue;
       const index = this.indexOf(item.id);
       if (items.includes(index)) continue;
       items.push(index);
-      how.push(ref.evidence);
+      how.push(link.evidence);
     }
     const result = { items, how };
     this.commitItems[commit] = result;
@@ -321,7 +135,7 @@ export class FileAttribution {
       const commit = !all && line < blameLines ? (blame?.lineCommit[line] ?? -1) : -1;
       const uncommitted = all || (commit >= 0 && this.commitUncommitted[commit] === 1);
       const time = uncommitted ? this.now : commit >= 0 ? (this.commitTime[commit] ?? 0) : 0;
-      const set = this.annSets[this.lineAnnSet[line] ?? 0] ?? NONE;
+      const set = this.annSets.at(line);
       for (let i = 0; i < set.length; i++) count(this.annItem[set[i] ?? 0] ?? 0, line, 0, 0);
       for (let i = 0; i < this.owned.length; i++) count(this.owned[i]?.item ?? 0, line, 1, 0);
       if (uncommitted) {
@@ -350,14 +164,13 @@ export class FileAttribution {
   /** The items of one 0-based line with their evidence, strongest source first. */
   itemsAt(line: number): LineItem[] {
     if (line < 0 || line >= this.lineCount) return [];
-    const byItem = new Map<string, Evidence[]>();
-    const add = (id: string, evidence: Evidence): void => {
+    const byItem = new Map<string, LineEvidence[]>();
+    const add = (id: string, evidence: LineEvidence): void => {
       const list = byItem.get(id);
       if (list) list.push(evidence);
       else byItem.set(id, [evidence]);
     };
-    const set = this.lineAnnSet[line] ?? 0;
-    (this.annSets[set] ?? NONE).forEach((a, i) => {
+    this.annSets.at(line).forEach((a, i) => {
       const ann = this.annotations[a];
       if (ann)
         add(ann.itemId, {
@@ -365,7 +178,7 @@ export class FileAttribution {
           line: ann.line,
           comment: ann.comment,
           explicit: ann.explicit,
-          scope: this.annSetScope[set]?.[i] ?? 'line',
+          scope: this.annSets.scopeAt(line, i),
         });
     });
     for (const own of this.owned) add(this.itemIds[own.item] ?? '', { kind: 'ownership', glob: own.glob });

@@ -1,7 +1,7 @@
 // One wording of attribution evidence for every surface (CLI, hover, quick pick), so the CLI's
 // documented output and the editor say the same thing.
 
-import type { Evidence } from './attribution';
+import type { LineEvidence } from './attributionTypes';
 import { relativeTime } from '../render/commitTimeline';
 
 export function shortSha(sha: string): string {
@@ -9,7 +9,7 @@ export function shortSha(sha: string): string {
 }
 
 /** `last changed in a1b2c3d "CHK-12: reorder from history" — 3 days ago (trailer)` and the like. */
-export function describeEvidence(e: Evidence, nowMs: number): string {
+export function describeEvidence(e: LineEvidence, nowMs: number): string {
   switch (e.kind) {
     case 'history': {
       const when = e.time > 0 ? ` — ${relativeTime(e.time * 1000, nowMs)}` : '';

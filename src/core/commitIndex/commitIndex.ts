@@ -6,7 +6,7 @@
 // file), the lists queries read in CommitQueries; this class links, walks merges and persists.
 
 import { decodeIndex, encodeIndex, encodeIndexSteps, type IndexParts } from '../indexFile/commitIndexCodec';
-import type { CommitLinker, Evidence } from '../linking/commitLinks';
+import type { CommitLinker, CommitLink } from '../linking/commitLinks';
 import { subjectOf, type RawCommit } from '../gitOutput/gitLogParser';
 import { inheritMergeEvidence, inheritMergeEvidenceSteps, type InheritanceInput } from '../linking/mergeInheritance';
 import { idKey } from '../roadmap/roadmapTypes';
@@ -24,7 +24,7 @@ export interface CommitInfo {
   readonly email: string;
   readonly time: number;
   /** Strongest evidence first; empty when the commit references no item. */
-  readonly evidence: readonly Evidence[];
+  readonly evidence: readonly CommitLink[];
 }
 
 export interface CommitIndexUpdate {
@@ -84,7 +84,7 @@ export class CommitIndex {
     const tips = head === undefined ? [...extraTips] : [head, ...extraTips];
     const inherited =
       tips.length === 0
-        ? new Map<string, readonly Evidence[]>()
+        ? new Map<string, readonly CommitLink[]>()
         : yield* inheritMergeEvidenceSteps(tips, this.inheritInput(undefined));
     this.head = head;
     this.fingerprint = linker.fingerprint;
@@ -166,7 +166,7 @@ export class CommitIndex {
     return c ? this.info(c) : undefined;
   }
 
-  evidence(sha: string): readonly Evidence[] {
+  evidence(sha: string): readonly CommitLink[] {
     return this.store.evidence(sha);
   }
 

@@ -3,7 +3,7 @@
 // a history rewrite copies the base into them (materialize). Every read goes through here, so the
 // rest of the index never asks which layer a commit lives in.
 
-import { EVIDENCE_ORDER, type Evidence } from '../linking/commitLinks';
+import { COMMIT_LINK_ORDER, type CommitLink } from '../linking/commitLinks';
 import type { RawCommit } from '../gitOutput/gitLogParser';
 import type { PersistedCommits } from '../indexFile/persistedCommits';
 
@@ -12,7 +12,7 @@ export type LinkLayer = 'direct' | 'merges' | 'inherited';
 
 export class CommitStore {
   private commits = new Map<string, RawCommit>();
-  private layers: Record<LinkLayer, Map<string, readonly Evidence[]>> = {
+  private layers: Record<LinkLayer, Map<string, readonly CommitLink[]>> = {
     direct: new Map(),
     merges: new Map(),
     inherited: new Map(),
@@ -55,7 +55,7 @@ export class CommitStore {
     return this.commits.values();
   }
 
-  links(sha: string, layer: LinkLayer): readonly Evidence[] | undefined {
+  links(sha: string, layer: LinkLayer): readonly CommitLink[] | undefined {
     const at = this.positionInBase(sha);
     if (at < 0 || !this.base) return this.layers[layer].get(sha);
     return layer === 'direct'
@@ -66,7 +66,7 @@ export class CommitStore {
   }
 
   /** Sets a commit's links of one layer; an empty list removes them. */
-  setLinks(sha: string, layer: LinkLayer, list: readonly Evidence[]): void {
+  setLinks(sha: string, layer: LinkLayer, list: readonly CommitLink[]): void {
     if (list.length > 0) this.layers[layer].set(sha, list);
     else this.layers[layer].delete(sha);
   }
@@ -75,13 +75,13 @@ export class CommitStore {
     this.layers[layer].clear();
   }
 
-  replaceLayer(layer: LinkLayer, links: Map<string, readonly Evidence[]>): void {
+  replaceLayer(layer: LinkLayer, links: Map<string, readonly CommitLink[]>): void {
     this.layers[layer] = links;
   }
 
   /** Every link of a commit, each (item, kind) once, strongest evidence first. */
-  evidence(sha: string): readonly Evidence[] {
-    const all: Evidence[] = [];
+  evidence(sha: string): readonly CommitLink[] {
+    const all: CommitLink[] = [];
     const at = this.positionInBase(sha);
     const lists =
       at >= 0 && this.base
@@ -91,7 +91,7 @@ export class CommitStore {
       if (!list) continue;
       for (const e of list) if (!all.some((x) => x.itemId === e.itemId && x.kind === e.kind)) all.push(e);
     }
-    return all.sort((a, b) => EVIDENCE_ORDER.indexOf(a.kind) - EVIDENCE_ORDER.indexOf(b.kind));
+    return all.sort((a, b) => COMMIT_LINK_ORDER.indexOf(a.kind) - COMMIT_LINK_ORDER.indexOf(b.kind));
   }
 
   /**
@@ -122,9 +122,9 @@ export class CommitStore {
     if (!base) return;
     this.base = undefined;
     const commits = new Map<string, RawCommit>();
-    const direct = new Map<string, readonly Evidence[]>();
-    const merges = new Map<string, readonly Evidence[]>();
-    const inherited = new Map<string, readonly Evidence[]>();
+    const direct = new Map<string, readonly CommitLink[]>();
+    const merges = new Map<string, readonly CommitLink[]>();
+    const inherited = new Map<string, readonly CommitLink[]>();
     for (let i = 0; i < base.size; i++) {
       const c = base.raw(i);
       commits.set(c.sha, c);

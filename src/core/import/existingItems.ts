@@ -75,18 +75,18 @@ export function existingItems(doc: Document.Parsed): ExistingItem[] {
 /** Lookup by id, then by ref, ignoring case (the parser's rule). */
 export class ExistingIndex {
   private readonly byId = new Map<string, ExistingItem>();
-  private readonly byRef = new Map<string, ExistingItem>();
+  private readonly byAlias = new Map<string, ExistingItem>();
 
   constructor(readonly items: readonly ExistingItem[]) {
     for (const item of items) {
       if (!this.byId.has(idKey(item.id))) this.byId.set(idKey(item.id), item);
-      for (const ref of item.refs) if (!this.byRef.has(idKey(ref))) this.byRef.set(idKey(ref), item);
+      for (const ref of item.refs) if (!this.byAlias.has(idKey(ref))) this.byAlias.set(idKey(ref), item);
     }
   }
 
   match(id: string, refs: readonly string[]): ExistingItem | undefined {
     for (const key of [id, ...refs]) {
-      const hit = this.byId.get(idKey(key)) ?? this.byRef.get(idKey(key));
+      const hit = this.byId.get(idKey(key)) ?? this.byAlias.get(idKey(key));
       if (hit) return hit;
     }
     return undefined;

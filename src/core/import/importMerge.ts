@@ -4,20 +4,15 @@
 // once edited, metrics, paths, branches, refs, comments, order) stays. A why the import wrote
 // carries `# imported <hash>`: while the text still matches the hash it follows the tracker.
 
-import { parseDocument, isMap, isScalar, isSeq } from 'yaml';
+import { parseDocument, isMap } from 'yaml';
 import { parseRoadmapFile } from '../roadmap/parseRoadmap';
 import { idKey } from '../roadmap/roadmapTypes';
-import { appendToList, endOfLine, findPair, insertPair, lineStart, range, scalarText } from '../roadmap/tagEdit';
 import { ExistingIndex, existingItems, type ExistingItem } from './existingItems';
 import { applyOffsetEdits, type OffsetEdit } from './textEdits';
-import {
-  IMPORT_ID_PATTERN,
-  TRACKER_LABELS,
-  type ImportedItem,
-  type TrackerImport,
-  type TrackerName,
-} from './trackerRecord';
-import { flowListSource, pairSource, scalarSource, textHash } from './yamlScalarText';
+import { IMPORT_ID_PATTERN, type ImportedItem, type TrackerImport } from './trackerRecord';
+import { appendItems, itemSource } from './importAppend';
+import { updateItem } from './importItemUpdate';
+import { pruneItems } from './importPrune';
 
 export interface MergeOptions {
   /** The roadmap file (for validation messages). */
@@ -43,51 +38,10 @@ export type MergeResult =
   | { readonly ok: true; readonly text: string; readonly edits: readonly OffsetEdit[]; readonly summary: MergeSummary }
   | { readonly ok: false; readonly message: string };
 
-const SCALAR_FIELDS = ['title', 'status', 'owner', 'target'] as const;
-const MARKER = /^\s*imported ([0-9a-f]{8})\s*$/;
-
 /** `PAY-881` → `PAY-`, `GH-M3` → `GH-M`: ids of the same tracker project share it. */
 function keyPrefix(id: string): string | undefined {
   const m = /^(.*?\D)\d+$/.exec(id);
   return m?.[1] ? m[1].toUpperCase() : undefined;
-}
-
-/** A new item's lines, unindented (`- id: …` then keys at two spaces). */
-function itemSource(item: ImportedItem, parent: string | undefined): string {
-  const lines = [
-    `- id: ${scalarSource(item.id)}`,
-    `  kind: ${scalarSource(item.kind)}`,
-    `  title: ${scalarSource(item.title)}`,
-  ];
-  if (item.why) lines.push(pairSource('why', item.why, '  ', `imported ${textHash(item.why)}`));
-  for (const key of ['status', 'owner', 'target'] as const) {
-    const v = item[key];
-    if (v) lines.push(`  ${key}: ${scalarSource(v)}`);
-  }
-  if (parent) lines.push(`  parent: ${scalarSource(parent)}`);
-  if (item.links.length > 0) lines.push(`  links: ${flowListSource(item.links)}`);
-  if (item.refs.length > 0) lines.push(`  refs: ${flowListSource(item.refs)}`);
-  return lines.join('\n');
-}
-
-function indentLines(source: string, indent: string): string {
-  return source
-    .split('\n')
-    .map((l) => (l.length > 0 ? indent + l : l))
-    .join('\n');
-}
-
-function freshFile(tracker: TrackerName, items: string): string {
-  return [
-    `# Roadmap imported from ${TRACKER_LABELS[tracker]} by Roadmap Lens (\`roadmap-lens import\`).`,
-    '# Re-importing merges: tracker fields (title, status, owner, target, links, parent) update;',
-    '# what you write here (a why once edited, metrics, paths, branches, comments, order) stays.',
-    'version: 1',
-    '',
-    'items:',
-    items,
-    '',
-  ].join('\n');
 }
 
 export function mergeImport(text: string, imported: TrackerImport, options: MergeOptions): MergeResult {
@@ -230,227 +184,4 @@ export function mergeImport(text: string, imported: TrackerImport, options: Merg
 
 function errorCount(file: string, text: string): number {
   return parseRoadmapFile(file, text).diagnostics.filter((d) => d.severity === 'error').length;
-}
-
-/** Edits for the tracker-owned fields of one matched item; returns the names of changed fields. */
-function updateItem(
-  text: string,
-  existing: ExistingItem,
-  item: ImportedItem,
-  parent: string | undefined,
-  edits: OffsetEdit[],
-  notes: string[],
-  whyKept: string[],
-): string[] {
-  const map = existing.map;
-  if (map.flow) {
-    notes.push(`${existing.id} is written as a flow mapping ({…}); its fields were not updated.`);
-    return [];
-  }
-  const fields: string[] = [];
-  const inserts: string[] = [];
-  const set = (key: string, value: string): void => {
-    const pair = findPair(map, key);
-    const node = pair?.value;
-    if (!pair) {
-      inserts.push(`${key}: ${scalarSource(value)}`);
-      fields.push(key);
-      return;
-    }
-    if (isScalar(node) && node.value !== null) {
-      if (scalarText(node)?.trim() === value) return;
-      const r = range(node);
-      if (!r) return;
-      let end = r[1];
-      while (end > r[0] && (text[end - 1] === '\n' || text[end - 1] === '\r')) end--;
-      edits.push({ offset: r[0], length: end - r[0], newText: scalarSource(value) });
-      fields.push(key);
-      return;
-    }
-    if (node === null || (isScalar(node) && node.value === null)) {
-      const keyR = range(pair.key);
-      if (!keyR) return;
-      const colon = text.indexOf(':', keyR[1]);
-      const r = range(node);
-      edits.push({
-        offset: colon + 1,
-        length: r ? Math.max(0, r[1] - colon - 1) : 0,
-        newText: ` ${scalarSource(value)}`,
-      });
-      fields.push(key);
-      return;
-    }
-    notes.push(`${existing.id}: \`${key}\` is not a single value in the roadmap; left as written.`);
-  };
-  for (const key of SCALAR_FIELDS) {
-    const v = item[key];
-    if (v) set(key, v);
-  }
-  if (parent !== undefined) {
-    if (existing.enclosingId !== undefined) {
-      if (idKey(existing.enclosingId) !== idKey(parent))
-        notes.push(
-          `${existing.id}: the tracker puts it under ${parent}, the roadmap nests it under ${existing.enclosingId}; the nesting was kept.`,
-        );
-    } else set('parent', parent);
-  }
-  updateWhy(text, existing, item, edits, inserts, fields, whyKept);
-  const insertEdit = inserts.length > 0 ? insertPair(text, map, inserts.join('\n')) : undefined;
-  if (insertEdit?.ok) edits.push(...insertEdit.edits);
-  for (const url of item.links) {
-    const r = appendToList(text, map, 'links', url, () => ({ ok: true, edits: [] }));
-    if (r.ok && r.edits.length > 0) {
-      edits.push(...r.edits);
-      if (!fields.includes('links')) fields.push('links');
-    }
-  }
-  return fields;
-}
-
-function updateWhy(
-  text: string,
-  existing: ExistingItem,
-  item: ImportedItem,
-  edits: OffsetEdit[],
-  inserts: string[],
-  fields: string[],
-  whyKept: string[],
-): void {
-  const why = item.why;
-  if (!why) return;
-  const pair = findPair(existing.map, 'why');
-  const node = pair?.value;
-  const current = isScalar(node) ? scalarText(node)?.trim() : undefined;
-  const comment = `imported ${textHash(why)}`;
-  if (!pair || !current) {
-    if (pair) {
-      // `why:` with nothing: replace the whole pair.
-      const keyR = range(pair.key);
-      if (!keyR) return;
-      const end = endOfLine(text, range(node)?.[2] ?? keyR[2]);
-      edits.push({ offset: keyR[0], length: end - keyR[0], newText: pairSourceAt(text, keyR[0], why, comment) });
-    } else inserts.push(pairSource('why', why, '', comment));
-    fields.push('why');
-    return;
-  }
-  if (current === why) return;
-  const marker = isScalar(node) ? MARKER.exec(node.comment ?? '') : null;
-  if (!marker || marker[1] !== textHash(current)) {
-    whyKept.push(existing.id);
-    return;
-  }
-  const keyR = range(pair.key);
-  const r = range(node);
-  if (!keyR || !r) return;
-  // The pair runs to the value's end (a block's last line) or its trailing comment.
-  let end = isScalar(node) && (node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED') ? r[1] : r[2];
-  while (end > keyR[0] && (text[end - 1] === '\n' || text[end - 1] === '\r')) end--;
-  edits.push({ offset: keyR[0], length: end - keyR[0], newText: pairSourceAt(text, keyR[0], why, comment) });
-  fields.push('why');
-}
-
-/** `why: …` for a pair whose key starts at `offset` (its column is the indentation of later lines). */
-function pairSourceAt(text: string, offset: number, why: string, comment: string): string {
-  const indent = ' '.repeat(offset - lineStart(text, offset));
-  return pairSource('why', why, indent, comment).slice(indent.length);
-}
-
-/** Removes gone items (whole lines), unless something still hangs under them. */
-function pruneItems(
-  text: string,
-  gone: readonly ExistingItem[],
-  index: ExistingIndex,
-  parentOf: ReadonlyMap<string, string | undefined>,
-  edits: OffsetEdit[],
-  notes: string[],
-): string[] {
-  const goneKeys = new Set(gone.map((g) => idKey(g.id)));
-  const stillPointing = new Set<string>();
-  for (const e of index.items) if (!goneKeys.has(idKey(e.id)) && e.parent) stillPointing.add(idKey(e.parent));
-  for (const p of parentOf.values()) if (p) stillPointing.add(idKey(p));
-  const removable = gone.filter((g) => {
-    const keptBelow = g.descendants.find((d) => !goneKeys.has(idKey(d)));
-    if (keptBelow || stillPointing.has(idKey(g.id))) {
-      notes.push(`${g.id} is gone from the export but kept: ${keptBelow ?? 'another item'} still hangs under it.`);
-      return false;
-    }
-    if (g.list.flow) {
-      notes.push(`${g.id} is gone from the export but kept: its list is written in flow style ([…]).`);
-      return false;
-    }
-    return true;
-  });
-  // Only outermost removals: a nested gone item goes with its gone ancestor.
-  const removeKeys = new Set(removable.map((g) => idKey(g.id)));
-  const outermost = removable.filter((g) => !g.enclosingId || !removeKeys.has(idKey(g.enclosingId)));
-  const byList = new Map<unknown, ExistingItem[]>();
-  for (const g of outermost) byList.set(g.list, [...(byList.get(g.list) ?? []), g]);
-  for (const [, group] of byList) {
-    const first = group[0] as ExistingItem;
-    if (group.length === first.list.items.length) {
-      // The whole list goes: leave `items: []` rather than a key that reads as null.
-      const keyR = range(findPair(first.listOwner, 'items')?.key);
-      const r = range(first.list);
-      if (!keyR || !r) continue;
-      const colon = text.indexOf(':', keyR[1]);
-      let end = r[1];
-      while (end > colon && (text[end - 1] === '\n' || text[end - 1] === '\r')) end--;
-      edits.push({ offset: colon + 1, length: end - colon - 1, newText: ' []' });
-      continue;
-    }
-    for (const g of group) {
-      const r = range(g.map);
-      if (!r) continue;
-      const start = lineStart(text, text.lastIndexOf('-', r[0]));
-      let end = r[2];
-      if (end < text.length && text[end - 1] !== '\n') {
-        const nl = text.indexOf('\n', end);
-        end = nl < 0 ? text.length : nl + 1;
-      }
-      edits.push({ offset: start, length: end - start, newText: '' });
-    }
-  }
-  return removable.map((g) => g.id);
-}
-
-/** One edit adding the new items at the end of the top-level `items:` list (creating it if needed). */
-function appendItems(
-  text: string,
-  root: unknown,
-  sources: readonly string[],
-  tracker: TrackerName,
-  blank: boolean,
-): OffsetEdit | string {
-  if (blank)
-    return { offset: 0, length: text.length, newText: freshFile(tracker, indentLines(sources.join('\n'), '  ')) };
-  const block = (indent: string): string => indentLines(sources.join('\n'), indent);
-  const tail = text.length > 0 && !text.endsWith('\n') ? '\n' : '';
-  if (!isMap(root)) return { offset: text.length, length: 0, newText: `${tail}version: 1\nitems:\n${block('  ')}\n` };
-  const pair = findPair(root, 'items');
-  if (!pair) return { offset: text.length, length: 0, newText: `${tail}items:\n${block('  ')}\n` };
-  const list = pair.value;
-  const keyR = range(pair.key);
-  if (!keyR) return 'the roadmap has no source positions';
-  const keyIndent = ' '.repeat(keyR[0] - lineStart(text, keyR[0]));
-  if (
-    list === null ||
-    (isScalar(list) && list.value === null) ||
-    (isSeq(list) && list.flow && list.items.length === 0)
-  ) {
-    const colon = text.indexOf(':', keyR[1]);
-    const r = range(list);
-    const end = r ? r[1] : colon + 1;
-    return { offset: colon + 1, length: end - colon - 1, newText: `\n${block(`${keyIndent}  `)}` };
-  }
-  if (!isSeq(list)) return '`items` is not a list';
-  if (list.flow)
-    return '`items` is written as a flow list ([…]); write it as a block list (one `- id:` per item) to import into it';
-  const first = range(list.items[0]);
-  const dash = first ? text.lastIndexOf('-', first[0]) : -1;
-  const indent = dash >= 0 ? ' '.repeat(dash - lineStart(text, dash)) : `${keyIndent}  `;
-  const r = range(list);
-  if (!r) return 'the roadmap has no source positions';
-  const end = r[2];
-  if (end > 0 && text[end - 1] === '\n') return { offset: end, length: 0, newText: `${block(indent)}\n` };
-  return { offset: endOfLine(text, end), length: 0, newText: `\n${block(indent)}` };
 }

@@ -9,7 +9,7 @@
 // shared lists (one per merge nesting), stored once and referenced by index. Decoding validates
 // everything and reports failure as a value, never a throw.
 
-import type { Evidence } from '../linking/commitLinks';
+import type { CommitLink } from '../linking/commitLinks';
 import type { RawCommit } from '../gitOutput/gitLogParser';
 import { KIND_CODES, PersistedCommits, type CommitColumns } from './persistedCommits';
 import { isSectionFile, packSectionFile, readSectionFile } from './sectionFile';
@@ -44,11 +44,11 @@ export interface IndexParts {
   readonly fingerprint: string;
   readonly commits: readonly RawCommit[];
   /** Message/trailer/squash links per commit. */
-  readonly direct: (sha: string) => readonly Evidence[] | undefined;
+  readonly direct: (sha: string) => readonly CommitLink[] | undefined;
   /** A merge's links for the branch it brought in (each with `via` = the merge). */
-  readonly merges: (sha: string) => readonly Evidence[] | undefined;
+  readonly merges: (sha: string) => readonly CommitLink[] | undefined;
   /** Links inherited from merges; lists are shared and hold the merges' own Evidence objects. */
-  readonly inherited: (sha: string) => readonly Evidence[] | undefined;
+  readonly inherited: (sha: string) => readonly CommitLink[] | undefined;
 }
 
 export interface DecodedParts {
@@ -102,7 +102,7 @@ export function* encodeIndexSteps(p: IndexParts, step = 2000): Generator<void, U
   const linkOffsets = new Int32Array(n + 1);
   const links: number[] = [];
   const merges: number[] = [];
-  const mergeSlot = new Map<Evidence, readonly [number, number]>();
+  const mergeSlot = new Map<CommitLink, readonly [number, number]>();
   for (let i = 0; i < n; i++) {
     if (i % step === step - 1) yield;
     const c = p.commits[i] as RawCommit;
@@ -199,12 +199,12 @@ function* encodeMessages(
  */
 function* encodeInherited(
   p: IndexParts,
-  mergeSlot: ReadonlyMap<Evidence, readonly [number, number]>,
+  mergeSlot: ReadonlyMap<CommitLink, readonly [number, number]>,
   step: number,
 ): Generator<void, { contexts: number[]; pairs: number[] } | undefined> {
   const contexts: number[] = [];
   const pairs: number[] = [];
-  const contextId = new Map<readonly Evidence[], number>();
+  const contextId = new Map<readonly CommitLink[], number>();
   let count = 0;
   for (let i = 0; i < p.commits.length; i++) {
     if (i % step === step - 1) yield;

@@ -4,11 +4,11 @@
 // column (positions sorted by sha) on raw sha bytes. Everything is validated once, up front, in a
 // few linear passes over the columns; failure is a reason string, never a throw.
 
-import type { Evidence, EvidenceKind } from '../linking/commitLinks';
+import type { CommitLink, CommitLinkKind } from '../linking/commitLinks';
 import type { RawCommit } from '../gitOutput/gitLogParser';
 import { allShasHex, compareShaBytes, readShaHex, writeShaBytes } from './shaBytes';
 
-export const KIND_CODES: readonly EvidenceKind[] = ['message', 'trailer', 'squash', 'merge', 'branch-tag'];
+export const KIND_CODES: readonly CommitLinkKind[] = ['message', 'trailer', 'squash', 'merge', 'branch-tag'];
 
 /** The columns of a persisted index (see commitIndexCodec for how they are laid out on disk). */
 export interface CommitColumns {
@@ -44,8 +44,8 @@ export interface CommitColumns {
 }
 
 interface Shared {
-  readonly e: Evidence;
-  readonly single: readonly Evidence[];
+  readonly e: CommitLink;
+  readonly single: readonly CommitLink[];
 }
 
 // ignoreBOM: a message that starts with U+FEFF keeps it.
@@ -60,9 +60,9 @@ export class PersistedCommits {
 
   private constructor(
     private readonly c: CommitColumns,
-    private readonly merges: ReadonlyMap<number, readonly Evidence[]>,
+    private readonly merges: ReadonlyMap<number, readonly CommitLink[]>,
     private readonly inheritedAt: Int32Array | undefined,
-    private readonly contexts: readonly (readonly Evidence[])[],
+    private readonly contexts: readonly (readonly CommitLink[])[],
   ) {
     this.shaBytes = c.shaLength / 2;
     this.query = new Uint8Array(this.shaBytes);
@@ -118,21 +118,21 @@ export class PersistedCommits {
     };
   }
 
-  direct(pos: number): readonly Evidence[] | undefined {
+  direct(pos: number): readonly CommitLink[] | undefined {
     const start = this.c.linkOffsets[pos] ?? 0;
     const count = (this.c.linkOffsets[pos + 1] ?? 0) - start;
     if (count === 0) return undefined;
     if (count === 1) return this.link(start).single;
-    const out: Evidence[] = [];
+    const out: CommitLink[] = [];
     for (let k = 0; k < count; k++) out.push(this.link(start + k).e);
     return out;
   }
 
-  mergeLinks(pos: number): readonly Evidence[] | undefined {
+  mergeLinks(pos: number): readonly CommitLink[] | undefined {
     return this.merges.get(pos);
   }
 
-  inherited(pos: number): readonly Evidence[] | undefined {
+  inherited(pos: number): readonly CommitLink[] | undefined {
     const id = this.inheritedAt?.[pos] ?? -1;
     return id < 0 ? undefined : this.contexts[id];
   }
@@ -207,10 +207,14 @@ function decodeGraphLinks(
   c: CommitColumns,
   shaAt: (pos: number) => string,
 ):
-  | { merges: Map<number, readonly Evidence[]>; inheritedAt: Int32Array | undefined; contexts: (readonly Evidence[])[] }
+  | {
+      merges: Map<number, readonly CommitLink[]>;
+      inheritedAt: Int32Array | undefined;
+      contexts: (readonly CommitLink[])[];
+    }
   | string {
   const { merges, contexts, inherited, items, branches, count: n } = c;
-  const byPosition = new Map<number, readonly Evidence[]>();
+  const byPosition = new Map<number, readonly CommitLink[]>();
   let mp = 0;
   while (mp < merges.length) {
     const at = merges[mp++] ?? -1;
@@ -218,7 +222,7 @@ function decodeGraphLinks(
     if (at < 0 || at >= n || count <= 0 || mp + 3 * count > merges.length || byPosition.has(at))
       return 'malformed merge links';
     const via = shaAt(at);
-    const list: Evidence[] = [];
+    const list: CommitLink[] = [];
     for (let k = 0; k < count; k++) {
       const itemId = items[merges[mp++] ?? -1];
       const kind = KIND_CODES[merges[mp++] ?? -1];
@@ -233,12 +237,12 @@ function decodeGraphLinks(
   if (contexts === undefined || inherited === undefined)
     return { merges: byPosition, inheritedAt: undefined, contexts: [] };
   if (inherited.length % 2 !== 0) return 'malformed inherited links';
-  const lists: (readonly Evidence[])[] = [];
+  const lists: (readonly CommitLink[])[] = [];
   let cp = 0;
   while (cp < contexts.length) {
     const count = contexts[cp++] ?? 0;
     if (count <= 0 || cp + 2 * count > contexts.length) return 'malformed inherited links';
-    const list: Evidence[] = [];
+    const list: CommitLink[] = [];
     for (let k = 0; k < count; k++) {
       const e = byPosition.get(contexts[cp++] ?? -1)?.[contexts[cp++] ?? -1];
       if (!e) return 'inherited link out of range';

@@ -18,7 +18,7 @@ export function completionCandidates(items: readonly RoadmapItem[]): CompletionC
   return {
     items,
     ids: items.map((i) => idKey(i.id)),
-    refs: items.map((i) => (i.refs.length === 0 ? '' : `\n${i.refs.map(idKey).join('\n')}`)),
+    refs: items.map((i) => (i.aliases.length === 0 ? '' : `\n${i.aliases.map(idKey).join('\n')}`)),
     titles: items.map((i) => ` ${i.title.toUpperCase()}`),
     positions: new Map(items.map((i, n) => [idKey(i.id), n])),
   };

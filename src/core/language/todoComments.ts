@@ -1,7 +1,5 @@
-// TODO, FIXME and HACK comments, found as whole words only: `TODONOW`, `todos` and `xTODO` are not
+// TODO comments (the trigger words are the `roadmapLens.todo.triggers` setting), found as whole words only: `TODONOW`, `todos` and `xTODO` are not
 // triggers. The comment's own words become the title of a new roadmap item.
-
-export const DEFAULT_TODO_TRIGGERS = ['TODO', 'FIXME', 'HACK'] as const;
 
 export interface TodoComment {
   readonly trigger: string;

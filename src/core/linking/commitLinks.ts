@@ -19,11 +19,11 @@ export interface LinkRoadmap {
  * - merge: an id/ref in the branch name a merge brought in (the merge and the commits it brought)
  * - branch-tag: an item's `branches` glob matched that branch (beats an id in the branch name)
  */
-export type EvidenceKind = 'message' | 'trailer' | 'squash' | 'merge' | 'branch-tag';
+export type CommitLinkKind = 'message' | 'trailer' | 'squash' | 'merge' | 'branch-tag';
 
-export interface Evidence {
+export interface CommitLink {
   readonly itemId: string;
-  readonly kind: EvidenceKind;
+  readonly kind: CommitLinkKind;
   /** For merge/branch-tag: the branch name. */
   readonly branch?: string;
   /** For evidence inherited from a merge: the merge commit's sha. */
@@ -31,7 +31,7 @@ export interface Evidence {
 }
 
 /** Strongest first: used to order evidence for display. */
-export const EVIDENCE_ORDER: readonly EvidenceKind[] = ['trailer', 'message', 'squash', 'branch-tag', 'merge'];
+export const COMMIT_LINK_ORDER: readonly CommitLinkKind[] = ['trailer', 'message', 'squash', 'branch-tag', 'merge'];
 
 export interface LinkOptions {
   readonly trailerKeys?: readonly string[];
@@ -150,7 +150,7 @@ export class CommitLinker {
    * sits. A merge's subject (`Merge branch 'chk-12-x'`) is branch evidence (mergeEvidence), not a
    * message mention, so it is skipped here.
    */
-  direct(message: string, parentCount = 1): readonly Evidence[] {
+  direct(message: string, parentCount = 1): readonly CommitLink[] {
     let matches = this.roadmap.matcher.findAll(message);
     if (matches.length === 0) return [];
     if (parentCount > 1) {
@@ -160,9 +160,9 @@ export class CommitLinker {
     }
     const trailers = trailersWithKeys(parseTrailers(message), this.trailerKeys);
     const squash = SQUASH_SUBJECT.test(firstLine(message));
-    const out: Evidence[] = [];
+    const out: CommitLink[] = [];
     for (const m of matches) {
-      let kind: EvidenceKind = 'message';
+      let kind: CommitLinkKind = 'message';
       if (trailers.some((t) => t.start <= m.start && m.end <= t.end && m.start > t.start + t.key.length))
         kind = 'trailer';
       else if (squash && isInBulletLine(message, m.start)) kind = 'squash';
@@ -175,9 +175,12 @@ export class CommitLinker {
   }
 
   /** Per kind: item id → one frozen Evidence and its one-element list, shared by every commit. */
-  private readonly evidenceCache = new Map<EvidenceKind, Map<string, { e: Evidence; single: readonly Evidence[] }>>();
+  private readonly evidenceCache = new Map<
+    CommitLinkKind,
+    Map<string, { e: CommitLink; single: readonly CommitLink[] }>
+  >();
 
-  private cached(itemId: string, kind: EvidenceKind): { e: Evidence; single: readonly Evidence[] } {
+  private cached(itemId: string, kind: CommitLinkKind): { e: CommitLink; single: readonly CommitLink[] } {
     let byId = this.evidenceCache.get(kind);
     if (!byId) {
       byId = new Map();
@@ -192,11 +195,11 @@ export class CommitLinker {
     return hit;
   }
 
-  private shared(itemId: string, kind: EvidenceKind): Evidence {
+  private shared(itemId: string, kind: CommitLinkKind): CommitLink {
     return this.cached(itemId, kind).e;
   }
 
-  private single(e: Evidence): readonly Evidence[] {
+  private single(e: CommitLink): readonly CommitLink[] {
     return this.cached(e.itemId, e.kind).single;
   }
 
@@ -213,7 +216,7 @@ export class CommitLinker {
   }
 
   /** Evidence a merge commit carries for its brought-in branch (empty when it is not a merge we read). */
-  mergeEvidence(message: string, parentCount: number): Evidence[] {
+  mergeEvidence(message: string, parentCount: number): CommitLink[] {
     if (parentCount < 2) return [];
     const name = mergedBranchName(firstLine(message));
     if (name === undefined) return [];
@@ -233,13 +236,13 @@ function isInBulletLine(message: string, offset: number): boolean {
 }
 
 /** Adds unless the same item already has the same kind of evidence. */
-export function addEvidence(list: Evidence[], e: Evidence): void {
+export function addEvidence(list: CommitLink[], e: CommitLink): void {
   if (!list.some((x) => x.itemId === e.itemId && x.kind === e.kind)) list.push(e);
 }
 
 /** FNV-1a over everything that changes link results; cheap enough to compute on every roadmap load. */
 export function linkFingerprint(
-  items: readonly Pick<RoadmapItem, 'id' | 'refs' | 'branches'>[],
+  items: readonly Pick<RoadmapItem, 'id' | 'aliases' | 'branches'>[],
   trailerKeys: readonly string[],
 ): string {
   let h = 0x811c9dc5;
@@ -254,7 +257,7 @@ export function linkFingerprint(
   trailerKeys.forEach(feed);
   for (const item of items) {
     feed(item.id);
-    item.refs.forEach(feed);
+    item.aliases.forEach(feed);
     feed('\u0001');
     item.branches.forEach(feed);
     feed('\u0002');
@@ -270,12 +273,12 @@ export type MessageLinker = Pick<CommitLinker, 'direct' | 'mergeEvidence'>;
  * `why` links each batch fetched while blame runs) and answered again for free at the end.
  */
 export class MemoLinker implements MessageLinker {
-  private readonly directs = new Map<string, readonly Evidence[]>();
-  private readonly merges = new Map<string, Evidence[]>();
+  private readonly directs = new Map<string, readonly CommitLink[]>();
+  private readonly merges = new Map<string, CommitLink[]>();
 
   constructor(private readonly linker: MessageLinker) {}
 
-  direct(message: string, parentCount = 1): readonly Evidence[] {
+  direct(message: string, parentCount = 1): readonly CommitLink[] {
     const key = `${parentCount}\0${message}`;
     let found = this.directs.get(key);
     if (found === undefined) {
@@ -285,7 +288,7 @@ export class MemoLinker implements MessageLinker {
     return found;
   }
 
-  mergeEvidence(message: string, parentCount: number): Evidence[] {
+  mergeEvidence(message: string, parentCount: number): CommitLink[] {
     const key = `${parentCount}\0${message}`;
     let found = this.merges.get(key);
     if (found === undefined) {

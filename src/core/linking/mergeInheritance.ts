@@ -7,7 +7,7 @@
 // evidence added to the context). Everything seen is always closed under "is an ancestor of", so
 // a side walk that stops at a seen commit has found exactly `merge^1..merge^2`. O(commits).
 
-import type { Evidence } from './commitLinks';
+import type { CommitLink } from './commitLinks';
 import { runToEnd } from '../util/timeSlices';
 
 export interface GraphNode {
@@ -17,7 +17,7 @@ export interface GraphNode {
 export interface InheritanceInput {
   readonly get: (sha: string) => GraphNode | undefined;
   /** Evidence a merge commit carries for the branch it merged (already has `via` set). */
-  readonly mergeEvidence: (sha: string) => readonly Evidence[];
+  readonly mergeEvidence: (sha: string) => readonly CommitLink[];
   /** How many commits the graph has (bounds walks over a corrupt, cyclic graph). */
   readonly size: number;
   /** Commits already processed by an earlier pass (incremental updates); default none. */
@@ -26,7 +26,7 @@ export interface InheritanceInput {
 
 interface Frame {
   readonly tip: string;
-  readonly context: readonly Evidence[];
+  readonly context: readonly CommitLink[];
   chain: string[] | undefined;
   i: number;
   sidesDone: boolean;
@@ -36,7 +36,7 @@ interface Frame {
 export function inheritMergeEvidence(
   tips: readonly string[],
   input: InheritanceInput,
-): Map<string, readonly Evidence[]> {
+): Map<string, readonly CommitLink[]> {
   return runToEnd(inheritMergeEvidenceSteps(tips, input));
 }
 
@@ -45,11 +45,11 @@ export function* inheritMergeEvidenceSteps(
   tips: readonly string[],
   input: InheritanceInput,
   step = 2000,
-): Generator<void, Map<string, readonly Evidence[]>> {
+): Generator<void, Map<string, readonly CommitLink[]>> {
   let untilYield = step;
   const seen = new Set<string>();
   const isSeen = (sha: string): boolean => seen.has(sha) || (input.alreadySeen?.(sha) ?? false);
-  const inherited = new Map<string, readonly Evidence[]>();
+  const inherited = new Map<string, readonly CommitLink[]>();
   const expanded = new Set<string>();
   for (const tip of tips) {
     const frames: Frame[] = [{ tip, context: [], chain: undefined, i: 0, sidesDone: false }];

@@ -1,4 +1,4 @@
-// Finds known roadmap ids and refs inside free text (branch names, commit messages, comments).
+// Finds known roadmap ids and aliases (YAML `refs`) inside free text (branch names, commit messages, comments).
 // One pass over the text with a trie of all keys: cost grows with the text, not with the number
 // of items, which matters for 100k commit messages against a 10k-item roadmap.
 
@@ -11,8 +11,8 @@ export interface ReferenceMatch {
   readonly text: string;
   readonly start: number;
   readonly end: number;
-  /** True when the text matched one of the item's `refs` rather than its id. */
-  readonly viaRef: boolean;
+  /** True when the text matched one of the item's aliases (YAML `refs`) rather than its id. */
+  readonly viaAlias: boolean;
   /**
    * Other items that list the same ref, in roadmap order (one pull request fixing two issues):
    * the text refers to all of them. Absent when the ref is only the item's own.
@@ -23,12 +23,12 @@ export interface ReferenceMatch {
 interface TrieNode {
   next: Map<number, TrieNode> | undefined;
   itemId: string | undefined;
-  viaRef: boolean;
+  viaAlias: boolean;
   shared: string[] | undefined;
 }
 
 function newNode(): TrieNode {
-  return { next: undefined, itemId: undefined, viaRef: false, shared: undefined };
+  return { next: undefined, itemId: undefined, viaAlias: false, shared: undefined };
 }
 
 /** ASCII case folding only: keeps offsets aligned (full Unicode upper-casing can change length). */
@@ -64,17 +64,17 @@ export class ReferenceMatcher {
   private readonly size: number;
 
   /**
-   * Ids take precedence over refs: when a ref of one item equals another item's id, the id wins.
+   * Ids take precedence over aliases: when an alias of one item equals another item's id, the id wins.
    * A ref several items declare belongs to all of them: the first is `itemId`, the rest `sharedWith`.
    */
-  constructor(items: Iterable<Pick<RoadmapItem, 'id' | 'refs'>>) {
+  constructor(items: Iterable<Pick<RoadmapItem, 'id' | 'aliases'>>) {
     const list = [...items];
     let size = 0;
     for (const item of list) {
       if (this.insert(item.id, item.id, false, true)) size++;
     }
     for (const item of list) {
-      for (const ref of item.refs) {
+      for (const ref of item.aliases) {
         if (this.insert(ref, item.id, true, false)) size++;
       }
     }
@@ -85,7 +85,7 @@ export class ReferenceMatcher {
     return this.size;
   }
 
-  private insert(key: string, itemId: string, viaRef: boolean, override: boolean): boolean {
+  private insert(key: string, itemId: string, viaAlias: boolean, override: boolean): boolean {
     const trimmed = key.trim();
     if (trimmed.length === 0) return false;
     let node = this.root;
@@ -100,13 +100,13 @@ export class ReferenceMatcher {
       node = child;
     }
     if (node.itemId !== undefined && !override) {
-      if (viaRef && node.viaRef && node.itemId !== itemId && !(node.shared ?? []).includes(itemId))
+      if (viaAlias && node.viaAlias && node.itemId !== itemId && !(node.shared ?? []).includes(itemId))
         (node.shared ??= []).push(itemId);
       return false;
     }
-    if (node.itemId !== undefined && node.viaRef === false) return false;
+    if (node.itemId !== undefined && node.viaAlias === false) return false;
     node.itemId = itemId;
-    node.viaRef = viaRef;
+    node.viaAlias = viaAlias;
     return true;
   }
 
@@ -159,7 +159,7 @@ export class ReferenceMatcher {
           text: text.slice(i, bestEnd),
           start: i,
           end: bestEnd,
-          viaRef: best.viaRef,
+          viaAlias: best.viaAlias,
         };
         out.push(best.shared ? { ...match, sharedWith: best.shared } : match);
         i = bestEnd;

@@ -125,7 +125,7 @@ export function renderItemCardMarkdown(item: RoadmapItem, context: CardContext):
     blocks.push(`Children: ${children.length}${counts.total > 0 ? ` · ${progressText(counts)}` : ''}${bar}`);
   }
 
-  if (item.refs.length > 0) blocks.push(`Also known as: ${item.refs.map(inline).join(', ')}`);
+  if (item.aliases.length > 0) blocks.push(`Also known as: ${item.aliases.map(inline).join(', ')}`);
   if (item.links.length > 0) blocks.push(`Links: ${item.links.map(linkMarkdown).join(' · ')}`);
 
   const chain = [...context.ancestors(item.id)].reverse();

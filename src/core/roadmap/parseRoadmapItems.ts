@@ -242,7 +242,7 @@ function readItem(walk: Walk, map: YAMLMap, enclosingId: string | undefined, dep
   const links = ctx.textList(get('links'), 'links').values;
   const branches = readGlobs(ctx, get('branches'), 'branches');
   const paths = readGlobs(ctx, get('paths'), 'paths');
-  const refs = ctx.textList(get('refs'), 'refs');
+  const aliases = ctx.textList(get('refs'), 'refs');
   const status = text('status');
   if (status !== undefined) hintTypo(ctx, status.toLowerCase(), KNOWN_STATUSES, 'status', get('status'));
   const owner = text('owner');
@@ -275,10 +275,10 @@ function readItem(walk: Walk, map: YAMLMap, enclosingId: string | undefined, dep
       links,
       branches,
       paths,
-      refs: refs.values.map((r) => r.trim()),
+      aliases: aliases.values.map((r) => r.trim()),
       location: ctx.location(ctx.nodeRange(map)),
       idLocation: ctx.location(idRange),
-      refLocations: refs.nodes.map((n) => ctx.location(ctx.nodeRange(n))),
+      aliasLocations: aliases.nodes.map((n) => ctx.location(ctx.nodeRange(n))),
     };
     if (why !== undefined && why.length > 0) item.why = why;
     if (status !== undefined) item.status = status;

@@ -10,7 +10,7 @@ export type StatusFilter = 'planned' | 'in-progress' | 'shipped' | 'dropped' | '
 export type WorkFilter = 'has-work' | 'no-work';
 
 export interface RoadmapFilter {
-  /** Case-insensitive; every word must appear in the id, title, why, owner or refs. */
+  /** Case-insensitive; every word must appear in the id, title, why, owner or aliases (YAML `refs`). */
   readonly text?: string;
   readonly statuses?: readonly StatusFilter[];
   /** Kinds as written, compared ignoring case. */
@@ -65,7 +65,7 @@ export function itemMatcher(f: RoadmapFilter, facts: FilterFacts): (item: Roadma
     if (f.mine === true && !facts.isMine(item)) return false;
     if (words.length > 0) {
       const hay =
-        `${item.id}\n${item.title}\n${item.why ?? ''}\n${item.owner ?? ''}\n${item.refs.join(' ')}`.toLowerCase();
+        `${item.id}\n${item.title}\n${item.why ?? ''}\n${item.owner ?? ''}\n${item.aliases.join(' ')}`.toLowerCase();
       for (const w of words) if (!hay.includes(w)) return false;
     }
     return true;

@@ -36,7 +36,7 @@ export class RoadmapIndex {
     items: readonly RoadmapItem[],
     diagnostics: readonly RoadmapDiagnostic[],
     private readonly byId: ReadonlyMap<string, RoadmapItem>,
-    private readonly byRef: ReadonlyMap<string, readonly RoadmapItem[]>,
+    private readonly byAlias: ReadonlyMap<string, readonly RoadmapItem[]>,
     private readonly parentOf: ReadonlyMap<RoadmapItem, RoadmapItem>,
     private readonly childrenOf: ReadonlyMap<RoadmapItem, readonly RoadmapItem[]>,
     private readonly rootItems: readonly RoadmapItem[],
@@ -85,7 +85,7 @@ export class RoadmapIndex {
       }
     }
 
-    const byRef = RoadmapIndex.indexRefs(items, byId, diagnostics);
+    const byAlias = RoadmapIndex.indexRefs(items, byId, diagnostics);
     const parentOf = RoadmapIndex.linkParents(items, byId, diagnostics);
     const childrenOf = new Map<RoadmapItem, RoadmapItem[]>();
     const roots: RoadmapItem[] = [];
@@ -99,7 +99,7 @@ export class RoadmapIndex {
       if (list === undefined) childrenOf.set(parent, (list = []));
       list.push(item);
     }
-    return new RoadmapIndex(files, items, diagnostics, byId, byRef, parentOf, childrenOf, roots);
+    return new RoadmapIndex(files, items, diagnostics, byId, byAlias, parentOf, childrenOf, roots);
   }
 
   private static indexRefs(
@@ -107,12 +107,12 @@ export class RoadmapIndex {
     byId: ReadonlyMap<string, RoadmapItem>,
     out: RoadmapDiagnostic[],
   ): Map<string, RoadmapItem[]> {
-    const byRef = new Map<string, RoadmapItem[]>();
+    const byAlias = new Map<string, RoadmapItem[]>();
     for (const item of items) {
-      item.refs.forEach((ref, i) => {
+      item.aliases.forEach((ref, i) => {
         const key = idKey(ref);
         if (key.length === 0) return;
-        const at = item.refLocations?.[i] ?? item.idLocation;
+        const at = item.aliasLocations?.[i] ?? item.idLocation;
         const owner = byId.get(key);
         if (owner !== undefined) {
           if (owner !== item)
@@ -128,13 +128,13 @@ export class RoadmapIndex {
           return;
         }
         // A ref several items name is normal (one pull request fixed two issues): it links to
-        // all of them (refOwners), so there is nothing to warn about.
-        const owners = byRef.get(key);
-        if (owners === undefined) byRef.set(key, [item]);
+        // all of them (aliasOwners), so there is nothing to warn about.
+        const owners = byAlias.get(key);
+        if (owners === undefined) byAlias.set(key, [item]);
         else if (!owners.includes(item)) owners.push(item);
       });
     }
-    return byRef;
+    return byAlias;
   }
 
   /** Resolves parent ids, reports unknown ones, and breaks every cycle at one explicit `parent:`. */
@@ -199,14 +199,14 @@ export class RoadmapIndex {
   /** By id first, then by ref; both ignore case and surrounding spaces. */
   get(idOrRef: string): RoadmapItem | undefined {
     const key = idKey(idOrRef.trim());
-    return this.byId.get(key) ?? this.byRef.get(key)?.[0];
+    return this.byId.get(key) ?? this.byAlias.get(key)?.[0];
   }
 
   /** Every item an id or ref names: the item with that id, or all items listing the ref. */
-  refOwners(idOrRef: string): readonly RoadmapItem[] {
+  aliasOwners(idOrRef: string): readonly RoadmapItem[] {
     const key = idKey(idOrRef.trim());
     const item = this.byId.get(key);
-    return item ? [item] : (this.byRef.get(key) ?? []);
+    return item ? [item] : (this.byAlias.get(key) ?? []);
   }
 
   roots(): readonly RoadmapItem[] {

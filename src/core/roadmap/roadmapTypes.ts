@@ -60,7 +60,7 @@ export interface RoadmapItem {
   readonly links: readonly string[];
   readonly branches: readonly string[];
   readonly paths: readonly string[];
-  readonly refs: readonly string[];
+  readonly aliases: readonly string[];
   /** The parent's id as written (`parent:` or the enclosing `items:`), if any. */
   readonly parentId?: string;
   /** The whole item mapping, and the id value (for "reveal in YAML" and links). */
@@ -68,8 +68,8 @@ export interface RoadmapItem {
   readonly idLocation: SourceLocation;
   /** The value of an explicit `parent:` key, when the item has one (unknown parent, cycles). */
   readonly parentLocation?: SourceLocation;
-  /** Where each of `refs` was written, same order (ref-is-id warnings). */
-  readonly refLocations?: readonly SourceLocation[];
+  /** Where each alias was written, same order (alias-is-id warnings). */
+  readonly aliasLocations?: readonly SourceLocation[];
 }
 
 /** The result of parsing one roadmap file. Items are flattened; nesting is kept in `parentId`. */
@@ -81,7 +81,7 @@ export interface ParsedRoadmapFile {
   readonly diagnostics: readonly RoadmapDiagnostic[];
 }
 
-/** Normalises an id or ref for case-insensitive comparison. */
+/** Normalises an id or alias for case-insensitive comparison. */
 export function idKey(id: string): string {
   return id.toUpperCase();
 }

@@ -1,9 +1,9 @@
 // Installs and removes the `prepare-commit-msg` hook for a folder's repository from the editor:
 // the same files as `roadmap-lens hook install|uninstall`, run by this extension's runtime and CLI.
+// The work model owns the repository; this only knows what the hook runs.
 
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
 import type { HookOutcome } from '../../core/hook/commitHook';
-import { installCommitHook, uninstallCommitHook } from '../../git/commitHookFiles';
 import type { WorkModel } from '../../work/model/workModel';
 
 export class CommitHooks {
@@ -12,17 +12,13 @@ export class CommitHooks {
     private readonly cliPath: string,
   ) {}
 
-  async install(folderUri: vscode.Uri): Promise<HookOutcome> {
-    const repo = this.work.repository(folderUri);
-    if (!repo) return { kind: 'refused', message: this.work.gitOffMessage(folderUri) };
+  install(folderUri: vscode.Uri): Promise<HookOutcome> {
     // process.execPath is node under code-server and the editor's runtime on the desktop, which
     // the hook runs with ELECTRON_RUN_AS_NODE=1.
-    return installCommitHook(repo.git, repo.info.root ?? folderUri.fsPath, process.execPath, this.cliPath);
+    return this.work.installCommitHook(folderUri, process.execPath, this.cliPath);
   }
 
-  async uninstall(folderUri: vscode.Uri): Promise<HookOutcome> {
-    const repo = this.work.repository(folderUri);
-    if (!repo) return { kind: 'refused', message: this.work.gitOffMessage(folderUri) };
-    return uninstallCommitHook(repo.git, repo.info.root ?? folderUri.fsPath);
+  uninstall(folderUri: vscode.Uri): Promise<HookOutcome> {
+    return this.work.uninstallCommitHook(folderUri);
   }
 }

@@ -19,7 +19,7 @@ export interface Mention {
   /** The canonical id of the item named, and the text as written (an id or a ref). */
   readonly itemId: string;
   readonly text: string;
-  readonly viaRef: boolean;
+  readonly viaAlias: boolean;
 }
 
 export class WorkspaceMentions {
@@ -89,7 +89,7 @@ export function mentionsIn(
     for (const m of index.matcher.findAll(line)) {
       if (m.itemId !== itemId) continue;
       if (!segments.some((s) => s.start <= m.start && m.end <= s.end)) continue;
-      out.push({ uri, range: new vscode.Range(l, m.start, l, m.end), itemId, text: m.text, viaRef: m.viaRef });
+      out.push({ uri, range: new vscode.Range(l, m.start, l, m.end), itemId, text: m.text, viaAlias: m.viaAlias });
     }
   }
   return out;

@@ -173,8 +173,8 @@ function facts(item: RoadmapItem): SafeHtml {
   const parts: SafeHtml[] = [];
   if (item.owner !== undefined) parts.push(html`<span><span class="muted">Owner</span> ${item.owner}</span>`);
   if (item.target !== undefined) parts.push(html`<span><span class="muted">Target</span> ${item.target}</span>`);
-  if (item.refs.length > 0)
-    parts.push(html`<span><span class="muted">Also known as</span> ${item.refs.join(', ')}</span>`);
+  if (item.aliases.length > 0)
+    parts.push(html`<span><span class="muted">Also known as</span> ${item.aliases.join(', ')}</span>`);
   return parts.length === 0
     ? html``
     : html`<p class="facts">${join(parts, html`<span class="sep" aria-hidden="true">·</span>`)}</p>`;
@@ -332,16 +332,14 @@ function workSection(data: ItemCardData): SafeHtml {
     }),
   );
   const inWindow = buckets.reduce((n, b) => n + b.count, 0);
-  const branches = work.branches
-    .slice(0, MAX_LIST)
-    .map(
-      (b) =>
-        html`<li>
+  const branches = work.branches.slice(0, MAX_LIST).map(
+    (b) =>
+      html`<li>
           <span class="branch-icon" aria-hidden="true">⎇</span
           ><code>${b.name}</code
           >${b.current === true ? html` <span class="pill current">checked out</span>` : ''}${b.lastActivity !== undefined ? html` <span class="muted">${relativeTime(b.lastActivity, data.now)}${b.author !== undefined ? html` · ${b.author}` : ''}</span>` : ''}
         </li>`,
-    );
+  );
   const commits = [...work.commits]
     .sort((a, b) => b.date - a.date)
     .slice(0, 8)

@@ -3,13 +3,13 @@
 // pure `renderItemCardHtml`, and every message from the page is validated before acting on it.
 
 import * as vscode from 'vscode';
-import { Commands } from '../../commands/commandIds';
 import { idKey } from '../../core/roadmap/roadmapTypes';
 import { safeExternalUrl } from '../../core/render/html';
 import type { FoundItem, RoadmapModel } from '../model/roadmapModel';
 import type { WorkModel } from '../../work/model/workModel';
 import { toPick } from '../findItemQuickPick';
-import { findItemArgument, showItemInFile } from '../../commands/itemArgument';
+import { itemArgument, showItemInFile } from '../../commands/itemArgument';
+import type { CommandHandlers } from '../../commands/commandRegistry';
 import {
   itemCardTitle,
   renderItemCardHtml,
@@ -187,25 +187,18 @@ function goneHtml(id: string, res: WebviewResources): string {
     links: [],
     branches: [],
     paths: [],
-    refs: [],
+    aliases: [],
     location: { file: '', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } },
     idLocation: { file: '', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } },
   };
   return renderItemCardHtml({ item, ancestors: [], children: [], now: Date.now() }, res);
 }
 
-/** Registers `openItemCard` (argument: an id, `{ id, folderUri }` or a tree node). */
-export function registerItemCardPanels(
-  context: vscode.ExtensionContext,
-  roadmaps: RoadmapModel,
-  work: WorkModel | undefined,
-  log: vscode.LogOutputChannel,
-): ItemCardPanels {
-  const panels = new ItemCardPanels(context.extensionUri, roadmaps, work, log);
-  context.subscriptions.push(
-    panels,
-    vscode.commands.registerCommand(Commands.openItemCard, async (arg: unknown) => {
-      const found = arg === undefined ? await pickItem(roadmaps) : findItemArgument(roadmaps, arg);
+/** `openItemCard` (argument: an id, `{ id, folderUri }` or a tree node; none asks). */
+export function itemCardCommand(roadmaps: RoadmapModel, panels: ItemCardPanels): CommandHandlers<'openItemCard'> {
+  return {
+    openItemCard: async (arg: unknown) => {
+      const found = arg === undefined ? await pickItem(roadmaps) : itemArgument(roadmaps, arg);
       if (!found) {
         if (arg !== undefined)
           void vscode.window.showWarningMessage(
@@ -215,8 +208,18 @@ export function registerItemCardPanels(
       }
       panels.show(found);
       return true;
-    }),
-  );
+    },
+  };
+}
+
+export function registerItemCardPanels(
+  context: vscode.ExtensionContext,
+  roadmaps: RoadmapModel,
+  work: WorkModel | undefined,
+  log: vscode.LogOutputChannel,
+): ItemCardPanels {
+  const panels = new ItemCardPanels(context.extensionUri, roadmaps, work, log);
+  context.subscriptions.push(panels);
   return panels;
 }
 

@@ -4,18 +4,14 @@
 
 import * as vscode from 'vscode';
 import { decodeRoadmapBytes, type DecodedRoadmap } from '../../core/roadmap/decodeRoadmapBytes';
-import {
-  DEFAULT_ROADMAP_GLOBS,
-  matchesRoadmapGlob,
-  planRoadmapGlob,
-  type GlobPlan,
-} from '../../core/roadmap/roadmapDiscovery';
+import { matchesRoadmapGlob, planRoadmapGlob, type GlobPlan } from '../../core/roadmap/roadmapDiscovery';
 import { RoadmapFileSet } from '../../core/roadmap/roadmapFileSet';
 import type { RoadmapIndex } from '../../core/roadmap/roadmapIndex';
 import type { RoadmapDiagnostic, RoadmapItem } from '../../core/roadmap/roadmapTypes';
 import { RoadmapParser } from './roadmapParser';
 import { RoadmapWatcher } from './roadmapWatcher';
 import { filesIn, isFile, readFileBytes } from './workspaceFiles';
+import { readSetting, settingDefault } from '../../settings/settings';
 
 export interface FoundItem {
   readonly item: RoadmapItem;
@@ -109,10 +105,10 @@ export class RoadmapModel implements vscode.Disposable {
   }
 
   /** The item with this id or ref; with `folderUri`, only in that folder's roadmap. */
-  find(idOrRef: string, folderUri?: vscode.Uri): FoundItem | undefined {
+  find(idOrAlias: string, folderUri?: vscode.Uri): FoundItem | undefined {
     for (const { folder, index } of this.roadmaps()) {
       if (folderUri !== undefined && folder.uri.toString() !== folderUri.toString()) continue;
-      const item = index.get(idOrRef);
+      const item = index.get(idOrAlias);
       if (item) return { item, folder, index };
     }
     return undefined;
@@ -137,11 +133,8 @@ export class RoadmapModel implements vscode.Disposable {
   }
 
   private globsFor(folder: vscode.WorkspaceFolder): string[] {
-    const configured = vscode.workspace.getConfiguration('roadmapLens', folder.uri).get<unknown>('files');
-    const globs = Array.isArray(configured)
-      ? configured.filter((g): g is string => typeof g === 'string' && g.trim() !== '')
-      : [];
-    return globs.length > 0 ? globs : [...DEFAULT_ROADMAP_GLOBS];
+    const globs = readSetting('files', folder).filter((g) => g.trim() !== '');
+    return [...(globs.length > 0 ? globs : settingDefault('files'))];
   }
 
   private owningSet(uri: vscode.Uri): RoadmapFileSet | undefined {

@@ -3,6 +3,7 @@
 // debounces.
 
 import * as vscode from 'vscode';
+import { onDidChangeSettings } from '../../settings/settings';
 
 export interface RoadmapWatcherHooks {
   globsFor(folder: vscode.WorkspaceFolder): string[];
@@ -26,9 +27,7 @@ export class RoadmapWatcher implements vscode.Disposable {
       vscode.workspace.onDidCloseTextDocument((doc) => {
         if (hooks.isRoadmapFile(doc.uri)) hooks.onFileChanged(doc.uri);
       }),
-      vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration('roadmapLens.files')) hooks.onRediscover();
-      }),
+      onDidChangeSettings(['files'], () => hooks.onRediscover()),
       vscode.workspace.onDidChangeWorkspaceFolders(() => hooks.onRediscover()),
     ];
   }

@@ -7,6 +7,7 @@
 
 import * as vscode from 'vscode';
 import { Commands } from '../../commands/commandIds';
+import type { CommandHandlers } from '../../commands/commandRegistry';
 import { buildOverviewEntries, type OverviewEntry } from '../../core/overview/overviewEntries';
 import { overviewForExport } from '../../core/overview/overviewExport';
 import {
@@ -411,9 +412,17 @@ export function registerRoadmapOverview(
     Commands.openItemCard,
     Commands.showUnlinkedWork,
   );
-  context.subscriptions.push(
-    overview,
-    vscode.commands.registerCommand(Commands.openOverview, (folderUri?: unknown) => {
+  context.subscriptions.push(overview);
+  return overview;
+}
+
+/** `openOverview` (argument: the folder to show first, optional). */
+export function overviewCommand(
+  roadmaps: RoadmapModel,
+  overview: RoadmapOverviewPanel,
+): CommandHandlers<'openOverview'> {
+  return {
+    openOverview: (folderUri?: unknown) => {
       if (roadmaps.roadmaps().length === 0) {
         void vscode.window.showInformationMessage(
           'No roadmap found in this workspace. Create a starter roadmap first.',
@@ -422,7 +431,6 @@ export function registerRoadmapOverview(
       }
       overview.show(folderUri instanceof vscode.Uri ? folderUri : undefined);
       return true;
-    }),
-  );
-  return overview;
+    },
+  };
 }

@@ -55,3 +55,10 @@ export async function getBuiltinGitApi(log?: (message: string) => void): Promise
     return undefined;
   }
 }
+
+/** The built-in git API if that extension is already active and enabled (the extension-host tests' view of it). */
+export function activeBuiltinGitApi(): GitApi | undefined {
+  const extension = vscode.extensions.getExtension<GitExtensionExports>('vscode.git');
+  if (!extension?.isActive || !extension.exports.enabled) return undefined;
+  return extension.exports.getAPI(1);
+}

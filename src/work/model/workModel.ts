@@ -4,63 +4,44 @@
 
 import * as vscode from 'vscode';
 import { idKey, type RoadmapItem } from '../../core/roadmap/roadmapTypes';
-import type { BranchLink } from '../../core/commitIndex/workSummary';
-import type { CommitIndex, CommitInfo } from '../../core/commitIndex/commitIndex';
-import type { FileTouchCount } from '../../core/gitOutput/changedFilesParser';
+import type { CommitIndex } from '../../core/commitIndex/commitIndex';
 import { newestShas, subtreeIds, type ItemRollup } from '../../core/rollup/rollup';
 import type { Coverage } from '../../core/rollup/coverage';
+import { addTrailer } from '../../core/linking/commitTrailer';
+import type { FileTouchCount } from '../../core/gitOutput/changedFilesParser';
 import { MAX_COMMITS_FOR_FILES } from '../../git/changedFiles';
 import type { GitRepository } from '../../git/gitRepository';
-import type { GitApi } from './builtinGitApi';
-import { CommitIndexStore } from './commitIndexStore';
+import { installCommitHook, uninstallCommitHook } from '../../git/commitHookFiles';
+import type { HookOutcome } from '../../core/hook/commitHook';
+import type { CommitIndexStore } from './commitIndexStore';
 import { FilesTouchedCache } from './filesTouchedCache';
-import { FolderWork } from './folderWork';
-import { GitChangeTriggers } from './gitChangeTriggers';
+import { statusWithoutRoadmap } from './folderStatus';
+import { WorkFolders } from './workFolders';
+import type { IndexProgress } from './indexProgress';
+import type { FolderHistory, WorkHistorySource } from './workHistory';
 import type { RoadmapModel } from '../../roadmap/model/roadmapModel';
-import { NO_WORK, type BranchWork, type CommitWork, type ItemWork, type WorkStatus } from './workState';
+import {
+  NO_WORK,
+  toBranchWork,
+  toCommitWork,
+  type BranchWork,
+  type CommitWork,
+  type ItemWork,
+  type WorkStatus,
+} from './workState';
+import { GIT_OFF_TEXT } from './gitOffText';
+import { onDidChangeSettings } from '../../settings/settings';
+import { WORK_SETTINGS } from './workSettings';
 
-/** A checkout, commit or fetch shows within a second: events settle for this long first. */
-const DEBOUNCE_MS = 300;
-
-const SETTINGS = [
-  'roadmapLens.baseBranch',
-  'roadmapLens.trailerKeys',
-  'roadmapLens.history.maxCommits',
-  'roadmapLens.work.recentCommits',
-];
-
-function toCommitWork(c: CommitInfo): CommitWork {
-  return { sha: c.sha, subject: c.subject, author: c.author, date: new Date(c.time * 1000) };
-}
-
-function toBranchWork(link: BranchLink, itemKey: string | undefined): BranchWork {
-  const { ref } = link;
-  const pattern = itemKey === undefined ? undefined : link.patterns.get(itemKey);
-  return {
-    name: ref.name,
-    branch: ref.branch,
-    remote: ref.remote !== undefined,
-    tagged: link.tagged,
-    ...(pattern !== undefined ? { tagPattern: pattern } : {}),
-    isHead: ref.isHead,
-    lastCommit: { sha: ref.sha, subject: ref.subject, author: ref.author, date: new Date(ref.time * 1000) },
-  };
-}
-
-export class WorkModel implements vscode.Disposable {
+export class WorkModel implements vscode.Disposable, WorkHistorySource {
   private readonly emitter = new vscode.EventEmitter<void>();
   /** Fired after HEAD, branches, the index or the linking changed, debounced by the caller's events. */
   readonly onDidChange = this.emitter.event;
   private readonly indexingEmitter = new vscode.EventEmitter<boolean>();
   /** Fired when the first cold build starts (true) and when the last one ends or is stopped (false). */
   readonly onDidChangeIndexing = this.indexingEmitter.event;
-  private indexingNow = false;
 
-  private readonly folders = new Map<string, FolderWork>();
-  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
-  private readonly triggers: GitChangeTriggers;
-  /** Where each folder's commit index is persisted (readable by the extension-host tests). */
-  readonly store: CommitIndexStore;
+  private readonly folders: WorkFolders;
   private readonly subscriptions: vscode.Disposable[] = [];
   private fireScheduled = false;
   private started = false;
@@ -69,25 +50,36 @@ export class WorkModel implements vscode.Disposable {
     (message, error) => this.log.warn(message, error),
   );
 
+  /**
+   * `store` persists each folder's commit index; `progress` is how the UI shows a cold build
+   * (models draw no UI).
+   */
   constructor(
     private readonly roadmaps: RoadmapModel,
-    storageUri: vscode.Uri | undefined,
+    store: CommitIndexStore,
+    progress: IndexProgress,
     private readonly log: vscode.LogOutputChannel,
   ) {
-    this.store = new CommitIndexStore(storageUri);
-    this.triggers = new GitChangeTriggers((root, source) => this.onRepositoryChanged(root, source), log);
+    this.folders = new WorkFolders({
+      roadmaps,
+      store,
+      progress,
+      log,
+      changed: () => this.fireSoon(),
+      indexingChanged: (now) => this.indexingEmitter.fire(now),
+    });
     this.subscriptions.push(
-      this.triggers,
       // Before start() the roadmap's first load is still part of activation: no git for it yet.
       roadmaps.onDidChange(() => {
-        if (this.started) this.syncFolders(true);
+        if (this.started) this.folders.sync(true);
       }),
       vscode.workspace.onDidGrantWorkspaceTrust(() => {
         this.log.info('Workspace trusted: reading repositories.');
-        for (const f of this.folders.values()) void f.refresh();
+        for (const f of this.folders.all()) void f.refresh();
       }),
-      vscode.workspace.onDidChangeConfiguration((e) => {
-        if (SETTINGS.some((s) => e.affectsConfiguration(s))) for (const f of this.folders.values()) void f.refresh();
+      onDidChangeSettings(WORK_SETTINGS, (change) => {
+        for (const f of this.folders.all())
+          if (WORK_SETTINGS.some((k) => change.affects(k, f.folder))) void f.refresh();
       }),
     );
   }
@@ -95,21 +87,29 @@ export class WorkModel implements vscode.Disposable {
   /** Starts watching and reading in the background; returns at once. */
   start(): void {
     this.started = true;
-    void this.triggers.start().then(() => this.syncFolders(false));
+    void this.folders.start();
     // On the next turn, not inside activate(): starting a git process costs the caller a few ms,
     // and activation waits for nothing git does (the status bar fills in when it is ready).
-    const first = setTimeout(() => this.syncFolders(false), 0);
+    const first = setTimeout(() => this.folders.sync(false), 0);
     this.subscriptions.push({ dispose: () => clearTimeout(first) });
   }
 
-  /** The built-in git extension's API, when it is enabled (for the Source Control input box). */
-  get builtinGit(): GitApi | undefined {
-    return this.triggers.builtinApi;
+  /**
+   * Adds the item's trailer to the Source Control commit message of the repository at `uri` (its
+   * root or a folder in it) and returns the new message; undefined when the built-in Git
+   * extension is off or has no repository there. An existing trailer for the item is kept as is.
+   */
+  addTrailerToCommitMessage(uri: vscode.Uri, itemId: string, keys: readonly string[]): string | undefined {
+    const repository = this.folders.builtinGit?.getRepository(uri);
+    if (!repository) return undefined;
+    repository.inputBox.value = addTrailer(repository.inputBox.value, keys[0] ?? 'Roadmap', itemId, keys);
+    return repository.inputBox.value;
   }
 
   /** Folders with a roadmap whose repository is readable, in workspace order. */
   gitFolders(): vscode.WorkspaceFolder[] {
-    return [...this.folders.values()]
+    return this.folders
+      .all()
       .filter((f) => f.status.kind !== 'off' || f.status.reason !== 'not-repo')
       .map((f) => f.folder)
       .sort((a, b) => a.index - b.index);
@@ -119,26 +119,16 @@ export class WorkModel implements vscode.Disposable {
   activeFolder(): vscode.WorkspaceFolder | undefined {
     const uri = vscode.window.activeTextEditor?.document.uri;
     const folder = uri ? vscode.workspace.getWorkspaceFolder(uri) : undefined;
-    if (folder && this.folders.has(folder.uri.toString())) return folder;
-    return [...this.folders.values()].map((f) => f.folder).sort((a, b) => a.index - b.index)[0];
+    if (folder && this.folders.get(folder.uri)) return folder;
+    return this.folders
+      .all()
+      .map((f) => f.folder)
+      .sort((a, b) => a.index - b.index)[0];
   }
 
   status(folderUri: vscode.Uri): WorkStatus {
-    const entry = this.folders.get(folderUri.toString());
-    if (entry) return entry.status;
-    if (folderUri.scheme !== 'file')
-      return {
-        kind: 'off',
-        reason: 'virtual',
-        message: 'Git features need a folder on disk (this folder is virtual or remote).',
-      };
-    if (!vscode.workspace.isTrusted)
-      return { kind: 'off', reason: 'untrusted', message: 'Roadmap Lens runs no git in Restricted Mode.' };
-    return {
-      kind: 'off',
-      reason: 'not-repo',
-      message: 'This folder has no roadmap, so Roadmap Lens does not read its repository.',
-    };
+    const entry = this.folders.get(folderUri);
+    return entry ? entry.status : statusWithoutRoadmap(folderUri.scheme === 'file', vscode.workspace.isTrusted);
   }
 
   /** `current` for the item being worked on, `ancestor` for its parents, up to the goal. */
@@ -154,7 +144,7 @@ export class WorkModel implements vscode.Disposable {
 
   /** Branches (tagged or naming the item) and the item's most recent commits. */
   workFor(folderUri: vscode.Uri, itemId: string): ItemWork {
-    const entry = this.folders.get(folderUri.toString());
+    const entry = this.folders.get(folderUri);
     const key = idKey(itemId);
     const summary = entry?.summary.byItem.get(key);
     if (!summary) return NO_WORK;
@@ -163,7 +153,7 @@ export class WorkModel implements vscode.Disposable {
 
   /** Branches and recent commits that reference no item (merges and the base branch excluded). */
   unlinked(folderUri: vscode.Uri): ItemWork {
-    const entry = this.folders.get(folderUri.toString());
+    const entry = this.folders.get(folderUri);
     if (!entry) return NO_WORK;
     return {
       branches: entry.summary.unlinkedBranches.map((ref) =>
@@ -175,7 +165,7 @@ export class WorkModel implements vscode.Disposable {
 
   /** The item's own plus its descendants' work and its children's statuses; undefined until known. */
   rollupFor(folderUri: vscode.Uri, itemId: string): ItemRollup | undefined {
-    return this.folders.get(folderUri.toString())?.summary.rollup.get(idKey(itemId));
+    return this.folders.get(folderUri)?.summary.rollup.get(idKey(itemId));
   }
 
   /**
@@ -184,19 +174,18 @@ export class WorkModel implements vscode.Disposable {
    */
   isMine(folderUri: vscode.Uri, item: RoadmapItem): boolean {
     if (this.currentMark(folderUri, item.id) === 'current') return true;
-    const entry = this.folders.get(folderUri.toString());
-    if (entry?.summary.mine.has(idKey(item.id))) return true;
+    if (this.folders.get(folderUri)?.summary.mine.has(idKey(item.id))) return true;
     return this.workFor(folderUri, item.id).branches.some((b) => !b.remote);
   }
 
   /** How much of the indexed history links to an item; undefined while git is off or indexing. */
   coverage(folderUri: vscode.Uri): Coverage | undefined {
-    return this.folders.get(folderUri.toString())?.summary.coverage;
+    return this.folders.get(folderUri)?.summary.coverage;
   }
 
   /** The newest commits of the item and all its descendants, each once (the card "including children"). */
   rolledUpCommits(folderUri: vscode.Uri, itemId: string, limit: number): CommitWork[] {
-    const index = this.folders.get(folderUri.toString())?.index;
+    const index = this.folders.get(folderUri)?.index;
     if (!index) return [];
     return this.rolledUpShas(folderUri, itemId, limit).flatMap((sha) => {
       const c = index.get(sha);
@@ -205,7 +194,7 @@ export class WorkModel implements vscode.Disposable {
   }
 
   private rolledUpShas(folderUri: vscode.Uri, itemId: string, limit: number): string[] {
-    const index = this.folders.get(folderUri.toString())?.index;
+    const index = this.folders.get(folderUri)?.index;
     const roadmap = this.roadmaps.indexFor(folderUri);
     if (!index || !roadmap) return [];
     const lists = index.linkedShasByItem();
@@ -219,13 +208,13 @@ export class WorkModel implements vscode.Disposable {
 
   /** The newest `limit` commits that link to no item (the Unlinked Work view's "Show more"). */
   unlinkedCommits(folderUri: vscode.Uri, limit: number): CommitWork[] {
-    const index = this.folders.get(folderUri.toString())?.index;
+    const index = this.folders.get(folderUri)?.index;
     return index ? index.unlinked(limit).map(toCommitWork) : [];
   }
 
   /** When each of the item's indexed commits was made (ms), newest first: the item card's weekly chart. */
   commitTimes(folderUri: vscode.Uri, itemId: string, limit = 5000, includeChildren = false): number[] {
-    const index = this.folders.get(folderUri.toString())?.index;
+    const index = this.folders.get(folderUri)?.index;
     if (!index) return [];
     if (includeChildren)
       return this.rolledUpShas(folderUri, itemId, limit).map((sha) => (index.commitTime(sha) ?? 0) * 1000);
@@ -251,44 +240,64 @@ export class WorkModel implements vscode.Disposable {
     itemId: string,
     includeChildren = false,
   ): readonly FileTouchCount[] | undefined {
-    const entry = this.folders.get(folderUri.toString());
+    const entry = this.folders.get(folderUri);
     if (!entry?.index || entry.status.kind !== 'ready') return undefined;
     const shas = includeChildren
       ? this.rolledUpShas(folderUri, itemId, MAX_COMMITS_FOR_FILES)
       : entry.index.commitsFor(itemId, MAX_COMMITS_FOR_FILES).map((c) => c.sha);
     const key = `${folderUri.toString()}#${idKey(itemId)}${includeChildren ? '+children' : ''}`;
-    return this.filesCache.get(key, shas, entry.repo?.git);
+    return this.filesCache.get(key, shas, entry.repo ? entry.git : undefined);
   }
 
   /** Every local and remote branch (newest first), for the tag command's picker. */
   allBranches(folderUri: vscode.Uri): BranchWork[] {
-    const entry = this.folders.get(folderUri.toString());
+    const entry = this.folders.get(folderUri);
     return (entry?.branches ?? []).map((ref) => toBranchWork({ ref, tagged: false, patterns: new Map() }, undefined));
   }
 
   /** The commit the folder's commit index reflects (HEAD once indexing caught up), if any. */
   indexedHead(folderUri: vscode.Uri): string | undefined {
-    return this.folders.get(folderUri.toString())?.index?.head;
+    return this.folders.get(folderUri)?.index?.head;
   }
 
-  /** The folder's commit index (sha → items), for line attribution; undefined until built. */
+  /** The folder's commit index (sha → items); undefined until built. */
   commitIndex(folderUri: vscode.Uri): CommitIndex | undefined {
-    return this.folders.get(folderUri.toString())?.index;
+    return this.folders.get(folderUri)?.index;
+  }
+
+  /** What line attribution reads of the folder's repository (blame, HEAD, the index); undefined while git is off. */
+  history(folderUri: vscode.Uri): FolderHistory | undefined {
+    return this.folders.get(folderUri)?.history();
   }
 
   /** Roots of the repositories open folders use (for dropping per-repository state). */
   repositoryRoots(): ReadonlySet<string> {
-    const roots = new Set<string>();
-    for (const entry of this.folders.values()) {
-      const root = entry.repo?.info.root;
-      if (root) roots.add(root);
-    }
-    return roots;
+    return this.folders.repositoryRoots();
   }
 
-  /** The opened repository of a folder, if git is on (models only: views ask the methods below). */
-  repository(folderUri: vscode.Uri): GitRepository | undefined {
-    return this.folders.get(folderUri.toString())?.repo;
+  /** The work tree root of the folder's repository, while git is on for it. */
+  repositoryRoot(folderUri: vscode.Uri): string | undefined {
+    return this.repository(folderUri)?.info.root;
+  }
+
+  private repository(folderUri: vscode.Uri): GitRepository | undefined {
+    return this.folders.get(folderUri)?.repo;
+  }
+
+  /**
+   * Installs the `prepare-commit-msg` hook (the CLI's `hook install`) in the folder's repository;
+   * `runtime` and `cliPath` are what the hook runs.
+   */
+  async installCommitHook(folderUri: vscode.Uri, runtime: string, cliPath: string): Promise<HookOutcome> {
+    const entry = this.folders.get(folderUri);
+    if (!entry?.repo) return { kind: 'refused', message: this.gitOffMessage(folderUri) };
+    return installCommitHook(entry.git, entry.repo.info.root ?? folderUri.fsPath, runtime, cliPath);
+  }
+
+  async uninstallCommitHook(folderUri: vscode.Uri): Promise<HookOutcome> {
+    const entry = this.folders.get(folderUri);
+    if (!entry?.repo) return { kind: 'refused', message: this.gitOffMessage(folderUri) };
+    return uninstallCommitHook(entry.git, entry.repo.info.root ?? folderUri.fsPath);
   }
 
   /** Whether git runs for this folder (a repository is open and the workspace is trusted). */
@@ -310,9 +319,7 @@ export class WorkModel implements vscode.Disposable {
   /** Why git is not available for this folder, in words for a message. */
   gitOffMessage(folderUri: vscode.Uri): string {
     const status = this.status(folderUri);
-    return status.kind === 'off'
-      ? status.message
-      : 'Roadmap Lens is still reading the repository; try again in a moment.';
+    return status.kind === 'off' ? status.message : GIT_OFF_TEXT.loading;
   }
 
   /** Creates `name` at HEAD, checks it out and re-reads the folder. */
@@ -324,7 +331,7 @@ export class WorkModel implements vscode.Disposable {
   }
 
   async showCommit(folderUri: vscode.Uri, sha: string, token?: vscode.CancellationToken): Promise<string> {
-    const entry = this.folders.get(folderUri.toString());
+    const entry = this.folders.get(folderUri);
     if (!entry) return 'Roadmap Lens: that folder is not open or has no roadmap.';
     const controller = new AbortController();
     token?.onCancellationRequested(() => controller.abort());
@@ -337,17 +344,17 @@ export class WorkModel implements vscode.Disposable {
 
   /** Re-reads one folder (or all) now, bypassing the debounce; resolves when done. */
   async refresh(folderUri?: vscode.Uri): Promise<void> {
-    const entries = folderUri ? [this.folders.get(folderUri.toString())] : [...this.folders.values()];
+    const entries = folderUri ? [this.folders.get(folderUri)] : this.folders.all();
     await Promise.all(entries.flatMap((e) => (e ? [e.refresh()] : [])));
   }
 
   async rebuildIndex(): Promise<void> {
-    await Promise.all([...this.folders.values()].map((f) => f.rebuildIndex()));
+    await Promise.all(this.folders.all().map((f) => f.rebuildIndex()));
   }
 
   /** A cold build of some folder's commit index is running. */
   get indexing(): boolean {
-    return this.indexingNow;
+    return this.folders.indexing;
   }
 
   /**
@@ -356,93 +363,16 @@ export class WorkModel implements vscode.Disposable {
    * once; resolves with how many builds were stopped once they have wound down.
    */
   async stopIndexing(): Promise<number> {
-    const stopped = await Promise.all([...this.folders.values()].map((f) => f.stopIndexing()));
+    const stopped = await Promise.all(this.folders.all().map((f) => f.stopIndexing()));
     return stopped.filter(Boolean).length;
   }
 
   dispose(): void {
-    for (const t of this.timers.values()) clearTimeout(t);
     this.filesCache.clear();
-    for (const f of this.folders.values()) f.dispose();
-    this.folders.clear();
+    this.folders.dispose();
     for (const d of this.subscriptions) d.dispose();
     this.emitter.dispose();
     this.indexingEmitter.dispose();
-  }
-
-  /** One FolderWork per folder with a roadmap; a roadmap edit re-links existing ones (no git). */
-  private syncFolders(relink: boolean): void {
-    const wanted = new Map(this.roadmaps.folders().map((f) => [f.uri.toString(), f]));
-    let changed = false;
-    let removed = false;
-    for (const [key, entry] of this.folders) {
-      if (wanted.has(key)) continue;
-      entry.dispose();
-      this.folders.delete(key);
-      changed = removed = true;
-    }
-    // A closed folder's repository keeps no watchers unless another open folder still uses it.
-    if (removed) {
-      this.triggers.retain(this.repositoryRoots());
-      this.indexingChanged();
-    }
-    for (const [key, folder] of wanted) {
-      const existing = this.folders.get(key);
-      if (existing) {
-        if (relink)
-          void existing
-            .relink()
-            .catch((e: unknown) => this.log.error(`${existing.folder.name}: re-linking to the roadmap failed`, e));
-        continue;
-      }
-      if (folder.uri.scheme !== 'file') continue;
-      const entry = new FolderWork(folder, {
-        store: this.store,
-        log: this.log,
-        roadmap: (f) => this.roadmaps.indexFor(f.uri),
-        changed: () => this.fireSoon(),
-        opened: (repo) => this.triggers.attach(repo.info),
-        indexingChanged: () => this.indexingChanged(),
-      });
-      this.folders.set(key, entry);
-      changed = true;
-      void entry.refresh('folder added');
-    }
-    if (changed) this.fireSoon();
-  }
-
-  private onRepositoryChanged(root: string, source: string): void {
-    this.log.debug(`Repository changed: ${root} (${source})`);
-    const rootUri = vscode.Uri.file(root);
-    for (const [key, entry] of this.folders) {
-      const repoRoot = entry.repo?.info.root;
-      const folderPath = entry.folder.uri.fsPath;
-      // A folder inside the repository, or the repository itself.
-      const matches =
-        repoRoot !== undefined
-          ? vscode.Uri.file(repoRoot).toString() === rootUri.toString()
-          : folderPath.startsWith(root);
-      if (matches) this.schedule(key, entry);
-    }
-  }
-
-  private schedule(key: string, entry: FolderWork): void {
-    const pending = this.timers.get(key);
-    if (pending) clearTimeout(pending);
-    this.timers.set(
-      key,
-      setTimeout(() => {
-        this.timers.delete(key);
-        void entry.refresh('repository changed');
-      }, DEBOUNCE_MS),
-    );
-  }
-
-  private indexingChanged(): void {
-    const now = [...this.folders.values()].some((f) => f.indexing);
-    if (now === this.indexingNow) return;
-    this.indexingNow = now;
-    this.indexingEmitter.fire(now);
   }
 
   /** Several folders finishing together fire one event. */

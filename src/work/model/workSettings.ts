@@ -1,8 +1,7 @@
 // The work model's settings for one folder, read fresh each time (they may change any moment), with
 // out-of-range or malformed values clamped to something safe rather than trusted.
 
-import * as vscode from 'vscode';
-import { DEFAULT_TRAILER_KEYS } from '../../core/gitOutput/trailers';
+import { readSetting, settingDefault, type SettingKey, type SettingScope } from '../../settings/settings';
 
 export interface WorkSettings {
   readonly baseBranch: string | undefined;
@@ -11,21 +10,22 @@ export interface WorkSettings {
   readonly recentCommits: number;
 }
 
-export function readWorkSettings(folder: vscode.WorkspaceFolder): WorkSettings {
-  const config = vscode.workspace.getConfiguration('roadmapLens', folder.uri);
-  const base = config.get<string>('baseBranch', 'auto').trim();
-  const keys = config.get<unknown>('trailerKeys');
-  const trailerKeys = Array.isArray(keys)
-    ? keys.filter((k): k is string => typeof k === 'string' && /^[A-Za-z0-9-]+$/.test(k))
-    : [];
-  const number = (key: string, fallback: number, min: number, max: number): number => {
-    const v = config.get<number>(key, fallback);
-    return Number.isFinite(v) ? Math.min(max, Math.max(min, Math.floor(v))) : fallback;
-  };
+/** The settings whose change means the folder's work must be read again. */
+export const WORK_SETTINGS: readonly SettingKey[] = [
+  'baseBranch',
+  'trailerKeys',
+  'history.maxCommits',
+  'work.recentCommits',
+];
+
+export function readWorkSettings(folder: SettingScope): WorkSettings {
+  const base = readSetting('baseBranch', folder).trim();
+  // Trailer keys become part of a regular expression and of `git log --format`: word characters only.
+  const trailerKeys = readSetting('trailerKeys', folder).filter((k) => /^[A-Za-z0-9-]+$/.test(k));
   return {
     baseBranch: base === '' || base.toLowerCase() === 'auto' ? undefined : base,
-    trailerKeys: trailerKeys.length > 0 ? trailerKeys : DEFAULT_TRAILER_KEYS,
-    maxCommits: number('history.maxCommits', 20000, 100, 10_000_000),
-    recentCommits: number('work.recentCommits', 10, 0, 200),
+    trailerKeys: trailerKeys.length > 0 ? trailerKeys : settingDefault('trailerKeys'),
+    maxCommits: readSetting('history.maxCommits', folder),
+    recentCommits: readSetting('work.recentCommits', folder),
   };
 }

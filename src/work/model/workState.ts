@@ -1,6 +1,8 @@
 // What the work model tells views about one workspace folder's repository. Plain data: views
 // render it, they never ask git themselves.
 
+import type { CommitInfo } from '../../core/commitIndex/commitIndex';
+import type { BranchLink } from '../../core/commitIndex/workSummary';
 import type { CurrentReason } from '../../core/linking/currentWork';
 import type { RoadmapItem } from '../../core/roadmap/roadmapTypes';
 
@@ -64,3 +66,21 @@ export interface ItemWork {
 }
 
 export const NO_WORK: ItemWork = { branches: [], commits: [] };
+
+export function toCommitWork(c: CommitInfo): CommitWork {
+  return { sha: c.sha, subject: c.subject, author: c.author, date: new Date(c.time * 1000) };
+}
+
+export function toBranchWork(link: BranchLink, itemKey: string | undefined): BranchWork {
+  const { ref } = link;
+  const pattern = itemKey === undefined ? undefined : link.patterns.get(itemKey);
+  return {
+    name: ref.name,
+    branch: ref.branch,
+    remote: ref.remote !== undefined,
+    tagged: link.tagged,
+    ...(pattern !== undefined ? { tagPattern: pattern } : {}),
+    isHead: ref.isHead,
+    lastCommit: { sha: ref.sha, subject: ref.subject, author: ref.author, date: new Date(ref.time * 1000) },
+  };
+}

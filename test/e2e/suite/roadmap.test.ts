@@ -54,6 +54,32 @@ describe('roadmap in the editor', function () {
   let api: RoadmapLensApi;
   let original: string;
 
+  const selectedItemIds = (): string[] => api.treeView.selection.flatMap((n) => (n.type === 'item' ? [n.id] : []));
+  /** The view reports its selection back asynchronously: wait until it is `id` (or fail naming what it is). */
+  const selected = (id: string): Promise<true> =>
+    waitFor(`${id} to be selected in the Roadmap view`, () => {
+      const ids = selectedItemIds();
+      if (ids.join() === id) return true;
+      throw new Error(`selected: ${ids.join(', ') || 'nothing'}`);
+    });
+  /**
+   * Runs Reveal Item until the view reports `id` selected. While the tree refreshes (the commit index
+   * is still being built early in the run) the view may report the selection of a node it has
+   * just replaced, which reads as nothing; a reveal that never selects still fails here.
+   */
+  const revealed = (arg: string, id: string): Promise<true> =>
+    waitFor(
+      `Reveal Item ${arg} to select ${id} in the Roadmap view`,
+      async () => {
+        await vscode.commands.executeCommand(Commands.revealItem, arg);
+        for (let i = 0; i < 20 && selectedItemIds().join() !== id; i++) await sleep(50);
+        const ids = selectedItemIds();
+        if (ids.join() === id) return true;
+        throw new Error(`selected: ${ids.join(', ') || 'nothing'}`);
+      },
+      40_000,
+    );
+
   before(async () => {
     api = await activateApi();
     original = fs.readFileSync(roadmapUri().fsPath, 'utf8');
@@ -158,8 +184,15 @@ describe('roadmap in the editor', function () {
   });
 
   it('reveals an item in the tree by id and by ref', async () => {
-    await vscode.commands.executeCommand(Commands.revealItem, 'CHK-12');
-    await vscode.commands.executeCommand(Commands.revealItem, 'SHOP-311');
+    await revealed('CHK-12', 'CHK-12');
+    assert.equal(api.treeView.visible, true, 'the Roadmap view is shown');
+    // SHOP-311 is a ref of SRCH-3: the item is revealed, not the ref.
+    await revealed('SHOP-311', 'SRCH-3');
+    // A reveal expands the item's ancestors, so its node is reachable from the root.
+    const path: string[] = [];
+    for (let n = api.treeView.selection[0]; n; n = api.tree.getParent(n)) if (n.type === 'item') path.unshift(n.id);
+    assert.equal(path.at(-1), 'SRCH-3');
+    assert.ok(path.length > 1, `SRCH-3 is shown under its parents (${path.join(' › ')})`);
   });
 
   it('shows the card when hovering an id in any file', async () => {
@@ -332,12 +365,22 @@ describe('roadmap in the editor', function () {
     assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), roadmapUri().toString());
   });
 
-  it('opens the Find Roadmap Item quick pick', async () => {
-    const done = vscode.commands.executeCommand(Commands.findItem);
-    // The command resolves when the quick pick closes; closing it proves it was open and settles.
-    await sleep(500);
-    await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
-    await waitFor('the quick pick to close', () => Promise.race([done.then(() => true), sleep(200).then(() => false)]));
+  it('opens the Find Roadmap Item quick pick; accepting an item reveals it in the tree', async () => {
+    const first = api.model.allItems()[0]?.item.id;
+    const other = api.model.allItems().at(-1)?.item.id;
+    assert.ok(first !== undefined && other !== undefined && first !== other);
+    await revealed(other, other);
+
+    let settled = false;
+    const done = Promise.resolve(vscode.commands.executeCommand(Commands.findItem)).finally(() => (settled = true));
+    // Accept whatever the quick pick has active (its first item) once it shows. If it never opened,
+    // the command ends without a reveal and the selection stays on the other item.
+    await waitFor('the quick pick to accept an item', async () => {
+      if (!settled) await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+      return settled;
+    });
+    await done;
+    await selected(first);
   });
 
   it('registers every contributed command, Find Roadmap Item… included', async () => {

@@ -56,7 +56,7 @@ describe('stop indexing commits', function () {
       assert.deepEqual(events, [true, false]);
       assert.equal(api.work.indexing, false);
       assert.equal(api.work.commitIndex(folder), undefined, 'no half-built index is kept');
-      assert.equal((await api.work.store.load(folder, linker())).kind, 'missing', 'nothing was saved');
+      assert.equal((await api.commitIndexStore.load(folder, linker())).kind, 'missing', 'nothing was saved');
 
       // What a checkout or a file event does: it must not silently start the build again.
       await api.work.refresh(folder);
@@ -76,7 +76,7 @@ describe('stop indexing commits', function () {
       await waitFor('the build to end', () => !api.work.indexing);
       assert.deepEqual(events, [true, false, true, false]);
       const stored = await waitFor('the saved index', async () => {
-        const loaded = await api.work.store.load(folder, linker());
+        const loaded = await api.commitIndexStore.load(folder, linker());
         return loaded.kind === 'loaded' && loaded;
       });
       assert.equal(stored.index.size, index.size);

@@ -296,7 +296,7 @@ describe('current work (branches, commits, tagging)', function () {
   it('adds the Roadmap trailer to the Source Control input box once', async () => {
     git('checkout', '-q', 'feature/chk-12-reorder');
     await until(api, 'CHK-12 current', () => api.statusBar.text.includes('CHK-12'));
-    const gitApi = api.work.builtinGit;
+    const gitApi = api.builtinGit;
     assert.ok(gitApi, 'the built-in git extension API is available in this VS Code');
     await until(api, 'the built-in git repository', () => gitApi.getRepository(firstFolder().uri) !== null);
     const repo = gitApi.getRepository(firstFolder().uri);

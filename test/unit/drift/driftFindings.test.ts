@@ -16,7 +16,7 @@ function item(id: string, status: string | undefined, paths: string[] = []): Roa
     links: [],
     branches: [],
     paths,
-    refs: [],
+    aliases: [],
     location: { file: '/r.yaml', range },
     idLocation: { file: '/r.yaml', range },
   };

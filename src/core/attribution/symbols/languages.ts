@@ -2,6 +2,7 @@
 // and comments (so a `}` in "}" or // } never closes a scope), and the kind of block structure
 // (braces, indentation or keywords). Keyed by VS Code language id; file extensions map onto them
 // so the CLI, which has no language ids, reads the same way.
+import { languageIdForPath } from '../../language/languageIds';
 
 export type Structure = 'brace' | 'python' | 'yaml' | 'ruby' | 'lua';
 
@@ -180,63 +181,6 @@ const SPECS: readonly LanguageSpec[] = [
 
 const BY_ID = new Map(SPECS.map((s) => [s.id, s]));
 
-const ID_BY_EXT: Record<string, string> = {
-  ts: 'typescript',
-  mts: 'typescript',
-  cts: 'typescript',
-  tsx: 'typescriptreact',
-  js: 'javascript',
-  mjs: 'javascript',
-  cjs: 'javascript',
-  jsx: 'javascriptreact',
-  java: 'java',
-  groovy: 'groovy',
-  gradle: 'groovy',
-  cs: 'csharp',
-  kt: 'kotlin',
-  kts: 'kotlin',
-  swift: 'swift',
-  scala: 'scala',
-  sc: 'scala',
-  dart: 'dart',
-  php: 'php',
-  c: 'c',
-  h: 'c',
-  cc: 'cpp',
-  cpp: 'cpp',
-  cxx: 'cpp',
-  hpp: 'cpp',
-  hh: 'cpp',
-  hxx: 'cpp',
-  m: 'objective-c',
-  go: 'go',
-  rs: 'rust',
-  sh: 'shellscript',
-  bash: 'shellscript',
-  zsh: 'shellscript',
-  ksh: 'shellscript',
-  pl: 'perl',
-  pm: 'perl',
-  py: 'python',
-  pyi: 'python',
-  pyw: 'python',
-  yaml: 'yaml',
-  yml: 'yaml',
-  rb: 'ruby',
-  rake: 'ruby',
-  gemspec: 'ruby',
-  lua: 'lua',
-};
-
-const ID_BY_NAME: Record<string, string> = {
-  Rakefile: 'ruby',
-  Gemfile: 'ruby',
-  Jenkinsfile: 'groovy',
-  '.bashrc': 'shellscript',
-  '.zshrc': 'shellscript',
-  '.profile': 'shellscript',
-};
-
 /**
  * The language of a file: VS Code's language id when it names one we read (an editor may know
  * better than the extension, e.g. a shebang script), else the file name or extension.
@@ -244,11 +188,5 @@ const ID_BY_NAME: Record<string, string> = {
 export function languageSpec(path: string, languageId?: string): LanguageSpec | undefined {
   const byId = languageId === undefined ? undefined : BY_ID.get(languageId);
   if (byId) return byId;
-  const base = path.slice(path.lastIndexOf('/') + 1);
-  const named = ID_BY_NAME[base];
-  if (named) return BY_ID.get(named);
-  const dot = base.lastIndexOf('.');
-  if (dot < 0) return undefined;
-  const id = ID_BY_EXT[base.slice(dot + 1).toLowerCase()];
-  return id === undefined ? undefined : BY_ID.get(id);
+  return BY_ID.get(languageIdForPath(path));
 }

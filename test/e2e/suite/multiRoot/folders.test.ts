@@ -274,7 +274,7 @@ describe('multi-root workspace', function () {
         `no work state for a removed folder, got ${JSON.stringify(status)}`,
       );
       assert.equal(api.work.commitIndex(removedUri), undefined);
-      assert.equal(api.work.repository(removedUri), undefined);
+      assert.equal(api.work.repositoryRoot(removedUri), undefined);
       assert.deepEqual(api.work.workFor(removedUri, 'OPS-1').commits, []);
       assert.ok(![...api.work.repositoryRoots()].some(isOps), 'the work model lists no ops-platform repository');
       await waitFor(

@@ -1,0 +1,30 @@
+// What line attribution reads from the work model: a narrow model-to-model interface, so the
+// attribution model asks for blame, HEAD and the commit index of a folder without reaching into
+// its repository or git runner.
+
+import type * as vscode from 'vscode';
+import type { CommitIndex } from '../../core/commitIndex/commitIndex';
+import type { BlameOutcome } from '../../git/blameRunner';
+import type { WorkStatus } from './workState';
+
+/** A folder whose repository is open (git is on and it has a work tree). */
+export interface FolderHistory {
+  /** The work tree root. */
+  readonly root: string;
+  /** The commit HEAD names now; undefined on an unborn branch or a failure. */
+  headCommit(): Promise<string | undefined>;
+  /** `git blame` of an editor's text, for a path relative to the workspace folder. */
+  blame(relPath: string, contents: string): Promise<BlameOutcome>;
+  /** The commit index as it is now (sha → items); undefined until built. */
+  commitIndex(): CommitIndex | undefined;
+}
+
+export interface WorkHistorySource {
+  /** Fired after HEAD, branches, the index or the linking changed. */
+  readonly onDidChange: vscode.Event<void>;
+  status(folderUri: vscode.Uri): WorkStatus;
+  /** Roots of the repositories open folders use (for dropping per-repository state). */
+  repositoryRoots(): ReadonlySet<string>;
+  /** Undefined while git is off for the folder or its repository has no work tree. */
+  history(folderUri: vscode.Uri): FolderHistory | undefined;
+}
