@@ -118,6 +118,21 @@ describe('overview query', () => {
     ]);
   });
 
+  it('puts a swimlane’s epic first even when its children come first in the files', () => {
+    const later = buildOverviewEntries(
+      hierarchy([
+        makeItem({ id: 'F-9', title: 'Early child', parentId: 'EP-9' }),
+        makeItem({ id: 'EP-9', kind: 'epic', title: 'Epic' }),
+      ]),
+      { work: () => ({ branches: 0, commits: 0 }), isMine: () => false },
+    );
+    const lanes = queryOverview(later, q({ groupBy: 'epic' })).groups;
+    assert.deepEqual(
+      lanes.map((g) => g.members.map((i) => later[i]?.id)),
+      [['EP-9', 'F-9']],
+    );
+  });
+
   it('groups by status in workflow order and by epic as swimlanes in roadmap order', () => {
     assert.deepEqual(groups(q({ groupBy: 'status' })), [
       'Planned: S-1 F-5',
@@ -256,9 +271,13 @@ describe('overview query: properties', () => {
         assert.equal(r.matched, expected.length);
         for (const g of r.groups) {
           assert.ok(g.members.length > 0);
+          // Roadmap order, but a swimlane's own epic leads it.
+          const head = g.members[0] as number;
+          const leads = query.groupBy === 'epic' && es[head]?.lane?.toLowerCase() === es[head]?.id.toLowerCase();
+          const rest = leads ? g.members.slice(1) : [...g.members];
           assert.deepEqual(
-            [...g.members],
-            [...g.members].sort((a, b) => a - b),
+            rest,
+            [...rest].sort((a, b) => a - b),
           );
         }
         assert.equal(new Set(r.groups.map((g) => g.key)).size, r.groups.length);

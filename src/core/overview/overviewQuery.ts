@@ -24,7 +24,7 @@ export interface OverviewGroup {
   /** Stable across updates (`target:2026-q2`, `status:shipped`, `lane:rel-3`, `…:none`): collapsed state and focus survive. */
   readonly key: string;
   readonly title: string;
-  /** Indexes into the entries, in roadmap order. */
+  /** Indexes into the entries, in roadmap order (a swimlane's epic first). */
   readonly members: readonly number[];
 }
 
@@ -138,7 +138,7 @@ const LAST = Number.MAX_SAFE_INTEGER;
 /**
  * Filters and groups. Targets: dates in date order (a month before the quarter that starts later),
  * free text after every date, "No target" last. Status: workflow order. Epic: swimlanes in roadmap
- * order, "Not under an epic" last. Members keep roadmap order.
+ * order, "Not under an epic" last. Members keep roadmap order, except that a lane's epic leads it.
  */
 export function queryOverview(entries: readonly OverviewEntry[], q: OverviewQuery): OverviewResult {
   const match = entryMatcher(q);
@@ -174,7 +174,11 @@ export function queryOverview(entries: readonly OverviewEntry[], q: OverviewQuer
     }
     let g = groups.get(key);
     if (!g) groups.set(key, (g = { key, title, rank, text, members: [] }));
-    g.members.push(i);
+    // A swimlane opens with its epic's own card, wherever the files put it (a backlog file read
+    // before the epic's file lists its children first).
+    if (q.groupBy === 'epic' && e.lane !== undefined && e.lane.toLowerCase() === e.id.toLowerCase())
+      g.members.unshift(i);
+    else g.members.push(i);
   }
   const sorted = [...groups.values()].sort(
     (a, b) => a.rank - b.rank || (a.text < b.text ? -1 : a.text > b.text ? 1 : 0) || (a.key < b.key ? -1 : 1),

@@ -37,7 +37,7 @@ describe('the overview and the tree at 10,000 items', function () {
   let wb: Workbench;
   let dir: string;
   let deepId: string;
-  let epic: { id: string; child: string };
+  let epic: { id: string; child: string; childTitle: string };
 
   before(async () => {
     dir = path.join(uiContext().tempDir, 'at-size', 'acme-shop');
@@ -61,7 +61,8 @@ describe('the overview and the tree at 10,000 items', function () {
     deepId = deep.id;
     const anEpic = index.items.find((i) => i.kind === 'epic' && index.children(i.id).length > 3);
     assert.ok(anEpic);
-    epic = { id: anEpic.id, child: index.children(anEpic.id)[2]?.id ?? '' };
+    const child = index.children(anEpic.id)[2];
+    epic = { id: anEpic.id, child: child?.id ?? '', childTitle: child?.title ?? '' };
 
     git(dir, 'init', '-q', '-b', 'main');
     git(dir, 'config', 'user.email', 'lee@example.com');
@@ -153,12 +154,19 @@ describe('the overview and the tree at 10,000 items', function () {
   it('shows an epic and its children in one swimlane', async () => {
     const page = activeWebview(wb);
     await page.locator('button[data-group="epic"]').click();
-    await page.locator('#ov-search').fill(epic.id);
+    // A feature deep under its epic: its lane is the epic's, headed by the epic.
+    await page.locator('#ov-search').fill(`${epic.child} ${epic.childTitle}`);
     await page
       .locator('.ov-group-title', { hasText: `${epic.id} · ` })
       .first()
       .waitFor({ state: 'visible' });
     await page.locator(`.ov-card[data-item="${epic.child}"]`).waitFor({ state: 'visible' });
+    // Unfiltered, the first lane starts with its epic's card and goes on with its children.
+    await page.locator('#ov-search').fill('');
+    await page.locator('#ov-count', { hasText: '10,000 items in' }).waitFor({ state: 'visible' });
+    const firstLane = await page.locator('.ov-group-title').first().innerText();
+    const firstCard = await page.locator('.ov-card').first().getAttribute('data-item');
+    assert.ok(firstLane.startsWith(`${firstCard ?? '?'} · `), `${firstLane} starts with ${firstCard}`);
     await wb.parkMouse();
     await wb.screenshot('overview-swimlanes');
     await page.locator('button[data-group="target"]').click();
