@@ -36,6 +36,16 @@ const targets = [
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   // Roadmap files are parsed off the extension host's thread (src/roadmap/model/roadmapParser.ts).
   { ...common, entryPoints: ['src/roadmap/model/roadmapParseWorker.ts'], outfile: 'dist/roadmapParseWorker.js' },
+  // The overview page's search, grouping and windowing: the same core code the exports use.
+  {
+    ...common,
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+    globalName: 'RoadmapLensOverview',
+    entryPoints: ['src/core/overview/overviewBrowser.ts'],
+    outfile: 'dist/overviewCore.js',
+  },
 ];
 
 const contexts = await Promise.all(targets.map((t) => esbuild.context(t)));

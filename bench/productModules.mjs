@@ -31,6 +31,9 @@ export const MODULES = {
   importMerge: 'src/core/import/importMerge.ts',
   itemCompletion: 'src/core/language/itemCompletion.ts',
   completionContext: 'src/core/language/completionContext.ts',
+  overviewEntries: 'src/core/overview/overviewEntries.ts',
+  overviewQuery: 'src/core/overview/overviewQuery.ts',
+  overviewWindow: 'src/core/overview/overviewWindow.ts',
 };
 
 function isAlive(pid) {

@@ -32,6 +32,8 @@ const GROWTH_MAX = 2.2;
 const STALL_LIMIT_MS = 50;
 /** The issue's bound for a completion answer on the 10,000-item roadmap. */
 const COMPLETION_LIMIT_MS = 50;
+/** The issue's bound for a search keystroke or a filter change in the overview. */
+const OVERVIEW_KEYSTROKE_LIMIT_MS = 50;
 /** `roadmapLens.history.maxCommits`' default: what a cold build reads unless configured. */
 const DEFAULT_MAX_COMMITS = 20000;
 const GROWTH_TARGET = `≈ 2: ≤ ${GROWTH_MAX}, or no faster than the raw limit's own growth`;
@@ -568,6 +570,95 @@ export const ROWS = [
           `slowest word ${JSON.stringify(worstWord)} (median of ${ctx.opts.runs}); all ${words.length} words: ` +
           medians.map((m) => m.toFixed(2)).join(', ') +
           ` ms; building the candidate table ${build.toFixed(1)} ms (paid once by the first answer of a session; after that it is rebuilt right after each roadmap reload, off the keystroke)`,
+      };
+    },
+  },
+  {
+    id: 'overview-model',
+    what: (i) =>
+      `overview model for a ${fmt(i.roadmaps.n2.items)}-item roadmap: entries (inherited targets, swimlanes, work), menus, and the JSON posted to the page`,
+    target: { text: '≤ 0.5 × YAML.parseDocument', max: 0.5 },
+    async measure(ctx) {
+      const roadmap = await roadmapForLinks(ctx);
+      const { buildOverviewEntries } = need(ctx.product, 'overviewEntries');
+      const { overviewFacets } = need(ctx.product, 'overviewQuery');
+      const { files } = ctx.inputs.roadmaps.n2;
+      const texts = await Promise.all(files.map((f) => fs.promises.readFile(f, 'utf8')));
+      const facts = { work: () => ({ branches: 0, commits: 0 }), isMine: () => false };
+      let entries = [];
+      let bytes = 0;
+      const r = await compare(
+        {
+          product: () => {
+            entries = buildOverviewEntries(roadmap, facts);
+            bytes = JSON.stringify({ entries, facets: overviewFacets(entries) }).length;
+          },
+          limit: () => {
+            for (const t of texts) parseDocument(t);
+          },
+        },
+        { warmup: ctx.opts.warmup, runs: ctx.opts.runs },
+      );
+      if (entries.length !== roadmap.items.length)
+        throw new Error(`${entries.length} entries for ${roadmap.items.length} items`);
+      return {
+        ...ms(r),
+        limitWhat: '`YAML.parseDocument` of the same files (already read)',
+        note: `${fmt(entries.length)} entries, ${fmt(Math.round(bytes / 1024))} KB of JSON per update`,
+      };
+    },
+  },
+  {
+    id: 'overview-keystroke',
+    what: (i) =>
+      `overview search or filter on ${fmt(i.roadmaps.n2.items)} items: query, group, lay out and find the window (slowest of 8)`,
+    target: { text: `≤ ${OVERVIEW_KEYSTROKE_LIMIT_MS} ms per keystroke`, max: 1 },
+    async measure(ctx) {
+      const roadmap = await roadmapForLinks(ctx);
+      const { buildOverviewEntries } = need(ctx.product, 'overviewEntries');
+      const { queryOverview, EMPTY_QUERY } = need(ctx.product, 'overviewQuery');
+      const { layoutRows, visibleRows } = need(ctx.product, 'overviewWindow');
+      const entries = buildOverviewEntries(roadmap, { work: () => ({ branches: 0, commits: 0 }), isMine: () => false });
+      const deep = entries[entries.length - 1];
+      // What a user does: type a word letter by letter, an id, a miss, then filters and groupings.
+      const queries = [
+        { ...EMPTY_QUERY, text: 't' },
+        { ...EMPTY_QUERY, text: 'ta' },
+        { ...EMPTY_QUERY, text: 'tax' },
+        { ...EMPTY_QUERY, text: deep.id },
+        { ...EMPTY_QUERY, text: 'zzzz-none' },
+        { ...EMPTY_QUERY, statuses: ['shipped'] },
+        { ...EMPTY_QUERY, groupBy: 'epic' },
+        { ...EMPTY_QUERY, groupBy: 'status', kinds: ['feature'] },
+      ];
+      const perQuery = queries.map(() => []);
+      for (let round = 0; round < ctx.opts.warmup + ctx.opts.runs; round++) {
+        queries.forEach((q, n) => {
+          const t0 = performance.now();
+          const result = queryOverview(entries, q);
+          const layout = layoutRows(
+            result.groups.map((g) => ({ key: g.key, size: g.members.length })),
+            new Set(),
+            3,
+            { header: 40, cards: 132 },
+          );
+          visibleRows(layout, 0, 900, 3);
+          if (round >= ctx.opts.warmup) perQuery[n].push(performance.now() - t0);
+        });
+      }
+      const medians = perQuery.map(median);
+      const worst = Math.max(...medians);
+      return {
+        median: worst,
+        limit: OVERVIEW_KEYSTROKE_LIMIT_MS,
+        ratio: worst / OVERVIEW_KEYSTROKE_LIMIT_MS,
+        unit: 'ms',
+        samples: perQuery[medians.indexOf(worst)],
+        limitWhat: "the issue's bound for a keystroke or filter change",
+        note:
+          `all ${queries.length} (median of ${ctx.opts.runs}): ` +
+          medians.map((m) => m.toFixed(2)).join(', ') +
+          ' ms; in the page the DOM then holds one screenful of rows',
       };
     },
   },

@@ -119,6 +119,17 @@ export class GitRepository {
     return r.exitCode === 0 && sha.length > 0 ? sha : undefined;
   }
 
+  /** `user.email` as git resolves it (repository, then global config); undefined when unset. */
+  async userEmail(signal?: AbortSignal): Promise<string | undefined> {
+    const r = await this.git.exec(['config', '--get', 'user.email'], {
+      okExitCodes: [1],
+      ...(signal ? { signal } : {}),
+    });
+    // An email is one short line; anything else is not one we can compare.
+    const email = r.exitCode === 0 ? r.stdout.trim() : '';
+    return email !== '' && email.length <= 320 && !email.includes('\n') ? email : undefined;
+  }
+
   async remotes(signal?: AbortSignal): Promise<string[]> {
     const out = await this.git.run(['remote'], signal ? { signal } : {});
     return out

@@ -4,6 +4,7 @@
 
 import * as vscode from 'vscode';
 import { kindLabel } from '../core/render/itemCard';
+import { clampText } from '../core/render/roadmapOverview';
 import { statusBucket } from '../core/rollup/rollup';
 import {
   filterRoadmap,
@@ -54,9 +55,21 @@ export function itemIcon(item: RoadmapItem): vscode.ThemeIcon {
   return color === undefined ? new vscode.ThemeIcon(icon) : new vscode.ThemeIcon(icon, new vscode.ThemeColor(color));
 }
 
-/** `CHK · in-progress · 2/3 shipped`: id, status and, for parents, how many live children shipped. */
+/** Titles longer than this are cut in the row; the tooltip (the card) has the whole title. */
+const LABEL_TITLE_CHARS = 48;
+
+/**
+ * `CHK-12 One-click reorder`: the id first, so it stays in sight at the default sidebar width
+ * (a row is cut at its end), and a title short enough that the status after it usually does too.
+ * VS Code's own tree find matches the label, so typing an id finds its row.
+ */
+export function itemLabel(item: RoadmapItem): string {
+  return `${item.id} ${clampText(item.title, LABEL_TITLE_CHARS)}`;
+}
+
+/** `in-progress · 2/3 shipped`: status and, for parents, how many live children shipped. */
 export function itemDescription(item: RoadmapItem, children: readonly RoadmapItem[]): string {
-  const parts = [item.id];
+  const parts: string[] = [];
   if (item.status !== undefined) parts.push(item.status);
   if (children.length > 0) {
     let shipped = 0;
@@ -224,7 +237,7 @@ export class RoadmapTreeProvider implements vscode.TreeDataProvider<RoadmapNode>
       : filter !== undefined || item.kind.toLowerCase() === 'goal'
         ? vscode.TreeItemCollapsibleState.Expanded
         : vscode.TreeItemCollapsibleState.Collapsed;
-    const tree = new vscode.TreeItem(item.title, state);
+    const tree = new vscode.TreeItem(itemLabel(item), state);
     tree.id = `${node.folderUri}::${idKey(item.id)}${filter ? `~filter${this.filterGeneration}` : ''}`;
     tree.description = itemDescription(item, index.children(item.id));
     tree.iconPath = itemIcon(item);

@@ -96,7 +96,7 @@ async function pickFilter(model: RoadmapModel, current: RoadmapFilter): Promise<
     },
     {
       label: 'Mine',
-      description: 'linked to my local branches, or my current work',
+      description: 'my current work, my local branches, or commits I authored (user.email)',
       picked: current.mine === true,
       apply: (f) => (f.mine = true),
     },

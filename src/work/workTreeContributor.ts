@@ -210,10 +210,9 @@ export class WorkTreeContributor implements ItemTreeContributor, vscode.FileDeco
     return r ? r.commits + r.branches > 0 : this.hasOwnWork(folderUri, item.id);
   }
 
-  /** Linked to one of my local branches, or the item I am working on (or under it). */
+  /** My current item, or linked to a local branch of mine or a commit I authored (WorkModel.isMine). */
   isMine(folderUri: vscode.Uri, item: RoadmapItem): boolean {
-    if (this.work.currentMark(folderUri, item.id) === 'current') return true;
-    return this.work.workFor(folderUri, item.id).branches.some((b) => !b.remote);
+    return this.work.isMine(folderUri, item);
   }
 
   lastActivity(folderUri: vscode.Uri, item: RoadmapItem): number | undefined {

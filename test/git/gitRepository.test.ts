@@ -76,6 +76,13 @@ describe('GitRepository', () => {
     assert.deepEqual(kinds(again, h.f1), ['CHK-12:merge']);
   });
 
+  it('reads the repository\'s user.email (whose commits are "mine")', async () => {
+    const repo = TestRepo.init();
+    repo.commit('init');
+    repo.git('config', 'user.email', 'Lee@Example.com');
+    assert.equal(await (await open(repo.dir)).userEmail(), 'Lee@Example.com');
+  });
+
   it('lists local and remote branches with date and author; resolves the base branch', async () => {
     const h = historyRepo();
     const clone = tempDir();

@@ -22,7 +22,7 @@ const items = [
   makeItem({ id: 'F', title: 'Phi', target: '2025-12-01', status: 'In Progress' }),
 ];
 const noWork = () => ({ branches: 0, commits: 0 });
-const titles = (mode: OverviewMode) =>
+const titles = (mode: Exclude<OverviewMode, 'epic'>) =>
   buildOverview({ items, mode, workCount: noWork }).columns.map(
     (c) => `${c.title}:${c.cards.map((x) => x.item.id).join('')}`,
   );

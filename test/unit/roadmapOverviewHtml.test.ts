@@ -1,7 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { buildOverview } from '../../src/core/render/roadmapOverview';
 import { renderOverviewHtml } from '../../src/roadmap/overview/roadmapOverviewHtml';
-import { makeItem } from './roadmapFixtures';
 import { activeContent, parseHtml } from './htmlDom';
 
 const RES = {
@@ -9,49 +7,43 @@ const RES = {
   nonce: 'N0nceN0nceN0nceN0nce12',
   styleUri: 'https://x.vscode-cdn.net/media/itemCard.css',
   extraStyleUris: ['https://x.vscode-cdn.net/media/overview.css'],
+  extraScriptUris: ['https://x.vscode-cdn.net/dist/overviewCore.js'],
   scriptUri: 'https://x.vscode-cdn.net/media/overview.js',
 };
-const HOSTILE = '<img src=x onerror=alert(1)>"><script>alert(2)</script>';
 
 describe('renderOverviewHtml', () => {
-  it('renders columns of card buttons, the mode toggle and the unlinked counts', () => {
-    const overview = buildOverview({
-      items: [makeItem({ id: 'CHK-12', title: 'One-click reorder', target: '2026-Q3', why: 'Weekly shoppers.' })],
-      mode: 'target',
-      workCount: () => ({ branches: 2, commits: 5 }),
-      unlinked: { branches: 3, commits: 7 },
-    });
-    const dom = parseHtml(renderOverviewHtml(overview, RES));
-    const card = dom.elements.find((e) => e.tag === 'button' && e.attrs.get('data-item') === 'CHK-12');
-    assert.ok(card);
-    assert.match(card.text, /One-click reorder/);
-    assert.match(card.text, /Weekly shoppers\./);
-    assert.match(card.text, /2 branches · 5 commits/);
+  it('renders the frame: search, filters, grouping, exports, scroller and side panel', () => {
+    const dom = parseHtml(renderOverviewHtml(RES));
+    const byId = (id: string) => dom.elements.find((e) => e.attrs.get('id') === id);
+    assert.equal(byId('ov-search')?.attrs.get('type'), 'search');
+    for (const id of ['ov-kind', 'ov-status', 'ov-owner', 'ov-work', 'ov-mine', 'ov-canvas', 'ov-chart'])
+      assert.ok(byId(id), id);
     const pressed = dom.elements
-      .filter((e) => e.attrs.get('data-action') === 'setMode')
-      .map((e) => `${e.attrs.get('data-mode')}=${e.attrs.get('aria-pressed')}`);
-    assert.deepEqual(pressed, ['target=true', 'status=false']);
-    assert.match(dom.text, /3\s*branches reference no item/);
-    assert.equal(dom.elements.filter((e) => e.tag === 'link').length, 2);
+      .filter((e) => e.attrs.has('data-group'))
+      .map((e) => `${e.attrs.get('data-group')}=${e.attrs.get('aria-pressed')}`);
+    assert.deepEqual(pressed, ['target=true', 'status=false', 'epic=false']);
+    const actions = dom.elements.flatMap((e) => (e.attrs.has('data-action') ? [e.attrs.get('data-action')] : []));
+    assert.deepEqual(actions, ['exportMarkdown', 'exportSvg', 'exportPng', 'clearFilters', 'showUnlinked']);
   });
 
-  it('keeps hostile roadmap text inert', () => {
-    const overview = buildOverview({
-      items: [makeItem({ id: HOSTILE, title: HOSTILE, why: HOSTILE, target: HOSTILE, status: HOSTILE, kind: HOSTILE })],
-      mode: 'status',
-      product: HOSTILE,
-      workCount: () => ({ branches: 0, commits: 0 }),
-    });
-    const dom = parseHtml(renderOverviewHtml(overview, RES));
+  it('loads the bundled core before the page script, both with the nonce, and nothing else runs', () => {
+    const dom = parseHtml(renderOverviewHtml(RES));
+    const scripts = dom.elements.filter((e) => e.tag === 'script');
+    assert.deepEqual(
+      scripts.map((s) => `${s.attrs.get('nonce')} ${s.attrs.get('src')}`),
+      [`${RES.nonce} ${RES.extraScriptUris[0]}`, `${RES.nonce} ${RES.scriptUri}`],
+    );
     assert.deepEqual(
       activeContent(dom).filter((s) => !s.startsWith('<script nonce=')),
       [],
     );
-    assert.equal(dom.elements.filter((e) => e.tag === 'script').length, 1);
-    assert.ok(dom.text.includes(HOSTILE));
-    assert.equal(
-      dom.elements.find((e) => e.tag === 'button' && e.attrs.has('data-item'))?.attrs.get('data-item'),
-      HOSTILE,
-    );
+    const csp = dom.elements.find((e) => e.attrs.get('http-equiv') === 'Content-Security-Policy')?.attrs.get('content');
+    assert.match(csp ?? '', /script-src 'nonce-N0nceN0nceN0nceN0nce12'/);
+    assert.doesNotMatch(csp ?? '', /unsafe-inline|unsafe-eval/);
+  });
+
+  it('leaves out the PNG export where the page cannot rasterise', () => {
+    const dom = parseHtml(renderOverviewHtml(RES, { pngExport: false }));
+    assert.equal(dom.elements.filter((e) => e.attrs.get('data-action') === 'exportPng').length, 0);
   });
 });

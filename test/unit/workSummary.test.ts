@@ -83,6 +83,30 @@ describe('summarizeWork', () => {
     );
   });
 
+  it('marks as mine the items with a commit by my email (any case), not those by others', () => {
+    const mineCommit = (n: number, message: string, email: string): RawCommit => ({ ...commit(n, message), email });
+    const index = indexOf([
+      mineCommit(1, 'CHK-12: one', 'Lee@Example.com'),
+      mineCommit(2, 'SRCH: two', 'sam@example.com'),
+      mineCommit(3, 'CHK: three', 'sam@example.com'),
+      mineCommit(4, 'Roadmap: CHK\n\nRoadmap: CHK', 'lee@example.com'),
+    ]);
+    const run = (myEmail?: string) =>
+      [
+        ...summarizeWork({
+          branches: [],
+          linker: linkerFor(),
+          index,
+          itemIds: ['CHK', 'CHK-12', 'SRCH'],
+          recentCommits: 5,
+          ...(myEmail !== undefined ? { myEmail } : {}),
+        }).mine,
+      ].sort();
+    assert.deepEqual(run('lee@example.com'), ['CHK', 'CHK-12']);
+    assert.deepEqual(run('nobody@example.com'), []);
+    assert.deepEqual(run(), [], 'no user.email: nothing is mine by commits');
+  });
+
   it('keeps the newest commits per item and the unlinked ones (merges excluded)', () => {
     const index = indexOf([
       commit(1, 'Initial'),

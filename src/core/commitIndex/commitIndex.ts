@@ -199,6 +199,11 @@ export class CommitIndex {
     return this.queries.sortedCommits();
   }
 
+  /** A commit's author email as git printed it, without building its evidence ("mine" filters). */
+  authorEmail(sha: string): string | undefined {
+    return this.store.raw(sha)?.email;
+  }
+
   /** A commit's author time in seconds, without building its evidence. */
   commitTime(sha: string): number | undefined {
     return this.store.raw(sha)?.time;

@@ -32,6 +32,8 @@ export interface WorkSummary {
   readonly rollup: Rollup;
   /** How much of the indexed history links to an item; undefined without an index. */
   readonly coverage: Coverage | undefined;
+  /** Keys (`idKey`) of the items with a linked commit authored by `myEmail`: "mine" by my commits. */
+  readonly mine: ReadonlySet<string>;
 }
 
 export interface WorkSummaryInput {
@@ -48,6 +50,8 @@ export interface WorkSummaryInput {
   readonly baseBranch?: string;
   /** The hierarchy, for the roll-up (parents add up their descendants' work). */
   readonly roadmap?: RollupHierarchy;
+  /** The user's `user.email`: items linked to commits by this author are "mine". */
+  readonly myEmail?: string;
 }
 
 export function summarizeWork(input: WorkSummaryInput): WorkSummary {
@@ -96,12 +100,26 @@ export function* summarizeWorkSteps(input: WorkSummaryInput, step = 250): Genera
   const index = input.index;
   let coverage: Coverage | undefined;
   let rollup: Rollup = new Map();
+  const mine = new Set<string>();
   if (index) {
     const linkedShas = index.linkedShasByItem();
     const linked = new Set<string>();
     for (const shas of linkedShas.values()) for (const sha of shas) linked.add(sha);
     yield;
     coverage = yield* coverageSteps(index.commitsNewestFirst(), (sha) => linked.has(sha));
+    const me = input.myEmail?.trim().toLowerCase();
+    if (me !== undefined && me !== '') {
+      let n = 0;
+      for (const [key, shas] of linkedShas) {
+        for (const sha of shas) {
+          if (++n % 5000 === 0) yield;
+          if (index.authorEmail(sha)?.toLowerCase() === me) {
+            mine.add(key);
+            break;
+          }
+        }
+      }
+    }
   }
   if (input.roadmap) {
     const branchLists = new Map<string, RollupBranch[]>();
@@ -118,7 +136,7 @@ export function* summarizeWorkSteps(input: WorkSummaryInput, step = 250): Genera
       branches: branchLists,
     });
   }
-  return { byItem, unlinkedBranches, unlinkedCommits, rollup, coverage };
+  return { byItem, unlinkedBranches, unlinkedCommits, rollup, coverage, mine };
 }
 
 /** `origin/main` → `main` when some ref shows `origin` is a remote; names without one stay. */

@@ -17,7 +17,7 @@ export interface RoadmapFilter {
   readonly kinds?: readonly string[];
   readonly owners?: readonly string[];
   readonly work?: WorkFilter;
-  /** Items linked to my local branches or the current work. */
+  /** My current item, or items linked to my local branches or to commits I authored. */
   readonly mine?: boolean;
 }
 

@@ -72,6 +72,8 @@ export interface WebviewResources {
   readonly styleUri: string;
   /** Page-specific stylesheets after the shared one. */
   readonly extraStyleUris?: readonly string[] | undefined;
+  /** Scripts loaded before `scriptUri` (the overview's bundled core). */
+  readonly extraScriptUris?: readonly string[] | undefined;
   readonly scriptUri: string;
 }
 
@@ -152,7 +154,7 @@ export function page(title: string, body: SafeHtml, res: WebviewResources): stri
         <title>${title}</title>
       </head>
       <body>
-        ${body}
+        ${body} ${(res.extraScriptUris ?? []).map((uri) => html`<script nonce="${res.nonce}" src="${uri}"></script>`)}
         <script nonce="${res.nonce}" src="${res.scriptUri}"></script>
       </body>
     </html>`.value;

@@ -9,12 +9,16 @@ export function createNonce(): string {
   return randomBytes(18).toString('base64url');
 }
 
-export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewPanelOptions & vscode.WebviewOptions {
+/** `roots` are the extension's folders the page may load from (the overview also loads dist/overviewCore.js). */
+export function webviewOptions(
+  extensionUri: vscode.Uri,
+  roots: readonly string[] = ['media'],
+): vscode.WebviewPanelOptions & vscode.WebviewOptions {
   return {
     enableScripts: true,
     enableCommandUris: false,
     enableFindWidget: true,
-    localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'media')],
+    localResourceRoots: roots.map((r) => vscode.Uri.joinPath(extensionUri, r)),
   };
 }
 
@@ -31,6 +35,10 @@ export function webviewResources(
     nonce: createNonce(),
     styleUri: media('itemCard.css'),
     extraStyleUris: page === 'overview' ? [media('overview.css')] : [],
+    extraScriptUris:
+      page === 'overview'
+        ? [webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'overviewCore.js')).toString()]
+        : [],
     scriptUri: media(`${page}.js`),
   };
 }

@@ -12,6 +12,7 @@ export const EMPTY_SUMMARY: WorkSummary = {
   unlinkedCommits: [],
   rollup: new Map(),
   coverage: undefined,
+  mine: new Set(),
 };
 
 export function headInfo(head: HeadState): HeadInfo | undefined {

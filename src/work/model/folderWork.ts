@@ -41,6 +41,8 @@ export interface FolderWorkHost {
 export class FolderWork implements vscode.Disposable {
   status: WorkStatus = { kind: 'loading' };
   summary: WorkSummary = EMPTY_SUMMARY;
+  /** `user.email` ('' when unset), read when the repository is first opened. */
+  private myEmail: string | undefined;
   current: CurrentWork | undefined;
   repo: GitRepository | undefined;
   baseBranch: string | undefined;
@@ -247,6 +249,8 @@ export class FolderWork implements vscode.Disposable {
       this.baseBranch = undefined;
     }
     this.branches = await repo.branches();
+    // Whose commits are "mine"; read once per open (a changed user.email shows after a reload).
+    if (this.myEmail === undefined) this.myEmail = (await repo.userEmail().catch(() => undefined)) ?? '';
     this.host.log.debug(
       `${this.folder.name}: read HEAD (${result.head.kind}), ${this.branches.length} branches in ${Date.now() - started} ms`,
     );
@@ -273,6 +277,7 @@ export class FolderWork implements vscode.Disposable {
         roadmap,
         recentCommits: this.settings.recentCommits,
         ...(this.baseBranch ? { baseBranch: this.baseBranch } : {}),
+        ...(this.myEmail ? { myEmail: this.myEmail } : {}),
       }),
     );
     // A newer derive, or a switch to off (which bumps the generation too), happened meanwhile.

@@ -3,7 +3,7 @@
 // `onDidChange`; nothing here blocks activation (git runs in the background).
 
 import * as vscode from 'vscode';
-import { idKey } from '../../core/roadmap/roadmapTypes';
+import { idKey, type RoadmapItem } from '../../core/roadmap/roadmapTypes';
 import type { CommitIndex } from '../../core/commitIndex/commitIndex';
 import { newestShas, subtreeIds, type ItemRollup } from '../../core/rollup/rollup';
 import type { Coverage } from '../../core/rollup/coverage';
@@ -166,6 +166,16 @@ export class WorkModel implements vscode.Disposable, WorkHistorySource {
   /** The item's own plus its descendants' work and its children's statuses; undefined until known. */
   rollupFor(folderUri: vscode.Uri, itemId: string): ItemRollup | undefined {
     return this.folders.get(folderUri)?.summary.rollup.get(idKey(itemId));
+  }
+
+  /**
+   * "Mine": the item I am working on, or one linked to a local branch of mine or to a commit
+   * whose author email is my `user.email` (so items I worked on count even after the branch is gone).
+   */
+  isMine(folderUri: vscode.Uri, item: RoadmapItem): boolean {
+    if (this.currentMark(folderUri, item.id) === 'current') return true;
+    if (this.folders.get(folderUri)?.summary.mine.has(idKey(item.id))) return true;
+    return this.workFor(folderUri, item.id).branches.some((b) => !b.remote);
   }
 
   /** How much of the indexed history links to an item; undefined while git is off or indexing. */

@@ -115,11 +115,11 @@ describe('roadmap in the editor', function () {
     return found;
   }
 
-  it('shows the goals at the root with title, id and status', () => {
+  it('shows the goals at the root with id, title and status (the id first: it stays in sight)', () => {
     const roots = api.tree.getChildren().map(treeLabel);
     assert.deepEqual(roots, [
-      { label: 'Grow repeat purchases', description: 'GROW · in-progress · 0/1 shipped' },
-      { label: 'Help shoppers find what they want', description: 'FIND · in-progress · 0/1 shipped' },
+      { label: 'GROW Grow repeat purchases', description: 'in-progress · 0/1 shipped' },
+      { label: 'FIND Help shoppers find what they want', description: 'in-progress · 0/1 shipped' },
     ]);
     const grow = api.tree.getTreeItem(node('GROW'));
     assert.equal(grow.collapsibleState, vscode.TreeItemCollapsibleState.Expanded, 'goals start expanded');
@@ -162,9 +162,9 @@ describe('roadmap in the editor', function () {
       .filter((n) => n.type === 'item')
       .map(treeLabel);
     assert.deepEqual(children, [
-      { label: 'Saved carts', description: 'CHK-14 · planned' },
-      { label: 'One-click reorder', description: 'CHK-12 · shipped' },
-      { label: 'Express pay', description: 'CHK-15 · in-progress' },
+      { label: 'CHK-14 Saved carts', description: 'planned' },
+      { label: 'CHK-12 One-click reorder', description: 'shipped' },
+      { label: 'CHK-15 Express pay', description: 'in-progress' },
     ]);
     const parent = api.tree.getParent(node('CHK-15'));
     assert.equal(parent, node('CHK'), 'getParent returns the same node object the tree hands out');
@@ -283,9 +283,9 @@ describe('roadmap in the editor', function () {
     // The broken buffer would lose items; the tree keeps the last good roadmap instead.
     assert.deepEqual(
       api.tree.getChildren().map((n) => treeLabel(n).label),
-      ['Grow repeat purchases', 'Help shoppers find what they want'],
+      ['GROW Grow repeat purchases', 'FIND Help shoppers find what they want'],
     );
-    assert.equal(treeLabel(node('CHK-14')).label, 'Saved carts');
+    assert.equal(treeLabel(node('CHK-14')).label, 'CHK-14 Saved carts');
     assert.equal(api.model.allItems().length, 11);
 
     await restore();
@@ -304,7 +304,10 @@ describe('roadmap in the editor', function () {
     const doc = await vscode.workspace.openTextDocument(roadmapUri());
     await replaceLine(doc, 'title: Saved carts', (l) => l.replace('Saved carts', 'Saved carts everywhere'));
     assert.ok(doc.isDirty, 'the edit is unsaved');
-    await waitFor('the new title in the tree', () => treeLabel(node('CHK-14')).label === 'Saved carts everywhere');
+    await waitFor(
+      'the new title in the tree',
+      () => treeLabel(node('CHK-14')).label === 'CHK-14 Saved carts everywhere',
+    );
 
     const untitled = await vscode.workspace.openTextDocument({
       content: 'see CHK-14 for details',

@@ -18,11 +18,16 @@ const HOSTILE_WHY =
 
 /**
  * Resolves once `check` returns a value, re-checking on model events and every 100 ms. Gives up
- * after 20 s naming what it waited for (a hang, not a speed check).
+ * after 20 s (or `timeoutMs`) naming what it waited for (a hang, not a speed check).
  */
-function until<T>(api: RoadmapLensApi, what: string, check: () => T | undefined | false): Promise<T> {
+function until<T>(
+  api: RoadmapLensApi,
+  what: string,
+  check: () => T | undefined | false,
+  timeoutMs = 20_000,
+): Promise<T> {
   return new Promise((resolve, reject) => {
-    const deadline = Date.now() + 20_000;
+    const deadline = Date.now() + timeoutMs;
     const subs: vscode.Disposable[] = [];
     const stop = (): void => subs.forEach((d) => void d.dispose());
     const test = (): void => {
@@ -57,7 +62,7 @@ function webviewTabs(viewType: string): vscode.Tab[] {
 /** The page's own script is the only active content allowed: nonce'd, from the extension's media folder. */
 function foreignActiveContent(html: string): string[] {
   return activeContent(parseHtml(html)).filter(
-    (s) => !/^<script nonce=[A-Za-z0-9_-]+ src=\S+\/media\/(itemCard|overview)\.js>$/.test(s),
+    (s) => !/^<script nonce=[A-Za-z0-9_-]+ src=\S+\/(media\/(itemCard|overview)|dist\/overviewCore)\.js>$/.test(s),
   );
 }
 
@@ -171,39 +176,75 @@ describe('visual: item card, overview, badges', function () {
     );
   });
 
-  it('opens the overview, toggles timeline and board, and exports Markdown, SVG and PNG', async function () {
-    // code-server's webviews can take tens of seconds to reload their service worker after the
-    // board/timeline toggle; the PNG export waits for the page, so this test gets more room.
-    this.timeout(120_000);
+  it('opens the overview; the page searches, filters and groups, keeps them across a roadmap edit, and exports what it shows', async function () {
+    // code-server's webviews can take tens of seconds to start their service worker; the page
+    // must run before anything is drawn, so this test gets more room.
+    this.timeout(240_000);
     assert.equal(await vscode.commands.executeCommand(Commands.openOverview), true);
     await until(api, 'the overview tab', () =>
       webviewTabs('roadmapLens.overview').find((t) => t.label === 'Roadmap Overview'),
     );
     const overview = api.visuals.overview;
-    let dom = parseHtml(await until(api, 'overview html', () => overview.lastHtml || undefined));
-    const cards = dom.elements
-      .filter((e) => e.tag === 'button' && e.attrs.get('class') === 'ov-card')
-      .map((e) => e.attrs.get('data-item'));
-    assert.equal(cards.length, 11);
-    assert.deepEqual(
-      dom.elements
-        .filter((e) => e.tag === 'h2' && e.attrs.get('class') === 'ov-column-title')
-        .map((e) => e.text.replace(/\s+\d+$/, '').trim()),
-      ['2026-03', '2026-Q2', '2026-Q3', '2026-Q4', 'No target'],
+    const html = await until(api, 'overview html', () => overview.lastHtml || undefined);
+    assert.deepEqual(foreignActiveContent(html), []);
+    assert.doesNotMatch(html, /One-click reorder/, 'no roadmap text in the HTML: it arrives as a message');
+    // What the page reports is its real DOM: the cards it drew.
+    // The first draw waits for code-server to start the webview's service worker (slow, once).
+    let state = await until(
+      api,
+      'the page to draw the roadmap',
+      () => (overview.pageState?.total === 11 ? overview.pageState : undefined),
+      100_000,
     );
-    assert.deepEqual(foreignActiveContent(overview.lastHtml), []);
+    assert.equal(state.cardIds.length, 11);
+    // Every sample item has a target of its own or an ancestor's ("via"), so no "No target" group.
+    assert.deepEqual([...state.headers], ['2026-03', '2026-Q2', '2026-Q3', '2026-Q4']);
 
     overview.setMode('status');
-    dom = parseHtml(overview.lastHtml);
-    assert.equal(dom.elements.find((e) => e.attrs.get('data-mode') === 'status')?.attrs.get('aria-pressed'), 'true');
-    assert.match(dom.text, /In progress/);
-    overview.setMode('target');
+    state = await until(api, 'the board', () =>
+      overview.pageState?.query.groupBy === 'status' ? overview.pageState : undefined,
+    );
+    assert.equal(state.cardIds.length, 11);
+    overview.setMode('epic');
+    await until(api, 'the swimlanes', () => overview.pageState?.query.groupBy === 'epic');
+    overview.setQuery({ groupBy: 'target', text: 'one-click' });
+    state = await until(api, 'the search', () =>
+      overview.pageState?.query.text === 'one-click' ? overview.pageState : undefined,
+    );
+    assert.deepEqual([state.matched, [...state.cardIds]], [1, ['CHK-12']]);
 
     const markdown = await overview.exportMarkdown();
     assert.ok(markdown);
     assert.equal(markdown.isUntitled, true);
     assert.match(markdown.getText(), /^# Acme Shop roadmap by target/);
+    assert.match(markdown.getText(), /_Filtered \("one-click"\): 1 of 11 items\._/);
     assert.match(markdown.getText(), /\*\*CHK-12\*\* One-click reorder/, 'readable: ids and titles as written');
+    assert.equal((markdown.getText().match(/^- \*\*/gm) ?? []).length, 1, 'only what the page shows');
+
+    // A roadmap edit arrives as a message: the page keeps the search and shows the new title.
+    const seq = state.seq;
+    const doc = await vscode.workspace.openTextDocument(roadmapUri());
+    const line = doc
+      .getText()
+      .split('\n')
+      .findIndex((l) => l.includes('title: One-click reorder'));
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(doc.uri, doc.lineAt(line).range, '    title: One-click reorder again');
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    state = await until(api, 'the edit on the page', () =>
+      (overview.pageState?.seq ?? 0) > seq && api.model.find('CHK-12')?.item.title === 'One-click reorder again'
+        ? overview.pageState
+        : undefined,
+    );
+    assert.equal(state.query.text, 'one-click', 'the search survived the update');
+    assert.deepEqual([...state.cardIds], ['CHK-12']);
+    assert.equal(overview.lastHtml, html, 'the page was not reloaded');
+    const restore = new vscode.WorkspaceEdit();
+    restore.replace(doc.uri, new vscode.Range(0, 0, doc.lineCount, 0), fs.readFileSync(doc.uri.fsPath, 'utf8'));
+    assert.ok(await vscode.workspace.applyEdit(restore));
+    await doc.save();
+    overview.setQuery({ text: '' });
+    await until(api, 'the search cleared', () => overview.pageState?.matched === 11);
 
     await vscode.commands.executeCommand(Commands.openOverview);
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rl-export-'));

@@ -66,7 +66,7 @@ describe('animated tour captures', function () {
     await open.expandTreeRow('Frictionless checkout');
     const reorder = open.treeRow('One-click reorder').first();
     await reorder.waitFor({ state: 'visible' });
-    assert.match(await reorder.locator('.label-description').innerText(), /CHK-12/);
+    assert.match(await reorder.locator('.label-name').innerText(), /^CHK-12 /);
     await open.parkMouse();
     await capture.frame();
     await open.openFile('docs/notes.md');

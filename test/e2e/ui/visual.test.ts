@@ -88,16 +88,12 @@ describe('workbench: item card, overview and badges', function () {
     await pickFromPalette(wb, 'Roadmap Lens: Open Roadmap Overview');
     await wb.page.locator('.tabs-container .tab.active', { hasText: 'Roadmap Overview' }).waitFor({ state: 'visible' });
     const overview = activeWebview(wb);
-    await overview.locator('.ov-column-title', { hasText: '2026-Q2' }).waitFor({ state: 'visible', timeout: 60_000 });
+    await overview.locator('.ov-group-title', { hasText: '2026-Q2' }).waitFor({ state: 'visible', timeout: 60_000 });
     assert.equal(await overview.locator('button.ov-card').count(), 11);
-    await wb.parkMouse();
-    await wb.screenshot('overview-timeline');
-    await overview.locator('button[data-mode="status"]').click();
+    await overview.locator('button[data-group="status"]').click();
     await activeWebview(wb)
-      .locator('.ov-column-title', { hasText: 'In progress' })
+      .locator('.ov-group-title', { hasText: 'In progress' })
       .waitFor({ state: 'visible', timeout: 60_000 });
-    await wb.parkMouse();
-    await wb.screenshot('overview-board');
     await activeWebview(wb).locator('button.ov-card[data-item="CHK-15"]').click();
     await wb.page
       .locator('.tabs-container .tab.active', { hasText: 'CHK-15 · Express pay' })

@@ -90,7 +90,7 @@ describe('Restricted Mode: workspace trust on, folder untrusted', function () {
 
   it('shows the roadmap tree from the YAML alone', () => {
     const roots = api.tree.getChildren().map((n) => api.tree.getTreeItem(n).label);
-    assert.deepEqual(roots, ['Grow repeat purchases', 'Help shoppers find what they want']);
+    assert.deepEqual(roots, ['GROW Grow repeat purchases', 'FIND Help shoppers find what they want']);
   });
 
   it('shows the item card when hovering an id', async () => {
