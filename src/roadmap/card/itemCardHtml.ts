@@ -2,12 +2,12 @@
 // hostile roadmap text and look at the result. All text goes through the `html` template, which
 // escapes it; the only raw markup is our own SVG built from numbers.
 
-import { chartWindowEnd, relativeTime, renderWeeklyBarsSvg, weeklyCounts } from '../../core/render/commitTimeline';
 import { html, join, raw, safeExternalUrl, webviewCsp, type SafeHtml } from '../../core/render/html';
 import { kindLabel } from '../../core/render/itemCard';
-import { metricProgress, type NumericMetricProgress } from '../../core/render/metricProgress';
-import type { Metric, RoadmapItem } from '../../core/roadmap/roadmapTypes';
+import type { RoadmapItem } from '../../core/roadmap/roadmapTypes';
 import { driftSection, type CardDrift } from './driftSection';
+import { workSection } from './workSection';
+import { metricsSection } from './metricsSection';
 import { NO_STATUS, progressFraction, progressText, statusBucket, type StatusCounts } from '../../core/rollup/rollup';
 
 export interface CardCommit {
@@ -76,8 +76,6 @@ export interface WebviewResources {
   readonly extraScriptUris?: readonly string[] | undefined;
   readonly scriptUri: string;
 }
-
-const MAX_LIST = 12;
 
 export function itemCardTitle(item: RoadmapItem): string {
   const title = item.title.length > 40 ? `${item.title.slice(0, 39)}…` : item.title;
@@ -184,90 +182,6 @@ function facts(item: RoadmapItem): SafeHtml {
     : html`<p class="facts">${join(parts, html`<span class="sep" aria-hidden="true">·</span>`)}</p>`;
 }
 
-function formatValue(text: string | undefined, unit: string | undefined): string {
-  if (text === undefined) return '?';
-  return unit !== undefined && !text.includes(unit) ? `${text} ${unit}` : text;
-}
-
-function metricsSection(metrics: readonly Metric[]): SafeHtml {
-  if (metrics.length === 0) return html``;
-  const rows = metrics.map((m) => {
-    const p = metricProgress(m);
-    const values = html`<span class="metric-values">
-      <span><span class="muted">Baseline</span> ${formatValue(m.baseline, m.unit)}</span>
-      <span aria-hidden="true">→</span>
-      <span><span class="muted">Target</span> ${formatValue(m.target, m.unit)}</span>
-      ${m.current !== undefined ? html`<span class="now"><span class="muted">Now</span> ${formatValue(m.current, m.unit)}</span>` : ''}
-    </span>`;
-    const bar = p.kind === 'numeric' ? metricBar(p, m) : html``;
-    const summary = p.kind === 'numeric' ? progressSummary(p) : '';
-    return html`<li class="metric">
-      <div class="metric-head"><span class="metric-name">${m.name}</span>${values}</div>
-      ${bar}${summary !== '' ? html`<div class="metric-summary muted">${summary}</div>` : ''}
-    </li>`;
-  });
-  return html`<section class="metrics" aria-label="Success metrics">
-    <h2 class="section-label">Success metrics</h2>
-    <ul class="metric-list">
-      ${rows}
-    </ul>
-  </section>`;
-}
-
-function progressSummary(p: NumericMetricProgress): string {
-  const direction = p.lowerIsBetter ? 'lower is better' : '';
-  if (p.progress === undefined) return direction;
-  const pct = `${Math.round(p.progress * 100)}% of the way`;
-  const text = p.reached ? 'target reached' : pct;
-  return direction === '' ? text : `${text} · ${direction}`;
-}
-
-function pct(n: number): string {
-  return `${Math.round(Math.min(1, Math.max(0, n)) * 10000) / 100}%`;
-}
-
-/**
- * Percent positions let the SVG stretch to the card's width without distorting the markers. When
- * lower is better the axis is mirrored, so progress always grows to the right.
- */
-function metricBar(numeric: NumericMetricProgress, m: Metric): SafeHtml {
-  const flip = (v: number): number => (numeric.lowerIsBetter ? 1 - v : v);
-  const p = {
-    ...numeric,
-    baselineAt: flip(numeric.baselineAt),
-    targetAt: flip(numeric.targetAt),
-    currentAt: numeric.currentAt === undefined ? undefined : flip(numeric.currentAt),
-  };
-  const lo = Math.min(p.baselineAt, p.targetAt);
-  const hi = Math.max(p.baselineAt, p.targetAt);
-  const label = `${m.name}: baseline ${m.baseline ?? ''}, target ${m.target ?? ''}${m.current !== undefined ? `, now ${m.current}` : ''}`;
-  let progress = '';
-  if (p.currentAt !== undefined) {
-    const a = Math.min(p.baselineAt, p.currentAt);
-    const b = Math.max(p.baselineAt, p.currentAt);
-    const cls = p.reached ? 'bar-progress reached' : 'bar-progress';
-    progress =
-      `<rect class="${cls}" x="${pct(a)}" y="7" width="${pct(b - a)}" height="8" rx="2"/>` +
-      `<circle class="bar-current" cx="${pct(p.currentAt)}" cy="11" r="5"/>`;
-  }
-  const svg =
-    `<rect class="bar-track" x="0" y="9" width="100%" height="4" rx="2"/>` +
-    `<rect class="bar-range" x="${pct(lo)}" y="7" width="${pct(hi - lo)}" height="8" rx="2"/>` +
-    progress +
-    `<line class="bar-baseline" x1="${pct(p.baselineAt)}" x2="${pct(p.baselineAt)}" y1="2" y2="20"/>` +
-    `<line class="bar-target" x1="${pct(p.targetAt)}" x2="${pct(p.targetAt)}" y1="0" y2="22"/>`;
-  return html`<svg
-    class="metric-bar"
-    width="100%"
-    height="22"
-    role="img"
-    aria-label="${label}"
-    xmlns="http://www.w3.org/2000/svg"
-  >
-    ${raw(svg)}
-  </svg>`;
-}
-
 function childrenSection(children: readonly RoadmapItem[]): SafeHtml {
   if (children.length === 0) return html``;
   const rows = children.map(
@@ -301,119 +215,6 @@ export function statusCounts(items: readonly RoadmapItem[]): StatusCounts {
     c[statusBucket(i.status)]++;
   }
   return c;
-}
-
-function workSection(data: ItemCardData): SafeHtml {
-  const { work } = data;
-  if (work === undefined) {
-    return data.workNote === undefined
-      ? html``
-      : html`<section class="work" aria-label="Linked work">
-          <h2 class="section-label">Linked work</h2>
-          <p class="muted">${data.workNote}</p>
-        </section>`;
-  }
-  if (work.commits.length === 0 && work.branches.length === 0 && (work.commitDates?.length ?? 0) === 0) {
-    return html`<section class="work" aria-label="Linked work">
-      <h2 class="section-label">Linked work</h2>
-      <p class="muted">
-        No branches or commits reference ${data.item.id}${work.includesChildren ? ' or any item under it' : ''} yet. Put
-        the id in a branch name or a commit message, or tag a branch to this item.
-      </p>
-    </section>`;
-  }
-  const dates = work.commitDates ?? work.commits.map((c) => c.date);
-  const window = chartWindowEnd(dates, data.now, 12);
-  const buckets = weeklyCounts(dates, window.end, 12);
-  const windowText = window.isNow
-    ? 'in the last 12 weeks'
-    : `in the 12 weeks to ${new Date(window.end).toISOString().slice(0, 10)}`;
-  const chart = raw(
-    renderWeeklyBarsSvg(buckets, {
-      label: `Commits per week over the last 12 weeks for ${data.item.id}`,
-      width: 240,
-      height: 44,
-    }),
-  );
-  const inWindow = buckets.reduce((n, b) => n + b.count, 0);
-  const branches = work.branches.slice(0, MAX_LIST).map(
-    (b) =>
-      html`<li>
-          <span class="branch-icon" aria-hidden="true">⎇</span
-          ><code>${b.name}</code
-          >${b.current === true ? html` <span class="pill current">checked out</span>` : ''}${b.lastActivity !== undefined ? html` <span class="muted">${relativeTime(b.lastActivity, data.now)}${b.author !== undefined ? html` · ${b.author}` : ''}</span>` : ''}
-        </li>`,
-  );
-  const commits = [...work.commits]
-    .sort((a, b) => b.date - a.date)
-    .slice(0, 8)
-    .map(
-      (c) =>
-        html`<li>
-          <code class="hash">${c.hash.slice(0, 7)}</code> <span class="subject">${c.subject}</span>
-          <span class="muted">${c.author} · ${relativeTime(c.date, data.now)}</span>
-        </li>`,
-    );
-  const files = (work.files ?? []).slice(0, 10);
-  const maxFile = Math.max(1, ...files.map((f) => f.commits));
-  const fileRows = files.map(
-    (f) =>
-      html`<li>
-        <span class="file-path">${f.path}</span
-        ><svg class="file-bar" width="60" height="8" aria-hidden="true" xmlns="http://www.w3.org/2000/svg">
-          ${raw(`<rect class="bar-progress" x="0" y="1" height="6" rx="2" width="${Math.max(2, Math.round((f.commits / maxFile) * 60))}"/>`)}</svg
-        ><span class="muted">${f.commits}</span>
-      </li>`,
-  );
-  const own = work.includesChildren;
-  const ownNote =
-    own === undefined
-      ? ''
-      : html`<p class="muted small rollup-note">
-          Including children: ${own.commits} commit${own.commits === 1 ? '' : 's'} and ${work.branches.length}
-          branch${work.branches.length === 1 ? '' : 'es'} across ${data.item.id} and the items under it, each counted
-          once (${own.ownCommits} commit${own.ownCommits === 1 ? '' : 's'} name ${data.item.id}
-          itself)${own.lastActivity !== undefined ? html`; last activity ${relativeTime(own.lastActivity, data.now)}` : ''}.
-        </p>`;
-  return html`<section class="work" aria-label="Linked work">
-    <h2 class="section-label">Linked work${own ? ', including children' : ''}</h2>
-    ${ownNote}
-    <div class="timeline">
-      <div class="timeline-chart">
-        <span class="muted small"
-          >Commits per
-          week${window.isNow ? '' : `, 12 weeks to ${new Date(window.end).toISOString().slice(0, 10)}`}</span
-        >${chart}
-        <div class="muted small">
-          ${dates.length} commit${dates.length === 1 ? '' : 's'} in total · ${inWindow} ${windowText}
-        </div>
-      </div>
-    </div>
-    ${
-      branches.length > 0
-        ? html`<h3>Branches <span class="count">${work.branches.length}</span></h3>
-            <ul class="branch-list">
-              ${branches}
-            </ul>`
-        : ''
-    }
-    ${
-      commits.length > 0
-        ? html`<h3>Recent commits</h3>
-            <ul class="commit-list">
-              ${commits}
-            </ul>`
-        : ''
-    }
-    ${
-      fileRows.length > 0
-        ? html`<h3>Files most touched</h3>
-            <ul class="file-list">
-              ${fileRows}
-            </ul>`
-        : ''
-    }
-  </section>`;
 }
 
 function linksSection(item: RoadmapItem): SafeHtml {
