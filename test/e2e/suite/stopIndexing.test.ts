@@ -3,6 +3,7 @@
 // kept or saved, a refresh does not start the build again, and Rebuild Commit Index resumes it.
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { Commands } from '../../../src/commands/commandIds';
 import { CommitLinker } from '../../../src/core/linking/commitLinks';
@@ -75,8 +76,10 @@ describe('stop indexing commits', function () {
       assert.ok(index.size > 0);
       await waitFor('the build to end', () => !api.work.indexing);
       assert.deepEqual(events, [true, false, true, false]);
+      // Saved where the CLI reads it too: the repository's cache (the sample folder is its root).
+      const where = { dir: path.join(folder.fsPath, '.git', 'roadmap-lens'), name: 'commit-index.bin' };
       const stored = await waitFor('the saved index', async () => {
-        const loaded = await api.commitIndexStore.load(folder, linker());
+        const loaded = await api.commitIndexStore.load(folder, linker(), where);
         return loaded.kind === 'loaded' && loaded;
       });
       assert.equal(stored.index.size, index.size);
