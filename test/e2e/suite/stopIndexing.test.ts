@@ -42,6 +42,8 @@ describe('stop indexing commits', function () {
 
   it('stops a running build: indexing off, no index kept or saved, no restart until Rebuild Commit Index', async () => {
     const folder = firstFolder().uri;
+    // The index is saved where the CLI reads it too: the repository's cache (the sample folder is its root).
+    const where = { dir: path.join(folder.fsPath, '.git', 'roadmap-lens'), name: 'commit-index.bin' };
     const events: boolean[] = [];
     let stopping: Thenable<number | undefined> | undefined;
     const subscription = api.work.onDidChangeIndexing((indexing) => {
@@ -57,7 +59,7 @@ describe('stop indexing commits', function () {
       assert.deepEqual(events, [true, false]);
       assert.equal(api.work.indexing, false);
       assert.equal(api.work.commitIndex(folder), undefined, 'no half-built index is kept');
-      assert.equal((await api.commitIndexStore.load(folder, linker())).kind, 'missing', 'nothing was saved');
+      assert.equal((await api.commitIndexStore.load(folder, linker(), where)).kind, 'missing', 'nothing was saved');
 
       // What a checkout or a file event does: it must not silently start the build again.
       await api.work.refresh(folder);
@@ -76,8 +78,6 @@ describe('stop indexing commits', function () {
       assert.ok(index.size > 0);
       await waitFor('the build to end', () => !api.work.indexing);
       assert.deepEqual(events, [true, false, true, false]);
-      // Saved where the CLI reads it too: the repository's cache (the sample folder is its root).
-      const where = { dir: path.join(folder.fsPath, '.git', 'roadmap-lens'), name: 'commit-index.bin' };
       const stored = await waitFor('the saved index', async () => {
         const loaded = await api.commitIndexStore.load(folder, linker(), where);
         return loaded.kind === 'loaded' && loaded;
