@@ -1,6 +1,6 @@
 // `report --drift` and `check --drift`: where the roadmap and the code disagree (see
 // core/drift/driftFindings.ts for the kinds). Shared by both commands: report prints, check gates.
-import { driftFindings, newestInSubtree, type DriftFinding } from '../core/drift/driftFindings';
+import { driftFindings, lastCommitTimes, type DriftFinding } from '../core/drift/driftFindings';
 import { idKey } from '../core/roadmap/roadmapTypes';
 import { buildIndexForHead } from '../git/commitIndexService';
 import { closingCommits, commitsAhead, deadPathGlobs } from '../git/driftFacts';
@@ -36,12 +36,7 @@ export async function runDrift(parsed: ParsedArgs, io: CliIo, gate: boolean): Pr
   const roadmap = ctx.roadmap.index;
   const closing = await closingCommits(ctx.git, base, roadmap, MAX_BASE_COMMITS);
   const index = await buildIndexForHead(repo, ctx.linker);
-  const ownLast = new Map<string, number>();
-  for (const item of roadmap.items) {
-    const newest = index.commitsFor(item.id, 1)[0];
-    if (newest) ownLast.set(idKey(item.id), newest.time);
-  }
-  const lastCommit = newestInSubtree(roadmap.items, ownLast, (id) => roadmap.children(id));
+  const lastCommit = lastCommitTimes(roadmap, index);
   // Only shipped items' tagged branches can drift this way: ask git about those alone.
   const unmergedBranches = new Map<string, { branch: string; ahead: number }[]>();
   for (const b of await repo.branches()) {

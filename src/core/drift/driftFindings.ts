@@ -2,7 +2,7 @@
 // the base branch that close items, each item's last linked commit, tagged branches not merged,
 // which `paths` globs match a tracked file); this decides what to say about them.
 
-import type { RoadmapItem } from '../roadmap/roadmapTypes';
+import { idKey, type RoadmapItem } from '../roadmap/roadmapTypes';
 
 export type DriftKind = 'closed-not-shipped' | 'shipped-unmerged' | 'stale' | 'dropped-active' | 'dead-path';
 
@@ -178,4 +178,25 @@ export function driftFindings(facts: DriftFacts): DriftFinding[] {
     }
   }
   return out;
+}
+
+/** What lastCommitTimes needs of the commit index: an item's newest linked commit. */
+export interface NewestCommitLookup {
+  commitsFor(itemId: string, limit: number): readonly { readonly time: number }[];
+}
+
+/**
+ * Each item's newest linked commit time (seconds, by idKey), its descendants' included: the
+ * freshness drift judges, the same in the editor and the CLI.
+ */
+export function lastCommitTimes(
+  roadmap: { readonly items: readonly RoadmapItem[]; children(id: string): readonly RoadmapItem[] },
+  index: NewestCommitLookup,
+): Map<string, number> {
+  const own = new Map<string, number>();
+  for (const item of roadmap.items) {
+    const newest = index.commitsFor(item.id, 1)[0];
+    if (newest) own.set(idKey(item.id), newest.time);
+  }
+  return newestInSubtree(roadmap.items, own, (id) => roadmap.children(id));
 }

@@ -4,7 +4,7 @@
 // so a roadmap edit or a setting change recomputes from memory and runs no git at all.
 
 import * as vscode from 'vscode';
-import { driftFindings, newestInSubtree, resolveClosing, type DriftFinding } from '../../core/drift/driftFindings';
+import { driftFindings, lastCommitTimes, resolveClosing, type DriftFinding } from '../../core/drift/driftFindings';
 import { idKey } from '../../core/roadmap/roadmapTypes';
 import type { ClosingMessage } from '../../git/driftFacts';
 import { GitAbortedError } from '../../git/gitErrors';
@@ -167,12 +167,7 @@ export class DriftModel implements vscode.Disposable {
       cache.closing = { baseSha, messages: await repo.closingMessages(baseSha, MAX_BASE_COMMITS, signal) };
     const closing = resolveClosing(cache.closing.messages, (ref) => roadmap.get(ref));
 
-    const ownLast = new Map<string, number>();
-    for (const item of roadmap.items) {
-      const newest = index.commitsFor(item.id, 1)[0];
-      if (newest) ownLast.set(idKey(item.id), newest.time);
-    }
-    const lastCommit = newestInSubtree(roadmap.items, ownLast, (id) => roadmap.children(id));
+    const lastCommit = lastCommitTimes(roadmap, index);
 
     // Only shipped items' tagged branches can drift this way: ask git about those alone.
     const unmergedBranches = new Map<string, { branch: string; ahead: number }[]>();
