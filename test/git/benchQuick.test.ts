@@ -25,6 +25,8 @@ const ROW_IDS = [
   'growth-items',
   'import-jira',
   'completion',
+  'overview-model',
+  'overview-keystroke',
   'vscode-activation',
   'vscode-indexing',
   ...['src/typical/annotation-30.ts', 'src/typical/utility-400.ts', 'src/typical/service-1200.ts'].flatMap((f) => [
