@@ -122,10 +122,15 @@ export function registerImportRoadmapCommand(
       return refuse(`No items could be read from ${name}${first ? ` (line ${first.line}: ${first.message})` : ''}.`);
     }
 
-    // The folder's first roadmap file, or a new roadmap.yaml; the other files' ids can be parents.
+    // The folder's roadmap.yaml, else its first roadmap file by path (discovery order follows the
+    // file system, so it is no choice), else a new roadmap.yaml; the other files' ids can be parents.
     const prefix = `${folder.uri.toString()}/`;
-    const files = model.files().filter((f) => f.toString().startsWith(prefix));
-    const target = files[0] ?? vscode.Uri.joinPath(folder.uri, 'roadmap.yaml');
+    const files = model
+      .files()
+      .filter((f) => f.toString().startsWith(prefix))
+      .sort((a, b) => a.toString().localeCompare(b.toString()));
+    const top = files.find((f) => /^roadmap\.ya?ml$/i.test(f.toString().slice(prefix.length)));
+    const target = top ?? files[0] ?? vscode.Uri.joinPath(folder.uri, 'roadmap.yaml');
     const exists = files.length > 0;
     const doc = exists ? await vscode.workspace.openTextDocument(target) : undefined;
     const before = doc?.getText() ?? '';
