@@ -51,18 +51,23 @@ export class RoadmapWatcher implements vscode.Disposable {
     this.disposeFileWatchers();
     for (const { folder, globs } of plan) {
       for (const glob of globs) {
-        const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, glob));
-        this.fileWatchers.push(
-          watcher,
-          watcher.onDidCreate(() => this.hooks.onRediscover()),
-          watcher.onDidDelete(() => this.hooks.onRediscover()),
-          watcher.onDidChange((uri) => {
-            if (this.hooks.isRoadmapFile(uri)) this.hooks.onFileChanged(uri);
-            else this.hooks.onRediscover();
-          }),
-        );
+        this.fileWatchers.push(...this.watchPattern(folder, glob));
       }
     }
+  }
+
+  /** One watcher: a created or deleted file re-runs discovery; a changed roadmap file is re-read. */
+  private watchPattern(base: vscode.WorkspaceFolder | vscode.Uri, pattern: string): vscode.Disposable[] {
+    const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(base, pattern));
+    return [
+      watcher,
+      watcher.onDidCreate(() => this.hooks.onRediscover()),
+      watcher.onDidDelete(() => this.hooks.onRediscover()),
+      watcher.onDidChange((uri) => {
+        if (this.hooks.isRoadmapFile(uri)) this.hooks.onFileChanged(uri);
+        else this.hooks.onRediscover();
+      }),
+    ];
   }
 
   /**
@@ -78,16 +83,7 @@ export class RoadmapWatcher implements vscode.Disposable {
     for (const d of this.outsideWatchers) d.dispose();
     this.outsideWatchers = [];
     for (const t of unique.values()) {
-      const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(t.base, t.pattern));
-      this.outsideWatchers.push(
-        watcher,
-        watcher.onDidCreate(() => this.hooks.onRediscover()),
-        watcher.onDidDelete(() => this.hooks.onRediscover()),
-        watcher.onDidChange((uri) => {
-          if (this.hooks.isRoadmapFile(uri)) this.hooks.onFileChanged(uri);
-          else this.hooks.onRediscover();
-        }),
-      );
+      this.outsideWatchers.push(...this.watchPattern(t.base, t.pattern));
     }
   }
 
