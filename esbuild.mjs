@@ -1,4 +1,5 @@
 // Bundles the extension and the CLI. Types are checked separately by `tsc --noEmit`.
+import { createHash } from 'node:crypto';
 import * as esbuild from 'esbuild';
 
 const production = process.argv.includes('--production');
@@ -19,6 +20,31 @@ const problemMatcherLog = {
   },
 };
 
+/**
+ * The parsed-roadmap cache's parser build id (src/fs/parsedRoadmapCache.ts): a hash of the parser's
+ * and the cache codec's own bundled code, the yaml library included, so any change to what a parse
+ * produces is a new key and an old result is never read. Watch builds get none (their cache is off):
+ * the code changes under them without a new id.
+ */
+async function parserBuildId() {
+  if (watch) return '';
+  const out = await esbuild.build({
+    stdin: {
+      contents:
+        "export * from './src/core/roadmap/parseRoadmap'; export * from './src/core/indexFile/parsedRoadmapCodec';",
+      resolveDir: '.',
+      loader: 'ts',
+    },
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    write: false,
+    logLevel: 'warning',
+  });
+  return createHash('sha256').update(out.outputFiles[0].contents).digest('hex').slice(0, 32);
+}
+
 const common = {
   bundle: true,
   platform: 'node',
@@ -29,6 +55,7 @@ const common = {
   sourcesContent: false,
   logLevel: 'warning',
   plugins: [problemMatcherLog],
+  define: { __ROADMAP_LENS_PARSER_BUILD__: JSON.stringify(await parserBuildId()) },
 };
 
 const targets = [

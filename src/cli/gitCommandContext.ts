@@ -11,19 +11,21 @@ import { GitRunner } from '../git/gitRunner';
 import { type ArgSpec, type CliIo, type ParsedArgs } from './cliCommand';
 import { CliFailure } from './failureMessage';
 import { isDirectory, loadRoadmap, type LoadedRoadmap } from './loadRoadmap';
+import { openParsedRoadmapCache } from '../fs/parsedRoadmapCache';
 
 export const COMMON_OPTIONS_HELP = [
   '  --repo PATH          the repository (default: the current folder)',
   '  --roadmap PATH...    roadmap files or folders (default: discovered from the repository folder)',
   '  --trailer-key KEY... commit trailer keys that link to items (default: Roadmap Refs Implements)',
   '  --json               print one JSON object',
+  '  --no-cache           neither read nor write the parsed-roadmap cache (~/.cache/roadmap-lens/parsed)',
 ];
 
 /** Adds the common options to a command's own. */
 export function withCommonOptions(spec: ArgSpec): ArgSpec {
   return {
     ...spec,
-    flags: [...(spec.flags ?? []), 'json'],
+    flags: [...(spec.flags ?? []), 'json', 'no-cache'],
     options: [...(spec.options ?? []), 'repo'],
     lists: [...(spec.lists ?? []), 'roadmap', 'trailer-key'],
   };
@@ -48,7 +50,12 @@ export async function openRoadmap(parsed: ParsedArgs, io: CliIo): Promise<{ repo
   const explicit = (parsed.lists.get('roadmap') ?? []).map((p) =>
     parseGitObjectSpec(p) && !existsSync(path.resolve(io.cwd, p)) ? p : path.resolve(io.cwd, p),
   );
-  const roadmap = await loadRoadmap({ cwd: repoDir, roadmap: explicit });
+  const roadmap = await loadRoadmap({
+    cwd: repoDir,
+    roadmap: explicit,
+    parsedCache: parsed.flags.has('no-cache') ? undefined : openParsedRoadmapCache(),
+    note: (line) => io.err(`roadmap-lens: note: ${line}`),
+  });
   return { repoDir, roadmap };
 }
 

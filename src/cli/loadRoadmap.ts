@@ -10,7 +10,15 @@ import { READ_LIMITS, readFileBounded } from '../fs/boundedRead';
 import { isGlobPattern } from '../core/glob/globMatcher';
 import { DEFAULT_ROADMAP_GLOBS, globLiteralDir, matchesRoadmapGlob } from '../core/roadmap/roadmapDiscovery';
 import { RoadmapIndex } from '../core/roadmap/roadmapIndex';
+import type { ParsedRoadmapFile } from '../core/roadmap/roadmapTypes';
+import {
+  parsedRoadmapKey,
+  readParsedRoadmap,
+  writeParsedRoadmap,
+  type ParsedRoadmapCache,
+} from '../fs/parsedRoadmapCache';
 import { UsageError } from './cliCommand';
+import { trace } from './trace';
 
 export interface LoadedRoadmap {
   /** The folder the roadmap was found in (globs are relative to it). */
@@ -29,6 +37,10 @@ export interface LoadRoadmapOptions {
   readonly globs?: readonly string[];
   /** `validate` lists the problems of unreadable files; every other command refuses them. */
   readonly allowUnreadable?: boolean;
+  /** The user-level parsed-roadmap cache; absent: parse, and read or write no cache (`--no-cache`). */
+  readonly parsedCache?: ParsedRoadmapCache | undefined;
+  /** One-line notes for stderr (a cache file ignored or not written); never part of the answer. */
+  readonly note?: (line: string) => void;
 }
 
 /** No roadmap file where one was looked for (or one it cannot read); commands print the message and exit 1. */
@@ -187,6 +199,48 @@ export function readRoadmapFile(file: string, cwd: string): Promise<Buffer> {
   });
 }
 
+/**
+ * Each file's parse: from the user-level parsed-roadmap cache when it holds this exact set (same
+ * names relative to the roadmap folder, same bytes, same parser build), else parsed here and
+ * written there. The cache never changes a result, only its cost (test/unit/parsedRoadmapCodec).
+ */
+async function parsedRoadmapFiles(
+  found: { root: string; files: readonly string[] },
+  bytes: readonly Buffer[],
+  fromGit: ReadonlyMap<string, string>,
+  options: LoadRoadmapOptions,
+): Promise<ParsedRoadmapFile[]> {
+  const cache = options.parsedCache;
+  const key =
+    cache &&
+    parsedRoadmapKey(
+      cache,
+      found.files.map((file, i) => ({
+        name: fromGit.has(file) ? `git:${file}` : path.relative(found.root, file).split(path.sep).join('/'),
+        bytes: bytes[i] ?? Buffer.alloc(0),
+      })),
+    );
+  if (cache && key) {
+    const got = await readParsedRoadmap(cache, key, found.files);
+    trace(`parsed roadmap cache: ${got.kind}`);
+    if (got.kind === 'hit') return [...got.files];
+    if (got.kind === 'ignored') options.note?.(got.note);
+  }
+  // One file at a time, yielding between them: `why` streams git blame while this runs, and a long
+  // synchronous stretch would let blame's pipe fill up and stall git (measured: ~1 s on 10k items).
+  const parsed: ParsedRoadmapFile[] = [];
+  for (let i = 0; i < found.files.length; i++) {
+    if (i > 0) await new Promise<void>((resolve) => setImmediate(resolve));
+    parsed.push(parseRoadmapBytes(found.files[i] ?? '', bytes[i] ?? Buffer.alloc(0)));
+  }
+  if (cache && key) {
+    const problem = await writeParsedRoadmap(cache, key, parsed);
+    trace(problem === undefined ? 'parsed roadmap cache: written' : 'parsed roadmap cache: not written');
+    if (problem !== undefined) options.note?.(problem);
+  }
+  return parsed;
+}
+
 export async function loadRoadmap(options: LoadRoadmapOptions): Promise<LoadedRoadmap> {
   const globs = options.globs ?? DEFAULT_ROADMAP_GLOBS;
   let found: { root: string; files: string[]; gitObjects?: Map<string, string> } | undefined;
@@ -200,8 +254,6 @@ export async function loadRoadmap(options: LoadRoadmapOptions): Promise<LoadedRo
       );
     }
   }
-  // One file at a time, yielding between them: `why` streams git blame while this runs, and a long
-  // synchronous stretch would let blame's pipe fill up and stall git (measured: ~1 s on 10k items).
   const fromGit = found.gitObjects ?? new Map<string, string>();
   const bytes = await Promise.all(
     found.files.map(async (file) => {
@@ -209,21 +261,19 @@ export async function loadRoadmap(options: LoadRoadmapOptions): Promise<LoadedRo
       return text !== undefined ? Buffer.from(text, 'utf8') : await readRoadmapFile(file, options.cwd);
     }),
   );
-  const parsed = [];
+  const parsed = await parsedRoadmapFiles(found, bytes, fromGit, options);
   const unreadable: { file: string; reason: string }[] = [];
-  for (let i = 0; i < found.files.length; i++) {
-    if (i > 0) await new Promise<void>((resolve) => setImmediate(resolve));
-    const file = parseRoadmapBytes(found.files[i] ?? '', bytes[i] ?? Buffer.alloc(0));
+  for (const file of parsed) {
     const reason = unreadableReason(file);
-    if (reason !== undefined) unreadable.push({ file: file.file, reason });
+    if (reason === undefined) continue;
+    unreadable.push({ file: file.file, reason });
     // A file that did not parse is not an empty roadmap: "0 of 0 items" would hide it.
-    if (reason !== undefined && !options.allowUnreadable) {
+    if (!options.allowUnreadable) {
       const shown = path.relative(options.cwd, file.file) || file.file;
       throw new UnreadableRoadmapError(
         `${shown.startsWith('..') ? file.file : shown} is unreadable (${reason}). Fix it first; \`roadmap-lens validate\` lists every problem.`,
       );
     }
-    parsed.push(file);
   }
   return { root: found.root, files: found.files, index: RoadmapIndex.build(parsed), unreadable };
 }

@@ -10,6 +10,7 @@ import {
   type JsonDiagnostic,
 } from './formatDiagnostics';
 import { loadRoadmap } from './loadRoadmap';
+import { openParsedRoadmapCache } from '../fs/parsedRoadmapCache';
 
 /** The `--json` output. `version` changes only when a field changes meaning or disappears. */
 export interface ValidateJson {
@@ -33,7 +34,7 @@ export const validateCommand: CliCommand = {
   name: 'validate',
   summary: 'Check the roadmap files and print their problems and a summary.',
   usage: [
-    'Usage: roadmap-lens validate [--roadmap PATH...] [--json]',
+    'Usage: roadmap-lens validate [--roadmap PATH...] [--json] [--no-cache]',
     '',
     'Checks the roadmap (by default roadmap.yaml, roadmap.yml, .roadmap.yaml and roadmap/*.yaml,',
     'looked for in the current folder and then its parents up to the repository root) and prints',
@@ -42,17 +43,20 @@ export const validateCommand: CliCommand = {
     'Options:',
     '  --roadmap PATH...  roadmap files or folders to check instead of discovering them',
     '  --json             print one JSON object (see docs/cli.md, "CLI: validate")',
+    '  --no-cache         neither read nor write the parsed-roadmap cache (~/.cache/roadmap-lens/parsed)',
     '',
     'Exit status: 0 no errors (warnings allowed), 1 errors or no roadmap found, 2 usage error.',
   ].join('\n'),
 
   async run(args: readonly string[], io: CliIo): Promise<number> {
-    const parsed = parseArgs(args, { flags: ['json'], lists: ['roadmap'] });
+    const parsed = parseArgs(args, { flags: ['json', 'no-cache'], lists: ['roadmap'] });
     const json = parsed.flags.has('json');
     const loaded = await loadRoadmap({
       cwd: io.cwd,
       roadmap: parsed.lists.get('roadmap') ?? [],
       allowUnreadable: true,
+      parsedCache: parsed.flags.has('no-cache') ? undefined : openParsedRoadmapCache(),
+      note: (line) => io.err(`roadmap-lens: note: ${line}`),
     });
     const { index } = loaded;
     const diagnostics = sortDiagnostics(index.diagnostics, loaded.files);

@@ -21,6 +21,7 @@ import { GitNotFoundError, NotARepositoryError, UntrustedWorkspaceError } from '
 import { GitRepository } from '../git/gitRepository';
 import { GitRunner } from '../git/gitRunner';
 import { isDirectory, loadRoadmap } from './loadRoadmap';
+import { openParsedRoadmapCache } from '../fs/parsedRoadmapCache';
 import { trace, traced } from './trace';
 
 export type WhyState = 'ok' | 'untracked' | 'binary' | 'missing' | 'unreadable' | 'not-in-repo' | 'no-git' | 'error';
@@ -55,7 +56,7 @@ export interface WhyOptions {
   readonly noHistory?: boolean;
   /** Commit trailer keys that link to items (default: Roadmap, Refs, Implements). */
   readonly trailerKeys?: readonly string[];
-  /** Neither read nor write the repository's cache (`--no-cache`). */
+  /** Neither read nor write the repository's cache nor the parsed-roadmap cache (`--no-cache`). */
   readonly noCache?: boolean;
 }
 
@@ -151,7 +152,12 @@ export async function analyzeWhy(opts: WhyOptions): Promise<WhyAnalysis> {
   // from the cache when it can, so no full-history pipe waits on the parse.
   let loaded: Awaited<ReturnType<typeof loadRoadmap>>;
   try {
-    loaded = await loadRoadmap({ cwd: inRepo ? fileDir : opts.cwd, roadmap: opts.roadmap ?? [] });
+    loaded = await loadRoadmap({
+      cwd: inRepo ? fileDir : opts.cwd,
+      roadmap: opts.roadmap ?? [],
+      parsedCache: opts.noCache === true ? undefined : openParsedRoadmapCache(),
+      note: (line) => notes.push(line),
+    });
   } catch (e) {
     blameAbort.abort();
     throw e;
