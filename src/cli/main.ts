@@ -118,7 +118,7 @@ if (require.main === module) {
     ['SIGHUP', 129],
   ] as const) {
     process.once(signal, () => {
-      void killRunningGitProcesses().finally(() => process.exit(code));
+      void killRunningGitProcesses(1000, true).finally(() => process.exit(code));
     });
   }
   // exitCode, not exit(): a large --json output must finish writing to a pipe first.

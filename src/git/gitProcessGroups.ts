@@ -6,6 +6,8 @@
 import type { ChildProcess } from 'node:child_process';
 
 const running = new Set<ChildProcess>();
+/** Set by a final stop (the CLI on a signal): a git started after it is killed at once. */
+let stopped = false;
 
 /** Whether git runs in its own process group (not on Windows, where `detached` opens a console). */
 export const OWN_PROCESS_GROUP = process.platform !== 'win32';
@@ -15,6 +17,9 @@ export function trackGitProcess(child: ChildProcess): void {
   running.add(child);
   child.once('close', () => running.delete(child));
   child.once('error', () => running.delete(child));
+  // The command goes on while its git is being killed and may start another one: that one must
+  // not outlive us either (seen under load: a `for-each-ref` left under PID 1 after SIGINT).
+  if (stopped) killGitProcessGroup(child, 'SIGKILL');
 }
 
 /** Sends `signal` to git's whole process group (falls back to the process alone). */
@@ -38,9 +43,11 @@ export function runningGitProcesses(): number {
 
 /**
  * Kills every running git group (SIGTERM, so git removes its lock files), waits up to `graceMs`
- * for them to close, then SIGKILLs what is left. Resolves when none is running.
+ * for them to close, then SIGKILLs what is left. Resolves when none is running. `final`: no git
+ * started from now on lives (the process is about to exit).
  */
-export async function killRunningGitProcesses(graceMs = 1000): Promise<void> {
+export async function killRunningGitProcesses(graceMs = 1000, final = false): Promise<void> {
+  if (final) stopped = true;
   const children = [...running];
   if (children.length === 0) return;
   const closed = children.map(
@@ -58,4 +65,6 @@ export async function killRunningGitProcesses(graceMs = 1000): Promise<void> {
     for (const c of children) killGitProcessGroup(c, 'SIGKILL');
     await Promise.all(closed);
   }
+  // Started while the others closed (killed at once when `final`): wait for those too.
+  if (final && running.size > 0) await killRunningGitProcesses(graceMs, final);
 }
