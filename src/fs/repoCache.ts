@@ -13,6 +13,7 @@ import { constants, promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { FileReadError, readFileBounded } from './boundedRead';
+import { evictLeastRecentlyUsed, touchCacheFile, type CacheLimits } from './cacheEviction';
 
 export const CACHE_FOLDER = 'roadmap-lens';
 /** No cache file of ours gets near this (a 100k-commit index is ~11 MB); a bigger one is not ours. */
@@ -47,6 +48,13 @@ export function commitIndexFileName(gitDir: string, commonDir: string): string {
   return `commit-index-${repoKey(path.resolve(gitDir))}.bin`;
 }
 
+/**
+ * The files directly in a repository's cache folder (sub-folders such as `blame/` bound
+ * themselves): the commit graph and one commit index per worktree. Worktrees come and go, their
+ * index files stay: beyond this the least recently used go (a 100k-commit index is ~11 MB).
+ */
+export const REPO_CACHE_LIMITS: CacheLimits = { maxBytes: 1024 * 1024 * 1024, maxFiles: 16 };
+
 export type CacheRead =
   { kind: 'hit'; bytes: Uint8Array } | { kind: 'missing' } | { kind: 'unreadable'; reason: string };
 
@@ -77,7 +85,10 @@ export class RepoCache {
   /** A cache file's bytes, bounded; a missing file is a miss, anything else unreadable with one line why. */
   async read(name: string, maxBytes = MAX_CACHE_FILE_BYTES): Promise<CacheRead> {
     try {
-      return { kind: 'hit', bytes: await readFileBounded(this.pathOf(name), { maxBytes, what: 'cache files' }) };
+      const bytes = await readFileBounded(this.pathOf(name), { maxBytes, what: 'cache files' });
+      // Used: eviction keeps it longest (see write).
+      await touchCacheFile(this.pathOf(name));
+      return { kind: 'hit', bytes };
     } catch (e) {
       if (e instanceof FileReadError)
         return e.problem === 'missing' ? { kind: 'missing' } : { kind: 'unreadable', reason: e.message };
@@ -85,10 +96,14 @@ export class RepoCache {
     }
   }
 
-  /** Writes atomically: a uniquely named temp file next to the target, then rename over it. */
+  /**
+   * Writes atomically: a uniquely named temp file next to the target, then rename over it. Then
+   * the folder is brought within REPO_CACHE_LIMITS (the file just written is the newest: kept).
+   */
   async write(name: string, bytes: Uint8Array): Promise<void> {
     await fs.mkdir(this.dir, { recursive: true, mode: 0o700 });
     await writeFileAtomic(this.pathOf(name), bytes);
+    await evictLeastRecentlyUsed(this.dir, REPO_CACHE_LIMITS);
   }
 
   /** Removes this repository's cache from every place it may be. */

@@ -8,7 +8,8 @@
 import { READ_LIMITS, readFileBounded } from '../../fs/boundedRead';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { writeFileAtomic } from '../../fs/repoCache';
+import { REPO_CACHE_LIMITS, writeFileAtomic } from '../../fs/repoCache';
+import { evictLeastRecentlyUsed, touchCacheFile } from '../../fs/cacheEviction';
 import * as vscode from 'vscode';
 import { CommitIndex } from '../../core/commitIndex/commitIndex';
 import type { CommitLinker } from '../../core/linking/commitLinks';
@@ -72,6 +73,8 @@ export class CommitIndexStore {
       if (legacy) await this.fs.delete(legacy).then(undefined, () => undefined);
       return { kind: 'missing' };
     }
+    // Used: the repository cache's eviction keeps it longest (REPO_CACHE_LIMITS).
+    if (where && uri.scheme === 'file') await touchCacheFile(uri.fsPath);
     // Under a roadmap edited since the save, FolderWork re-links in slices after loading.
     const result = CommitIndex.deserialize(bytes, linker, { relink: 'later' });
     return result.ok
@@ -87,6 +90,8 @@ export class CommitIndexStore {
       // The repository's cache is read by other processes at any moment: node's rename is atomic.
       await fs.mkdir(where.dir, { recursive: true, mode: 0o700 });
       await writeFileAtomic(path.join(where.dir, where.name), await encodeInSlices(index));
+      // One index per worktree accumulates as worktrees come and go: keep the folder bounded.
+      await evictLeastRecentlyUsed(where.dir, REPO_CACHE_LIMITS);
       return;
     }
     await this.fs.createDirectory(dir);
