@@ -31,6 +31,7 @@ const ROW_IDS = [
   'vscode-indexing',
   ...['src/typical/annotation-30.ts', 'src/typical/utility-400.ts', 'src/typical/service-1200.ts'].flatMap((f) => [
     `typical-why-cold:${f}`,
+    `typical-why-fresh:${f}`,
     `typical-why-warm:${f}`,
   ]),
 ];
