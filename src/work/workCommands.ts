@@ -121,7 +121,9 @@ export function workCommands(
     // Removes `.git/roadmap-lens/` (shared with the CLI) and rebuilds: for a cache a user distrusts.
     clearCache: async (): Promise<void> => {
       await work.clearCache();
-      void vscode.window.showInformationMessage('Roadmap Lens: cache cleared; the commit index is being rebuilt.');
+      void vscode.window.showInformationMessage(
+        "Roadmap Lens: cache cleared (each open repository's, and the parsed roadmaps shared by all); the commit index is being rebuilt.",
+      );
     },
     // The Window progress has no cancel button: this command (palette and tree title, shown while
     // `roadmapLens.indexing`) is how a user stops a long build. Returns how many folders it stopped.

@@ -2,6 +2,7 @@
 // HEAD, the current item, branches and commits per item, and unlinked work. Views subscribe to
 // `onDidChange`; nothing here blocks activation (git runs in the background).
 
+import { clearParsedRoadmapCache } from '../../fs/parsedRoadmapCache';
 import * as vscode from 'vscode';
 import { idKey, type RoadmapItem } from '../../core/roadmap/roadmapTypes';
 import type { CommitIndex } from '../../core/commitIndex/commitIndex';
@@ -362,9 +363,16 @@ export class WorkModel implements vscode.Disposable, WorkHistorySource {
     await Promise.all(this.folders.all().map((f) => f.rebuildIndex()));
   }
 
-  /** Clear Cache: every folder's repository cache (`.git/roadmap-lens/`) removed, then the index rebuilt. */
+  /**
+   * Clear Cache: every folder's repository cache (`.git/roadmap-lens/`) removed, then the index
+   * rebuilt; and the user's parsed-roadmap cache (`~/.cache/roadmap-lens/parsed/`, shared by every
+   * repository: it only saves a parse, so clearing it costs the next CLI call one parse).
+   */
   async clearCache(): Promise<void> {
-    await Promise.all(this.folders.all().map((f) => f.clearCache()));
+    await Promise.all([
+      ...this.folders.all().map((f) => f.clearCache()),
+      clearParsedRoadmapCache().catch(() => undefined),
+    ]);
   }
 
   /** Where the folder's commit index came from (see FolderWork.indexOrigin). */
