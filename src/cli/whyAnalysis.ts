@@ -146,16 +146,16 @@ export async function analyzeWhy(opts: WhyOptions): Promise<WhyAnalysis> {
       : undefined;
   void earlyBlame?.then(() => trace('blame done'));
   void earlyGraph?.then((graph) => graph && prefetch?.useGraph(graph));
-  // Parsed here, not on a worker thread: on a 2-core machine a thread's start, its own copy of
-  // the YAML module and the copy of the result back cost more than they free (measured on
-  // commons-lang's 258 KB roadmap: ~100 ms slower warm, ~50 ms cold). The commit graph comes
-  // from the cache when it can, so no full-history pipe waits on the parse.
+  // From the parsed-roadmap cache when this roadmap was parsed before on this machine (no parse at
+  // all); else, for a large roadmap, parsed on a worker thread: on the main thread the parse held
+  // every git pipe (blame of a 1,200-line file, the full `rev-list --parents`) until it ended.
   let loaded: Awaited<ReturnType<typeof loadRoadmap>>;
   try {
     loaded = await loadRoadmap({
       cwd: inRepo ? fileDir : opts.cwd,
       roadmap: opts.roadmap ?? [],
       parsedCache: opts.noCache === true ? undefined : openParsedRoadmapCache(),
+      offThread: true,
       note: (line) => notes.push(line),
     });
   } catch (e) {

@@ -6,6 +6,7 @@ import * as assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { main } from '../../src/cli/main';
 import { tempDir, TestRepo } from './gitFixture';
 
 const CLI = path.resolve(__dirname, '..', '..', '..', 'dist', 'cli.js');
@@ -195,5 +196,47 @@ describe('CLI: the parsed-roadmap cache (dist/cli.js)', function () {
     const left = entries(xdg);
     assert.equal(left.length, 64);
     assert.equal(cacheUse(why(repo.dir, xdg)), 'hit', 'the entry just written is kept');
+  });
+
+  it('a large roadmap parsed on the worker thread (cache miss) gives what the inline parse gives', async () => {
+    // Over 64 KB: `why` parses it off the main thread; the compiled tests in-process parse inline.
+    const items = Array.from({ length: 700 }, (_, i) =>
+      [
+        `  - id: BIG-${i}`,
+        `    kind: ${i % 10 === 0 ? 'epic' : 'feature'}`,
+        `    title: "Item ${i}: ünïcode and \\"quotes\\""`,
+        i % 10 === 0 ? '' : `    parent: BIG-${i - (i % 10)}`,
+        `    why: Because ${i}.`,
+        i % 97 === 0 ? '    ownr: typo' : '',
+        `    refs: [T-${i}]`,
+      ]
+        .filter(Boolean)
+        .join('\n'),
+    );
+    const big = ['version: 1', 'product: Big', 'items:', ...items, ''].join('\n');
+    assert.ok(big.length > 64 * 1024);
+    const repo = TestRepo.init();
+    repo.write('roadmap.yaml', big);
+    repo.commit('Add roadmap', 'roadmap.yaml', big);
+    repo.commit('BIG-3: lines\n\nRoadmap: BIG-5', 'src/cart.ts', 'a\nb\n');
+    const xdg = tempDir('rl-xdg-');
+    const offThread = why(repo.dir, xdg, '--no-cache');
+    const out: string[] = [];
+    const err: string[] = [];
+    const code = await main(['why', 'src/cart.ts', '--json', '--lines', '--no-cache'], {
+      cwd: repo.dir,
+      out: (l) => out.push(l),
+      err: (l) => err.push(l),
+    });
+    assert.equal(code, 0, err.join('\n'));
+    assert.deepEqual(JSON.parse(offThread.out), JSON.parse(out.join('\n')));
+    const cachedRun = why(repo.dir, xdg);
+    assert.equal(cacheUse(cachedRun), 'miss');
+    assert.deepEqual(JSON.parse(cachedRun.out), JSON.parse(offThread.out));
+    assert.equal(cacheUse(why(repo.dir, xdg)), 'hit');
+    const validate = cli(repo.dir, xdg, 'validate', '--json');
+    const validateFresh = cli(repo.dir, xdg, 'validate', '--json', '--no-cache');
+    assert.deepEqual(JSON.parse(validate.out), JSON.parse(validateFresh.out));
+    assert.match(validate.out, /unknown-key/);
   });
 });

@@ -1,0 +1,53 @@
+// Parses roadmap files on a worker thread (dist/roadmapParseWorker.js, the extension's parser
+// thread), for `why` when the parsed-roadmap cache misses: `YAML.parseDocument` holds the thread it
+// runs on (~0.35 s for a 258 KB roadmap), and on the main thread that is a stop for every git pipe
+// `why` has open (blame of a 1,200-line file and the full-history `rev-list --parents` both write
+// more than a pipe holds, then wait for it to be read). Off the main thread, git keeps streaming.
+// Anything wrong with the thread (not built, failed to start, died) parses inline instead.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { decodeRoadmapBytes } from '../core/roadmap/decodeRoadmapBytes';
+import { parseRoadmapBytes } from '../core/roadmap/parseRoadmap';
+import type { ParseReply, ParseRequest } from '../core/roadmap/parseRequest';
+import type { ParsedRoadmapFile } from '../core/roadmap/roadmapTypes';
+
+/** Next to the bundle (dist/cli.js); the compiled tests (out/) have none and parse inline. */
+const WORKER_SCRIPT = path.join(__dirname, 'roadmapParseWorker.js');
+
+/** Each file's parse, as parseRoadmapBytes gives it, in order. Never rejects. */
+export async function parseRoadmapsOffThread(
+  files: readonly { readonly file: string; readonly bytes: Uint8Array }[],
+): Promise<ParsedRoadmapFile[]> {
+  const inline = (): ParsedRoadmapFile[] => files.map((f) => parseRoadmapBytes(f.file, f.bytes));
+  if (!fs.existsSync(WORKER_SCRIPT)) return inline();
+  // Decoding is cheap and stays here; its problems go first, as parseRoadmapBytes orders them.
+  const decoded = files.map((f) => decodeRoadmapBytes(f.file, f.bytes));
+  let worker: Worker;
+  try {
+    worker = new Worker(WORKER_SCRIPT);
+  } catch {
+    return inline();
+  }
+  const parsed = new Map<number, ParsedRoadmapFile>();
+  const answer = await new Promise<boolean>((resolve) => {
+    worker.on('message', (reply: ParseReply) => {
+      if (!('parsed' in reply)) return resolve(false);
+      parsed.set(reply.id, reply.parsed);
+      if (parsed.size === files.length) resolve(true);
+    });
+    worker.on('error', () => resolve(false));
+    worker.on('exit', () => resolve(false));
+    files.forEach((f, id) => {
+      const request: ParseRequest = { id, file: f.file, text: decoded[id]?.text ?? '' };
+      worker.postMessage(request);
+    });
+  });
+  void worker.terminate();
+  if (!answer) return inline();
+  return files.map((f, i) => {
+    const p = parsed.get(i) ?? parseRoadmapBytes(f.file, f.bytes);
+    const first = decoded[i]?.diagnostics ?? [];
+    return first.length === 0 ? p : { ...p, diagnostics: [...first, ...p.diagnostics] };
+  });
+}
