@@ -11,6 +11,7 @@ import { decodeRoadmapBytes } from '../core/roadmap/decodeRoadmapBytes';
 import { parseRoadmapBytes } from '../core/roadmap/parseRoadmap';
 import type { ParseReply, ParseRequest } from '../core/roadmap/parseRequest';
 import type { ParsedRoadmapFile } from '../core/roadmap/roadmapTypes';
+import { trace } from './trace';
 
 /** Next to the bundle (dist/cli.js); the compiled tests (out/) have none and parse inline. */
 const WORKER_SCRIPT = path.join(__dirname, 'roadmapParseWorker.js');
@@ -44,6 +45,7 @@ export async function parseRoadmapsOffThread(
     });
   });
   void worker.terminate();
+  trace(answer ? 'roadmap parsed on the worker thread' : 'the parser thread failed: parsing inline');
   if (!answer) return inline();
   return files.map((f, i) => {
     const p = parsed.get(i) ?? parseRoadmapBytes(f.file, f.bytes);

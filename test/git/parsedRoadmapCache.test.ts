@@ -221,6 +221,7 @@ describe('CLI: the parsed-roadmap cache (dist/cli.js)', function () {
     repo.commit('BIG-3: lines\n\nRoadmap: BIG-5', 'src/cart.ts', 'a\nb\n');
     const xdg = tempDir('rl-xdg-');
     const offThread = why(repo.dir, xdg, '--no-cache');
+    assert.match(offThread.err, /roadmap parsed on the worker thread/);
     const out: string[] = [];
     const err: string[] = [];
     const code = await main(['why', 'src/cart.ts', '--json', '--lines', '--no-cache'], {
