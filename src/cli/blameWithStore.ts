@@ -1,7 +1,7 @@
-// The blame `why` uses: git blame started at once, raced against the repository's blame store
-// (fs/blameStore.ts). A cold call must never wait for the store, so git starts first and the
-// store is only looked at meanwhile; when it has this file's blame for this HEAD and these bytes,
-// git is stopped and the stored blame answers. A blame git computed is stored afterwards, unless
+// The blame `why` uses: git blame started at once, and the repository's blame store
+// (fs/blameStore.ts) looked at while it runs. A cold call must never wait for the store, so git
+// starts first; when the store has this file's blame for this HEAD and these bytes, git is
+// stopped and the stored blame answers. A blame git computed is stored afterwards, unless
 // HEAD moved while it ran (it would be stored under a HEAD it was not computed against).
 import type { BlameResult } from '../core/gitOutput/blameParser';
 import { blameFile, type BlameOutcome } from '../git/blameRunner';
@@ -49,18 +49,18 @@ export async function blameWithStore(o: BlameWithStoreOptions): Promise<BlameAns
     o.onCommit(sha, uncommitted);
   };
   const fromGit = blameFile(o.git, o.relPath, { signal: gitAbort.signal, onCommit });
-  const looked = lookUp(o);
-  type First = { readonly outcome: BlameOutcome } | { readonly hit: BlameResult };
-  const gitFirst = fromGit.then((outcome): First => ({ outcome }));
-  const first = await Promise.race<First>([gitFirst, looked.then((l) => (l?.blame ? { hit: l.blame } : gitFirst))]);
-  o.signal.removeEventListener('abort', stop);
-  if ('hit' in first) {
+  // Git is already running: looking at the store (a few file reads) delays nothing, and on a miss
+  // the answer waits for git as it would have anyway.
+  const looked = await lookUp(o);
+  if (looked?.blame) {
+    o.signal.removeEventListener('abort', stop);
     stop();
-    for (const c of first.hit.commits) onCommit(c.sha, c.uncommitted);
-    return { outcome: { state: 'ok', blame: first.hit }, from: 'store', stored: Promise.resolve() };
+    for (const c of looked.blame.commits) onCommit(c.sha, c.uncommitted);
+    return { outcome: { state: 'ok', blame: looked.blame }, from: 'store', stored: Promise.resolve() };
   }
-  const outcome = first.outcome;
-  const stored = outcome.state === 'ok' ? looked.then((l) => l && write(o, l.store, l.key, outcome.blame)) : undefined;
+  const outcome = await fromGit;
+  o.signal.removeEventListener('abort', stop);
+  const stored = looked && outcome.state === 'ok' ? write(o, looked.store, looked.key, outcome.blame) : undefined;
   return { outcome, from: 'git', stored: stored ?? Promise.resolve() };
 }
 
