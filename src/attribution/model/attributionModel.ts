@@ -87,6 +87,8 @@ export class AttributionModel implements vscode.Disposable {
   private generation = 0;
   private disposed = false;
   private timer: ReturnType<typeof setTimeout> | undefined;
+  /** An answer was given before the roadmap or git was first read: the next change fires at once. */
+  private waiting = false;
   private readonly symbolRetries = new Map<
     string,
     { attempts: number; timer: ReturnType<typeof setTimeout> | undefined }
@@ -147,6 +149,14 @@ export class AttributionModel implements vscode.Disposable {
     // Folders may have closed: their repositories' blame caches go with them.
     if (headMayHaveMoved) this.blames.headsMayHaveMoved(this.work.repositoryRoots());
     if (this.timer) clearTimeout(this.timer);
+    if (this.waiting) {
+      // An open file's answer waits for this first load: no debounce (after a restart this is
+      // the moment its lenses can show).
+      this.waiting = false;
+      this.timer = undefined;
+      this.emitter.fire();
+      return;
+    }
     this.timer = setTimeout(() => {
       this.timer = undefined;
       this.emitter.fire();
@@ -155,7 +165,10 @@ export class AttributionModel implements vscode.Disposable {
 
   private async compute(document: vscode.TextDocument): Promise<DocumentAttribution | undefined> {
     const found = this.roadmaps.roadmapForDocument(document.uri);
-    if (!found || document.uri.scheme !== 'file') return undefined;
+    if (!found || document.uri.scheme !== 'file') {
+      if (!this.roadmaps.ready) this.waiting = true;
+      return undefined;
+    }
     // A roadmap file is the why itself; it gets its own hovers and diagnostics, not lenses.
     const key = document.uri.toString();
     if (this.roadmaps.files().some((f) => f.toString() === key)) return undefined;
@@ -223,8 +236,15 @@ export class AttributionModel implements vscode.Disposable {
     const relPath = path.relative(realFolder, filePath).split(path.sep).join('/');
     if (!settings.useHistory) return { relPath, state: 'off' };
     if (text.length > settings.maxFileSize) return { relPath, state: 'too-large' };
-    if (!history || realRoot === undefined || !isPathInside(realRoot, filePath) || !isPathInside(realFolder, filePath))
+    if (
+      !history ||
+      realRoot === undefined ||
+      !isPathInside(realRoot, filePath) ||
+      !isPathInside(realFolder, filePath)
+    ) {
+      if (!history && this.work.status(folder.uri).kind === 'loading') this.waiting = true;
       return { relPath, state: 'no-repo' };
+    }
     // The blame store is keyed by the path in the repository, the same for the CLI and every folder.
     const repoPath = path.relative(realRoot, filePath).split(path.sep).join('/');
     const blame = await this.blames.blame(history, realRoot, { relPath, repoPath, text, saved: !document.isDirty });
