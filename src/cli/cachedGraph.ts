@@ -5,7 +5,6 @@
 // trusted (commitGraphCodec validates every field).
 import { decodeCommitGraph, encodeCommitGraph } from '../core/indexFile/commitGraphCodec';
 import { readCommitGraph, updateCommitGraph, type CommitGraph, type GraphUpdate } from '../git/commitLookup';
-import type { GitRepository } from '../git/gitRepository';
 import type { GitRunner } from '../git/gitRunner';
 import type { RepoCache } from '../fs/repoCache';
 
@@ -17,18 +16,16 @@ export interface CachedGraph {
   readonly source: GraphUpdate | 'cold';
 }
 
+/** `head`: HEAD as the caller resolved it once (undefined on an unborn branch: no graph). */
 export async function cachedCommitGraph(
-  repo: GitRepository,
   git: GitRunner,
+  head: string | undefined,
   cache: RepoCache | undefined,
   note: (line: string) => void,
   signal?: AbortSignal,
 ): Promise<CachedGraph | undefined> {
-  const [head, read] = await Promise.all([
-    repo.resolve('HEAD', signal),
-    cache ? cache.read(GRAPH_FILE) : Promise.resolve(undefined),
-  ]);
   if (head === undefined) return undefined;
+  const read = cache ? await cache.read(GRAPH_FILE) : undefined;
   let cached: ReturnType<typeof decodeCommitGraph> | undefined;
   if (read?.kind === 'hit') {
     cached = decodeCommitGraph(read.bytes);

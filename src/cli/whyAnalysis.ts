@@ -3,26 +3,24 @@
 // the commit graph and current-work detection are independent processes, so the wall time is about
 // that of blame alone (plus one small process for the blamed commits' messages: see commitLookup).
 
-import { FileReadError, READ_LIMITS, readFileBounded } from '../fs/boundedRead';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { attributeFile, type FileAttribution } from '../core/attribution/attribution';
-import type { CommitLinksLookup } from '../core/attribution/attributionTypes';
-import { CommitLinker, MemoLinker, type MessageLinker } from '../core/linking/commitLinks';
+import { CommitLinker, MemoLinker } from '../core/linking/commitLinks';
 import type { RoadmapIndex } from '../core/roadmap/roadmapIndex';
 import { symbolRanges, type SymbolRange } from '../core/attribution/symbolRanges';
-import { blameFile, looksBinary, type BlameOutcome } from '../git/blameRunner';
+import { blameFile, looksBinary } from '../git/blameRunner';
 import { MessagePrefetch } from '../git/messagePrefetch';
-import { lookupCommitLinks, type CommitGraph } from '../git/commitLookup';
+import { BlameStore } from '../fs/blameStore';
 import { RepoCache } from '../fs/repoCache';
-import { cachedCommitGraph, type CachedGraph } from './cachedGraph';
 import { detectCurrentWork } from '../git/currentWorkService';
-import { GitNotFoundError, NotARepositoryError, UntrustedWorkspaceError } from '../git/gitErrors';
-import { GitRepository } from '../git/gitRepository';
 import { GitRunner } from '../git/gitRunner';
+import { blameWithStore, type BlameAnswer } from './blameWithStore';
 import { isDirectory, loadRoadmap } from './loadRoadmap';
 import { openParsedRoadmapCache } from '../fs/parsedRoadmapCache';
 import { trace, traced } from './trace';
+import { readWhyFile, splitLines, toPosix } from './readWhyFile';
+import { commitLinksForBlame, openRepo, readGraph, type GraphSource } from './whyHistory';
 
 export type WhyState = 'ok' | 'untracked' | 'binary' | 'missing' | 'unreadable' | 'not-in-repo' | 'no-git' | 'error';
 
@@ -43,9 +41,11 @@ export interface WhyAnalysis {
   readonly notes: readonly string[];
   /** Where the commit graph came from: the cache as it was, brought up to HEAD, rebuilt, or git alone. */
   readonly graphSource: GraphSource;
+  /** Where the blame came from: git, the repository's blame store, or none was used. */
+  readonly blameFrom: 'git' | 'store' | 'none';
 }
 
-export type GraphSource = CachedGraph['source'] | 'off' | 'none';
+export type { GraphSource } from './whyHistory';
 
 export interface WhyOptions {
   readonly cwd: string;
@@ -60,52 +60,10 @@ export interface WhyOptions {
   readonly noCache?: boolean;
 }
 
-function splitLines(text: string): string[] {
-  const lines = text.split('\n');
-  if (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
-  return lines;
-}
-
-function toPosix(p: string): string {
-  return p.split(path.sep).join('/');
-}
-
-async function openRepo(
-  dir: string,
-): Promise<{ repo: GitRepository; git: GitRunner } | { state: 'not-in-repo' | 'no-git' }> {
-  const git = new GitRunner({ cwd: dir, isTrusted: () => true });
-  try {
-    return { repo: await GitRepository.open(git), git };
-  } catch (e) {
-    if (e instanceof GitNotFoundError) return { state: 'no-git' };
-    if (e instanceof NotARepositoryError || e instanceof UntrustedWorkspaceError) return { state: 'not-in-repo' };
-    throw e;
-  }
-}
-
 export async function analyzeWhy(opts: WhyOptions): Promise<WhyAnalysis> {
   trace('analyzeWhy start');
   const absPath = path.resolve(opts.cwd, opts.file);
-  // Symlinks: git tracks the link, not its target; blame the file the link points to.
-  let realPath: string;
-  let bytes: Buffer | undefined;
-  // Not a regular file (a link to /dev/zero, a FIFO), too large or unreadable: said, never read.
-  let unreadable: string | undefined;
-  try {
-    realPath = await fs.realpath(absPath);
-  } catch {
-    realPath = absPath;
-  }
-  try {
-    bytes = await readFileBounded(realPath, {
-      maxBytes: READ_LIMITS.source,
-      displayName: opts.file,
-      what: 'source files',
-    });
-  } catch (e) {
-    if (!(e instanceof FileReadError)) throw e;
-    if (e.problem !== 'missing') unreadable = e.message;
-  }
+  const { realPath, bytes, unreadable } = await readWhyFile(absPath, opts.file);
   trace('file read');
   const fileDir = path.dirname(realPath);
   const opened = await openRepo(
@@ -122,29 +80,40 @@ export async function analyzeWhy(opts: WhyOptions): Promise<WhyAnalysis> {
 
   trace('repository opened');
   // Blame is the long pole on a big file (seconds) and needs no roadmap: start it now, so it runs
-  // while the roadmap loads and the commit index builds (bench: cold `why` vs raw blame).
+  // while the roadmap loads and the commit index builds (bench: cold `why` vs raw blame). The blame
+  // store is looked at meanwhile and stops git when it has this file (see blameWithStore.ts).
   const blameAbort = new AbortController();
-  const early = inRepo && bytes !== undefined && !looksBinary(bytes) && !opts.noHistory;
+  const notes: string[] = [];
+  const early = inRepo && 'repo' in opened && bytes !== undefined && !looksBinary(bytes) && !opts.noHistory;
   const repoGit = early ? new GitRunner({ cwd: repoRoot, isTrusted: () => true }) : undefined;
+  // HEAD once, from the git dir's files (no process when they are plain): the graph, the blame
+  // store's key and the answer all use this one.
+  const headRead = 'repo' in opened ? opened.repo.headSha().catch(() => undefined) : Promise.resolve(undefined);
+  const cache = 'repo' in opened && opts.noCache !== true ? RepoCache.open(opened.repo.info.commonDir) : undefined;
   // Messages of the commits blame names are fetched while it runs (see messagePrefetch.ts).
   const prefetch = repoGit ? new MessagePrefetch(repoGit, blameAbort.signal) : undefined;
-  const earlyBlame = repoGit
-    ? blameFile(repoGit, toPosix(path.relative(repoRoot ?? '', realPath)), {
-        signal: blameAbort.signal,
-        onCommit: (sha, uncommitted) => !uncommitted && prefetch?.add(sha),
-      })
-    : undefined;
+  const earlyBlame =
+    repoGit && bytes && 'repo' in opened
+      ? blameWithStore({
+          git: repoGit,
+          relPath: toPosix(path.relative(repoRoot ?? '', realPath)),
+          bytes,
+          lineCount: () => splitLines(bytes.toString('utf8')).length,
+          head: headRead,
+          headNow: () => opened.repo.headSha().catch(() => undefined),
+          store: cache?.then((c) => BlameStore.in(c)),
+          signal: blameAbort.signal,
+          onCommit: (sha, uncommitted) => !uncommitted && prefetch?.add(sha),
+          note: (line) => notes.push(line),
+        })
+      : undefined;
   // The parent graph of HEAD needs no roadmap either: read it alongside (see commitLinksForBlame).
-  const notes: string[] = [];
   const graphSource: { value: GraphSource } = { value: 'none' };
   const earlyGraph =
     earlyBlame && 'repo' in opened
-      ? traced(
-          'graph read',
-          readGraph(opened.repo, opened.git, opts.noCache !== true, notes, graphSource, blameAbort.signal),
-        )
+      ? traced('graph read', readGraph(opened.git, headRead, cache, notes, graphSource, blameAbort.signal))
       : undefined;
-  void earlyBlame?.then(() => trace('blame done'));
+  void earlyBlame?.then((b) => trace(b.from === 'store' ? 'blame done (from the blame store)' : 'blame done'));
   void earlyGraph?.then((graph) => graph && prefetch?.useGraph(graph));
   // From the parsed-roadmap cache when this roadmap was parsed before on this machine (no parse at
   // all); else, for a large roadmap, parsed on a worker thread: on the main thread the parse held
@@ -179,6 +148,7 @@ export async function analyzeWhy(opts: WhyOptions): Promise<WhyAnalysis> {
     get graphSource(): GraphSource {
       return graphSource.value;
     },
+    blameFrom: 'none' as const,
   };
 
   if (bytes === undefined) {
@@ -232,23 +202,34 @@ export async function analyzeWhy(opts: WhyOptions): Promise<WhyAnalysis> {
   prefetch?.onCommits((commits) => {
     for (const c of commits) linker.warm(c.message, c.parents.length);
   });
-  const head = await repo.resolve('HEAD');
+  const head = await headRead;
   trace('linker built, head resolved');
-  const [blame, graph, current] = await Promise.all([
-    earlyBlame ?? (opts.noHistory ? Promise.resolve<BlameOutcome>({ state: 'untracked' }) : blameFile(git, relPath)),
+  const noBlame: BlameAnswer = { outcome: { state: 'untracked' }, from: 'git', stored: Promise.resolve() };
+  const [answer, graph, current] = await Promise.all([
+    earlyBlame ?? (opts.noHistory ? Promise.resolve(noBlame) : blameOnly(git, relPath)),
     opts.noHistory
       ? Promise.resolve(undefined)
-      : (earlyGraph ?? readGraph(repo, opened.git, opts.noCache !== true, notes, graphSource)),
+      : (earlyGraph ?? readGraph(opened.git, headRead, cache, notes, graphSource)),
     detectCurrentWork(opened.git, commitLinker, { repo }).catch(() => undefined),
   ]);
+  const blame = answer.outcome;
   trace('blame, graph, current work all in');
   const commits =
     blame.state === 'ok' && graph
       ? await commitLinksForBlame(git, graph, blame.blame.commits, linker, prefetch)
       : undefined;
+  // A blame git computed is in the store before the process ends (the write is a few ms).
+  await answer.stored;
   trace('commit refs');
   const currentItemId = current?.work.kind === 'item' ? current.work.itemId : undefined;
-  const common = { ...base, head, lines, symbols, currentItemId };
+  const common = {
+    ...base,
+    head,
+    lines,
+    symbols,
+    currentItemId,
+    blameFrom: opts.noHistory ? ('none' as const) : answer.from,
+  };
   if (opts.noHistory) {
     return { ...common, state: 'ok', attribution: attributeFile({ lines, relPath: ownPath, roadmap: index, symbols }) };
   }
@@ -293,49 +274,7 @@ export async function analyzeWhy(opts: WhyOptions): Promise<WhyAnalysis> {
   }
 }
 
-/**
- * The parent graph of HEAD (no messages: those are asked for once blame names its commits), from
- * the repository's cache when allowed (see cachedGraph.ts).
- */
-async function readGraph(
-  repo: GitRepository,
-  git: GitRunner,
-  useCache: boolean,
-  notes: string[],
-  source: { value: GraphSource },
-  signal?: AbortSignal,
-): Promise<CommitGraph | undefined> {
-  try {
-    const cache = useCache ? await RepoCache.open(repo.info.commonDir) : undefined;
-    const got = await cachedCommitGraph(repo, git, cache, (line) => notes.push(line), signal);
-    source.value = !got ? 'none' : useCache ? got.source : 'off';
-    trace(`commit graph: ${source.value}`);
-    return got?.graph;
-  } catch {
-    // No history is a state (the lines show without commit links), not a failure of `why`.
-    return undefined;
-  }
-}
-
-/** Links for exactly the commits blame named, as the full commit index would give them. */
-async function commitLinksForBlame(
-  git: GitRunner,
-  graph: CommitGraph,
-  blamed: readonly { sha: string; uncommitted: boolean }[],
-  linker: MessageLinker,
-  prefetch: MessagePrefetch | undefined,
-): Promise<CommitLinksLookup | undefined> {
-  try {
-    const shas = blamed.filter((c) => !c.uncommitted).map((c) => c.sha);
-    return await lookupCommitLinks(
-      git,
-      graph,
-      shas,
-      linker,
-      undefined,
-      prefetch ? (wanted) => prefetch.get(wanted) : undefined,
-    );
-  } catch {
-    return undefined;
-  }
+/** Blame straight from git (the early start did not apply): no store. */
+async function blameOnly(git: GitRunner, relPath: string): Promise<BlameAnswer> {
+  return { outcome: await blameFile(git, relPath), from: 'git', stored: Promise.resolve() };
 }

@@ -87,7 +87,12 @@ describe('why: the commit graph cache', function () {
 
     const second = await analyze(repo.dir, 'src/cart.ts');
     assert.equal(second.a.graphSource, 'unchanged');
-    assert.equal(second.gitProcesses, first.gitProcesses - 1, 'the rev-list of all history is not run again');
+    // At most: the second call's blame comes from the blame store, which stops git blame, and
+    // whether that process had started by then is a race (so no exact count).
+    assert.ok(
+      second.gitProcesses <= first.gitProcesses - 1,
+      `the rev-list of all history is not run again (${second.gitProcesses} vs ${first.gitProcesses} processes)`,
+    );
     assert.deepEqual(second.a.notes, []);
     const json = await sameAsNoCache(repo);
     // The merge's item reached the line its branch added: the graph was used.

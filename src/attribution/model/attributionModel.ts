@@ -11,7 +11,7 @@ import { isPathInside } from '../../core/util/pathInside';
 import type { RoadmapIndex } from '../../core/roadmap/roadmapIndex';
 import type { BlameOutcome } from '../../git/blameRunner';
 import type { RoadmapModel } from '../../roadmap/model/roadmapModel';
-import type { WorkHistorySource } from '../../work/model/workHistory';
+import type { FolderHistory, HistoryBlame, WorkHistorySource } from '../../work/model/workHistory';
 import { BlameQueue } from './blameQueue';
 import { finderSymbols, readDocumentSymbols, type DocumentSymbolRange, type SymbolSource } from './documentSymbols';
 import { onDidChangeSettings, readSetting, type SettingKey } from '../../settings/settings';
@@ -58,6 +58,8 @@ export interface DocumentAttribution {
   /** The symbols, flattened (outer first), with their kind names. */
   readonly symbols: readonly DocumentSymbolRange[];
   readonly symbolSource: SymbolSource;
+  /** Where the blame came from (git, or the blame store on disk); undefined when none was used. */
+  readonly blameFrom: HistoryBlame['from'] | undefined;
 }
 
 export type { SymbolSource } from './documentSymbols';
@@ -85,6 +87,8 @@ export class AttributionModel implements vscode.Disposable {
   private generation = 0;
   private disposed = false;
   private timer: ReturnType<typeof setTimeout> | undefined;
+  /** An answer was given before the roadmap or git was first read: the next change fires at once. */
+  private waiting = false;
   private readonly symbolRetries = new Map<
     string,
     { attempts: number; timer: ReturnType<typeof setTimeout> | undefined }
@@ -145,6 +149,14 @@ export class AttributionModel implements vscode.Disposable {
     // Folders may have closed: their repositories' blame caches go with them.
     if (headMayHaveMoved) this.blames.headsMayHaveMoved(this.work.repositoryRoots());
     if (this.timer) clearTimeout(this.timer);
+    if (this.waiting) {
+      // An open file's answer waits for this first load: no debounce (after a restart this is
+      // the moment its lenses can show).
+      this.waiting = false;
+      this.timer = undefined;
+      this.emitter.fire();
+      return;
+    }
     this.timer = setTimeout(() => {
       this.timer = undefined;
       this.emitter.fire();
@@ -153,7 +165,10 @@ export class AttributionModel implements vscode.Disposable {
 
   private async compute(document: vscode.TextDocument): Promise<DocumentAttribution | undefined> {
     const found = this.roadmaps.roadmapForDocument(document.uri);
-    if (!found || document.uri.scheme !== 'file') return undefined;
+    if (!found || document.uri.scheme !== 'file') {
+      if (!this.roadmaps.ready) this.waiting = true;
+      return undefined;
+    }
     // A roadmap file is the why itself; it gets its own hovers and diagnostics, not lenses.
     const key = document.uri.toString();
     if (this.roadmaps.files().some((f) => f.toString() === key)) return undefined;
@@ -163,6 +178,9 @@ export class AttributionModel implements vscode.Disposable {
     const lines = text.split(/\r?\n/);
     if (lines.length > 0 && lines[lines.length - 1] === '' && text.length > 0) lines.pop();
     const version = document.version;
+    // Blame starts now, alongside the wait for VS Code's symbols (up to SYMBOL_WAIT_MS), not after
+    // it: on a freshly opened file the first lens waits for the slower of the two, not their sum.
+    const blamed = this.historyOf(document, folder, text, settings);
     const provided = await readDocumentSymbols(document, SYMBOL_WAIT_MS, () => {
       // A provider answered late with symbols: drop this version's answer so they replace the finder's.
       if (this.disposed) return;
@@ -175,6 +193,39 @@ export class AttributionModel implements vscode.Disposable {
     const fromFinder = provided.length > 0 ? [] : finderSymbols(document, lines);
     const symbols = provided.length > 0 ? provided : fromFinder;
     const symbolSource: SymbolSource = provided.length > 0 ? 'provider' : fromFinder.length > 0 ? 'finder' : 'none';
+    const { relPath, state, history, blame } = await blamed;
+    const base = { lines, relPath, roadmap: index, symbols };
+    const status = this.work.status(folder.uri);
+    const currentItemId = status.kind === 'ready' ? status.current?.item.id : undefined;
+    const common = { folder, index, symbols, symbolSource, blameFrom: blame?.from };
+    const outcome = blame?.outcome;
+    if (outcome?.state === 'ok') {
+      const indexOfCommits = history?.commitIndex();
+      const attribution = attributeFile({
+        ...base,
+        blame: outcome.blame,
+        commits: indexOfCommits ? commitItemLinks(indexOfCommits) : undefined,
+        currentItemId,
+      });
+      return { ...common, attribution, history: indexOfCommits ? 'used' : 'indexing' };
+    }
+    if (outcome?.state === 'untracked') {
+      return {
+        ...common,
+        attribution: attributeFile({ ...base, allUncommitted: true, currentItemId }),
+        history: 'untracked',
+      };
+    }
+    return { ...common, attribution: attributeFile(base), history: outcome?.state ?? state };
+  }
+
+  /** The file's path in its folder and, when history applies, its blame (or why not). */
+  private async historyOf(
+    document: vscode.TextDocument,
+    folder: vscode.WorkspaceFolder,
+    text: string,
+    settings: AttributionSettings,
+  ): Promise<{ relPath: string; state: HistoryState; history?: FolderHistory; blame?: HistoryBlame }> {
     const history = this.work.history(folder.uri);
     const root = history?.root;
     const filePath = await fs.realpath(document.uri.fsPath).catch(() => document.uri.fsPath);
@@ -182,49 +233,22 @@ export class AttributionModel implements vscode.Disposable {
     const realFolder = await fs.realpath(folder.uri.fsPath).catch(() => folder.uri.fsPath);
     // `paths` globs are relative to the workspace folder, which is also the git runner's cwd,
     // so the same relative path serves ownership and blame.
-    const rel = path.relative(realFolder, filePath);
-    const relPath = rel.split(path.sep).join('/');
-    const inRepo = realRoot !== undefined && isPathInside(realRoot, filePath);
-    const base = { lines, relPath, roadmap: index, symbols };
-    const status = this.work.status(folder.uri);
-    const currentItemId = status.kind === 'ready' ? status.current?.item.id : undefined;
-
-    let state: HistoryState;
-    if (!settings.useHistory) state = 'off';
-    else if (text.length > settings.maxFileSize) state = 'too-large';
-    else if (!history || realRoot === undefined || !inRepo || !isPathInside(realFolder, filePath)) state = 'no-repo';
-    else {
-      const outcome = await this.blames.blame(history, realRoot, relPath, text);
-      if (outcome.state === 'ok') {
-        const indexOfCommits = history.commitIndex();
-        const attribution = attributeFile({
-          ...base,
-          blame: outcome.blame,
-          commits: indexOfCommits ? commitItemLinks(indexOfCommits) : undefined,
-          currentItemId,
-        });
-        return {
-          attribution,
-          folder,
-          index,
-          history: indexOfCommits ? 'used' : 'indexing',
-          symbols,
-          symbolSource,
-        };
-      }
-      if (outcome.state === 'untracked') {
-        return {
-          attribution: attributeFile({ ...base, allUncommitted: true, currentItemId }),
-          folder,
-          index,
-          history: 'untracked',
-          symbols,
-          symbolSource,
-        };
-      }
-      state = outcome.state;
+    const relPath = path.relative(realFolder, filePath).split(path.sep).join('/');
+    if (!settings.useHistory) return { relPath, state: 'off' };
+    if (text.length > settings.maxFileSize) return { relPath, state: 'too-large' };
+    if (
+      !history ||
+      realRoot === undefined ||
+      !isPathInside(realRoot, filePath) ||
+      !isPathInside(realFolder, filePath)
+    ) {
+      if (!history && this.work.status(folder.uri).kind === 'loading') this.waiting = true;
+      return { relPath, state: 'no-repo' };
     }
-    return { attribution: attributeFile(base), folder, index, history: state, symbols, symbolSource };
+    // The blame store is keyed by the path in the repository, the same for the CLI and every folder.
+    const repoPath = path.relative(realRoot, filePath).split(path.sep).join('/');
+    const blame = await this.blames.blame(history, realRoot, { relPath, repoPath, text, saved: !document.isDirty });
+    return { relPath, state: 'used', history, blame };
   }
 
   /** No symbols for a non-empty file: drop its answer and ask again later, a few times. */

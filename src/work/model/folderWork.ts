@@ -10,7 +10,6 @@ import type { BranchRef } from '../../core/gitOutput/refListParser';
 import type { RoadmapIndex } from '../../core/roadmap/roadmapIndex';
 import { runInSlices } from '../../core/util/timeSlices';
 import { summarizeWorkSteps, type WorkSummary } from '../../core/commitIndex/workSummary';
-import { blameFile } from '../../git/blameRunner';
 import { showCommit } from '../../git/commitShow';
 import { detectCurrentWork, headStateForError } from '../../git/currentWorkService';
 import { GitAbortedError } from '../../git/gitErrors';
@@ -18,6 +17,7 @@ import type { GitRepository } from '../../git/gitRepository';
 import { GitRunner } from '../../git/gitRunner';
 import type { CommitIndexStore } from './commitIndexStore';
 import { EMPTY_SUMMARY, headInfo, offStatus } from './folderStatus';
+import { GitFolderHistory } from './gitFolderHistory';
 import { FolderIndexer } from './folderIndexer';
 import type { IndexProgress } from './indexProgress';
 import type { FolderDriftGit, FolderHistory } from './workHistory';
@@ -57,6 +57,8 @@ export class FolderWork implements vscode.Disposable {
   private commitsSinceBase: readonly { sha: string; message: string }[] | undefined;
   private linker: CommitLinker | undefined;
   private linkerRoadmap: RoadmapIndex | undefined;
+  /** What history() hands out, for the repository it was made for (it keeps the blame store open). */
+  private historyOfRepo: GitFolderHistory | undefined;
   /** Calls during a refresh coalesce into one more run after it. */
   private readonly refreshes = new CoalescingRun(
     async () => {
@@ -106,14 +108,10 @@ export class FolderWork implements vscode.Disposable {
   /** What line attribution reads: undefined while git is off or the repository has no work tree. */
   history(): FolderHistory | undefined {
     const repo = this.repo;
-    const root = repo?.info.root;
-    if (!repo || root === undefined) return undefined;
-    return {
-      root,
-      headCommit: () => repo.resolve('HEAD').catch(() => undefined),
-      blame: (relPath, contents) => blameFile(this.git, relPath, { contents }),
-      commitIndex: () => this.index,
-    };
+    if (!repo || repo.info.root === undefined) return undefined;
+    if (this.historyOfRepo?.repo !== repo)
+      this.historyOfRepo = new GitFolderHistory(repo, repo.info.root, this.git, this.host.log, () => this.index);
+    return this.historyOfRepo;
   }
 
   /** What drift asks git: undefined while git is off (untrusted, no repository). */

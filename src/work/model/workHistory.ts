@@ -8,14 +8,38 @@ import type { CommitIndex } from '../../core/commitIndex/commitIndex';
 import type { BlameOutcome } from '../../git/blameRunner';
 import type { WorkStatus } from './workState';
 
+/** One blame an editor asks for. */
+export interface BlameRequest {
+  /** Relative to the workspace folder (where git runs). */
+  readonly relPath: string;
+  /** Relative to the repository root, with forward slashes: the blame store's key. */
+  readonly repoPath: string;
+  /** The editor's text, blamed as it is (`--contents -`). */
+  readonly contents: string;
+  /**
+   * The document has no unsaved changes, so its text is the file as the CLI reads it: only such
+   * a blame is read from or written to the blame store (a buffer being typed in would write one
+   * file per pause, none of which anyone asks for again).
+   */
+  readonly saved: boolean;
+  /** HEAD when the blame was asked for; undefined (an unborn branch) is never stored. */
+  readonly head: string | undefined;
+}
+
+/** A blame and where it came from: git just now, or the repository's blame store (fs/blameStore.ts). */
+export interface HistoryBlame {
+  readonly outcome: BlameOutcome;
+  readonly from: 'git' | 'store';
+}
+
 /** A folder whose repository is open (git is on and it has a work tree). */
 export interface FolderHistory {
   /** The work tree root. */
   readonly root: string;
   /** The commit HEAD names now; undefined on an unborn branch or a failure. */
   headCommit(): Promise<string | undefined>;
-  /** `git blame` of an editor's text, for a path relative to the workspace folder. */
-  blame(relPath: string, contents: string): Promise<BlameOutcome>;
+  /** The blame of an editor's text: from the blame store when it has it, else from git (then stored). */
+  blame(request: BlameRequest): Promise<HistoryBlame>;
   /** The commit index as it is now (sha → items); undefined until built. */
   commitIndex(): CommitIndex | undefined;
 }

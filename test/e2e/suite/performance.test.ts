@@ -7,6 +7,8 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import * as vscode from 'vscode';
 import { activateApi, firstFolder, sleep, waitFor } from './support';
 import { recordMetric } from './metrics';
+import { runCli } from './blameStoreShared';
+import { firstLens, forgetStored, rawBlameMs, typicalFilePairs } from './firstLens';
 
 // Big enough for the bench workspace (100k commits) on a slow machine.
 const BUILD_TIMEOUT_MS = 240_000;
@@ -112,5 +114,33 @@ describe('performance (reported, not asserted)', () => {
     assert.ok(items > 0, 'the roadmap is still there after a refresh');
     recordMetric('roadmap.refresh', ms, 'ms', `${items} items in ${api.model.files().length} files`);
     recordMetric('roadmap.refreshStallMax', delay.max / 1e6, 'ms');
+  });
+
+  it('first lens after opening a file, index warm: from git blame and from the blame store', async function () {
+    this.timeout(BUILD_TIMEOUT_MS + 300_000);
+    const api = await activateApi();
+    const folder = firstFolder();
+    await waitFor('the commit index (warm)', () => api.work.commitIndex(folder.uri), BUILD_TIMEOUT_MS);
+    const root = folder.uri.fsPath;
+    // Targets (issue #13): first lens ≤ blame of the file + 300 ms; from the cache ≤ 300 ms.
+    for (const [viaGit, viaStore] of typicalFilePairs(root, [30, 400, 1200])) {
+      if (viaGit) {
+        await forgetStored(root, viaGit.rel);
+        const blame = rawBlameMs(root, viaGit.rel);
+        const lens = await firstLens(api, folder, viaGit.rel);
+        const what = `${viaGit.rel} (${viaGit.lines} lines), blame from ${lens.from}, ${lens.lenses} lenses`;
+        recordMetric(`firstLens.git.${viaGit.lines}`, lens.ms, 'ms', what);
+        recordMetric(`firstLens.rawBlame.${viaGit.lines}`, blame, 'ms', `git blame --incremental of ${viaGit.rel}`);
+      }
+      if (viaStore) {
+        const cli = await runCli(root, 'why', viaStore.rel, '--json');
+        assert.equal(cli.code, 0, cli.stderr);
+        const blame = rawBlameMs(root, viaStore.rel);
+        const lens = await firstLens(api, folder, viaStore.rel);
+        const what = `${viaStore.rel} (${viaStore.lines} lines), blame from ${lens.from}, ${lens.lenses} lenses`;
+        recordMetric(`firstLens.store.${viaStore.lines}`, lens.ms, 'ms', what);
+        recordMetric(`firstLens.rawBlame.${viaStore.lines}`, blame, 'ms', `git blame --incremental of ${viaStore.rel}`);
+      }
+    }
   });
 });

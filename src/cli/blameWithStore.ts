@@ -1,0 +1,96 @@
+// The blame `why` uses: git blame started at once, and the repository's blame store
+// (fs/blameStore.ts) looked at while it runs. A cold call must never wait for the store, so git
+// starts first; when the store has this file's blame for this HEAD and these bytes, git is
+// stopped and the stored blame answers. A blame git computed is stored afterwards, unless
+// HEAD moved while it ran (it would be stored under a HEAD it was not computed against).
+import type { BlameResult } from '../core/gitOutput/blameParser';
+import { blameFile, type BlameOutcome } from '../git/blameRunner';
+import type { GitRunner } from '../git/gitRunner';
+import { blameKeyOf, type BlameKey, type BlameStore } from '../fs/blameStore';
+
+export interface BlameWithStoreOptions {
+  readonly git: GitRunner;
+  /** Relative to the repository root, with forward slashes. */
+  readonly relPath: string;
+  /** The file's bytes as read: git blames the same file on disk. */
+  readonly bytes: Uint8Array;
+  /** The file's line count (counted only when the store is read: git starts first). */
+  readonly lineCount: () => number;
+  /** HEAD, resolved once by the caller (undefined on an unborn branch: nothing is stored). */
+  readonly head: Promise<string | undefined>;
+  /** HEAD read again after git blame ends: unchanged, or the blame is not stored. */
+  readonly headNow: () => Promise<string | undefined>;
+  /** Undefined with `--no-cache`. */
+  readonly store: Promise<BlameStore | undefined> | undefined;
+  /** Stops everything (the roadmap failed to load). */
+  readonly signal: AbortSignal;
+  /** Each commit the blame names, as git streams them or all at once from the store. */
+  readonly onCommit: (sha: string, uncommitted: boolean) => void;
+  /** One line for stderr (a stored file ignored, a write that failed). */
+  readonly note: (line: string) => void;
+}
+
+export interface BlameAnswer {
+  readonly outcome: BlameOutcome;
+  readonly from: 'git' | 'store';
+  /** The store's write of a blame git computed; never rejects. Awaited before the process ends. */
+  readonly stored: Promise<void>;
+}
+
+export async function blameWithStore(o: BlameWithStoreOptions): Promise<BlameAnswer> {
+  const gitAbort = new AbortController();
+  const stop = (): void => gitAbort.abort();
+  if (o.signal.aborted) stop();
+  else o.signal.addEventListener('abort', stop, { once: true });
+  const named = new Set<string>();
+  const onCommit = (sha: string, uncommitted: boolean): void => {
+    if (named.has(sha)) return;
+    named.add(sha);
+    o.onCommit(sha, uncommitted);
+  };
+  const fromGit = blameFile(o.git, o.relPath, { signal: gitAbort.signal, onCommit });
+  // Git is already running: looking at the store (a few file reads) delays nothing, and on a miss
+  // the answer waits for git as it would have anyway.
+  const looked = await lookUp(o);
+  if (looked?.blame) {
+    o.signal.removeEventListener('abort', stop);
+    stop();
+    for (const c of looked.blame.commits) onCommit(c.sha, c.uncommitted);
+    return { outcome: { state: 'ok', blame: looked.blame }, from: 'store', stored: Promise.resolve() };
+  }
+  const outcome = await fromGit;
+  o.signal.removeEventListener('abort', stop);
+  const stored = looked && outcome.state === 'ok' ? write(o, looked.store, looked.key, outcome.blame) : undefined;
+  return { outcome, from: 'git', stored: stored ?? Promise.resolve() };
+}
+
+interface LookedUp {
+  readonly store: BlameStore;
+  readonly key: BlameKey;
+  readonly blame: BlameResult | undefined;
+}
+
+/** The store's blame for this file, if any; never rejects (a store that fails is no store). */
+async function lookUp(o: BlameWithStoreOptions): Promise<LookedUp | undefined> {
+  if (!o.store) return undefined;
+  try {
+    const [head, store] = await Promise.all([o.head, o.store]);
+    if (head === undefined || store === undefined) return undefined;
+    const key = blameKeyOf(head, o.relPath, o.bytes);
+    const read = await store.read(key, o.lineCount());
+    if (read.kind === 'ignored') o.note(`the cached blame ${store.fileOf(key)} is ignored (${read.reason})`);
+    return { store, key, blame: read.kind === 'hit' ? read.blame : undefined };
+  } catch {
+    return undefined;
+  }
+}
+
+async function write(o: BlameWithStoreOptions, store: BlameStore, key: BlameKey, blame: BlameResult): Promise<void> {
+  try {
+    if ((await o.headNow()) !== key.head) return;
+    await store.write(key, blame);
+  } catch (e) {
+    // Not being able to cache never fails the answer.
+    o.note(`could not write the blame cache (${e instanceof Error ? e.message : String(e)})`);
+  }
+}

@@ -1,0 +1,122 @@
+// Blame results kept on disk, shared by the CLI and the editor: `<repository cache>/blame/` (see
+// RepoCache), one file per (HEAD, path). A second `why` on a file, a file reopened in the editor,
+// or the editor after a restart answers from here instead of running git blame again.
+//
+// The file name is a hash of HEAD and the path only, not of the content: saving a file again
+// replaces its entry instead of adding one per save. The content digest is checked on read
+// (blameCodec), so a blame of other bytes is a miss, never a wrong answer.
+//
+// Files here are untrusted input (blameCodec validates them; anything wrong is a miss). Writes are
+// atomic (writeFileAtomic), so a racing writer or reader sees a whole file or none. The folder is
+// kept within BLAME_STORE_LIMITS by evicting the least recently used files, every few writes.
+import { createHash } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { decodeBlame, encodeBlame, type BlameKey } from '../core/indexFile/blameCodec';
+import type { BlameResult } from '../core/gitOutput/blameParser';
+import { evictLeastRecentlyUsed, touchCacheFile, type CacheLimits } from './cacheEviction';
+import { RepoCache, writeFileAtomic } from './repoCache';
+import { FileReadError, readFileBounded } from './boundedRead';
+
+export type { BlameKey } from '../core/indexFile/blameCodec';
+
+export const BLAME_FOLDER = 'blame';
+
+/**
+ * A few hundred typical files, or ~20 of the largest (a 10k-line file with 2,000 commits stores
+ * ~400 KB): small next to the commit index (~11 MB for 100k commits), which it must not outgrow.
+ */
+export const BLAME_STORE_LIMITS: CacheLimits = { maxBytes: 8 * 1024 * 1024, maxFiles: 1000 };
+
+/** Evict after every this many writes (listing the folder costs more than one write). */
+const EVICT_EVERY = 16;
+
+/** The key of a blame of `bytes` (the file's content as blamed) at `head`, for `relPath` in the repository. */
+export function blameKeyOf(head: string, relPath: string, bytes: Uint8Array | string): BlameKey {
+  return { head, path: relPath, digest: createHash('sha256').update(bytes).digest('hex') };
+}
+
+export type BlameStoreRead =
+  | { readonly kind: 'hit'; readonly blame: BlameResult }
+  /** None stored, or one of other content (the file was edited since). */
+  | { readonly kind: 'missing' }
+  /** A file was there but is not a blame we can use (damaged, another version, not a regular file). */
+  | { readonly kind: 'ignored'; readonly reason: string };
+
+export interface BlameStoreOptions {
+  readonly limits?: CacheLimits;
+  /** Evict after every N writes (tests: 1). */
+  readonly evictEvery?: number;
+}
+
+export class BlameStore {
+  private readonly limits: CacheLimits;
+  private readonly evictEvery: number;
+  /**
+   * Writes until the next eviction. Starts at a random point, so short-lived processes that write
+   * once each (the CLI) still evict about every `evictEvery` writes between them.
+   */
+  private untilEviction: number;
+
+  constructor(
+    readonly dir: string,
+    opts: BlameStoreOptions = {},
+  ) {
+    this.limits = opts.limits ?? BLAME_STORE_LIMITS;
+    this.evictEvery = Math.max(1, opts.evictEvery ?? EVICT_EVERY);
+    this.untilEviction = 1 + Math.floor(Math.random() * this.evictEvery);
+  }
+
+  /** The store of the repository whose git common dir is `commonDir` (in its RepoCache). */
+  static async open(commonDir: string, opts: BlameStoreOptions = {}): Promise<BlameStore> {
+    return BlameStore.in(await RepoCache.open(commonDir), opts);
+  }
+
+  /** The store inside a repository cache already opened. */
+  static in(cache: RepoCache, opts: BlameStoreOptions = {}): BlameStore {
+    return new BlameStore(path.join(cache.dir, BLAME_FOLDER), opts);
+  }
+
+  /** The file a key is stored in: a hash of HEAD and path (see the file comment). */
+  fileOf(key: BlameKey): string {
+    const name = createHash('sha256').update(`${key.head}\0${key.path}`).digest('hex');
+    return path.join(this.dir, `${name}.json`);
+  }
+
+  /** The stored blame for `key`; `lineCount`, when given, must match too. Never throws. */
+  async read(key: BlameKey, lineCount?: number): Promise<BlameStoreRead> {
+    const file = this.fileOf(key);
+    let bytes: Uint8Array;
+    try {
+      bytes = await readFileBounded(file, { maxBytes: this.limits.maxBytes, what: 'blame cache files' });
+    } catch (e) {
+      if (e instanceof FileReadError && e.problem === 'missing') return { kind: 'missing' };
+      return { kind: 'ignored', reason: e instanceof Error ? e.message : String(e) };
+    }
+    const decoded = decodeBlame(bytes, key, lineCount);
+    if (!decoded.ok) return decoded.otherKey ? { kind: 'missing' } : { kind: 'ignored', reason: decoded.reason };
+    // A hit is a use: eviction keeps it longest.
+    await touchCacheFile(file);
+    return { kind: 'hit', blame: decoded.blame };
+  }
+
+  /** Stores `blame` under `key` (atomically), then evicts now and then. Throws on a failed write. */
+  async write(key: BlameKey, blame: BlameResult): Promise<void> {
+    const bytes = encodeBlame(key, blame);
+    if (bytes.length > this.limits.maxBytes) return;
+    await fs.mkdir(this.dir, { recursive: true, mode: 0o700 });
+    // The folder comes from a clone we do not control: a link here could point writes anywhere.
+    const stat = await fs.lstat(this.dir);
+    if (!stat.isDirectory()) throw new Error(`${this.dir} is not a folder; the blame cache is not written`);
+    await writeFileAtomic(this.fileOf(key), bytes);
+    if (--this.untilEviction <= 0) {
+      this.untilEviction = this.evictEvery;
+      await this.evict();
+    }
+  }
+
+  /** Keeps the folder within its limits now (least recently used files go first). */
+  async evict(): Promise<void> {
+    await evictLeastRecentlyUsed(this.dir, this.limits);
+  }
+}

@@ -1,0 +1,161 @@
+// The blame store (src/fs/blameStore.ts) as `why` uses it: the first call blames with git and
+// stores the result; the next call (a new process, or this one again) answers from the store with
+// the same answer; a commit, an edit or a damaged file is a miss that git answers (then stored
+// again); --no-cache neither reads nor writes it; two processes racing both answer and leave one
+// whole file. Answers are compared with `--no-cache` on the same repository: the store may change
+// the cost, never the result. No assertion counts processes exactly: on a hit git blame is
+// stopped, and whether it had started is a race.
+import * as assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { main } from '../../src/cli/main';
+import { analyzeWhy } from '../../src/cli/whyAnalysis';
+import type { WhyJson } from '../../src/cli/whyCommand';
+import { BLAME_FOLDER } from '../../src/fs/blameStore';
+import { TestRepo } from './gitFixture';
+
+const cli = path.join(__dirname, '..', '..', '..', 'dist', 'cli.js');
+
+const ROADMAP = [
+  'version: 1',
+  'product: Shop',
+  'items:',
+  '  - id: CHK-12',
+  '    kind: feature',
+  '    title: One-click reorder',
+  '  - id: CHK-13',
+  '    kind: feature',
+  '    title: Saved carts',
+  '',
+].join('\n');
+
+function makeRepo(): TestRepo {
+  const repo = TestRepo.init();
+  repo.commit('Add roadmap', 'roadmap.yaml', ROADMAP);
+  repo.commit('CHK-12: first lines', 'src/cart.ts', 'a\nb\nc\n');
+  repo.commit('CHK-13: saved carts', 'src/cart.ts', 'a\nb\nc\nsaved\n');
+  return repo;
+}
+
+const blameDir = (repo: TestRepo): string => path.join(repo.dir, '.git', 'roadmap-lens', BLAME_FOLDER);
+const stored = (repo: TestRepo): string[] =>
+  fs.existsSync(blameDir(repo)) ? fs.readdirSync(blameDir(repo)).filter((f) => f.endsWith('.json')) : [];
+
+async function whyJson(cwd: string, file: string, ...flags: string[]): Promise<{ json: WhyJson; err: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(['why', file, '--json', '--lines', ...flags], {
+    cwd,
+    out: (l) => out.push(l),
+    err: (l) => err.push(l),
+  });
+  assert.equal(code, 0, err.join('\n'));
+  return { json: JSON.parse(out.join('\n')) as WhyJson, err: err.join('\n') };
+}
+
+async function blameFrom(repo: TestRepo, file = 'src/cart.ts'): Promise<string> {
+  return (await analyzeWhy({ cwd: repo.dir, file })).blameFrom;
+}
+
+/** The CLI in its own process (node dist/cli.js), with the trace on. */
+function runCli(cwd: string, ...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [cli, ...args], {
+      cwd,
+      env: { ...process.env, ROADMAP_LENS_TRACE: '1' },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+describe('why: the blame store', function () {
+  this.timeout(60_000);
+
+  it('stores the first blame; the next call answers from it, the same as without the cache', async () => {
+    const repo = makeRepo();
+    assert.equal(await blameFrom(repo), 'git');
+    assert.equal(stored(repo).length, 1);
+    assert.equal(await blameFrom(repo), 'store');
+    const cached = await whyJson(repo.dir, 'src/cart.ts');
+    const fresh = await whyJson(repo.dir, 'src/cart.ts', '--no-cache');
+    assert.deepEqual(cached.json, fresh.json);
+    assert.ok(
+      cached.json.perLine?.some((l) => l.items.some((i) => i.id === 'CHK-13')),
+      'history was used',
+    );
+    assert.equal(cached.err, '', 'no notes');
+  });
+
+  it('a second process answers from the store, with the same answer, and the trace says so', async () => {
+    const repo = makeRepo();
+    const first = await runCli(repo.dir, 'why', 'src/cart.ts', '--json', '--lines');
+    assert.equal(first.code, 0, first.stderr);
+    assert.match(first.stderr, /blame done\n/);
+    const second = await runCli(repo.dir, 'why', 'src/cart.ts', '--json', '--lines');
+    assert.equal(second.code, 0, second.stderr);
+    assert.match(second.stderr, /blame done \(from the blame store\)/);
+    assert.deepEqual(JSON.parse(second.stdout), JSON.parse(first.stdout));
+  });
+
+  it('is a miss after a commit or an edit (git answers, and its blame is stored for the new key)', async () => {
+    const repo = makeRepo();
+    await blameFrom(repo);
+    repo.commit('CHK-12: more', 'src/cart.ts', 'a\nb\nc\nsaved\nmore\n');
+    assert.equal(await blameFrom(repo), 'git', 'HEAD moved');
+    assert.equal(await blameFrom(repo), 'store');
+    repo.write('src/cart.ts', 'a\nb\nc\nsaved\nmore\nedited, not committed\n');
+    assert.equal(await blameFrom(repo), 'git', 'the bytes changed');
+    assert.equal(await blameFrom(repo), 'store');
+    const cached = await whyJson(repo.dir, 'src/cart.ts');
+    assert.deepEqual(cached.json, (await whyJson(repo.dir, 'src/cart.ts', '--no-cache')).json);
+    assert.equal(cached.json.perLine?.[5]?.commit, '0'.repeat(40), 'the uncommitted line stays uncommitted');
+  });
+
+  it('ignores a damaged file with one note, answers as git does, and stores a good one', async () => {
+    const repo = makeRepo();
+    await blameFrom(repo);
+    const [name] = stored(repo);
+    const file = path.join(blameDir(repo), name ?? '');
+    const good = fs.readFileSync(file);
+    for (const bad of [good.subarray(0, 40), Buffer.from(good.toString().replace('"version":1', '"version":7'))]) {
+      fs.writeFileSync(file, bad);
+      const { json, err } = await whyJson(repo.dir, 'src/cart.ts');
+      assert.match(err, /note: the cached blame .* is ignored/);
+      assert.deepEqual(json, (await whyJson(repo.dir, 'src/cart.ts', '--no-cache')).json);
+      assert.equal(await blameFrom(repo), 'store', 'rewritten whole');
+    }
+  });
+
+  it('--no-cache neither reads nor writes it', async () => {
+    const repo = makeRepo();
+    assert.equal((await analyzeWhy({ cwd: repo.dir, file: 'src/cart.ts', noCache: true })).blameFrom, 'git');
+    assert.deepEqual(stored(repo), []);
+    await blameFrom(repo);
+    assert.equal((await analyzeWhy({ cwd: repo.dir, file: 'src/cart.ts', noCache: true })).blameFrom, 'git');
+  });
+
+  it('two processes racing both answer the same, and leave one whole file the next call reads', async () => {
+    const repo = makeRepo();
+    const [a, b] = await Promise.all([
+      runCli(repo.dir, 'why', 'src/cart.ts', '--json', '--lines'),
+      runCli(repo.dir, 'why', 'src/cart.ts', '--json', '--lines'),
+    ]);
+    assert.equal(a.code, 0, a.stderr);
+    assert.equal(b.code, 0, b.stderr);
+    assert.deepEqual(JSON.parse(a.stdout), JSON.parse(b.stdout));
+    assert.doesNotMatch(a.stderr + b.stderr, /note:/);
+    assert.equal(stored(repo).length, 1);
+    assert.deepEqual(
+      fs.readdirSync(blameDir(repo)).filter((f) => f.endsWith('.tmp')),
+      [],
+      'no temp file left behind',
+    );
+    assert.equal(await blameFrom(repo), 'store');
+  });
+});
