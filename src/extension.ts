@@ -20,7 +20,7 @@ import { LineHoverSection } from './attribution/lineHoverProvider';
 import { registerTargetQuickFix } from './roadmap/targetQuickFix';
 import { lensCommands, registerRoadmapCodeLens } from './attribution/roadmapCodeLensProvider';
 import { registerRoadmapDiagnostics } from './roadmap/roadmapDiagnostics';
-import { registerCommands } from './commands/commandRegistry';
+import { afterLoad, registerCommands } from './commands/commandRegistry';
 import { findItemCommand } from './roadmap/findItemQuickPick';
 import { itemCommands } from './roadmap/itemCommands';
 import type { RoadmapNode, RoadmapTreeProvider } from './roadmap/roadmapTreeProvider';
@@ -118,13 +118,15 @@ export function activate(context: vscode.ExtensionContext): RoadmapLensApi | und
     registerItemHoverProvider(context, model, [new LineHoverSection(attribution)]);
     const language = registerLanguageFeatures(context, model, work, attribution);
     // Every command, in one table: its type requires a handler for each id in commandIds.ts.
+    // The commands that read the roadmap wait for its first load when run before it ends.
+    const loaded = (): Promise<void> => model.whenLoaded();
     registerCommands(context, {
-      ...tree.commands,
-      ...itemCommands(model),
-      ...findItemCommand(model),
+      ...afterLoad(loaded, tree.commands),
+      ...afterLoad(loaded, itemCommands(model)),
+      ...afterLoad(loaded, findItemCommand(model)),
       ...starterRoadmapCommand(model, log),
       ...importCommand,
-      ...visualCommands(model, visuals),
+      ...afterLoad(loaded, visualCommands(model, visuals)),
       ...workCommands(model, work),
       ...tagCommands(model, work),
       ...workViews.commands,
