@@ -64,6 +64,8 @@ export interface ActivationStats {
   readonly gitProcesses: number;
   /** The first roadmap load: when it finished (ms after activation began) and what it found. */
   readonly roadmapLoaded: Promise<RoadmapLoadStats>;
+  /** When the first discovery listed the roadmap files (ms after activation began): `hasRoadmap` is set then. */
+  readonly roadmapFilesFound: Promise<number>;
 }
 
 export interface RoadmapLoadStats {
@@ -134,6 +136,13 @@ export function activate(context: vscode.ExtensionContext): RoadmapLensApi | und
       ...language.commands,
     });
 
+    const roadmapFilesFound = new Promise<number>((resolve) => {
+      const found = model.onDidFindFiles(() => {
+        found.dispose();
+        resolve(performance.now() - started);
+      });
+      context.subscriptions.push(found);
+    });
     // Not awaited: a 10k-item roadmap takes seconds to parse, and while activate() is pending
     // VS Code holds back every command of ours. Views fill in from the model's events.
     const roadmapLoaded = model.start().then((): RoadmapLoadStats => {
@@ -150,6 +159,7 @@ export function activate(context: vscode.ExtensionContext): RoadmapLensApi | und
       ms: performance.now() - started,
       gitProcesses: gitProcessesStarted() - gitBefore,
       roadmapLoaded,
+      roadmapFilesFound,
     };
     log.info(`Roadmap Lens activated in ${activation.ms.toFixed(0)} ms`);
     return {
