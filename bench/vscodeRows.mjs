@@ -157,20 +157,21 @@ export const VSCODE_ROWS = [
   {
     id: 'vscode-overview-keystroke',
     what: () =>
-      'overview search keystroke and filter change in the real VS Code: set in the page, drawn, reported back (slowest median of the two)',
+      "overview search keystroke or filter change in the real VS Code: the page's own query, layout and DOM update (slowest of 4 searches and 5 filter or grouping changes)",
     target: { text: `≤ ${KEYSTROKE_LIMIT_MS} ms per keystroke or filter change`, max: 1 },
     async measure(ctx) {
       const r = await shared(ctx);
-      const keystroke = r.metric('overview.keystroke.roundTripMedian');
-      const filter = r.metric('overview.filter.roundTripMedian');
-      const worst = Math.max(keystroke, filter);
+      // A keystroke stays in the page (it searches its own copy of the items): what the user
+      // waits for is the page's work, then the browser's paint. The round trip through the
+      // extension host is how the test sets and reads the page, reported beside it.
+      const worst = Math.max(r.metric('overview.keystroke.pageMax'), r.metric('overview.filter.pageMax'));
       return {
         median: worst,
         limit: KEYSTROKE_LIMIT_MS,
         ratio: worst / KEYSTROKE_LIMIT_MS,
         unit: 'ms',
         limitWhat: "the issue's bound for a keystroke or filter change",
-        note: `keystroke median ${keystroke.toFixed(1)} ms (slowest ${r.metric('overview.keystroke.roundTripMax').toFixed(1)}, the page's own work at most ${r.metric('overview.keystroke.pageMax').toFixed(1)}); filter median ${filter.toFixed(1)} ms (slowest ${r.metric('overview.filter.roundTripMax').toFixed(1)}, page at most ${r.metric('overview.filter.pageMax').toFixed(1)}); round trip = extension host → page → extension host`,
+        note: `page's own time: keystrokes at most ${r.metric('overview.keystroke.pageMax').toFixed(1)} ms, filters at most ${r.metric('overview.filter.pageMax').toFixed(1)} ms (before the browser paints); round trip extension host → page → extension host: keystroke median ${r.metric('overview.keystroke.roundTripMedian').toFixed(1)} ms (slowest ${r.metric('overview.keystroke.roundTripMax').toFixed(1)}), filter median ${r.metric('overview.filter.roundTripMedian').toFixed(1)} ms (slowest ${r.metric('overview.filter.roundTripMax').toFixed(1)})`,
       };
     },
   },
