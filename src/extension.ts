@@ -127,7 +127,7 @@ export function activate(context: vscode.ExtensionContext): RoadmapLensApi | und
       ...afterLoad(loaded, itemCommands(model)),
       ...afterLoad(loaded, findItemCommand(model)),
       ...starterRoadmapCommand(model, log),
-      ...importCommand,
+      ...afterLoad(loaded, importCommand),
       ...afterLoad(loaded, visualCommands(model, visuals)),
       ...workCommands(model, work),
       ...tagCommands(model, work),

@@ -113,6 +113,9 @@ export class RoadmapModel implements vscode.Disposable {
   }
 
   roadmaps(): FolderRoadmap[] {
+    // Until the first load ends the sets fill file by file: a tree or hover asking then would show
+    // half a roadmap (features without their epics) and pay for indexes of it. None until then.
+    if (!this.loadedOnce) return [];
     return [...this.sets.values()]
       .filter((s) => s.files.size > 0)
       .sort((a, b) => a.folder.index - b.folder.index)
@@ -120,6 +123,7 @@ export class RoadmapModel implements vscode.Disposable {
   }
 
   indexFor(folderUri: vscode.Uri): RoadmapIndex | undefined {
+    if (!this.loadedOnce) return undefined;
     const set = this.sets.get(folderUri.toString());
     return set && set.files.size > 0 ? set.files.index : undefined;
   }

@@ -9,20 +9,21 @@ import { afterLoad } from '../../../src/commands/commandRegistry';
 import { RoadmapModel } from '../../../src/roadmap/model/roadmapModel';
 import { RoadmapParser } from '../../../src/roadmap/model/roadmapParser';
 import type { ParsedRoadmapFile } from '../../../src/core/roadmap/roadmapTypes';
+import { firstFolder, waitFor } from './support';
 
-/** Parses inline, but only once `open()` was called. */
+/** Parses inline; files whose name contains `held` only once `open()` was called. */
 class HeldParser extends RoadmapParser {
   private release: () => void = () => undefined;
   private readonly gate = new Promise<void>((resolve) => (this.release = resolve));
   asked = 0;
 
-  constructor() {
+  constructor(private readonly held: string) {
     super(undefined);
   }
 
   override async parse(file: string, text: string): Promise<ParsedRoadmapFile> {
     this.asked++;
-    await this.gate;
+    if (file.includes(this.held)) await this.gate;
     return super.parse(file, text);
   }
 
@@ -34,7 +35,8 @@ class HeldParser extends RoadmapParser {
 describe('the first roadmap load', () => {
   it('knows the workspace has a roadmap before its files are parsed, and says it is ready after', async () => {
     const log = vscode.window.createOutputChannel('Roadmap Lens loading test', { log: true });
-    const parser = new HeldParser();
+    // The sample has roadmap.yaml and roadmap/payments.yaml: the first is read, the second held.
+    const parser = new HeldParser('payments');
     const model = new RoadmapModel(log, parser);
     try {
       const found = new Promise<void>((resolve) => model.onDidFindFiles(() => resolve()));
@@ -43,11 +45,14 @@ describe('the first roadmap load', () => {
       assert.equal(model.hasFiles(), false, 'nothing is known before discovery');
       const started = model.start();
       await found;
-      // Discovery listed the sample's roadmap.yaml; the parser has it and holds it.
       assert.equal(model.hasFiles(), true, 'hasRoadmap is known from discovery alone');
+      // roadmap.yaml is read; payments.yaml waits in the parser.
+      await waitFor('roadmap.yaml read', () => model.files().some((f) => f.path.endsWith('/roadmap.yaml')));
       assert.equal(model.ready, false);
-      assert.equal(model.allItems().length, 0, 'nothing is parsed yet');
       assert.equal(loaded, false, 'the first load has not ended');
+      assert.deepEqual(model.roadmaps(), [], 'half a roadmap is not shown');
+      assert.equal(model.allItems().length, 0);
+      assert.equal(model.indexFor(firstFolder().uri), undefined);
 
       parser.open();
       await started;
