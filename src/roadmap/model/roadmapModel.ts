@@ -88,8 +88,8 @@ export class RoadmapModel implements vscode.Disposable {
   }
 
   /**
-   * Resolves once the first discovery and parse finished (or failed). Commands run before that (from the
-   * palette, a keybinding) wait for it rather than say there is no roadmap.
+   * Resolves once the first discovery and parse finished (or failed). Commands run before that
+   * (from the palette, a keybinding) wait for it rather than say there is no roadmap.
    */
   whenLoaded(): Promise<void> {
     return this.loaded;
