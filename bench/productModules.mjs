@@ -34,6 +34,7 @@ export const MODULES = {
   overviewEntries: 'src/core/overview/overviewEntries.ts',
   overviewQuery: 'src/core/overview/overviewQuery.ts',
   overviewWindow: 'src/core/overview/overviewWindow.ts',
+  rollup: 'src/core/rollup/rollup.ts',
 };
 
 function isAlive(pid) {

@@ -24,6 +24,7 @@ import { resetWorkBranch } from './inputs.mjs';
 import { indexingStall } from './stall.mjs';
 import { VSCODE_ROWS } from './vscodeRows.mjs';
 import { IMPORT_ROW } from './importRow.mjs';
+import { rollupRow } from './rollupRow.mjs';
 
 const HEAP_LIMIT_MB = 60;
 const BUNDLE_LIMIT_KB = 500;
@@ -662,5 +663,6 @@ export const ROWS = [
       };
     },
   },
+  rollupRow({ coldIndexes, roadmapForLinks, cpuRatio }),
   ...VSCODE_ROWS,
 ];

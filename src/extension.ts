@@ -20,7 +20,7 @@ import { LineHoverSection } from './attribution/lineHoverProvider';
 import { registerTargetQuickFix } from './roadmap/targetQuickFix';
 import { lensCommands, registerRoadmapCodeLens } from './attribution/roadmapCodeLensProvider';
 import { registerRoadmapDiagnostics } from './roadmap/roadmapDiagnostics';
-import { registerCommands } from './commands/commandRegistry';
+import { afterLoad, registerCommands } from './commands/commandRegistry';
 import { findItemCommand } from './roadmap/findItemQuickPick';
 import { itemCommands } from './roadmap/itemCommands';
 import type { RoadmapNode, RoadmapTreeProvider } from './roadmap/roadmapTreeProvider';
@@ -64,6 +64,8 @@ export interface ActivationStats {
   readonly gitProcesses: number;
   /** The first roadmap load: when it finished (ms after activation began) and what it found. */
   readonly roadmapLoaded: Promise<RoadmapLoadStats>;
+  /** When the first discovery listed the roadmap files (ms after activation began): `hasRoadmap` is set then. */
+  readonly roadmapFilesFound: Promise<number>;
 }
 
 export interface RoadmapLoadStats {
@@ -118,13 +120,15 @@ export function activate(context: vscode.ExtensionContext): RoadmapLensApi | und
     registerItemHoverProvider(context, model, [new LineHoverSection(attribution)]);
     const language = registerLanguageFeatures(context, model, work, attribution);
     // Every command, in one table: its type requires a handler for each id in commandIds.ts.
+    // The commands that read the roadmap wait for its first load when run before it ends.
+    const loaded = (): Promise<void> => model.whenLoaded();
     registerCommands(context, {
-      ...tree.commands,
-      ...itemCommands(model),
-      ...findItemCommand(model),
+      ...afterLoad(loaded, tree.commands),
+      ...afterLoad(loaded, itemCommands(model)),
+      ...afterLoad(loaded, findItemCommand(model)),
       ...starterRoadmapCommand(model, log),
-      ...importCommand,
-      ...visualCommands(model, visuals),
+      ...afterLoad(loaded, importCommand),
+      ...afterLoad(loaded, visualCommands(model, visuals)),
       ...workCommands(model, work),
       ...tagCommands(model, work),
       ...workViews.commands,
@@ -132,6 +136,13 @@ export function activate(context: vscode.ExtensionContext): RoadmapLensApi | und
       ...language.commands,
     });
 
+    const roadmapFilesFound = new Promise<number>((resolve) => {
+      const found = model.onDidFindFiles(() => {
+        found.dispose();
+        resolve(performance.now() - started);
+      });
+      context.subscriptions.push(found);
+    });
     // Not awaited: a 10k-item roadmap takes seconds to parse, and while activate() is pending
     // VS Code holds back every command of ours. Views fill in from the model's events.
     const roadmapLoaded = model.start().then((): RoadmapLoadStats => {
@@ -148,6 +159,7 @@ export function activate(context: vscode.ExtensionContext): RoadmapLensApi | und
       ms: performance.now() - started,
       gitProcesses: gitProcessesStarted() - gitBefore,
       roadmapLoaded,
+      roadmapFilesFound,
     };
     log.info(`Roadmap Lens activated in ${activation.ms.toFixed(0)} ms`);
     return {

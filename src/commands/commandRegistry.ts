@@ -22,3 +22,23 @@ export function registerCommands(context: vscode.ExtensionContext, handlers: Com
     context.subscriptions.push(vscode.commands.registerCommand(ALL_COMMANDS[name], handlers[name]));
   }
 }
+
+/**
+ * The same handlers, each run once `loaded` resolves: a command that needs the roadmap can be
+ * invoked (palette, keybinding, another extension) while a large roadmap is still being parsed,
+ * and must then wait for it rather than act on an empty model.
+ */
+export function afterLoad<K extends CommandName>(
+  loaded: () => Promise<void>,
+  handlers: CommandHandlers<K>,
+): CommandHandlers<K> {
+  const wrapped = {} as { [P in K]: CommandHandler };
+  for (const name of Object.keys(handlers) as K[]) {
+    const handler = handlers[name];
+    wrapped[name] = async (...args: unknown[]) => {
+      await loaded();
+      return handler(...args);
+    };
+  }
+  return wrapped;
+}

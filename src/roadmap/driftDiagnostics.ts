@@ -1,18 +1,19 @@
-// Drift findings as Information diagnostics on each item's id in the roadmap file, capped per file
-// with a summary (a 10,000-item roadmap nobody updated must not flood the Problems panel). Positions
+// Drift findings as Information diagnostics on each item's id in the roadmap file, capped across the
+// workspace (`roadmapLens.drift.maxDiagnostics`) with one summary: a 10,000-item roadmap nobody
+// updated must not flood the Problems panel or the status bar's count. Positions
 // come from the roadmap as it is now, so an edit above an item never leaves its finding on the
 // wrong line, and a finding whose item's status changed (the quick fix) disappears at once.
 
 import * as vscode from 'vscode';
-import { capFindings } from '../core/drift/driftFixes';
+import { capFindingsByFile } from '../core/drift/driftFixes';
 import type { DriftFinding } from '../core/drift/driftFindings';
 import { idKey, type RoadmapItem } from '../core/roadmap/roadmapTypes';
 import type { DriftModel } from '../work/model/driftModel';
 import type { RoadmapModel } from './model/roadmapModel';
+import { onDidChangeSettings, readSetting } from '../settings/settings';
 
 export const DRIFT_SOURCE = 'Roadmap Lens drift';
-/** Shown per file; the rest are counted in one summary diagnostic on the first line. */
-export const MAX_DRIFT_DIAGNOSTICS = 100;
+/** The code of the one diagnostic that counts the findings left out. */
 export const DRIFT_SUMMARY_CODE = 'drift-more';
 
 /** The finding against the roadmap as it is now: undefined when the item is gone or its status changed. */
@@ -53,29 +54,41 @@ export function registerDriftDiagnostics(
       }
     }
     collection.clear();
-    collection.set(
-      [...byFile].map(([file, findings]) => {
-        const { shown, hidden } = capFindings(findings, MAX_DRIFT_DIAGNOSTICS);
-        const diagnostics = shown.map((f) => {
+    const max = readSetting('drift.maxDiagnostics');
+    const { shown, hidden, hiddenFiles } = capFindingsByFile(byFile, max);
+    const entries = new Map<string, vscode.Diagnostic[]>();
+    for (const [file, findings] of shown) {
+      entries.set(
+        file,
+        findings.map((f) => {
           const d = new vscode.Diagnostic(toRange(f.item), f.message, vscode.DiagnosticSeverity.Information);
           d.source = DRIFT_SOURCE;
           d.code = f.kind;
           return d;
-        });
-        if (hidden > 0) {
-          const d = new vscode.Diagnostic(
-            new vscode.Range(0, 0, 0, 0),
-            `${hidden} more drift finding${hidden === 1 ? ' is' : 's are'} not shown here (the ${shown.length} most actionable are). The Drift section of each item's card, or \`roadmap-lens report --drift\`, lists all ${findings.length}.`,
-            vscode.DiagnosticSeverity.Information,
-          );
-          d.source = DRIFT_SOURCE;
-          d.code = DRIFT_SUMMARY_CODE;
-          diagnostics.unshift(d);
-        }
-        return [vscode.Uri.parse(file), diagnostics] as [vscode.Uri, vscode.Diagnostic[]];
-      }),
-    );
+        }),
+      );
+    }
+    // One summary for the whole workspace, on the first roadmap file (roadmap.yaml sorts first).
+    const first = [...byFile.keys()].sort()[0];
+    // `0` is a user's choice of none at all: no summary either.
+    if (hidden > 0 && max > 0 && first !== undefined) {
+      const total = [...byFile.values()].reduce((n, l) => n + l.length, 0);
+      const d = new vscode.Diagnostic(
+        new vscode.Range(0, 0, 0, 0),
+        `${hidden.toLocaleString('en-US')} more drift finding${hidden === 1 ? '' : 's'} in ${hiddenFiles} file${hiddenFiles === 1 ? '' : 's'} ${hidden === 1 ? 'is' : 'are'} not shown (the ${max.toLocaleString('en-US')} most actionable in the workspace are; setting \`roadmapLens.drift.maxDiagnostics\`). The Drift section of each item's card, or \`roadmap-lens report --drift\`, lists all ${total.toLocaleString('en-US')}.`,
+        vscode.DiagnosticSeverity.Information,
+      );
+      d.source = DRIFT_SOURCE;
+      d.code = DRIFT_SUMMARY_CODE;
+      entries.set(first, [d, ...(entries.get(first) ?? [])]);
+    }
+    collection.set([...entries].map(([file, diagnostics]) => [vscode.Uri.parse(file), diagnostics]));
   };
   update();
-  context.subscriptions.push(collection, drift.onDidChange(update), roadmaps.onDidChange(update));
+  context.subscriptions.push(
+    collection,
+    drift.onDidChange(update),
+    roadmaps.onDidChange(update),
+    onDidChangeSettings(['drift.maxDiagnostics'], update),
+  );
 }

@@ -10,7 +10,8 @@ import {
   type CurrentItemDecorationProvider,
 } from '../work/currentItemDecorationProvider';
 import { itemCardCommand, registerItemCardPanels, type ItemCardPanels } from './card/itemCardPanel';
-import { overviewCommand, registerRoadmapOverview, type RoadmapOverviewPanel } from './overview/roadmapOverviewPanel';
+import { registerRoadmapOverview, type RoadmapOverviewPanel } from './overview/roadmapOverviewPanel';
+import { overviewCommand } from './overview/overviewCommand';
 import type { CommandHandlers } from '../commands/commandRegistry';
 
 export interface VisualFeatures {

@@ -26,7 +26,7 @@ export function registerRoadmapTreeView(
 
   const updateContext = (): void => {
     void vscode.commands.executeCommand('setContext', ContextKeys.ready, model.ready);
-    void vscode.commands.executeCommand('setContext', ContextKeys.hasRoadmap, model.files().length > 0);
+    void vscode.commands.executeCommand('setContext', ContextKeys.hasRoadmap, model.hasFiles());
     // One roadmap: its product name beside the view title; several: each folder node shows its own.
     const roadmaps = model.roadmaps();
     treeView.description = roadmaps.length === 1 ? (roadmaps[0]?.index.product ?? '') : '';
@@ -34,7 +34,7 @@ export function registerRoadmapTreeView(
   updateContext();
   const filterCommands = registerTreeFilterCommands(context, model, provider, treeView);
 
-  context.subscriptions.push(provider, treeView, model.onDidChange(updateContext));
+  context.subscriptions.push(provider, treeView, model.onDidChange(updateContext), model.onDidFindFiles(updateContext));
   return {
     provider,
     view: treeView,

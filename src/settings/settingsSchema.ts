@@ -20,6 +20,7 @@ export const SETTINGS_SCHEMA = {
   'history.maxCommits': { type: 'integer', default: 20000, scope: 'resource', minimum: 100, maximum: 10000000 },
   'work.recentCommits': { type: 'integer', default: 10, scope: 'resource', minimum: 0, maximum: 200 },
   'drift.staleDays': { type: 'integer', default: 30, scope: 'resource', minimum: 1, maximum: 3650 },
+  'drift.maxDiagnostics': { type: 'integer', default: 100, scope: 'window', minimum: 0, maximum: 100000 },
   'statusBar.enabled': { type: 'boolean', default: true, scope: 'window' },
   'codeLens.enabled': { type: 'boolean', default: true, scope: 'resource' },
   'codeLens.symbolKinds': {

@@ -27,8 +27,12 @@ const ROW_IDS = [
   'completion',
   'overview-model',
   'overview-keystroke',
+  'rollup',
   'vscode-activation',
   'vscode-indexing',
+  'vscode-overview-first-paint',
+  'vscode-overview-keystroke',
+  'vscode-tree-expand',
   ...['src/typical/annotation-30.ts', 'src/typical/utility-400.ts', 'src/typical/service-1200.ts'].flatMap((f) => [
     `typical-why-cold:${f}`,
     `typical-why-fresh:${f}`,

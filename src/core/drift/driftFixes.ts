@@ -31,15 +31,28 @@ const RANK: Readonly<Record<DriftKind, number>> = {
 };
 
 /**
- * At most `max` findings to show (most actionable first, then in file order) and how many were
- * left out: a 10,000-item roadmap that nobody updated must not bury the real problems of the file.
+ * At most `max` findings to show across every roadmap file of the workspace (most actionable
+ * first, then by file and line), each file's in file order, and how many were left out (in how
+ * many files). A 10,000-item roadmap nobody updated must not bury the real problems: capped per
+ * file, its 25 files still added up to a thousand diagnostics in the status bar's count.
  */
-export function capFindings<T extends Pick<DriftFinding, 'kind' | 'item'>>(
-  findings: readonly T[],
+export function capFindingsByFile<T extends Pick<DriftFinding, 'kind' | 'item'>>(
+  byFile: ReadonlyMap<string, readonly T[]>,
   max: number,
-): { readonly shown: T[]; readonly hidden: number } {
+): { readonly shown: Map<string, T[]>; readonly hidden: number; readonly hiddenFiles: number } {
   const line = (f: T): number => f.item.idLocation.range.start.line;
-  const sorted = [...findings].sort((a, b) => RANK[a.kind] - RANK[b.kind] || line(a) - line(b));
-  const shown = sorted.slice(0, Math.max(0, max));
-  return { shown: shown.sort((a, b) => line(a) - line(b)), hidden: findings.length - shown.length };
+  const files = [...byFile.keys()].sort();
+  const all = files.flatMap((file, n) => (byFile.get(file) ?? []).map((f) => ({ f, n })));
+  all.sort((a, b) => RANK[a.f.kind] - RANK[b.f.kind] || a.n - b.n || line(a.f) - line(b.f));
+  const kept = all.slice(0, Math.max(0, max));
+  const shown = new Map<string, T[]>();
+  for (const { f, n } of kept) {
+    const file = files[n] as string;
+    const list = shown.get(file) ?? [];
+    list.push(f);
+    shown.set(file, list);
+  }
+  for (const list of shown.values()) list.sort((a, b) => line(a) - line(b));
+  const hiddenFiles = files.filter((file) => (byFile.get(file)?.length ?? 0) > (shown.get(file)?.length ?? 0)).length;
+  return { shown, hidden: all.length - kept.length, hiddenFiles };
 }

@@ -39,6 +39,13 @@ export class RoadmapModel implements vscode.Disposable {
   private readonly emitter = new vscode.EventEmitter<void>();
   /** Fired after any roadmap, its diagnostics, or the set of folders changed. */
   readonly onDidChange = this.emitter.event;
+  private readonly foundEmitter = new vscode.EventEmitter<void>();
+  /**
+   * Fired when a discovery has listed the roadmap files, before they are read: a 10,000-item
+   * roadmap takes seconds to parse, and the commands that need a roadmap (their `when` clause is
+   * `hasRoadmap`) must be offered from the moment its files are known, not after the parse.
+   */
+  readonly onDidFindFiles = this.foundEmitter.event;
 
   private readonly sets = new Map<string, { folder: vscode.WorkspaceFolder; files: RoadmapFileSet }>();
   private readonly watcher: RoadmapWatcher;
@@ -48,6 +55,10 @@ export class RoadmapModel implements vscode.Disposable {
   private firstPendingAt = 0;
   private running: Promise<void> = Promise.resolve();
   private loadedOnce = false;
+  /** Roadmap files the first discovery listed (what `hasFiles` says until the first load ends). */
+  private firstFound = 0;
+  private resolveLoaded: () => void = () => undefined;
+  private readonly loaded = new Promise<void>((resolve) => (this.resolveLoaded = resolve));
   private disposed = false;
 
   /** `parser`: where files are parsed (a worker thread in the extension: see roadmapParser.ts). */
@@ -68,6 +79,22 @@ export class RoadmapModel implements vscode.Disposable {
     return this.loadedOnce;
   }
 
+  /**
+   * Whether the workspace has roadmap files. Before the first load ends, what discovery listed
+   * (the files are known long before a large roadmap is parsed); after it, the files read.
+   */
+  hasFiles(): boolean {
+    return this.loadedOnce ? this.files().length > 0 : this.firstFound > 0;
+  }
+
+  /**
+   * Resolves once the first discovery and parse finished (or failed). Commands run before that
+   * (from the palette, a keybinding) wait for it rather than say there is no roadmap.
+   */
+  whenLoaded(): Promise<void> {
+    return this.loaded;
+  }
+
   /** Loads everything now; later changes arrive through the watchers. */
   async start(): Promise<void> {
     this.watcher.watch(vscode.workspace.workspaceFolders ?? []);
@@ -86,6 +113,9 @@ export class RoadmapModel implements vscode.Disposable {
   }
 
   roadmaps(): FolderRoadmap[] {
+    // Until the first load ends the sets fill file by file: a tree or hover asking then would show
+    // half a roadmap (features without their epics) and pay for indexes of it. None until then.
+    if (!this.loadedOnce) return [];
     return [...this.sets.values()]
       .filter((s) => s.files.size > 0)
       .sort((a, b) => a.folder.index - b.folder.index)
@@ -93,6 +123,7 @@ export class RoadmapModel implements vscode.Disposable {
   }
 
   indexFor(folderUri: vscode.Uri): RoadmapIndex | undefined {
+    if (!this.loadedOnce) return undefined;
     const set = this.sets.get(folderUri.toString());
     return set && set.files.size > 0 ? set.files.index : undefined;
   }
@@ -147,6 +178,9 @@ export class RoadmapModel implements vscode.Disposable {
     if (this.timer) clearTimeout(this.timer);
     this.watcher.dispose();
     this.emitter.dispose();
+    this.foundEmitter.dispose();
+    // Nothing will load any more: whoever waits for the first load must not wait forever.
+    this.resolveLoaded();
     this.parser.dispose();
   }
 
@@ -184,7 +218,9 @@ export class RoadmapModel implements vscode.Disposable {
   private reloadNow(): Promise<void> {
     this.running = this.running
       .then(() => this.reload())
-      .catch((err: unknown) => this.log.error('Reloading the roadmap failed', err));
+      .catch((err: unknown) => this.log.error('Reloading the roadmap failed', err))
+      // Even a failed first load ends the wait of commands run before it.
+      .then(() => this.resolveLoaded());
     return this.running;
   }
 
@@ -234,6 +270,8 @@ export class RoadmapModel implements vscode.Disposable {
         }
       }),
     );
+    if (!this.loadedOnce) this.firstFound = reads.size;
+    this.foundEmitter.fire();
     await Promise.all([...reads.values()].map(({ uri, sets }) => this.readInto(uri, sets)));
     this.watcher.watchOutside(outside);
   }

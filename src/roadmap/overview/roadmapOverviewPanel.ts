@@ -2,53 +2,32 @@
 // message (again on every roadmap or work change, so the page keeps its search, filters, scroll
 // and focus); the page searches, groups and draws only what is on screen with the bundled core
 // (dist/overviewCore.js) and tells the extension its query, so exports hold what is shown.
-// Exports go through the extension (Markdown to an untitled document, SVG and PNG through a save
-// dialog); the page only asks.
+// What the page shows is built by OverviewDataSource; the exports live in OverviewExports.
 
 import * as vscode from 'vscode';
 import { Commands } from '../../commands/commandIds';
-import type { CommandHandlers } from '../../commands/commandRegistry';
-import { buildOverviewEntries, type OverviewEntry } from '../../core/overview/overviewEntries';
-import { overviewForExport } from '../../core/overview/overviewExport';
+import type { OverviewEntry } from '../../core/overview/overviewEntries';
 import {
   EMPTY_QUERY,
-  overviewFacets,
   queryFromUnknown,
   type OverviewGrouping,
   type OverviewQuery,
 } from '../../core/overview/overviewQuery';
-import { DARK_THEME, LIGHT_THEME, renderOverviewSvg } from '../../core/render/overviewSvg';
-import { renderOverviewMarkdown, type Overview } from '../../core/render/roadmapOverview';
+import type { Overview } from '../../core/render/roadmapOverview';
 import type { FolderRoadmap, RoadmapModel } from '../model/roadmapModel';
 import type { WorkModel } from '../../work/model/workModel';
 import { OVERVIEW_TITLE, renderOverviewHtml } from './roadmapOverviewHtml';
 import { webviewOptions, webviewResources } from '../card/webviewResources';
+import { OverviewDataSource } from './overviewDataSource';
+import { OverviewExports } from './overviewExports';
+import { overviewPageState, type OverviewPageState } from './overviewPageState';
+
+export type { OverviewPageState } from './overviewPageState';
 
 export const OVERVIEW_VIEW_TYPE = 'roadmapLens.overview';
 
-/** PNGs larger than this are refused: the page could send anything back. */
-const MAX_PNG_BYTES = 50 * 1024 * 1024;
-/** A page that never answers (closed, crashed) must not leave an export waiting forever. */
-const PNG_TIMEOUT_MS = 90_000;
 /** Roadmap and work changes come in bursts (indexing, typing): one `data` message per burst. */
 const UPDATE_DELAY_MS = 150;
-/** The page reports the ids of the cards in its DOM; more than this would be a page gone wrong. */
-const MAX_REPORTED_IDS = 2000;
-
-/** What the page last said it drew: the real DOM, for tests and the bench. */
-export interface OverviewPageState {
-  readonly seq: number;
-  readonly matched: number;
-  readonly total: number;
-  readonly groups: number;
-  /** Ids of the cards in the page's DOM right now. */
-  readonly cardIds: readonly string[];
-  /** Titles of the group headers in the page's DOM right now. */
-  readonly headers: readonly string[];
-  readonly query: OverviewQuery;
-  /** Milliseconds the page spent on its last update (search, filter or data), by its own clock. */
-  readonly renderMs: number;
-}
 
 export class RoadmapOverviewPanel implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
@@ -56,8 +35,8 @@ export class RoadmapOverviewPanel implements vscode.Disposable {
   private html = '';
   private queryValue: OverviewQuery = EMPTY_QUERY;
   private readonly subscriptions: vscode.Disposable[] = [];
-  private readonly pendingPng = new Map<number, (result: { dataUrl?: string; error?: string }) => void>();
-  private nextRequest = 1;
+  private readonly source: OverviewDataSource;
+  private readonly exports: OverviewExports;
   /** The page posts `ready` once its script runs; messages sent before that are lost. */
   private pageReady = false;
   private readyWaiters: Array<() => void> = [];
@@ -71,12 +50,24 @@ export class RoadmapOverviewPanel implements vscode.Disposable {
 
   constructor(
     private readonly extensionUri: vscode.Uri,
-    private readonly roadmaps: RoadmapModel,
-    private readonly work: WorkModel | undefined,
+    roadmaps: RoadmapModel,
+    work: WorkModel | undefined,
     private readonly log: vscode.LogOutputChannel,
     private readonly openItemCommand: string,
     private readonly showUnlinkedCommand: string,
   ) {
+    this.source = new OverviewDataSource(roadmaps, work);
+    this.exports = new OverviewExports(
+      () => this.overview(),
+      () => this.source.folderShown(this.folderUri),
+      (request) => {
+        if (!this.panel?.visible) this.show();
+        const panel = this.panel;
+        if (!panel) return false;
+        this.whenPageReady(() => void panel.webview.postMessage(request));
+        return true;
+      },
+    );
     this.subscriptions.push(roadmaps.onDidChange(() => this.scheduleUpdate()));
     if (work) this.subscriptions.push(work.onDidChange(() => this.scheduleUpdate()));
   }
@@ -107,8 +98,7 @@ export class RoadmapOverviewPanel implements vscode.Disposable {
       this.pageReady = false;
       this.readyWaiters = [];
       this.pageStateValue = undefined;
-      for (const resolve of this.pendingPng.values()) resolve({ error: 'the overview was closed' });
-      this.pendingPng.clear();
+      this.exports.pageClosed();
     });
     try {
       this.html = renderOverviewHtml(webviewResources(panel.webview, this.extensionUri, 'overview'));
@@ -146,83 +136,25 @@ export class RoadmapOverviewPanel implements vscode.Disposable {
 
   /** One entry per item, with its roll-up and whether it is mine; what the page searches. */
   entries(): { readonly roadmap: FolderRoadmap; readonly entries: OverviewEntry[] } | undefined {
-    const roadmap = this.roadmap();
-    if (!roadmap) return undefined;
-    const { folder, index } = roadmap;
-    const work = this.work;
-    const ready = work !== undefined && work.status(folder.uri)?.kind === 'ready';
-    const entries = buildOverviewEntries(index, {
-      work: (item) => {
-        if (!ready) return { branches: 0, commits: 0 };
-        const r = work.rollupFor(folder.uri, item.id);
-        if (r) return { branches: r.branches, commits: r.commits };
-        const w = work.workFor(folder.uri, item.id);
-        return { branches: w.branches.length, commits: w.commits.length };
-      },
-      isMine: (item) => ready && work.isMine(folder.uri, item),
-    });
-    return { roadmap, entries };
+    return this.source.entries(this.folderUri);
   }
 
   /** The overview as shown (current query), for exports and tests. Undefined when no folder has a roadmap. */
   overview(): Overview | undefined {
-    const built = this.entries();
-    if (!built) return undefined;
-    const { roadmap, entries } = built;
-    const ready = this.work?.status(roadmap.folder.uri)?.kind === 'ready';
-    const unlinked = ready ? this.work?.unlinked(roadmap.folder.uri) : undefined;
-    return overviewForExport({
-      entries,
-      query: this.queryValue,
-      item: (id) => roadmap.index.get(id),
-      product: roadmap.index.product,
-      unlinked: unlinked ? { branches: unlinked.branches.length, commits: unlinked.commits.length } : undefined,
-    });
+    return this.source.overview(this.folderUri, this.queryValue);
   }
 
-  async exportMarkdown(): Promise<vscode.TextDocument | undefined> {
-    const overview = this.overview();
-    if (!overview) return undefined;
-    const content = renderOverviewMarkdown(overview, new Date().toISOString().slice(0, 10));
-    const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content });
-    await vscode.window.showTextDocument(doc, { preview: false });
-    return doc;
+  exportMarkdown(): Promise<vscode.TextDocument | undefined> {
+    return this.exports.markdown();
   }
 
   svg(): string | undefined {
-    const overview = this.overview();
-    if (!overview) return undefined;
-    const dark =
-      vscode.window.activeColorTheme.kind === vscode.ColorThemeKind.Dark ||
-      vscode.window.activeColorTheme.kind === vscode.ColorThemeKind.HighContrast;
-    return renderOverviewSvg(overview, dark ? DARK_THEME : LIGHT_THEME);
+    return this.exports.svg();
   }
 
   /** Saves the SVG (or PNG) where the user chooses; `target` skips the dialog (tests). */
-  async exportImage(format: 'svg' | 'png', target?: vscode.Uri): Promise<vscode.Uri | undefined> {
-    const svg = this.svg();
-    if (!svg) return undefined;
-    let bytes: Uint8Array;
-    if (format === 'svg') {
-      bytes = new TextEncoder().encode(svg);
-    } else {
-      const png = await this.rasterize(svg);
-      if (png === undefined) return undefined;
-      bytes = png;
-    }
-    const defaultUri = this.defaultExportUri(format);
-    const uri =
-      target ??
-      (await vscode.window.showSaveDialog({
-        title: `Export Roadmap Overview as ${format.toUpperCase()}`,
-        ...(defaultUri ? { defaultUri } : {}),
-        filters: format === 'svg' ? { 'SVG image': ['svg'] } : { 'PNG image': ['png'] },
-      }));
-    if (!uri) return undefined;
-    await vscode.workspace.fs.writeFile(uri, bytes);
-    if (!target)
-      void vscode.window.showInformationMessage(`Roadmap overview saved to ${uri.fsPath || uri.toString()}.`);
-    return uri;
+  exportImage(format: 'svg' | 'png', target?: vscode.Uri): Promise<vscode.Uri | undefined> {
+    return this.exports.image(format, target);
   }
 
   dispose(): void {
@@ -230,19 +162,6 @@ export class RoadmapOverviewPanel implements vscode.Disposable {
     this.panel?.dispose();
     this.pageStateEmitter.dispose();
     for (const d of this.subscriptions) d.dispose();
-  }
-
-  private roadmap(): FolderRoadmap | undefined {
-    const all = this.roadmaps.roadmaps();
-    const chosen = this.folderUri ? all.find((r) => r.folder.uri.toString() === this.folderUri?.toString()) : undefined;
-    if (chosen) return chosen;
-    const active = vscode.window.activeTextEditor?.document.uri;
-    return (active ? this.roadmaps.roadmapForDocument(active) : undefined) ?? all[0];
-  }
-
-  private defaultExportUri(ext: string): vscode.Uri | undefined {
-    const folder = this.roadmap()?.folder.uri;
-    return folder ? vscode.Uri.joinPath(folder, `roadmap-overview.${ext}`) : undefined;
   }
 
   private scheduleUpdate(delay = UPDATE_DELAY_MS): void {
@@ -262,20 +181,7 @@ export class RoadmapOverviewPanel implements vscode.Disposable {
     const panel = this.panel;
     if (!panel) return;
     try {
-      const built = this.entries();
-      const folder = built?.roadmap.folder.uri;
-      const ready = folder !== undefined && this.work?.status(folder)?.kind === 'ready';
-      const coverage = ready ? this.work?.coverage(folder) : undefined;
-      const unlinked = ready ? this.work?.unlinked(folder) : undefined;
-      const entries = built?.entries ?? [];
-      const data = {
-        product: built?.roadmap.index.product ?? null,
-        entries,
-        facets: overviewFacets(entries),
-        git: ready,
-        coverage: coverage ?? null,
-        unlinkedBranches: unlinked ? unlinked.branches.length : null,
-      };
+      const data = this.source.pageData(this.folderUri);
       const json = JSON.stringify(data);
       if (json === this.lastData) return;
       this.lastData = json;
@@ -283,34 +189,6 @@ export class RoadmapOverviewPanel implements vscode.Disposable {
     } catch (err) {
       this.log.error('Could not update the roadmap overview', err);
     }
-  }
-
-  /** Asks the page to draw the SVG on a canvas; the browser engine is the only rasteriser we have. */
-  private async rasterize(svg: string): Promise<Uint8Array | undefined> {
-    if (!this.panel?.visible) this.show();
-    const panel = this.panel;
-    if (!panel) return undefined;
-    const requestId = this.nextRequest++;
-    const result = await new Promise<{ dataUrl?: string; error?: string }>((resolve) => {
-      const timer = setTimeout(() => {
-        this.pendingPng.delete(requestId);
-        resolve({ error: 'the overview page did not answer' });
-      }, PNG_TIMEOUT_MS);
-      this.pendingPng.set(requestId, (r) => {
-        clearTimeout(timer);
-        resolve(r);
-      });
-      this.whenPageReady(() => void panel.webview.postMessage({ type: 'rasterize', requestId, svg, scale: 2 }));
-    });
-    const prefix = 'data:image/png;base64,';
-    if (result.dataUrl === undefined || !result.dataUrl.startsWith(prefix)) {
-      void vscode.window.showErrorMessage(
-        `Could not export a PNG: ${result.error ?? 'no image came back'}. Export as SVG instead.`,
-      );
-      return undefined;
-    }
-    const bytes = Buffer.from(result.dataUrl.slice(prefix.length), 'base64');
-    return bytes.length > 0 && bytes.length <= MAX_PNG_BYTES ? new Uint8Array(bytes) : undefined;
   }
 
   private whenPageReady(action: () => void): void {
@@ -338,25 +216,12 @@ export class RoadmapOverviewPanel implements vscode.Disposable {
         case 'query':
           this.queryValue = queryFromUnknown(m['query']);
           return;
-        case 'rendered': {
-          const strings = (x: unknown): string[] =>
-            Array.isArray(x) ? x.filter((s): s is string => typeof s === 'string').slice(0, MAX_REPORTED_IDS) : [];
-          const num = (x: unknown): number => (typeof x === 'number' && Number.isFinite(x) ? x : 0);
-          this.pageStateValue = {
-            seq: num(m['seq']),
-            matched: num(m['matched']),
-            total: num(m['total']),
-            groups: num(m['groups']),
-            cardIds: strings(m['cardIds']),
-            headers: strings(m['headers']),
-            query: queryFromUnknown(m['query']),
-            renderMs: num(m['renderMs']),
-          };
+        case 'rendered':
+          this.pageStateValue = overviewPageState(m);
           this.pageStateEmitter.fire(this.pageStateValue);
           return;
-        }
         case 'openItem': {
-          const folder = this.roadmap()?.folder;
+          const folder = this.source.roadmap(this.folderUri)?.folder;
           const id = m['id'];
           if (typeof id === 'string' && id !== '' && id.length <= 200 && folder) {
             await vscode.commands.executeCommand(this.openItemCommand, { id, folderUri: folder.uri.toString() });
@@ -364,30 +229,20 @@ export class RoadmapOverviewPanel implements vscode.Disposable {
           return;
         }
         case 'exportMarkdown':
-          await this.exportMarkdown();
+          await this.exports.markdown();
           return;
         case 'exportSvg':
-          await this.exportImage('svg');
+          await this.exports.image('svg');
           return;
         case 'exportPng':
-          await this.exportImage('png');
+          await this.exports.image('png');
           return;
         case 'showUnlinked':
           await vscode.commands.executeCommand(this.showUnlinkedCommand);
           return;
-        case 'png': {
-          const requestId = m['requestId'];
-          const resolve = typeof requestId === 'number' ? this.pendingPng.get(requestId) : undefined;
-          if (!resolve || typeof requestId !== 'number') return;
-          this.pendingPng.delete(requestId);
-          const dataUrl = m['dataUrl'];
-          const error = m['error'];
-          resolve({
-            ...(typeof dataUrl === 'string' ? { dataUrl } : {}),
-            ...(typeof error === 'string' ? { error: error.slice(0, 500) } : {}),
-          });
+        case 'png':
+          this.exports.pageAnswered(m);
           return;
-        }
         default:
           return;
       }
@@ -414,23 +269,4 @@ export function registerRoadmapOverview(
   );
   context.subscriptions.push(overview);
   return overview;
-}
-
-/** `openOverview` (argument: the folder to show first, optional). */
-export function overviewCommand(
-  roadmaps: RoadmapModel,
-  overview: RoadmapOverviewPanel,
-): CommandHandlers<'openOverview'> {
-  return {
-    openOverview: (folderUri?: unknown) => {
-      if (roadmaps.roadmaps().length === 0) {
-        void vscode.window.showInformationMessage(
-          'No roadmap found in this workspace. Create a starter roadmap first.',
-        );
-        return false;
-      }
-      overview.show(folderUri instanceof vscode.Uri ? folderUri : undefined);
-      return true;
-    },
-  };
 }

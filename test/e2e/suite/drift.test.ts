@@ -44,6 +44,9 @@ describe('drift: diagnostics, quick fix, card section, setting', function () {
     await vscode.workspace
       .getConfiguration('roadmapLens')
       .update('drift.staleDays', undefined, vscode.ConfigurationTarget.Workspace);
+    await vscode.workspace
+      .getConfiguration('roadmapLens')
+      .update('drift.maxDiagnostics', undefined, vscode.ConfigurationTarget.Workspace);
     if (doc.isDirty) {
       await vscode.window.showTextDocument(doc);
       await vscode.commands.executeCommand('workbench.action.files.revert');
@@ -137,5 +140,41 @@ describe('drift: diagnostics, quick fix, card section, setting', function () {
       .getConfiguration('roadmapLens')
       .update('drift.staleDays', undefined, vscode.ConfigurationTarget.Workspace);
     await waitFor('SRCH-3 stale again', () => onLine(driftDiagnostics(doc.uri), line));
+  });
+
+  it('roadmapLens.drift.maxDiagnostics caps the findings across the workspace, with one summary', async () => {
+    const payments = vscode.Uri.joinPath(firstFolder().uri, 'roadmap', 'payments.yaml');
+    const all = (): vscode.Diagnostic[] => [...driftDiagnostics(doc.uri), ...driftDiagnostics(payments)];
+    const findings = (list: vscode.Diagnostic[]): vscode.Diagnostic[] => list.filter((d) => d.code !== 'drift-more');
+    const total = findings(all()).length;
+    assert.ok(total >= 3, `the sample has findings in both files (${total})`);
+    const config = vscode.workspace.getConfiguration('roadmapLens');
+
+    await config.update('drift.maxDiagnostics', 1, vscode.ConfigurationTarget.Workspace);
+    const capped = await waitFor('one finding and one summary', () => {
+      const list = all();
+      return findings(list).length === 1 && list.length === 2 && list;
+    });
+    // The summary sits on the first line of roadmap.yaml, once for the whole workspace.
+    const summary = driftDiagnostics(doc.uri).find((d) => d.code === 'drift-more');
+    assert.ok(summary, `the summary is in roadmap.yaml: ${JSON.stringify(capped.map((d) => d.message))}`);
+    assert.equal(summary.range.start.line, 0);
+    const escaped = (t: string): string => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    assert.match(
+      summary.message,
+      new RegExp(
+        `^${total - 1} more drift findings in [12] files? are not shown ` +
+          escaped(
+            `(the 1 most actionable in the workspace are; setting \`roadmapLens.drift.maxDiagnostics\`). The Drift section of each item's card, or \`roadmap-lens report --drift\`, lists all ${total}.`,
+          ) +
+          '$',
+      ),
+    );
+
+    await config.update('drift.maxDiagnostics', 0, vscode.ConfigurationTarget.Workspace);
+    await waitFor('no drift diagnostics at all', () => all().length === 0);
+
+    await config.update('drift.maxDiagnostics', undefined, vscode.ConfigurationTarget.Workspace);
+    await waitFor('every finding back', () => findings(all()).length === total && all().length === total);
   });
 });

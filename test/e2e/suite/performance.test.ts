@@ -25,6 +25,12 @@ describe('performance (reported, not asserted)', () => {
       'ms',
       `${loaded.items} items in ${loaded.files} files, after activation began`,
     );
+    recordMetric(
+      'activation.roadmapFilesFound',
+      await a.roadmapFilesFound,
+      'ms',
+      'files listed, before they are parsed: the palette offers the roadmap commands from here',
+    );
     recordMetric('activation.gitProcesses', a.gitProcesses, 'processes');
     assert.equal(a.gitProcesses, 0, 'git work starts after activation, in the background');
     assert.ok(loaded.items > 0, 'the roadmap loaded after activation');

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { capFindings, statusFixes } from '../../../src/core/drift/driftFixes';
+import { capFindingsByFile, statusFixes } from '../../../src/core/drift/driftFixes';
 import {
   newestInSubtree,
   resolveClosing,
@@ -44,31 +44,75 @@ describe('drift fixes', () => {
     assert.deepEqual([...statusFixes({ kind: 'stale', suggestedStatus: 'done' })], ['done', 'planned', 'dropped']);
   });
 
-  it('caps: keeps the most actionable, shows them in file order, counts the rest (property)', () => {
+  it('caps across files: keeps the most actionable, shows each file in file order, counts the rest (property)', () => {
     let seed = 7;
     const rand = (n: number): number => {
       seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
       return seed % n;
     };
+    const order = ['closed-not-shipped', 'shipped-unmerged', 'dropped-active', 'dead-path', 'stale'];
     for (let run = 0; run < 200; run++) {
-      const n = rand(60);
-      const all = Array.from({ length: n }, (_, i) => finding(KINDS[rand(KINDS.length)] as DriftKind, i * 3 + rand(3)));
+      const byFile = new Map<string, DriftFinding[]>();
+      const fileCount = 1 + rand(5);
+      for (let f = 0; f < fileCount; f++) {
+        const n = rand(30);
+        byFile.set(
+          `/roadmap/f${f}.yaml`,
+          Array.from({ length: n }, (_, i) => finding(KINDS[rand(KINDS.length)] as DriftKind, i * 3 + rand(3))),
+        );
+      }
+      const all = [...byFile.values()].flat();
       const max = rand(40);
-      const { shown, hidden } = capFindings(all, max);
-      assert.equal(shown.length, Math.min(n, max));
-      assert.equal(hidden, n - shown.length);
-      const lines = shown.map((f) => f.item.idLocation.range.start.line);
-      assert.deepEqual(
-        lines,
-        [...lines].sort((a, b) => a - b),
-        'file order',
+      const { shown, hidden, hiddenFiles } = capFindingsByFile(byFile, max);
+      const kept = [...shown.values()].flat();
+      assert.equal(kept.length, Math.min(all.length, max));
+      assert.equal(hidden, all.length - kept.length);
+      assert.equal(
+        hiddenFiles,
+        [...byFile].filter(([file, list]) => list.length > (shown.get(file)?.length ?? 0)).length,
       );
-      // Nothing left out outranks anything shown.
-      const order = ['closed-not-shipped', 'shipped-unmerged', 'dropped-active', 'dead-path', 'stale'];
-      const worstShown = Math.max(-1, ...shown.map((f) => order.indexOf(f.kind)));
-      const left = all.filter((f) => !shown.includes(f));
-      for (const f of left) assert.ok(order.indexOf(f.kind) >= worstShown, `${f.kind} left out before ${worstShown}`);
+      for (const [file, list] of shown) {
+        assert.ok(
+          list.every((f) => byFile.get(file)?.includes(f)),
+          'each finding stays in its own file',
+        );
+        const lines = list.map((f) => f.item.idLocation.range.start.line);
+        assert.deepEqual(
+          lines,
+          [...lines].sort((a, b) => a - b),
+          'file order',
+        );
+      }
+      // Nothing left out, in any file, outranks anything shown.
+      const worstShown = Math.max(-1, ...kept.map((f) => order.indexOf(f.kind)));
+      for (const f of all.filter((x) => !kept.includes(x)))
+        assert.ok(order.indexOf(f.kind) >= worstShown, `${f.kind} left out before ${worstShown}`);
     }
+  });
+
+  it('caps across files: a thousand stale items in 25 files show as the first hundred', () => {
+    const byFile = new Map<string, DriftFinding[]>();
+    for (let f = 0; f < 25; f++)
+      byFile.set(
+        `/roadmap/area-${String(f).padStart(2, '0')}.yaml`,
+        Array.from({ length: 40 }, (_, i) => finding('stale', i)),
+      );
+    byFile.get('/roadmap/area-24.yaml')?.push(finding('closed-not-shipped', 99));
+    const { shown, hidden, hiddenFiles } = capFindingsByFile(byFile, 100);
+    assert.equal([...shown.values()].flat().length, 100);
+    assert.equal(hidden, 901);
+    assert.equal(hiddenFiles, 23);
+    // The closed-but-not-shipped one first, then the stale ones of the first files.
+    assert.deepEqual(
+      [...shown].map(([file, list]) => [file, list.length]),
+      [
+        ['/roadmap/area-24.yaml', 1],
+        ['/roadmap/area-00.yaml', 40],
+        ['/roadmap/area-01.yaml', 40],
+        ['/roadmap/area-02.yaml', 19],
+      ],
+    );
+    assert.equal(capFindingsByFile(byFile, 0).shown.size, 0, 'zero turns them off');
   });
 
   it('resolves closing references through the roadmap, dropping commits that close nothing here', () => {
