@@ -4,21 +4,13 @@
 
 import * as vscode from 'vscode';
 import { decodeRoadmapBytes, type DecodedRoadmap } from '../../core/roadmap/decodeRoadmapBytes';
-import {
-  DEFAULT_ROADMAP_GLOBS,
-  matchesRoadmapGlob,
-  outsideRoadmapEntry,
-  planRoadmapGlob,
-  type GlobPlan,
-  type OutsideRoadmapEntry,
-} from '../../core/roadmap/roadmapDiscovery';
 import { RoadmapFileSet } from '../../core/roadmap/roadmapFileSet';
 import type { RoadmapIndex } from '../../core/roadmap/roadmapIndex';
 import type { RoadmapDiagnostic, RoadmapItem } from '../../core/roadmap/roadmapTypes';
 import { RoadmapParser } from './roadmapParser';
 import { RoadmapWatcher, type WatchTarget } from './roadmapWatcher';
-import { filesIn, isDirectory, isFile, readFileBytes } from './workspaceFiles';
-import { readSetting, settingDefault } from '../../settings/settings';
+import { readFileBytes } from './workspaceFiles';
+import { findRoadmapFiles, roadmapGlobsFor } from './findRoadmapFiles';
 
 export interface FoundItem {
   readonly item: RoadmapItem;
@@ -56,7 +48,7 @@ export class RoadmapModel implements vscode.Disposable {
     private readonly parser: RoadmapParser = new RoadmapParser(undefined),
   ) {
     this.watcher = new RoadmapWatcher({
-      globsFor: (folder) => this.globsFor(folder),
+      globsFor: (folder) => roadmapGlobsFor(folder),
       isRoadmapFile: (uri) => this.owningSets(uri).length > 0,
       onFileChanged: (uri) => this.schedule(uri),
       onRediscover: () => this.schedule(),
@@ -150,11 +142,6 @@ export class RoadmapModel implements vscode.Disposable {
     this.parser.dispose();
   }
 
-  private globsFor(folder: vscode.WorkspaceFolder): string[] {
-    const globs = readSetting('files', folder).filter((g) => g.trim() !== '');
-    return [...(globs.length > 0 ? globs : settingDefault('files'))];
-  }
-
   /** The folders' file sets that hold this file: several when folders share a roadmap outside them. */
   private owningSets(uri: vscode.Uri): RoadmapFileSet[] {
     const key = uri.toString();
@@ -221,7 +208,7 @@ export class RoadmapModel implements vscode.Disposable {
     const reads = new Map<string, { uri: vscode.Uri; sets: RoadmapFileSet[] }>();
     await Promise.all(
       folders.map(async (folder) => {
-        const found = await this.findRoadmapFiles(folder, outside);
+        const found = await findRoadmapFiles(folder, outside, this.log);
         const key = folder.uri.toString();
         const files = this.sets.get(key)?.files ?? new RoadmapFileSet();
         this.sets.set(key, { folder, files });
@@ -236,81 +223,6 @@ export class RoadmapModel implements vscode.Disposable {
     );
     await Promise.all([...reads.values()].map(({ uri, sets }) => this.readInto(uri, sets)));
     this.watcher.watchOutside(outside);
-  }
-
-  private async findRoadmapFiles(folder: vscode.WorkspaceFolder, outside: WatchTarget[]): Promise<vscode.Uri[]> {
-    const byKey = new Map<string, vscode.Uri>();
-    const found = await Promise.all(
-      this.globsFor(folder).map(async (glob) => {
-        try {
-          const entry = outsideRoadmapEntry(glob);
-          if (entry) return await this.outsideFiles(folder, entry, outside);
-          return await this.filesFor(folder.uri, planRoadmapGlob(glob), folder);
-        } catch (err) {
-          this.log.warn(`Could not search ${folder.name} for ${glob}`, err);
-          return [];
-        }
-      }),
-    );
-    for (const uri of found.flat()) byKey.set(uri.toString(), uri);
-    return [...byKey.values()];
-  }
-
-  /**
-   * A roadmap outside the folder (`../roadmap`, an absolute path): a file, a folder searched with
-   * the default globs, or a folder's files whose names match a pattern. Read only in a trusted
-   * workspace: a repository's own settings must not make Restricted Mode read files elsewhere.
-   */
-  private async outsideFiles(
-    folder: vscode.WorkspaceFolder,
-    entry: OutsideRoadmapEntry,
-    watch: WatchTarget[],
-  ): Promise<vscode.Uri[]> {
-    if (folder.uri.scheme !== 'file') return [];
-    if (!vscode.workspace.isTrusted) {
-      this.log.info(
-        `${folder.name}: the roadmap at ${entry.path} is outside the folder; read once the workspace is trusted.`,
-      );
-      return [];
-    }
-    const target = entry.absolute ? vscode.Uri.file(entry.path) : vscode.Uri.joinPath(folder.uri, entry.path);
-    if (entry.namePattern !== undefined) {
-      watch.push({ base: target, pattern: entry.namePattern });
-      const pattern = entry.namePattern;
-      return (await filesIn(target))
-        .filter((name) => matchesRoadmapGlob(name, [pattern]))
-        .map((name) => vscode.Uri.joinPath(target, name));
-    }
-    // The parent with the name as pattern: sees the file (or folder) appear, change and go.
-    const parent = vscode.Uri.joinPath(target, '..');
-    const name = target.path.slice(target.path.lastIndexOf('/') + 1);
-    watch.push({ base: parent, pattern: name });
-    if (await isFile(target)) return [target];
-    if (!(await isDirectory(target))) return [];
-    const found: vscode.Uri[] = [];
-    for (const glob of DEFAULT_ROADMAP_GLOBS) {
-      watch.push({ base: target, pattern: glob });
-      found.push(...(await this.filesFor(target, planRoadmapGlob(glob))));
-    }
-    return found;
-  }
-
-  /** A stat or one directory listing where the glob allows it: the search service walks the whole folder. */
-  private async filesFor(base: vscode.Uri, plan: GlobPlan, folder?: vscode.WorkspaceFolder): Promise<vscode.Uri[]> {
-    switch (plan.kind) {
-      case 'file': {
-        const uri = vscode.Uri.joinPath(base, plan.path);
-        return (await isFile(uri)) ? [uri] : [];
-      }
-      case 'directory': {
-        const dir = plan.dir === '' ? base : vscode.Uri.joinPath(base, plan.dir);
-        return (await filesIn(dir))
-          .filter((name) => matchesRoadmapGlob(plan.dir === '' ? name : `${plan.dir}/${name}`, [plan.glob]))
-          .map((name) => vscode.Uri.joinPath(dir, name));
-      }
-      case 'search':
-        return vscode.workspace.findFiles(new vscode.RelativePattern(folder ?? base, plan.glob));
-    }
   }
 
   /** Parses one file into the sets that hold it (one per folder using it); a file that vanished leaves them. */
