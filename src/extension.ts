@@ -12,6 +12,7 @@ import { activeBuiltinGitApi, type GitApi } from './work/model/builtinGitApi';
 import { CommitIndexStore } from './work/model/commitIndexStore';
 import { WorkModel } from './work/model/workModel';
 import { DriftModel } from './work/model/driftModel';
+import { MetricHistoryModel } from './work/model/metricHistoryModel';
 import { registerDriftDiagnostics } from './roadmap/driftDiagnostics';
 import { registerDriftQuickFix } from './roadmap/driftQuickFix';
 import { registerItemHoverProvider } from './roadmap/itemHoverProvider';
@@ -100,6 +101,8 @@ export function activate(context: vscode.ExtensionContext): RoadmapLensApi | und
     context.subscriptions.push(work);
     const drift = new DriftModel(model, work, log);
     context.subscriptions.push(drift);
+    const metricHistory = new MetricHistoryModel(work, (file, text) => model.parseRevision(file, text), log);
+    context.subscriptions.push(metricHistory);
     const workTree = new WorkTreeContributor(work);
     const tree = registerRoadmapTreeView(context, model, [workTree]);
     const workViews = registerWorkViews(context, model, work, workTree);
@@ -110,7 +113,7 @@ export function activate(context: vscode.ExtensionContext): RoadmapLensApi | und
     registerDriftDiagnostics(context, model, drift);
     registerDriftQuickFix(context, drift);
     registerItemLinkProvider(context, model);
-    const visuals = registerVisuals(context, model, work, log, drift);
+    const visuals = registerVisuals(context, model, work, log, drift, metricHistory);
     const attribution = new AttributionModel(model, work);
     context.subscriptions.push(attribution);
     registerRoadmapCodeLens(context, attribution);

@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { decodeRoadmapBytes, type DecodedRoadmap } from '../../core/roadmap/decodeRoadmapBytes';
 import { RoadmapFileSet } from '../../core/roadmap/roadmapFileSet';
 import type { RoadmapIndex } from '../../core/roadmap/roadmapIndex';
-import type { RoadmapDiagnostic, RoadmapItem } from '../../core/roadmap/roadmapTypes';
+import type { ParsedRoadmapFile, RoadmapDiagnostic, RoadmapItem } from '../../core/roadmap/roadmapTypes';
 import { RoadmapParser } from './roadmapParser';
 import { RoadmapWatcher, type WatchTarget } from './roadmapWatcher';
 import { readFileBytes } from './workspaceFiles';
@@ -132,6 +132,14 @@ export class RoadmapModel implements vscode.Disposable {
   files(): vscode.Uri[] {
     const names = new Set([...this.sets.values()].flatMap((s) => s.files.fileNames()));
     return [...names].map((f) => vscode.Uri.parse(f));
+  }
+
+  /**
+   * Parses a text that is not one of the roadmap's files now (an old revision of one, for the
+   * metric history), the way its files are parsed: on the worker thread when large.
+   */
+  parseRevision(file: string, text: string): Promise<ParsedRoadmapFile> {
+    return this.parser.parse(file, text);
   }
 
   dispose(): void {
