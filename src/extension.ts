@@ -21,6 +21,7 @@ import { LineHoverSection } from './attribution/lineHoverProvider';
 import { registerTargetQuickFix } from './roadmap/targetQuickFix';
 import { lensCommands, registerRoadmapCodeLens } from './attribution/roadmapCodeLensProvider';
 import { registerRoadmapDiagnostics } from './roadmap/roadmapDiagnostics';
+import { registerGitRoadmapDocuments } from './roadmap/gitRoadmapDocuments';
 import { registerCommands } from './commands/commandRegistry';
 import { findItemCommand } from './roadmap/findItemQuickPick';
 import { itemCommands } from './roadmap/itemCommands';
@@ -109,9 +110,12 @@ export function activate(context: vscode.ExtensionContext): RoadmapLensApi | und
     const statusBar = workViews.statusBar;
     const importCommand = registerImportRoadmapCommand(context, model, log);
     registerRoadmapDiagnostics(context, model);
-    registerTargetQuickFix(context);
+    registerGitRoadmapDocuments(context, model);
+    // A roadmap kept in git follows its ref: the work model sees fetches and commits.
+    context.subscriptions.push(work.onDidChange(() => void model.gitObjects.check()));
+    registerTargetQuickFix(context, model);
     registerDriftDiagnostics(context, model, drift);
-    registerDriftQuickFix(context, drift);
+    registerDriftQuickFix(context, drift, model);
     registerItemLinkProvider(context, model);
     const visuals = registerVisuals(context, model, work, log, drift, metricHistory);
     const attribution = new AttributionModel(model, work);

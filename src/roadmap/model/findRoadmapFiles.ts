@@ -1,6 +1,7 @@
 // Which files are a workspace folder's roadmap: its `roadmapLens.files` entries (or the defaults),
 // each one a stat, a directory listing or a search, and entries that name a roadmap outside the
-// folder (a sibling checkout, an absolute path). The model reads what this finds.
+// folder (a sibling checkout, an absolute path) or kept in git (`REV:PATH`, trusted workspaces
+// only). The model reads what this finds.
 
 import * as vscode from 'vscode';
 import {
@@ -12,6 +13,8 @@ import {
   type OutsideRoadmapEntry,
 } from '../../core/roadmap/roadmapDiscovery';
 import type { WatchTarget } from './roadmapWatcher';
+import type { GitObjectRoadmaps } from './gitObjectRoadmaps';
+import { parseGitObjectSpec } from '../../core/roadmap/gitObjectSpec';
 import { filesIn, isDirectory, isFile } from './workspaceFiles';
 import { readSetting, settingDefault } from '../../settings/settings';
 
@@ -28,12 +31,26 @@ export function roadmapGlobsFor(folder: vscode.WorkspaceFolder): string[] {
 export async function findRoadmapFiles(
   folder: vscode.WorkspaceFolder,
   outside: WatchTarget[],
+  gitObjects: GitObjectRoadmaps,
   log: vscode.LogOutputChannel,
+  notices: string[] = [],
 ): Promise<vscode.Uri[]> {
   const byKey = new Map<string, vscode.Uri>();
   const found = await Promise.all(
     roadmapGlobsFor(folder).map(async (glob) => {
       try {
+        const spec = parseGitObjectSpec(glob.trim());
+        // A file whose name has a colon is still a file (as in the CLI).
+        if (spec && !(await isFile(vscode.Uri.joinPath(folder.uri, glob.trim())))) {
+          if (!vscode.workspace.isTrusted) {
+            // No git in Restricted Mode: said once, where the user sees it (the tree view shows notices).
+            const note = `${folder.name}: the roadmap ${glob.trim()} is kept in git; Roadmap Lens reads it with git once you trust this workspace.`;
+            log.info(note);
+            notices.push(note);
+            return [];
+          }
+          return [gitObjects.uriFor(folder, spec)];
+        }
         const entry = outsideRoadmapEntry(glob);
         if (entry) return await outsideFiles(folder, entry, outside, log);
         return await filesFor(folder.uri, planRoadmapGlob(glob), folder);

@@ -3,13 +3,14 @@
 // providers ask this model and listen to `onDidChange`.
 
 import * as vscode from 'vscode';
-import { decodeRoadmapBytes, type DecodedRoadmap } from '../../core/roadmap/decodeRoadmapBytes';
 import { RoadmapFileSet } from '../../core/roadmap/roadmapFileSet';
 import type { RoadmapIndex } from '../../core/roadmap/roadmapIndex';
 import type { ParsedRoadmapFile, RoadmapDiagnostic, RoadmapItem } from '../../core/roadmap/roadmapTypes';
 import { RoadmapParser } from './roadmapParser';
 import { RoadmapWatcher, type WatchTarget } from './roadmapWatcher';
-import { readFileBytes } from './workspaceFiles';
+import { writeProblem } from './workspaceFiles';
+import { GitObjectRoadmaps } from './gitObjectRoadmaps';
+import { readRoadmapText } from './readRoadmapText';
 import { findRoadmapFiles, roadmapGlobsFor } from './findRoadmapFiles';
 
 export interface FoundItem {
@@ -39,6 +40,11 @@ export class RoadmapModel implements vscode.Disposable {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private firstPendingAt = 0;
   private running: Promise<void> = Promise.resolve();
+  /** Roadmaps kept in git (`REV:PATH`): their read-only documents and ref checks use it. */
+  readonly gitObjects = new GitObjectRoadmaps(() => this.schedule());
+  private noticeLines: readonly string[] = [];
+  /** Roadmap files on disk that cannot be written, with why (see readOnlyReason). */
+  private readonly readOnly = new Map<string, string | undefined>();
   private loadedOnce = false;
   private disposed = false;
 
@@ -142,8 +148,25 @@ export class RoadmapModel implements vscode.Disposable {
     return this.parser.parse(file, text);
   }
 
+  /**
+   * Why an edit cannot go into this roadmap file (one line naming it), or undefined when it can:
+   * a git object (`REV:PATH`), or a file or folder without write permission.
+   */
+  readOnlyReason(file: string): string | undefined {
+    const spec = this.gitObjects.specText(file);
+    if (spec !== undefined)
+      return `${spec} is a roadmap kept in git (read with git, shown read-only); Roadmap Lens cannot edit a git object: edit the file on that branch and commit. Nothing was changed.`;
+    return this.readOnly.get(file);
+  }
+
+  /** Roadmaps the settings name that are not read now, with why (Restricted Mode: no git). */
+  notices(): readonly string[] {
+    return this.noticeLines;
+  }
+
   dispose(): void {
     this.disposed = true;
+    this.gitObjects.dispose();
     if (this.timer) clearTimeout(this.timer);
     this.watcher.dispose();
     this.emitter.dispose();
@@ -212,11 +235,12 @@ export class RoadmapModel implements vscode.Disposable {
     for (const key of [...this.sets.keys()]) if (!live.has(key)) this.sets.delete(key);
 
     const outside: WatchTarget[] = [];
+    const notices: string[] = [];
     // A roadmap shared by several folders is read and parsed once, into each of their sets.
     const reads = new Map<string, { uri: vscode.Uri; sets: RoadmapFileSet[] }>();
     await Promise.all(
       folders.map(async (folder) => {
-        const found = await findRoadmapFiles(folder, outside, this.log);
+        const found = await findRoadmapFiles(folder, outside, this.gitObjects, this.log, notices);
         const key = folder.uri.toString();
         const files = this.sets.get(key)?.files ?? new RoadmapFileSet();
         this.sets.set(key, { folder, files });
@@ -229,6 +253,8 @@ export class RoadmapModel implements vscode.Disposable {
         }
       }),
     );
+    this.gitObjects.keepOnly(new Set(reads.keys()));
+    this.noticeLines = notices;
     await Promise.all([...reads.values()].map(({ uri, sets }) => this.readInto(uri, sets)));
     this.watcher.watchOutside(outside);
   }
@@ -237,29 +263,17 @@ export class RoadmapModel implements vscode.Disposable {
   private async readInto(uri: vscode.Uri, sets: readonly RoadmapFileSet[]): Promise<void> {
     if (sets.length === 0) return;
     const key = uri.toString();
-    const decoded = await this.readText(uri);
+    const decoded = await readRoadmapText(uri, this.gitObjects, this.log);
     if (decoded === undefined) {
       for (const set of sets) set.delete(key);
       return;
     }
+    if (uri.scheme === 'file') this.readOnly.set(key, await writeProblem(uri));
     const parsed = await this.parser.parse(key, decoded.text);
     const file =
       decoded.diagnostics.length === 0
         ? parsed
         : { ...parsed, diagnostics: [...decoded.diagnostics, ...parsed.diagnostics] };
     for (const set of sets) set.set(file);
-  }
-
-  /** The open editor's text wins over the disk, so unsaved edits show live. */
-  private async readText(uri: vscode.Uri): Promise<DecodedRoadmap | undefined> {
-    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-    if (open) return { text: open.getText(), diagnostics: [] };
-    try {
-      const bytes = await readFileBytes(uri);
-      return bytes === undefined ? undefined : decodeRoadmapBytes(uri.toString(), bytes);
-    } catch (err) {
-      this.log.warn(`Could not read ${uri.toString()}`, err);
-      return undefined;
-    }
   }
 }
