@@ -3,6 +3,8 @@
 // twice: at most `maxCount` commits, and at most `maxBytes` of output; when the newest
 // `maxCount` revisions of a large file would exceed it, fewer are read (halving), never all.
 
+import * as fs from 'node:fs/promises';
+import * as path from 'node:path';
 import { parseFileRevisions, type FileRevision } from '../core/gitOutput/fileRevisionsParser';
 import { GitOutputTooLargeError } from './gitErrors';
 import type { GitRunner } from './gitRunner';
@@ -50,4 +52,13 @@ export async function fileRevisions(
       if (!(e instanceof GitOutputTooLargeError) || count <= 1) throw e;
     }
   }
+}
+
+/** `absPath` relative to the work tree `root` (`/`-separated), or undefined outside it. Links resolved on both sides. */
+export async function repoRelativePath(root: string | undefined, absPath: string): Promise<string | undefined> {
+  if (root === undefined) return undefined;
+  const real = async (p: string): Promise<string> => fs.realpath(p).catch(() => p);
+  const rel = path.relative(await real(root), await real(absPath));
+  if (rel === '' || rel === '..' || rel.startsWith(`..${path.sep}`) || path.isAbsolute(rel)) return undefined;
+  return rel.split(path.sep).join('/');
 }

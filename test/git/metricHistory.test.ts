@@ -2,6 +2,8 @@
 // an invalid-YAML revision, unrelated commits and a path with a space), the bounds (revisions,
 // bytes), a roadmap with thousands of commits, and the trust guard.
 import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as path from 'node:path';
 import { metricHistory, revisionMetrics } from '../../src/core/drift/metricHistory';
 import { parseRoadmapFile } from '../../src/core/roadmap/parseRoadmap';
 import { fileRevisions } from '../../src/git/fileRevisions';
@@ -27,6 +29,7 @@ function roadmap(current: string, why = 'Shoppers abandon carts.'): string {
 }
 
 const FILE = 'plans/road map.yaml';
+const cli = path.join(__dirname, '..', '..', '..', 'dist', 'cli.js');
 
 describe('metric history (git)', () => {
   let repo: TestRepo;
@@ -120,6 +123,29 @@ describe('metric history (git)', () => {
     await assert.rejects(
       fileRevisions(untrusted, FILE, { maxCount: 5, maxBytes: 1024 * 1024 }),
       UntrustedWorkspaceError,
+    );
+  });
+
+  it('roadmap-lens report --metrics prints the same series (text and --json)', () => {
+    const run = (...args: string[]): string => {
+      const r = spawnSync(process.execPath, [cli, 'report', '--metrics', '--roadmap', FILE, ...args], {
+        cwd: repo.dir,
+        encoding: 'utf8',
+      });
+      assert.equal(r.status, 0, r.stderr);
+      return r.stdout;
+    };
+    const text = run();
+    assert.match(text, /^CHK-12 Repeat conversion: 12% \(\d{4}-\d\d-\d\d [0-9a-f]{7}\) → 18% .* → 24% /m);
+    assert.match(text, /1 metric with history; 1 revision that was not valid YAML skipped\./);
+    const json = JSON.parse(run('--json')) as {
+      skippedRevisions: number;
+      metrics: { id: string; name: string; points: { value: string; sha: string }[] }[];
+    };
+    assert.equal(json.skippedRevisions, 1);
+    assert.deepEqual(
+      json.metrics.map((m) => [m.id, m.name, m.points.map((p) => p.value), m.points.map((p) => p.sha)]),
+      [['CHK-12', 'Repeat conversion', ['12%', '18%', '24%'], [shas[0], shas[2], shas[4]]]],
     );
   });
 });
