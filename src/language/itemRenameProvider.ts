@@ -6,23 +6,17 @@
 import * as vscode from 'vscode';
 import { idProblem, renameInRoadmapText } from '../core/language/renameItem';
 import { idKey } from '../core/roadmap/roadmapTypes';
+import { lineOf, lineStarts } from '../core/util/lineStarts';
 import type { RoadmapModel } from '../roadmap/model/roadmapModel';
 import { itemAt, LANGUAGE_DOCUMENTS } from './languageDocuments';
 import type { WorkspaceMentions } from './model/workspaceMentions';
 
 /** Offsets to positions in a text that is not open as a document. */
 function positionsIn(text: string): (offset: number) => vscode.Position {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  const starts = lineStarts(text);
   return (offset) => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if ((starts[mid] ?? 0) <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return new vscode.Position(lo, offset - (starts[lo] ?? 0));
+    const line = lineOf(starts, offset);
+    return new vscode.Position(line, offset - (starts[line] ?? 0));
   };
 }
 

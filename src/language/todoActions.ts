@@ -3,16 +3,15 @@
 // above the line in the file's comment syntax; "Add to Roadmap as New Item…" writes a new item
 // (title from the comment, parent picked, why asked) into the roadmap YAML and links it, in one
 // undoable edit. An optional CodeLens (setting `roadmapLens.todo.codeLens`) offers both on such
-// comments; a comment that already names an item gets no lens and no action.
+// comments; a comment that already names an item gets no lens and no action. The actions and the
+// lens are in todoProviders.ts; this file holds the two commands and their registration.
 
 import * as vscode from 'vscode';
-import { Commands } from '../commands/commandIds';
-import { segmentScanner, type Segment } from '../core/language/commentSegments';
-import { annotationText, documentStyle } from '../core/language/commentTokens';
+import { annotationText } from '../core/language/commentTokens';
 import { nextChildId } from '../core/language/quickFixes';
 import { findTodo, titleFrom } from '../core/language/todoComments';
 import type { CommandHandlers } from '../commands/commandRegistry';
-import { onDidChangeSettings, readSetting } from '../settings/settings';
+import { onDidChangeSettings } from '../settings/settings';
 import { appendItem } from '../core/language/yamlInsert';
 import { parseRoadmapFile } from '../core/roadmap/parseRoadmap';
 import { ID_PATTERN } from '../core/roadmap/roadmapKeys';
@@ -20,15 +19,7 @@ import type { RoadmapItem } from '../core/roadmap/roadmapTypes';
 import type { FolderRoadmap, RoadmapModel } from '../roadmap/model/roadmapModel';
 import { pickItem } from '../work/workItemPicks';
 import { roadmapOf } from './languageDocuments';
-
-const MAX_SCAN_LINES = 5000;
-
-/** What a command acts on: a line of a document and the words to title a new item with. */
-export interface TodoTarget {
-  readonly uri: string;
-  readonly line: number;
-  readonly title: string;
-}
+import { TodoActionProvider, TodoCodeLensProvider, triggers, type TodoTarget } from './todoProviders';
 
 /** For tests and scripted use: answers that replace the pickers and input boxes. */
 export interface NewItemAnswers {
@@ -37,116 +28,6 @@ export interface NewItemAnswers {
   readonly parent?: string | null;
   readonly why?: string;
   readonly kind?: string;
-}
-
-function triggers(uri: vscode.Uri): string[] {
-  return readSetting('todo.triggers', uri).filter((t) => t.trim() !== '');
-}
-
-/** The comment segments of `line` (scanning from up to MAX_SCAN_LINES above for open block comments). */
-function segmentsOf(document: vscode.TextDocument, line: number): readonly Segment[] {
-  const scanner = segmentScanner(documentStyle(document.languageId), document.languageId);
-  let segments: readonly Segment[] = [];
-  for (let l = Math.max(0, line - MAX_SCAN_LINES); l <= line; l++) segments = scanner.next(document.lineAt(l).text);
-  return segments;
-}
-
-export interface TodoOnLine {
-  readonly title: string;
-  readonly range: vscode.Range;
-}
-
-/** The TODO comment on `line` that names no roadmap item yet, if any. */
-export function todoOnLine(
-  document: vscode.TextDocument,
-  line: number,
-  roadmap: FolderRoadmap | undefined,
-  segments = segmentsOf(document, line),
-): TodoOnLine | undefined {
-  if (documentStyle(document.languageId).kind === 'prose') return undefined;
-  const text = document.lineAt(line).text;
-  for (const s of segments) {
-    const comment = text.slice(s.start, s.end);
-    const todo = findTodo(comment, triggers(document.uri));
-    if (!todo) continue;
-    if (roadmap && roadmap.index.matcher.findAll(comment).length > 0) return undefined;
-    return {
-      title: titleFrom(todo.text) || `${todo.trigger} in ${vscode.workspace.asRelativePath(document.uri)}`,
-      range: new vscode.Range(line, s.start + todo.start, line, s.start + todo.end),
-    };
-  }
-  return undefined;
-}
-
-function actions(target: TodoTarget, kind: vscode.CodeActionKind): vscode.CodeAction[] {
-  const link = new vscode.CodeAction('Link to Roadmap Item…', kind);
-  link.command = { command: Commands.linkToItem, title: link.title, arguments: [target] };
-  const add = new vscode.CodeAction('Add to Roadmap as New Item…', kind);
-  add.command = { command: Commands.addAsNewItem, title: add.title, arguments: [target] };
-  return [add, link];
-}
-
-export class TodoActionProvider implements vscode.CodeActionProvider {
-  static readonly kinds = [vscode.CodeActionKind.QuickFix, vscode.CodeActionKind.RefactorRewrite];
-
-  constructor(private readonly model: RoadmapModel) {}
-
-  provideCodeActions(document: vscode.TextDocument, range: vscode.Range): vscode.CodeAction[] {
-    const roadmap = roadmapOf(this.model, document.uri);
-    if (!roadmap) return [];
-    const uri = document.uri.toString();
-    if (!range.isEmpty) {
-      const text = document.getText(range).replace(/^[\s/*#;!<>-]+/gm, ' ');
-      if (roadmap.index.matcher.findAll(text).length > 0) return [];
-      const title = titleFrom(findTodo(text, triggers(document.uri))?.text ?? text).slice(0, 120);
-      return actions({ uri, line: range.start.line, title }, vscode.CodeActionKind.RefactorRewrite);
-    }
-    const todo = todoOnLine(document, range.start.line, roadmap);
-    return todo ? actions({ uri, line: range.start.line, title: todo.title }, vscode.CodeActionKind.QuickFix) : [];
-  }
-}
-
-export class TodoCodeLensProvider implements vscode.CodeLensProvider {
-  private readonly emitter = new vscode.EventEmitter<void>();
-  readonly onDidChangeCodeLenses = this.emitter.event;
-
-  constructor(private readonly model: RoadmapModel) {}
-
-  refresh(): void {
-    this.emitter.fire();
-  }
-
-  provideCodeLenses(document: vscode.TextDocument, token: vscode.CancellationToken): vscode.CodeLens[] {
-    if (!readSetting('todo.codeLens', document.uri)) return [];
-    const roadmap = roadmapOf(this.model, document.uri);
-    if (!roadmap || documentStyle(document.languageId).kind === 'prose' || document.lineCount > 50_000) return [];
-    const scanner = segmentScanner(documentStyle(document.languageId), document.languageId);
-    const out: vscode.CodeLens[] = [];
-    for (let l = 0; l < document.lineCount && !token.isCancellationRequested; l++) {
-      const segments = scanner.next(document.lineAt(l).text);
-      if (segments.length === 0) continue;
-      const todo = todoOnLine(document, l, roadmap, segments);
-      if (!todo) continue;
-      const target: TodoTarget = { uri: document.uri.toString(), line: l, title: todo.title };
-      out.push(
-        new vscode.CodeLens(todo.range, {
-          title: 'Add to Roadmap…',
-          command: Commands.addAsNewItem,
-          arguments: [target],
-        }),
-        new vscode.CodeLens(todo.range, {
-          title: 'Link to Roadmap Item…',
-          command: Commands.linkToItem,
-          arguments: [target],
-        }),
-      );
-    }
-    return out;
-  }
-
-  dispose(): void {
-    this.emitter.dispose();
-  }
 }
 
 function isTarget(arg: unknown): arg is TodoTarget {

@@ -37,7 +37,7 @@ export class CommitDocumentProvider implements vscode.TextDocumentContentProvide
   async provideTextDocumentContent(uri: vscode.Uri, token: vscode.CancellationToken): Promise<string> {
     const ref = parseCommitUri(uri);
     if (!ref) return 'Roadmap Lens: this link does not name a commit.';
-    return this.work.showCommit(vscode.Uri.parse(ref.folder), ref.sha, token);
+    return this.work.actions.showCommit(vscode.Uri.parse(ref.folder), ref.sha, token);
   }
 }
 

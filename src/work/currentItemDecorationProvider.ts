@@ -64,7 +64,7 @@ export class CurrentItemDecorationProvider implements vscode.FileDecorationProvi
         const status = this.work.status(folder.uri);
         if (status.kind !== 'ready' || !status.current) continue;
         const root = this.work.repositoryRoot(folder.uri);
-        const files = this.work.filesTouchedBy(folder.uri, status.current.item.id);
+        const files = this.work.activity.filesTouchedBy(folder.uri, status.current.item.id);
         if (root === undefined || !files) continue;
         const tooltip = touchedTooltip(status.current.item.id, status.current.item.title);
         for (const f of files) {

@@ -64,7 +64,7 @@ export class UnlinkedWorkProvider implements vscode.TreeDataProvider<UnlinkedNod
     const base = this.work.unlinked(uri).commits;
     const want = this.shown.get(folderUri);
     if (want === undefined || want <= base.length) return base;
-    return this.work.unlinkedCommits(uri, want);
+    return this.work.activity.unlinkedCommits(uri, want);
   }
 
   private hiddenCommits(folderUri: string): number {

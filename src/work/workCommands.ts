@@ -39,16 +39,16 @@ export function workCommands(
               title: `Start Work on ${found.item.id}: ${found.item.title}`,
               prompt: 'Name of the new branch (created from the current HEAD and checked out)',
               value: proposal,
-              validateInput: (value) => work.branchNameProblem(folderUri, value),
+              validateInput: (value) => work.actions.branchNameProblem(folderUri, value),
             });
       if (name === undefined) return undefined;
-      const problem = await work.branchNameProblem(folderUri, name);
+      const problem = await work.actions.branchNameProblem(folderUri, name);
       if (problem !== undefined) {
         void vscode.window.showErrorMessage(`Roadmap Lens: cannot create the branch: ${problem}`);
         return undefined;
       }
       try {
-        await work.createBranch(folderUri, name);
+        await work.actions.createBranch(folderUri, name);
       } catch (e) {
         void vscode.window.showErrorMessage(
           `Roadmap Lens: git could not create and check out "${name}": ${e instanceof Error ? e.message : String(e)}`,
@@ -109,7 +109,11 @@ export function workCommands(
         return undefined;
       }
       const keys = readWorkSettings(roadmaps.find(id)?.folder ?? folderUri).trailerKeys;
-      const message = work.addTrailerToCommitMessage(rootUri instanceof vscode.Uri ? rootUri : folderUri, id, keys);
+      const message = work.actions.addTrailerToCommitMessage(
+        rootUri instanceof vscode.Uri ? rootUri : folderUri,
+        id,
+        keys,
+      );
       if (message === undefined)
         void vscode.window.showWarningMessage(
           'Roadmap Lens: the Source Control view has no git repository for this folder (is the built-in Git extension enabled?).',

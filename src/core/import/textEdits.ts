@@ -1,6 +1,8 @@
 // Offset edits applied in one pass (10,000 edits on a large file stay linear), and the unified
 // diff they make, built from the edits themselves (no line-matching diff needed).
 
+import { lineOf, lineStarts } from '../util/lineStarts';
+
 export interface OffsetEdit {
   readonly offset: number;
   readonly length: number;
@@ -26,23 +28,6 @@ export function applyOffsetEdits(text: string, edits: readonly OffsetEdit[]): st
   }
   parts.push(text.slice(at));
   return parts.join('');
-}
-
-function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return starts;
-}
-
-function lineOf(starts: readonly number[], offset: number): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if ((starts[mid] ?? 0) <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
 }
 
 function splitLines(text: string): string[] {

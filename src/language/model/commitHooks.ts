@@ -15,10 +15,10 @@ export class CommitHooks {
   install(folderUri: vscode.Uri): Promise<HookOutcome> {
     // process.execPath is node under code-server and the editor's runtime on the desktop, which
     // the hook runs with ELECTRON_RUN_AS_NODE=1.
-    return this.work.installCommitHook(folderUri, process.execPath, this.cliPath);
+    return this.work.actions.installCommitHook(folderUri, process.execPath, this.cliPath);
   }
 
   uninstall(folderUri: vscode.Uri): Promise<HookOutcome> {
-    return this.work.uninstallCommitHook(folderUri);
+    return this.work.actions.uninstallCommitHook(folderUri);
   }
 }

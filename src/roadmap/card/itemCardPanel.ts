@@ -148,9 +148,9 @@ export class ItemCardPanels implements vscode.Disposable {
     // usually name the features under it, not the epic.
     const parent = index.children(item.id).length > 0;
     const rollup = parent ? this.work.rollupFor(folder.uri, item.id) : undefined;
-    const branches = parent ? this.work.rolledUpBranches(folder.uri, item.id) : w.branches;
-    const commits = parent ? this.work.rolledUpCommits(folder.uri, item.id, 10) : w.commits;
-    const files = this.work.filesTouchedBy(folder.uri, item.id, parent);
+    const branches = parent ? this.work.activity.rolledUpBranches(folder.uri, item.id) : w.branches;
+    const commits = parent ? this.work.activity.rolledUpCommits(folder.uri, item.id, 10) : w.commits;
+    const files = this.work.activity.filesTouchedBy(folder.uri, item.id, parent);
     return {
       ...(parent
         ? {
@@ -163,7 +163,7 @@ export class ItemCardPanels implements vscode.Disposable {
           }
         : {}),
       commits: commits.map((c) => ({ hash: c.sha, subject: c.subject, author: c.author, date: c.date.getTime() })),
-      commitDates: this.work.commitTimes(folder.uri, item.id, 5000, parent),
+      commitDates: this.work.activity.commitTimes(folder.uri, item.id, 5000, parent),
       branches: branches.map((b) => ({
         name: b.name,
         current: b.isHead,

@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import { driftFindings, lastCommitTimes, resolveClosing, type DriftFinding } from '../../core/drift/driftFindings';
 import { idKey } from '../../core/roadmap/roadmapTypes';
 import { combineFolderFindings } from '../../core/drift/sharedDrift';
+import { CoalescingRun } from '../../core/util/coalescingRun';
 import type { ClosingMessage } from '../../git/driftFacts';
 import { GitAbortedError } from '../../git/gitErrors';
 import type { RoadmapModel } from '../../roadmap/model/roadmapModel';
@@ -40,8 +41,11 @@ export class DriftModel implements vscode.Disposable {
   private readonly caches = new Map<string, FolderCache>();
   private readonly subscriptions: vscode.Disposable[] = [];
   private timer: ReturnType<typeof setTimeout> | undefined;
-  private running: Promise<void> | undefined;
-  private again = false;
+  /** One run at a time; a request during a run makes one more run after it. */
+  private readonly runs = new CoalescingRun(
+    () => this.computeAll(),
+    () => this.disposed,
+  );
   private controller = new AbortController();
   private disposed = false;
 
@@ -123,21 +127,8 @@ export class DriftModel implements vscode.Disposable {
     }, DEBOUNCE_MS);
   }
 
-  /** One run at a time; a request during a run makes one more run after it. */
   private run(): Promise<void> {
-    if (this.running) {
-      this.again = true;
-      return this.running;
-    }
-    this.running = (async () => {
-      do {
-        this.again = false;
-        await this.computeAll();
-      } while (this.again && !this.disposed);
-    })().finally(() => {
-      this.running = undefined;
-    });
-    return this.running;
+    return this.runs.request();
   }
 
   private async computeAll(): Promise<void> {

@@ -23,6 +23,7 @@ import type { IndexProgress } from './indexProgress';
 import type { FolderDriftGit, FolderHistory } from './workHistory';
 import { folderDriftGit } from './folderDriftGit';
 import type { WorkStatus } from './workState';
+import { CoalescingRun } from '../../core/util/coalescingRun';
 import { readWorkSettings, type WorkSettings } from './workSettings';
 
 export interface FolderWorkHost {
@@ -56,8 +57,17 @@ export class FolderWork implements vscode.Disposable {
   private commitsSinceBase: readonly { sha: string; message: string }[] | undefined;
   private linker: CommitLinker | undefined;
   private linkerRoadmap: RoadmapIndex | undefined;
-  private running: Promise<void> | undefined;
-  private again = false;
+  /** Calls during a refresh coalesce into one more run after it. */
+  private readonly refreshes = new CoalescingRun(
+    async () => {
+      try {
+        await this.readRepository();
+      } catch (e) {
+        this.fail(e);
+      }
+    },
+    () => this.disposed,
+  );
   private disposed = false;
   /** Bumped by every derive() and state reset: a summary computed in slices lands only if still the newest. */
   private generation = 0;
@@ -119,24 +129,8 @@ export class FolderWork implements vscode.Disposable {
 
   /** Re-reads the repository. Calls during a refresh coalesce into one more run after it. */
   refresh(reason = 'request'): Promise<void> {
-    this.host.log.debug(`${this.folder.name}: refresh (${reason})${this.running ? ' queued' : ''}`);
-    if (this.running) {
-      this.again = true;
-      return this.running;
-    }
-    this.running = (async () => {
-      do {
-        this.again = false;
-        try {
-          await this.readRepository();
-        } catch (e) {
-          this.fail(e);
-        }
-      } while (this.again && !this.disposed);
-    })().finally(() => {
-      this.running = undefined;
-    });
-    return this.running;
+    this.host.log.debug(`${this.folder.name}: refresh (${reason})${this.refreshes.busy ? ' queued' : ''}`);
+    return this.refreshes.request();
   }
 
   /** The roadmap changed: re-link branches, commits and the current item without running git. */
@@ -177,7 +171,7 @@ export class FolderWork implements vscode.Disposable {
   /** Clear Cache: this repository's cache folder removed, then the index rebuilt. */
   async clearCache(): Promise<void> {
     // A refresh in flight may be loading the very file being removed: let it land first.
-    await this.running;
+    await this.refreshes.current;
     await this.indexer.clearCache();
     await this.refresh();
   }

@@ -5,30 +5,18 @@
 import * as vscode from 'vscode';
 import { idKey, type RoadmapItem } from '../../core/roadmap/roadmapTypes';
 import type { CommitIndex } from '../../core/commitIndex/commitIndex';
-import { newestShas, subtreeIds, type ItemRollup } from '../../core/rollup/rollup';
+import type { ItemRollup } from '../../core/rollup/rollup';
 import type { Coverage } from '../../core/rollup/coverage';
-import { addTrailer } from '../../core/linking/commitTrailer';
-import type { FileTouchCount } from '../../core/gitOutput/changedFilesParser';
-import { MAX_COMMITS_FOR_FILES } from '../../git/changedFiles';
 import type { GitRepository } from '../../git/gitRepository';
-import { installCommitHook, uninstallCommitHook } from '../../git/commitHookFiles';
-import type { HookOutcome } from '../../core/hook/commitHook';
 import type { CommitIndexStore } from './commitIndexStore';
-import { FilesTouchedCache } from './filesTouchedCache';
 import { statusWithoutRoadmap } from './folderStatus';
 import { WorkFolders } from './workFolders';
+import { ItemActivity } from './itemActivity';
+import { RepositoryActions } from './repositoryActions';
 import type { IndexProgress } from './indexProgress';
 import type { FolderDriftGit, FolderHistory, WorkHistorySource } from './workHistory';
 import type { RoadmapModel } from '../../roadmap/model/roadmapModel';
-import {
-  NO_WORK,
-  toBranchWork,
-  toCommitWork,
-  type BranchWork,
-  type CommitWork,
-  type ItemWork,
-  type WorkStatus,
-} from './workState';
+import { NO_WORK, toBranchWork, toCommitWork, type BranchWork, type ItemWork, type WorkStatus } from './workState';
 import { GIT_OFF_TEXT } from './gitOffText';
 import { onDidChangeSettings } from '../../settings/settings';
 import { WORK_SETTINGS } from './workSettings';
@@ -45,10 +33,10 @@ export class WorkModel implements vscode.Disposable, WorkHistorySource {
   private readonly subscriptions: vscode.Disposable[] = [];
   private fireScheduled = false;
   private started = false;
-  private readonly filesCache = new FilesTouchedCache(
-    () => this.fireSoon(),
-    (message, error) => this.log.warn(message, error),
-  );
+  /** The item card's and badges' questions about an item's history (with or without its children). */
+  readonly activity: ItemActivity;
+  /** What commands do to a folder's repository (trailer, hook, branch, show commit). */
+  readonly actions: RepositoryActions;
 
   /**
    * `store` persists each folder's commit index; `progress` is how the UI shows a cold build
@@ -67,6 +55,18 @@ export class WorkModel implements vscode.Disposable, WorkHistorySource {
       log,
       changed: () => this.fireSoon(),
       indexingChanged: (now) => this.indexingEmitter.fire(now),
+    });
+    this.activity = new ItemActivity(
+      this.folders,
+      roadmaps,
+      (folderUri, itemId) => this.workFor(folderUri, itemId),
+      () => this.fireSoon(),
+      log,
+    );
+    this.actions = new RepositoryActions({
+      folders: this.folders,
+      gitOffMessage: (folderUri) => this.gitOffMessage(folderUri),
+      refresh: (folderUri) => this.refresh(folderUri),
     });
     this.subscriptions.push(
       // Before start() the roadmap's first load is still part of activation: no git for it yet.
@@ -92,18 +92,6 @@ export class WorkModel implements vscode.Disposable, WorkHistorySource {
     // and activation waits for nothing git does (the status bar fills in when it is ready).
     const first = setTimeout(() => this.folders.sync(false), 0);
     this.subscriptions.push({ dispose: () => clearTimeout(first) });
-  }
-
-  /**
-   * Adds the item's trailer to the Source Control commit message of the repository at `uri` (its
-   * root or a folder in it) and returns the new message; undefined when the built-in Git
-   * extension is off or has no repository there. An existing trailer for the item is kept as is.
-   */
-  addTrailerToCommitMessage(uri: vscode.Uri, itemId: string, keys: readonly string[]): string | undefined {
-    const repository = this.folders.builtinGit?.getRepository(uri);
-    if (!repository) return undefined;
-    repository.inputBox.value = addTrailer(repository.inputBox.value, keys[0] ?? 'Roadmap', itemId, keys);
-    return repository.inputBox.value;
   }
 
   /** Folders with a roadmap whose repository is readable, in workspace order. */
@@ -183,72 +171,6 @@ export class WorkModel implements vscode.Disposable, WorkHistorySource {
     return this.folders.get(folderUri)?.summary.coverage;
   }
 
-  /** The newest commits of the item and all its descendants, each once (the card "including children"). */
-  rolledUpCommits(folderUri: vscode.Uri, itemId: string, limit: number): CommitWork[] {
-    const index = this.folders.get(folderUri)?.index;
-    if (!index) return [];
-    return this.rolledUpShas(folderUri, itemId, limit).flatMap((sha) => {
-      const c = index.get(sha);
-      return c ? [toCommitWork(c)] : [];
-    });
-  }
-
-  private rolledUpShas(folderUri: vscode.Uri, itemId: string, limit: number): string[] {
-    const index = this.folders.get(folderUri)?.index;
-    const roadmap = this.roadmaps.indexFor(folderUri);
-    if (!index || !roadmap) return [];
-    const lists = index.linkedShasByItem();
-    const ids = subtreeIds(itemId, (id) => roadmap.children(id));
-    return newestShas(
-      ids.map((id) => lists.get(idKey(id)) ?? []),
-      (sha) => index.commitTime(sha) ?? 0,
-      limit,
-    );
-  }
-
-  /** The newest `limit` commits that link to no item (the Unlinked Work view's "Show more"). */
-  unlinkedCommits(folderUri: vscode.Uri, limit: number): CommitWork[] {
-    const index = this.folders.get(folderUri)?.index;
-    return index ? index.unlinked(limit).map(toCommitWork) : [];
-  }
-
-  /** When each of the item's indexed commits was made (ms), newest first: the item card's weekly chart. */
-  commitTimes(folderUri: vscode.Uri, itemId: string, limit = 5000, includeChildren = false): number[] {
-    const index = this.folders.get(folderUri)?.index;
-    if (!index) return [];
-    if (includeChildren)
-      return this.rolledUpShas(folderUri, itemId, limit).map((sha) => (index.commitTime(sha) ?? 0) * 1000);
-    return index.commitsFor(itemId, limit).map((c) => c.time * 1000);
-  }
-
-  /** Branches linked to the item or any descendant, each once, newest first (the card "including children"). */
-  rolledUpBranches(folderUri: vscode.Uri, itemId: string): BranchWork[] {
-    const roadmap = this.roadmaps.indexFor(folderUri);
-    if (!roadmap) return [];
-    const seen = new Map<string, BranchWork>();
-    for (const id of subtreeIds(itemId, (i) => roadmap.children(i)))
-      for (const b of this.workFor(folderUri, id).branches) if (!seen.has(b.name)) seen.set(b.name, b);
-    return [...seen.values()].sort((a, b) => (b.lastCommit?.date.getTime() ?? 0) - (a.lastCommit?.date.getTime() ?? 0));
-  }
-
-  /**
-   * Files the item's commits touched, most first (item card, Explorer badges). Computed in the
-   * background: undefined until it arrives (then onDidChange fires) and whenever git is off.
-   */
-  filesTouchedBy(
-    folderUri: vscode.Uri,
-    itemId: string,
-    includeChildren = false,
-  ): readonly FileTouchCount[] | undefined {
-    const entry = this.folders.get(folderUri);
-    if (!entry?.index || entry.status.kind !== 'ready') return undefined;
-    const shas = includeChildren
-      ? this.rolledUpShas(folderUri, itemId, MAX_COMMITS_FOR_FILES)
-      : entry.index.commitsFor(itemId, MAX_COMMITS_FOR_FILES).map((c) => c.sha);
-    const key = `${folderUri.toString()}#${idKey(itemId)}${includeChildren ? '+children' : ''}`;
-    return this.filesCache.get(key, shas, entry.repo ? entry.git : undefined);
-  }
-
   /** Every local and remote branch (newest first), for the tag command's picker. */
   allBranches(folderUri: vscode.Uri): BranchWork[] {
     const entry = this.folders.get(folderUri);
@@ -294,62 +216,15 @@ export class WorkModel implements vscode.Disposable, WorkHistorySource {
     return this.folders.get(folderUri)?.repo;
   }
 
-  /**
-   * Installs the `prepare-commit-msg` hook (the CLI's `hook install`) in the folder's repository;
-   * `runtime` and `cliPath` are what the hook runs.
-   */
-  async installCommitHook(folderUri: vscode.Uri, runtime: string, cliPath: string): Promise<HookOutcome> {
-    const entry = this.folders.get(folderUri);
-    if (!entry?.repo) return { kind: 'refused', message: this.gitOffMessage(folderUri) };
-    return installCommitHook(entry.git, entry.repo.info.root ?? folderUri.fsPath, runtime, cliPath);
-  }
-
-  async uninstallCommitHook(folderUri: vscode.Uri): Promise<HookOutcome> {
-    const entry = this.folders.get(folderUri);
-    if (!entry?.repo) return { kind: 'refused', message: this.gitOffMessage(folderUri) };
-    return uninstallCommitHook(entry.git, entry.repo.info.root ?? folderUri.fsPath);
-  }
-
   /** Whether git runs for this folder (a repository is open and the workspace is trusted). */
   hasRepository(folderUri: vscode.Uri): boolean {
     return this.repository(folderUri) !== undefined;
-  }
-
-  /** The reason git gives for refusing `name` as a new branch, or undefined when it can be created. */
-  async branchNameProblem(folderUri: vscode.Uri, name: string): Promise<string | undefined> {
-    const repo = this.repository(folderUri);
-    if (!repo) return this.gitOffMessage(folderUri);
-    if (name.trim() === '') return 'Enter a branch name.';
-    const check = await repo.checkBranchName(name);
-    if (!check.ok) return check.reason;
-    if ((await repo.resolve(`refs/heads/${name}`)) !== undefined) return `A branch named "${name}" already exists.`;
-    return undefined;
   }
 
   /** Why git is not available for this folder, in words for a message. */
   gitOffMessage(folderUri: vscode.Uri): string {
     const status = this.status(folderUri);
     return status.kind === 'off' ? status.message : GIT_OFF_TEXT.loading;
-  }
-
-  /** Creates `name` at HEAD, checks it out and re-reads the folder. */
-  async createBranch(folderUri: vscode.Uri, name: string): Promise<void> {
-    const repo = this.repository(folderUri);
-    if (!repo) throw new Error(this.gitOffMessage(folderUri));
-    await repo.createBranch(name);
-    await this.refresh(folderUri);
-  }
-
-  async showCommit(folderUri: vscode.Uri, sha: string, token?: vscode.CancellationToken): Promise<string> {
-    const entry = this.folders.get(folderUri);
-    if (!entry) return 'Roadmap Lens: that folder is not open or has no roadmap.';
-    const controller = new AbortController();
-    token?.onCancellationRequested(() => controller.abort());
-    try {
-      return await entry.showCommit(sha, controller.signal);
-    } catch (e) {
-      return `Roadmap Lens could not show commit ${sha}: ${e instanceof Error ? e.message : String(e)}`;
-    }
   }
 
   /** Re-reads one folder (or all) now, bypassing the debounce; resolves when done. */
@@ -393,7 +268,7 @@ export class WorkModel implements vscode.Disposable, WorkHistorySource {
   }
 
   dispose(): void {
-    this.filesCache.clear();
+    this.activity.clear();
     this.folders.dispose();
     for (const d of this.subscriptions) d.dispose();
     this.emitter.dispose();
