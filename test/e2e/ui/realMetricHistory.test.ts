@@ -6,7 +6,7 @@
 // Skipped without the variables.
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
-import { openWorkbench, type Workbench } from './workbench';
+import { openWorkbench, waitUntil, type Workbench } from './workbench';
 
 describe("a real repository's metric history, rendered", function () {
   this.timeout(300_000);
@@ -22,15 +22,24 @@ describe("a real repository's metric history, rendered", function () {
     if (!repo || !title) this.skip();
     wb = await openWorkbench(repo);
     const page = wb.page;
-    await page.locator('.part.sidebar .composite.title').first().click();
-    await page.keyboard.press('F1');
     const quick = page.locator('.quick-input-widget');
     const input = quick.locator('input');
-    await input.fill('>Roadmap Lens: Open Item Card');
-    await quick
-      .locator('.monaco-list-row', { hasText: 'Roadmap Lens: Open Item Card' })
-      .first()
-      .waitFor({ state: 'visible', timeout: 120_000 });
+    const command = quick.locator('.monaco-list-row', { hasText: 'Roadmap Lens: Open Item Card' }).first();
+    // The command shows once the roadmap is read (its context key): reopen the palette until it does.
+    await waitUntil(
+      'Open Item Card in the Command Palette',
+      async () => {
+        await page.keyboard.press('Escape');
+        await page.locator('.part.sidebar .composite.title').first().click();
+        await page.keyboard.press('F1');
+        await input.fill('>Roadmap Lens: Open Item Card');
+        return command.waitFor({ state: 'visible', timeout: 5_000 }).then(
+          () => true,
+          () => false,
+        );
+      },
+      240_000,
+    );
     await input.press('Enter');
     await input.fill(title);
     await quick.locator('.monaco-list-row', { hasText: title }).first().waitFor({ state: 'visible', timeout: 120_000 });
