@@ -52,6 +52,23 @@ function siblingRoadmap(title: string): string {
   return `version: 1\nproduct: Shared\nitems:\n  - id: SHD-1\n    kind: feature\n    title: ${title}\n    why: Every repository searches the same catalogue.\n`;
 }
 
+/**
+ * Writes until the model shows the change: a watcher on a folder outside the workspace starts a
+ * moment after the setting that asks for it, and a write before that is an event nobody sees.
+ * What is checked is that a write is seen, not how soon.
+ */
+async function writeUntilSeen(what: string, write: () => void, seen: () => boolean): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    write();
+    try {
+      await waitFor(what, seen, 5_000);
+      return;
+    } catch (e) {
+      if (attempt >= 12) throw e;
+    }
+  }
+}
+
 describe('a roadmap shared by several repositories (sibling folder, git object)', function () {
   this.timeout(120_000);
   let api: RoadmapLensApi;
@@ -91,8 +108,11 @@ describe('a roadmap shared by several repositories (sibling folder, git object)'
   });
 
   it('follows an edit of the sibling file and a moved ref', async () => {
-    fs.writeFileSync(path.join(sibling, 'roadmap.yaml'), siblingRoadmap('Shared search, renamed'));
-    await waitFor('the sibling edit', () => api.model.find('SHD-1')?.item.title === 'Shared search, renamed', 60_000);
+    await writeUntilSeen(
+      'the sibling edit',
+      () => fs.writeFileSync(path.join(sibling, 'roadmap.yaml'), siblingRoadmap('Shared search, renamed')),
+      () => api.model.find('SHD-1')?.item.title === 'Shared search, renamed',
+    );
     const parent = git(['rev-parse', REF]);
     commitRoadmapToRef(gitRoadmap('Shared paging, moved'), parent);
     await waitFor('the moved ref', () => api.model.find('GIT-1')?.item.title === 'Shared paging, moved', 60_000);
