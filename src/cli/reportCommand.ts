@@ -17,6 +17,7 @@ import { markdownInline } from '../core/render/markdownText';
 import { jsonText } from './terminalSafe';
 import { EXIT_OK, parseArgs, UsageError, type CliCommand, type CliIo, type ParsedArgs } from './cliCommand';
 import { DRIFT_OPTIONS_HELP, runDrift } from './driftReport';
+import { METRICS_OPTION_HELP, runMetricHistory } from './metricHistoryReport';
 import {
   COMMON_OPTIONS_HELP,
   isoDate,
@@ -45,7 +46,7 @@ export const reportCommand: CliCommand = {
   name: 'report',
   summary: 'Per item: linked branches, commits and last activity; plus unlinked work.',
   usage: [
-    'Usage: roadmap-lens report [--markdown | --json] [--limit N] [--repo PATH] [--roadmap PATH...]',
+    'Usage: roadmap-lens report [--markdown | --json] [--limit N] [--drift | --metrics] [--repo PATH] [--roadmap PATH...]',
     '',
     'Indexes the history of HEAD and the local and remote branches, then prints each item with',
     'linked work (tagged or id-named branches, commits, last activity) and the branches and recent',
@@ -55,6 +56,7 @@ export const reportCommand: CliCommand = {
     '  --markdown           print a Markdown report',
     '  --limit N            recent commits shown per item and unlinked commits shown (default 5 / 20)',
     ...DRIFT_OPTIONS_HELP,
+    ...METRICS_OPTION_HELP,
     '  --base BRANCH        with --drift: the base branch (default: origin/HEAD, main, master)',
     ...COMMON_OPTIONS_HELP,
   ].join('\n'),
@@ -62,9 +64,12 @@ export const reportCommand: CliCommand = {
   run(args: readonly string[], io: CliIo): Promise<number> {
     const parsed = parseArgs(
       args,
-      withCommonOptions({ flags: ['markdown', 'drift'], options: ['limit', 'stale-days', 'base'] }),
+      withCommonOptions({ flags: ['markdown', 'drift', 'metrics'], options: ['limit', 'stale-days', 'base'] }),
     );
+    if (parsed.flags.has('drift') && parsed.flags.has('metrics'))
+      throw new UsageError('Choose one of --drift and --metrics.');
     if (parsed.flags.has('drift')) return reportingFailures(io, 'report', () => runDrift(parsed, io, false));
+    if (parsed.flags.has('metrics')) return reportingFailures(io, 'report', () => runMetricHistory(parsed, io));
     const limitText = parsed.options.get('limit');
     const limit = limitText === undefined ? 5 : Number(limitText);
     if (!Number.isInteger(limit) || limit < 0) throw new UsageError('--limit needs a whole number.');

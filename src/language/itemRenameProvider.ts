@@ -34,6 +34,8 @@ export class ItemRenameProvider implements vscode.RenameProvider {
     if (!at) throw new Error('Roadmap Lens: no roadmap item id here.');
     if (at.viaAlias)
       throw new Error(`"${at.text}" is a ref of ${at.item.id}; rename the id ${at.item.id} where it is written.`);
+    const readOnly = this.model.readOnlyReason(at.item.location.file);
+    if (readOnly !== undefined) throw new Error(`Cannot rename ${at.item.id}: ${readOnly}`);
     return { range: at.range, placeholder: at.item.id };
   }
 
@@ -68,9 +70,14 @@ export class ItemRenameProvider implements vscode.RenameProvider {
     for (const file of roadmap.index.files) {
       const uri = vscode.Uri.parse(file.file);
       const content = await this.mentions.text(uri);
+      const unwritable = this.model.readOnlyReason(file.file);
+      if (!content && unwritable !== undefined) throw new Error(`Cannot rename ${item.id}: ${unwritable}`);
       if (!content) throw new Error(`Could not read ${vscode.workspace.asRelativePath(uri)}.`);
       const result = renameInRoadmapText(content.text, item.id, newId);
       if (!result.ok) throw new Error(`${vscode.workspace.asRelativePath(uri)}: ${result.message}`);
+      // Another roadmap file that names the item and cannot be written: refuse the whole rename.
+      if (result.edits.length > 0 && unwritable !== undefined)
+        throw new Error(`Cannot rename ${item.id}: ${unwritable}`);
       defined ||= result.definesItem;
       const at = positionsIn(content.text);
       for (const e of result.edits) {

@@ -10,6 +10,7 @@ import { insertWhyStub } from '../core/language/yamlInsert';
 import type { RoadmapModel } from '../roadmap/model/roadmapModel';
 import { DIAGNOSTIC_SOURCE } from '../roadmap/roadmapDiagnostics';
 import { roadmapOf } from './languageDocuments';
+import { disableWhenReadOnly } from '../roadmap/readOnlyActions';
 
 export class RoadmapQuickFixProvider implements vscode.CodeActionProvider {
   static readonly kinds = [vscode.CodeActionKind.QuickFix];
@@ -30,7 +31,7 @@ export class RoadmapQuickFixProvider implements vscode.CodeActionProvider {
         out.push(action);
       }
     }
-    return out;
+    return disableWhenReadOnly(out, out.length > 0 ? this.model.readOnlyReason(document.uri.toString()) : undefined);
   }
 
   private fixFor(document: vscode.TextDocument, d: vscode.Diagnostic): vscode.CodeAction | undefined {

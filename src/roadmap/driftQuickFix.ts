@@ -8,11 +8,16 @@ import { idKey } from '../core/roadmap/roadmapTypes';
 import { setStatusEdit } from '../core/roadmap/statusEdit';
 import type { DriftModel } from '../work/model/driftModel';
 import { DRIFT_SOURCE } from './driftDiagnostics';
+import type { RoadmapModel } from './model/roadmapModel';
+import { disableWhenReadOnly } from './readOnlyActions';
 
 export class DriftQuickFixProvider implements vscode.CodeActionProvider {
   static readonly kinds = [vscode.CodeActionKind.QuickFix];
 
-  constructor(private readonly drift: DriftModel) {}
+  constructor(
+    private readonly drift: DriftModel,
+    private readonly model: RoadmapModel,
+  ) {}
 
   provideCodeActions(
     document: vscode.TextDocument,
@@ -49,15 +54,15 @@ export class DriftQuickFixProvider implements vscode.CodeActionProvider {
         out.push(action);
       });
     }
-    return out;
+    return disableWhenReadOnly(out, out.length > 0 ? this.model.readOnlyReason(file) : undefined);
   }
 }
 
-export function registerDriftQuickFix(context: vscode.ExtensionContext, drift: DriftModel): void {
+export function registerDriftQuickFix(context: vscode.ExtensionContext, drift: DriftModel, model: RoadmapModel): void {
   context.subscriptions.push(
     vscode.languages.registerCodeActionsProvider(
       [{ language: 'yaml' }, { pattern: '**/*.{yaml,yml}' }],
-      new DriftQuickFixProvider(drift),
+      new DriftQuickFixProvider(drift, model),
       { providedCodeActionKinds: DriftQuickFixProvider.kinds },
     ),
   );

@@ -5,6 +5,7 @@ import type * as vscode from 'vscode';
 import type { RoadmapModel } from './model/roadmapModel';
 import type { WorkModel } from '../work/model/workModel';
 import type { DriftModel } from '../work/model/driftModel';
+import type { MetricHistoryModel } from '../work/model/metricHistoryModel';
 import {
   registerCurrentItemDecorations,
   type CurrentItemDecorationProvider,
@@ -34,9 +35,10 @@ export function registerVisuals(
   work: WorkModel,
   log: vscode.LogOutputChannel,
   drift?: DriftModel,
+  metricHistory?: MetricHistoryModel,
 ): VisualFeatures {
   return {
-    cards: registerItemCardPanels(context, roadmaps, work, log, drift),
+    cards: registerItemCardPanels(context, roadmaps, work, log, drift, metricHistory),
     overview: registerRoadmapOverview(context, roadmaps, work, log),
     badges: registerCurrentItemDecorations(context, roadmaps, work),
   };

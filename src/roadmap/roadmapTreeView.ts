@@ -24,7 +24,13 @@ export function registerRoadmapTreeView(
   const provider = new RoadmapTreeProvider(model, contributors);
   const treeView = vscode.window.createTreeView(Views.tree, { treeDataProvider: provider, showCollapseAll: true });
 
+  const shown = new Set<string>();
   const updateContext = (): void => {
+    for (const note of model.notices())
+      if (!shown.has(note)) {
+        shown.add(note);
+        void vscode.window.showInformationMessage(`Roadmap Lens: ${note}`);
+      }
     void vscode.commands.executeCommand('setContext', ContextKeys.ready, model.ready);
     void vscode.commands.executeCommand('setContext', ContextKeys.hasRoadmap, model.hasFiles());
     // One roadmap: its product name beside the view title; several: each folder node shows its own.

@@ -4,9 +4,13 @@
 import * as vscode from 'vscode';
 import { guessTarget } from '../core/roadmap/targetDate';
 import { DIAGNOSTIC_SOURCE } from './roadmapDiagnostics';
+import type { RoadmapModel } from './model/roadmapModel';
+import { disableWhenReadOnly } from './readOnlyActions';
 
 export class TargetQuickFixProvider implements vscode.CodeActionProvider {
   static readonly kinds = [vscode.CodeActionKind.QuickFix];
+
+  constructor(private readonly model: RoadmapModel) {}
 
   provideCodeActions(
     document: vscode.TextDocument,
@@ -28,15 +32,15 @@ export class TargetQuickFixProvider implements vscode.CodeActionProvider {
       action.isPreferred = true;
       out.push(action);
     }
-    return out;
+    return disableWhenReadOnly(out, out.length > 0 ? this.model.readOnlyReason(document.uri.toString()) : undefined);
   }
 }
 
-export function registerTargetQuickFix(context: vscode.ExtensionContext): void {
+export function registerTargetQuickFix(context: vscode.ExtensionContext, model: RoadmapModel): void {
   context.subscriptions.push(
     vscode.languages.registerCodeActionsProvider(
       [{ language: 'yaml' }, { pattern: '**/*.{yaml,yml}' }],
-      new TargetQuickFixProvider(),
+      new TargetQuickFixProvider(model),
       { providedCodeActionKinds: TargetQuickFixProvider.kinds },
     ),
   );

@@ -28,7 +28,14 @@ export function applyTagEdit(
   found: FoundItem,
   branch: string,
   mode: 'add' | 'remove',
+  readOnlyReason?: string,
 ): Promise<{ ok: boolean; message: string }> {
+  // A roadmap kept in git, or a file that cannot be written: say which and why, touch nothing.
+  if (readOnlyReason !== undefined)
+    return Promise.resolve({
+      ok: false,
+      message: `Cannot ${mode === 'add' ? `tag ${branch} to` : `untag ${branch} from`} ${found.item.id}: ${readOnlyReason}`,
+    });
   const run = tagQueue.then(() => applyTagEditNow(found, branch, mode));
   tagQueue = run.catch(() => undefined);
   return run;
@@ -111,7 +118,7 @@ export function tagCommands(roadmaps: RoadmapModel, work: WorkModel): CommandHan
       const name = typeof branch === 'string' ? branch : branch.branch;
       found ??= await pickItem(roadmaps, 'tag', `Tag ${name} to…`, folderUri);
       if (!found) return 'cancelled';
-      const result = await applyTagEdit(found, name, 'add');
+      const result = await applyTagEdit(found, name, 'add', roadmaps.readOnlyReason(found.item.location.file));
       report(result, vscode.Uri.parse(found.item.location.file));
       return result.ok ? 'tagged' : 'refused';
     },
@@ -125,7 +132,7 @@ export function tagCommands(roadmaps: RoadmapModel, work: WorkModel): CommandHan
         found = picked.found;
         pattern = picked.pattern;
       }
-      const result = await applyTagEdit(found, pattern, 'remove');
+      const result = await applyTagEdit(found, pattern, 'remove', roadmaps.readOnlyReason(found.item.location.file));
       report(result, vscode.Uri.parse(found.item.location.file));
       return result.ok ? 'untagged' : 'refused';
     },

@@ -8,6 +8,7 @@ import type { RoadmapItem } from '../../core/roadmap/roadmapTypes';
 import { driftSection, type CardDrift } from './driftSection';
 import { workSection } from './workSection';
 import { metricsSection } from './metricsSection';
+import type { MetricSeries } from '../../core/drift/metricHistory';
 import { NO_STATUS, progressFraction, progressText, statusBucket, type StatusCounts } from '../../core/rollup/rollup';
 
 export interface CardCommit {
@@ -62,6 +63,8 @@ export interface ItemCardData {
   readonly isCurrent?: boolean | undefined;
   /** Where the item's status and the code disagree (absent while git is off or drift not read yet). */
   readonly drift?: CardDrift | undefined;
+  /** Each metric's `current` over the roadmap file's git history (absent until read, or git off). */
+  readonly metricHistory?: readonly MetricSeries[] | undefined;
   /** "now" for relative dates and the weekly chart; passed in to keep rendering pure. */
   readonly now: number;
 }
@@ -134,7 +137,7 @@ export function renderItemCardHtml(data: ItemCardData, res: WebviewResources): s
             </p>`
       }
     </section>
-    ${driftSection(data.drift)} ${metricsSection(item.metrics)} ${childrenSection(data.children)} ${workSection(data)}
+    ${driftSection(data.drift)} ${metricsSection(item.metrics, data.metricHistory)} ${childrenSection(data.children)} ${workSection(data)}
     ${linksSection(item)}
   </main>`;
   return page(`${item.id} ${item.title}`, body, res);

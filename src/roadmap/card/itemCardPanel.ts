@@ -8,6 +8,7 @@ import { safeExternalUrl } from '../../core/render/html';
 import type { FoundItem, RoadmapModel } from '../model/roadmapModel';
 import type { WorkModel } from '../../work/model/workModel';
 import type { DriftModel } from '../../work/model/driftModel';
+import type { MetricHistoryModel } from '../../work/model/metricHistoryModel';
 import { statusFixes } from '../../core/drift/driftFixes';
 import { currentFinding } from '../driftDiagnostics';
 import type { CardDrift } from './driftSection';
@@ -44,10 +45,12 @@ export class ItemCardPanels implements vscode.Disposable {
     private readonly work: WorkModel | undefined,
     private readonly log: vscode.LogOutputChannel,
     private readonly drift?: DriftModel,
+    private readonly metricHistory?: MetricHistoryModel,
   ) {
     this.subscriptions.push(roadmaps.onDidChange(() => this.renderAll()));
     if (work) this.subscriptions.push(work.onDidChange(() => this.renderAll()));
     if (drift) this.subscriptions.push(drift.onDidChange(() => this.renderAll()));
+    if (metricHistory) this.subscriptions.push(metricHistory.onDidChange(() => this.renderAll()));
   }
 
   /** Opens (or reveals) the card of an item; returns false when there is no such item. */
@@ -122,7 +125,8 @@ export class ItemCardPanels implements vscode.Disposable {
     if (status.kind === 'off') return { ...base, workNote: status.message };
     if (status.kind === 'loading') return { ...base, workNote: 'Reading the repository…' };
     const isCurrent = status.current !== undefined && idKey(status.current.item.id) === idKey(item.id);
-    return { ...base, isCurrent, work: this.cardWork(found), drift: this.cardDrift(found) };
+    const metricHistory = this.metricHistory?.seriesFor(folder.uri, item);
+    return { ...base, isCurrent, work: this.cardWork(found), drift: this.cardDrift(found), metricHistory };
   }
 
   private cardDrift(found: FoundItem): CardDrift | undefined {
@@ -235,8 +239,9 @@ export function registerItemCardPanels(
   work: WorkModel | undefined,
   log: vscode.LogOutputChannel,
   drift?: DriftModel,
+  metricHistory?: MetricHistoryModel,
 ): ItemCardPanels {
-  const panels = new ItemCardPanels(context.extensionUri, roadmaps, work, log, drift);
+  const panels = new ItemCardPanels(context.extensionUri, roadmaps, work, log, drift, metricHistory);
   context.subscriptions.push(panels);
   return panels;
 }

@@ -1,16 +1,20 @@
 // The item card's "Success metrics" section: each metric's baseline, target and current value, and
-// a bar drawn from numbers only (the one raw SVG in the card; every text goes through `html`).
+// a bar drawn from numbers only (raw SVG of numbers, like the history's sparkline; every text goes
+// through `html`).
 
 import { html, raw, type SafeHtml } from '../../core/render/html';
 import { metricProgress, type NumericMetricProgress } from '../../core/render/metricProgress';
 import type { Metric } from '../../core/roadmap/roadmapTypes';
+import type { MetricSeries } from '../../core/drift/metricHistory';
+import { metricSparkline } from '../../core/render/metricSparkline';
 
 function formatValue(text: string | undefined, unit: string | undefined): string {
   if (text === undefined) return '?';
   return unit !== undefined && !text.includes(unit) ? `${text} ${unit}` : text;
 }
 
-export function metricsSection(metrics: readonly Metric[]): SafeHtml {
+/** `history`: each metric's past values (by name), drawn as a sparkline with dates under its bar. */
+export function metricsSection(metrics: readonly Metric[], history: readonly MetricSeries[] = []): SafeHtml {
   if (metrics.length === 0) return html``;
   const rows = metrics.map((m) => {
     const p = metricProgress(m);
@@ -25,6 +29,7 @@ export function metricsSection(metrics: readonly Metric[]): SafeHtml {
     return html`<li class="metric">
       <div class="metric-head"><span class="metric-name">${m.name}</span>${values}</div>
       ${bar}${summary !== '' ? html`<div class="metric-summary muted">${summary}</div>` : ''}
+      ${metricSparkline(m.name, history.find((h) => h.name === m.name)?.points ?? [])}
     </li>`;
   });
   return html`<section class="metrics" aria-label="Success metrics">

@@ -3,22 +3,15 @@
 // providers ask this model and listen to `onDidChange`.
 
 import * as vscode from 'vscode';
-import { decodeRoadmapBytes, type DecodedRoadmap } from '../../core/roadmap/decodeRoadmapBytes';
-import {
-  DEFAULT_ROADMAP_GLOBS,
-  matchesRoadmapGlob,
-  outsideRoadmapEntry,
-  planRoadmapGlob,
-  type GlobPlan,
-  type OutsideRoadmapEntry,
-} from '../../core/roadmap/roadmapDiscovery';
 import { RoadmapFileSet } from '../../core/roadmap/roadmapFileSet';
 import type { RoadmapIndex } from '../../core/roadmap/roadmapIndex';
-import type { RoadmapDiagnostic, RoadmapItem } from '../../core/roadmap/roadmapTypes';
+import type { ParsedRoadmapFile, RoadmapDiagnostic, RoadmapItem } from '../../core/roadmap/roadmapTypes';
 import { RoadmapParser } from './roadmapParser';
 import { RoadmapWatcher, type WatchTarget } from './roadmapWatcher';
-import { filesIn, isDirectory, isFile, readFileBytes } from './workspaceFiles';
-import { readSetting, settingDefault } from '../../settings/settings';
+import { writeProblem } from './workspaceFiles';
+import { GitObjectRoadmaps } from './gitObjectRoadmaps';
+import { readRoadmapText } from './readRoadmapText';
+import { findRoadmapFiles, roadmapGlobsFor } from './findRoadmapFiles';
 
 export interface FoundItem {
   readonly item: RoadmapItem;
@@ -54,6 +47,11 @@ export class RoadmapModel implements vscode.Disposable {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private firstPendingAt = 0;
   private running: Promise<void> = Promise.resolve();
+  /** Roadmaps kept in git (`REV:PATH`): their read-only documents and ref checks use it. */
+  readonly gitObjects = new GitObjectRoadmaps(() => this.schedule());
+  private noticeLines: readonly string[] = [];
+  /** Roadmap files on disk that cannot be written, with why (see readOnlyReason). */
+  private readonly readOnly = new Map<string, string | undefined>();
   private loadedOnce = false;
   /** Roadmap files the first discovery listed (what `hasFiles` says until the first load ends). */
   private firstFound = 0;
@@ -67,7 +65,7 @@ export class RoadmapModel implements vscode.Disposable {
     private readonly parser: RoadmapParser = new RoadmapParser(undefined),
   ) {
     this.watcher = new RoadmapWatcher({
-      globsFor: (folder) => this.globsFor(folder),
+      globsFor: (folder) => roadmapGlobsFor(folder),
       isRoadmapFile: (uri) => this.owningSets(uri).length > 0,
       onFileChanged: (uri) => this.schedule(uri),
       onRediscover: () => this.schedule(),
@@ -173,8 +171,33 @@ export class RoadmapModel implements vscode.Disposable {
     return [...names].map((f) => vscode.Uri.parse(f));
   }
 
+  /**
+   * Parses a text that is not one of the roadmap's files now (an old revision of one, for the
+   * metric history), the way its files are parsed: on the worker thread when large.
+   */
+  parseRevision(file: string, text: string): Promise<ParsedRoadmapFile> {
+    return this.parser.parse(file, text);
+  }
+
+  /**
+   * Why an edit cannot go into this roadmap file (one line naming it), or undefined when it can:
+   * a git object (`REV:PATH`), or a file or folder without write permission.
+   */
+  readOnlyReason(file: string): string | undefined {
+    const spec = this.gitObjects.specText(file);
+    if (spec !== undefined)
+      return `${spec} is a roadmap kept in git (read with git, shown read-only); Roadmap Lens cannot edit a git object: edit the file on that branch and commit. Nothing was changed.`;
+    return this.readOnly.get(file);
+  }
+
+  /** Roadmaps the settings name that are not read now, with why (Restricted Mode: no git). */
+  notices(): readonly string[] {
+    return this.noticeLines;
+  }
+
   dispose(): void {
     this.disposed = true;
+    this.gitObjects.dispose();
     if (this.timer) clearTimeout(this.timer);
     this.watcher.dispose();
     this.emitter.dispose();
@@ -182,11 +205,6 @@ export class RoadmapModel implements vscode.Disposable {
     // Nothing will load any more: whoever waits for the first load must not wait forever.
     this.resolveLoaded();
     this.parser.dispose();
-  }
-
-  private globsFor(folder: vscode.WorkspaceFolder): string[] {
-    const globs = readSetting('files', folder).filter((g) => g.trim() !== '');
-    return [...(globs.length > 0 ? globs : settingDefault('files'))];
   }
 
   /** The folders' file sets that hold this file: several when folders share a roadmap outside them. */
@@ -253,11 +271,12 @@ export class RoadmapModel implements vscode.Disposable {
     for (const key of [...this.sets.keys()]) if (!live.has(key)) this.sets.delete(key);
 
     const outside: WatchTarget[] = [];
+    const notices: string[] = [];
     // A roadmap shared by several folders is read and parsed once, into each of their sets.
     const reads = new Map<string, { uri: vscode.Uri; sets: RoadmapFileSet[] }>();
     await Promise.all(
       folders.map(async (folder) => {
-        const found = await this.findRoadmapFiles(folder, outside);
+        const found = await findRoadmapFiles(folder, outside, this.gitObjects, this.log, notices);
         const key = folder.uri.toString();
         const files = this.sets.get(key)?.files ?? new RoadmapFileSet();
         this.sets.set(key, { folder, files });
@@ -272,112 +291,27 @@ export class RoadmapModel implements vscode.Disposable {
     );
     if (!this.loadedOnce) this.firstFound = reads.size;
     this.foundEmitter.fire();
+    this.gitObjects.keepOnly(new Set(reads.keys()));
+    this.noticeLines = notices;
     await Promise.all([...reads.values()].map(({ uri, sets }) => this.readInto(uri, sets)));
     this.watcher.watchOutside(outside);
-  }
-
-  private async findRoadmapFiles(folder: vscode.WorkspaceFolder, outside: WatchTarget[]): Promise<vscode.Uri[]> {
-    const byKey = new Map<string, vscode.Uri>();
-    const found = await Promise.all(
-      this.globsFor(folder).map(async (glob) => {
-        try {
-          const entry = outsideRoadmapEntry(glob);
-          if (entry) return await this.outsideFiles(folder, entry, outside);
-          return await this.filesFor(folder.uri, planRoadmapGlob(glob), folder);
-        } catch (err) {
-          this.log.warn(`Could not search ${folder.name} for ${glob}`, err);
-          return [];
-        }
-      }),
-    );
-    for (const uri of found.flat()) byKey.set(uri.toString(), uri);
-    return [...byKey.values()];
-  }
-
-  /**
-   * A roadmap outside the folder (`../roadmap`, an absolute path): a file, a folder searched with
-   * the default globs, or a folder's files whose names match a pattern. Read only in a trusted
-   * workspace: a repository's own settings must not make Restricted Mode read files elsewhere.
-   */
-  private async outsideFiles(
-    folder: vscode.WorkspaceFolder,
-    entry: OutsideRoadmapEntry,
-    watch: WatchTarget[],
-  ): Promise<vscode.Uri[]> {
-    if (folder.uri.scheme !== 'file') return [];
-    if (!vscode.workspace.isTrusted) {
-      this.log.info(
-        `${folder.name}: the roadmap at ${entry.path} is outside the folder; read once the workspace is trusted.`,
-      );
-      return [];
-    }
-    const target = entry.absolute ? vscode.Uri.file(entry.path) : vscode.Uri.joinPath(folder.uri, entry.path);
-    if (entry.namePattern !== undefined) {
-      watch.push({ base: target, pattern: entry.namePattern });
-      const pattern = entry.namePattern;
-      return (await filesIn(target))
-        .filter((name) => matchesRoadmapGlob(name, [pattern]))
-        .map((name) => vscode.Uri.joinPath(target, name));
-    }
-    // The parent with the name as pattern: sees the file (or folder) appear, change and go.
-    const parent = vscode.Uri.joinPath(target, '..');
-    const name = target.path.slice(target.path.lastIndexOf('/') + 1);
-    watch.push({ base: parent, pattern: name });
-    if (await isFile(target)) return [target];
-    if (!(await isDirectory(target))) return [];
-    const found: vscode.Uri[] = [];
-    for (const glob of DEFAULT_ROADMAP_GLOBS) {
-      watch.push({ base: target, pattern: glob });
-      found.push(...(await this.filesFor(target, planRoadmapGlob(glob))));
-    }
-    return found;
-  }
-
-  /** A stat or one directory listing where the glob allows it: the search service walks the whole folder. */
-  private async filesFor(base: vscode.Uri, plan: GlobPlan, folder?: vscode.WorkspaceFolder): Promise<vscode.Uri[]> {
-    switch (plan.kind) {
-      case 'file': {
-        const uri = vscode.Uri.joinPath(base, plan.path);
-        return (await isFile(uri)) ? [uri] : [];
-      }
-      case 'directory': {
-        const dir = plan.dir === '' ? base : vscode.Uri.joinPath(base, plan.dir);
-        return (await filesIn(dir))
-          .filter((name) => matchesRoadmapGlob(plan.dir === '' ? name : `${plan.dir}/${name}`, [plan.glob]))
-          .map((name) => vscode.Uri.joinPath(dir, name));
-      }
-      case 'search':
-        return vscode.workspace.findFiles(new vscode.RelativePattern(folder ?? base, plan.glob));
-    }
   }
 
   /** Parses one file into the sets that hold it (one per folder using it); a file that vanished leaves them. */
   private async readInto(uri: vscode.Uri, sets: readonly RoadmapFileSet[]): Promise<void> {
     if (sets.length === 0) return;
     const key = uri.toString();
-    const decoded = await this.readText(uri);
+    const decoded = await readRoadmapText(uri, this.gitObjects, this.log);
     if (decoded === undefined) {
       for (const set of sets) set.delete(key);
       return;
     }
+    if (uri.scheme === 'file') this.readOnly.set(key, await writeProblem(uri));
     const parsed = await this.parser.parse(key, decoded.text);
     const file =
       decoded.diagnostics.length === 0
         ? parsed
         : { ...parsed, diagnostics: [...decoded.diagnostics, ...parsed.diagnostics] };
     for (const set of sets) set.set(file);
-  }
-
-  /** The open editor's text wins over the disk, so unsaved edits show live. */
-  private async readText(uri: vscode.Uri): Promise<DecodedRoadmap | undefined> {
-    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-    if (open) return { text: open.getText(), diagnostics: [] };
-    try {
-      const bytes = await readFileBytes(uri);
-      return bytes === undefined ? undefined : decodeRoadmapBytes(uri.toString(), bytes);
-    } catch (err) {
-      this.log.warn(`Could not read ${uri.toString()}`, err);
-      return undefined;
-    }
   }
 }

@@ -2,7 +2,9 @@
 // which at startup is busy loading everything else: in the real-VS-Code run, two small files took
 // 200–300 ms that way and 50–90 ms through node:fs (bench row `vscode-activation`). So `file:` URIs
 // are read directly; every other scheme (virtual and remote workspaces) goes through the API.
+import { constants as fsConstants } from 'node:fs';
 import * as fs from 'node:fs/promises';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { FileReadError, formatBytes, READ_LIMITS, readFileBounded } from '../../fs/boundedRead';
 
@@ -90,4 +92,23 @@ export async function filesIn(dir: vscode.Uri): Promise<string[]> {
     if (isMissing(err)) return [];
     throw err;
   }
+}
+
+/**
+ * Why a roadmap file on disk cannot be edited (one line naming it), or undefined: no write
+ * permission on the file, or on its folder (an edit is written next to it, then renamed).
+ */
+export async function writeProblem(uri: vscode.Uri): Promise<string | undefined> {
+  if (uri.scheme !== 'file') return undefined;
+  const name = vscode.workspace.asRelativePath(uri, false);
+  const denied = async (p: string): Promise<boolean> =>
+    fs.access(p, fsConstants.W_OK).then(
+      () => false,
+      (err: unknown) => !isMissing(err),
+    );
+  if (await denied(uri.fsPath))
+    return `${name} is read-only (no write permission on the file); Roadmap Lens cannot edit it. Nothing was changed.`;
+  if (await denied(path.dirname(uri.fsPath)))
+    return `${name} cannot be edited: its folder ${path.dirname(uri.fsPath)} is not writable. Nothing was changed.`;
+  return undefined;
 }

@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import { driftFindings, lastCommitTimes, resolveClosing, type DriftFinding } from '../../core/drift/driftFindings';
 import { idKey } from '../../core/roadmap/roadmapTypes';
+import { combineFolderFindings } from '../../core/drift/sharedDrift';
 import { CoalescingRun } from '../../core/util/coalescingRun';
 import type { ClosingMessage } from '../../git/driftFacts';
 import { GitAbortedError } from '../../git/gitErrors';
@@ -64,18 +65,42 @@ export class DriftModel implements vscode.Disposable {
     return this.results.get(folderUri.toString());
   }
 
-  /** The findings about one item (the card's Drift section, the quick fix). */
+  /** The findings about one item (the card's Drift section), with every folder sharing its roadmap. */
   findingsFor(folderUri: vscode.Uri, itemId: string): readonly DriftFinding[] {
     const key = idKey(itemId);
-    return this.forFolder(folderUri)?.findings.filter((f) => idKey(f.item.id) === key) ?? [];
+    return this.combined(folderUri).filter((f) => idKey(f.item.id) === key);
   }
 
-  /** Every folder's drift, in workspace order. */
+  /**
+   * Every folder's drift, in workspace order. Findings about a roadmap several folders use are
+   * combined over them (core/drift/sharedDrift.ts): an item is stale only if no folder has fresh
+   * commits for it, and a closing commit in any folder counts.
+   */
   all(): { folder: vscode.WorkspaceFolder; drift: FolderDrift }[] {
     return this.roadmaps.folders().flatMap((folder) => {
       const drift = this.results.get(folder.uri.toString());
-      return drift ? [{ folder, drift }] : [];
+      return drift ? [{ folder, drift: { base: drift.base, findings: this.combined(folder.uri) } }] : [];
     });
+  }
+
+  /** The folder's findings, each roadmap file's combined with the other folders that use that file. */
+  private combined(folderUri: vscode.Uri): DriftFinding[] {
+    const own = this.results.get(folderUri.toString());
+    const index = this.roadmaps.indexFor(folderUri);
+    if (!own || !index) return [];
+    // One folder with drift (the common case): its findings as they are.
+    if (this.results.size <= 1) return [...own.findings];
+    const out: DriftFinding[] = [];
+    for (const { file } of index.files) {
+      const inFile = (d: DriftFinding): boolean => d.item.location.file === file;
+      const sharing = this.roadmaps.folders().flatMap((f) => {
+        const drift = this.results.get(f.uri.toString());
+        const uses = this.roadmaps.indexFor(f.uri)?.files.some((x) => x.file === file);
+        return drift && uses ? [drift.findings.filter(inFile)] : [];
+      });
+      out.push(...(sharing.length > 1 ? combineFolderFindings(sharing) : own.findings.filter(inFile)));
+    }
+    return out;
   }
 
   /** Recomputes now (tests, and the Refresh command's callers); resolves when done. */

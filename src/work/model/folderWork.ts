@@ -21,7 +21,7 @@ import { GitFolderHistory } from './gitFolderHistory';
 import { FolderIndexer } from './folderIndexer';
 import type { IndexProgress } from './indexProgress';
 import type { FolderDriftGit, FolderHistory } from './workHistory';
-import { closingMessages, commitsAhead, deadPathGlobs } from '../../git/driftFacts';
+import { folderDriftGit } from './folderDriftGit';
 import type { WorkStatus } from './workState';
 import { CoalescingRun } from '../../core/util/coalescingRun';
 import { readWorkSettings, type WorkSettings } from './workSettings';
@@ -117,13 +117,7 @@ export class FolderWork implements vscode.Disposable {
   /** What drift asks git: undefined while git is off (untrusted, no repository). */
   driftGit(): FolderDriftGit | undefined {
     const repo = this.repo;
-    if (!repo) return undefined;
-    return {
-      resolve: (ref, signal) => repo.resolve(ref, signal),
-      closingMessages: (base, maxCount, signal) => closingMessages(this.git, base, maxCount, signal),
-      commitsAhead: (base, branch, signal) => commitsAhead(this.git, base, branch, signal),
-      deadPathGlobs: (globs, signal) => deadPathGlobs(this.git, globs, signal),
-    };
+    return repo ? folderDriftGit(this.git, repo) : undefined;
   }
 
   /** Stops a running cold build (see FolderIndexer.stop); true when one was running. */

@@ -4,6 +4,8 @@
 
 import type * as vscode from 'vscode';
 import type { ClosingMessage } from '../../git/driftFacts';
+import type { FileRevisionsOptions } from '../../git/fileRevisions';
+import type { FileRevision } from '../../core/gitOutput/fileRevisionsParser';
 import type { CommitIndex } from '../../core/commitIndex/commitIndex';
 import type { BlameOutcome } from '../../git/blameRunner';
 import type { WorkStatus } from './workState';
@@ -50,6 +52,8 @@ export interface FolderDriftGit {
   closingMessages(base: string, maxCount: number, signal?: AbortSignal): Promise<ClosingMessage[]>;
   commitsAhead(base: string, branch: string, signal?: AbortSignal): Promise<number>;
   deadPathGlobs(globs: readonly string[], signal?: AbortSignal): Promise<Set<string>>;
+  /** The file's text at the newest commits that changed it (metric history); [] outside the repository. */
+  fileRevisions(absPath: string, opts: FileRevisionsOptions): Promise<FileRevision[]>;
 }
 
 export interface WorkHistorySource {

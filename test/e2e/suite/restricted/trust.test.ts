@@ -171,6 +171,25 @@ describe('Restricted Mode: workspace trust on, folder untrusted', function () {
     }
   });
 
+  it('says a roadmap kept in git is read once trusted, and reads nothing from git', async () => {
+    const config = vscode.workspace.getConfiguration('roadmapLens', firstFolder().uri);
+    await config.update(
+      'files',
+      ['roadmap.yaml', 'roadmap/*.yaml', 'origin/roadmap:roadmap.yaml'],
+      vscode.ConfigurationTarget.Workspace,
+    );
+    try {
+      const note = await waitFor('the notice about the git roadmap', () =>
+        api.model.notices().find((n) => n.includes('origin/roadmap:roadmap.yaml')),
+      );
+      assert.match(note, /kept in git; Roadmap Lens reads it with git once you trust this workspace/);
+      assert.ok(api.model.find('CHK-12'), 'the folder’s own roadmap is still read');
+    } finally {
+      await config.update('files', undefined, vscode.ConfigurationTarget.Workspace);
+      await waitFor('the notice gone', () => api.model.notices().length === 0);
+    }
+  });
+
   it('started no git process: the recording fake git was never called', async () => {
     // The commands that would use git, run as a user could: they must stay off.
     await vscode.commands.executeCommand(Commands.refresh);
