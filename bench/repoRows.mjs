@@ -193,7 +193,9 @@ export function repoRows(repo) {
  * the parsed-cache row, whose `.git/roadmap-lens/` is removed before each call.
  */
 function freshClone(repo) {
-  const dir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'rl-bench-clone-')), repo.name);
+  const parent = fs.mkdtempSync(path.join(os.tmpdir(), 'rl-bench-clone-'));
+  process.on('exit', () => fs.rmSync(parent, { recursive: true, force: true }));
+  const dir = path.join(parent, repo.name);
   execFileSync('git', ['clone', '-q', '--local', repo.dir, dir], { stdio: 'ignore' });
   for (const f of repo.roadmap) {
     const to = path.join(dir, path.relative(repo.dir, f));
@@ -216,6 +218,7 @@ export function whyMeasure(repo) {
   const memo = {};
   const yamlModule = createRequire(import.meta.url).resolve('yaml');
   const xdg = fs.mkdtempSync(path.join(os.tmpdir(), 'rl-bench-xdg-'));
+  process.on('exit', () => fs.rmSync(xdg, { recursive: true, force: true }));
   const env = { ...process.env, XDG_CACHE_HOME: xdg };
   delete env.ROADMAP_LENS_TRACE;
   let clone;
