@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import {
   BlameParser,
   isUncommittedSha,
+  NOT_COMMITTED,
   parseBlame,
   unquoteGitPath,
   type BlameResult,
@@ -121,5 +122,34 @@ describe('blameParser', () => {
     assert.equal(unquoteGitPath('"new \\"n\\303\\244me\\".txt"'), 'new "näme".txt');
     assert.equal(unquoteGitPath('"tab\\there\\\\back"'), 'tab\there\\back');
     assert.equal(unquoteGitPath('"\\346\\227\\245\\346\\234\\254.ts"'), '日本.ts');
+  });
+
+  it('words uncommitted lines one way, however git was asked (editor buffer or working tree)', () => {
+    const zero = '0'.repeat(40);
+    const asked = (author: string, summary: string): BlameResult =>
+      parseBlame(
+        [
+          `${zero} 1 1 1`,
+          `author ${author}`,
+          'author-mail <external.file>',
+          `summary ${summary}`,
+          'filename f.ts',
+          '\tx',
+        ].join('\n'),
+      );
+    const fromStdin = asked('External file (--contents)', 'Version of f.ts from standard input');
+    const fromTree = asked('Not Committed Yet', 'Version of f.ts from f.ts');
+    for (const r of [fromStdin, fromTree]) {
+      const c = r.commits[0];
+      assert.deepEqual(
+        [c?.author, c?.authorMail, c?.summary],
+        [NOT_COMMITTED.author, NOT_COMMITTED.authorMail, NOT_COMMITTED.summary],
+      );
+    }
+    // A committed line keeps git's words.
+    const committed = parseBlame(
+      [`${FIRST} 1 1 1`, 'author Ann', 'summary CHK-1: first', 'filename f.ts', '\tx'].join('\n'),
+    );
+    assert.deepEqual([committed.commits[0]?.author, committed.commits[0]?.summary], ['Ann', 'CHK-1: first']);
   });
 });

@@ -88,6 +88,18 @@ function grow(array: Int32Array, size: number, fill: number): Int32Array {
   return next;
 }
 
+/**
+ * What uncommitted lines say, whichever way they were blamed. Git words them by how it was asked
+ * (`--contents -` says "from standard input" or, in newer versions, "External file"; a working-tree
+ * blame names the file), so the editor's and the CLI's answers for the same bytes — which share one
+ * blame store — would differ in text alone.
+ */
+export const NOT_COMMITTED = {
+  author: 'Not Committed Yet',
+  authorMail: '<not.committed.yet>',
+  summary: 'Not committed yet',
+} as const;
+
 export class BlameParser {
   private rest = '';
   private readonly commits: MutableCommit[] = [];
@@ -168,10 +180,10 @@ export class BlameParser {
     if (!commit) return;
     switch (key) {
       case 'author':
-        commit.author = value;
+        commit.author = commit.uncommitted ? NOT_COMMITTED.author : value;
         break;
       case 'author-mail':
-        commit.authorMail = value;
+        commit.authorMail = commit.uncommitted ? NOT_COMMITTED.authorMail : value;
         break;
       case 'author-time':
         commit.authorTime = Number(value) || 0;
@@ -180,7 +192,7 @@ export class BlameParser {
         commit.authorTz = value;
         break;
       case 'summary':
-        commit.summary = value;
+        commit.summary = commit.uncommitted ? NOT_COMMITTED.summary : value;
         break;
       case 'boundary':
         commit.boundary = true;
