@@ -122,3 +122,22 @@ export function runProcess(command, args, cwd, env = process.env) {
     });
   });
 }
+
+/**
+ * A row whose limit is the cold index build of the same run (`cold`: that build's measurement):
+ * reloading the saved index and rolling the roadmap up are judged as fractions of it.
+ */
+export function againstColdBuild(product, cold, note) {
+  return {
+    median: product.median,
+    limit: cold.median,
+    ratio: product.median / cold.median,
+    unit: 'ms',
+    samples: product.samples,
+    cpu: product.cpu,
+    limitCpu: cold.cpu,
+    cpuRatio: product.cpu !== undefined && cold.cpu !== undefined && cold.cpu > 0 ? product.cpu / cold.cpu : undefined,
+    limitWhat: 'the cold build above',
+    note,
+  };
+}

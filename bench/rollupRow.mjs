@@ -2,7 +2,7 @@
 // activity, children's statuses) of the 10,000-item roadmap over the 100,000-commit index, as the
 // extension's work summary computes it after each index build, against that cold build itself.
 import { need } from './adapters.mjs';
-import { compare } from './measure.mjs';
+import { againstColdBuild, compare } from './measure.mjs';
 
 /** The issue's bound: roll-up ≤ 0.2 × the cold index build it follows. */
 const ROLLUP_MAX = 0.2;
@@ -10,7 +10,7 @@ const ROLLUP_MAX = 0.2;
 const fmt = (n) => n.toLocaleString('en-US');
 
 /** `deps`: rows.mjs's shared cold index build, roadmap index and CPU ratio. */
-export function rollupRow({ coldIndexes, roadmapForLinks, cpuRatio }) {
+export function rollupRow({ coldIndexes, roadmapForLinks }) {
   return {
     id: 'rollup',
     what: (i) =>
@@ -46,19 +46,11 @@ export function rollupRow({ coldIndexes, roadmapForLinks, cpuRatio }) {
       for (const shas of index.linkedShasByItem().values()) linked += shas.length;
       const parents = [...rollup.values()].filter((x) => x.children.total > 0);
       const top = Math.max(...parents.map((x) => x.commits));
-      const median = r.product.median;
-      return {
-        median,
-        limit: cold.product.median,
-        ratio: median / cold.product.median,
-        unit: 'ms',
-        samples: r.product.samples,
-        cpu: r.product.cpu,
-        limitCpu: cold.product.cpu,
-        cpuRatio: cpuRatio(r.product, cold.product),
-        limitWhat: 'the cold build above',
-        note: `${fmt(linked)} item–commit links; ${fmt(parents.length)} parents, the largest rolls up ${fmt(top)} distinct commits`,
-      };
+      return againstColdBuild(
+        r.product,
+        cold.product,
+        `${fmt(linked)} item–commit links; ${fmt(parents.length)} parents, the largest rolls up ${fmt(top)} distinct commits`,
+      );
     },
   };
 }

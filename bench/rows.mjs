@@ -19,7 +19,7 @@ import {
   updateCommitIndex,
   warmAttribution,
 } from './adapters.mjs';
-import { compare, median, rawGit, runProcess } from './measure.mjs';
+import { againstColdBuild, compare, median, rawGit, runProcess } from './measure.mjs';
 import { resetWorkBranch } from './inputs.mjs';
 import { indexingStall } from './stall.mjs';
 import { VSCODE_ROWS } from './vscodeRows.mjs';
@@ -275,19 +275,11 @@ export const ROWS = [
       );
       if (size !== ctx.inputs.repos.n2.commits)
         throw new Error(`reloaded ${size} commits of ${ctx.inputs.repos.n2.commits}`);
-      const median = r.product.median;
-      return {
-        median,
-        limit: cold.product.median,
-        ratio: median / cold.product.median,
-        unit: 'ms',
-        samples: r.product.samples,
-        cpu: r.product.cpu,
-        limitCpu: cold.product.cpu,
-        cpuRatio: cpuRatio(r.product, cold.product),
-        limitWhat: 'the cold build above',
-        note: `read + deserialize of ${(Buffer.byteLength(cold.serialized) / 1e6).toFixed(1)} MB`,
-      };
+      return againstColdBuild(
+        r.product,
+        cold.product,
+        `read + deserialize of ${(Buffer.byteLength(cold.serialized) / 1e6).toFixed(1)} MB`,
+      );
     },
   },
   {
@@ -663,6 +655,6 @@ export const ROWS = [
       };
     },
   },
-  rollupRow({ coldIndexes, roadmapForLinks, cpuRatio }),
+  rollupRow({ coldIndexes, roadmapForLinks }),
   ...VSCODE_ROWS,
 ];
