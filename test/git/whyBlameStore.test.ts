@@ -9,11 +9,10 @@ import * as assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { main } from '../../src/cli/main';
 import { analyzeWhy } from '../../src/cli/whyAnalysis';
-import type { WhyJson } from '../../src/cli/whyCommand';
 import { BLAME_FOLDER } from '../../src/fs/blameStore';
 import { TestRepo } from './gitFixture';
+import { whyJson } from './whyJson';
 
 const cli = path.join(__dirname, '..', '..', '..', 'dist', 'cli.js');
 
@@ -41,18 +40,6 @@ function makeRepo(): TestRepo {
 const blameDir = (repo: TestRepo): string => path.join(repo.dir, '.git', 'roadmap-lens', BLAME_FOLDER);
 const stored = (repo: TestRepo): string[] =>
   fs.existsSync(blameDir(repo)) ? fs.readdirSync(blameDir(repo)).filter((f) => f.endsWith('.json')) : [];
-
-async function whyJson(cwd: string, file: string, ...flags: string[]): Promise<{ json: WhyJson; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(['why', file, '--json', '--lines', ...flags], {
-    cwd,
-    out: (l) => out.push(l),
-    err: (l) => err.push(l),
-  });
-  assert.equal(code, 0, err.join('\n'));
-  return { json: JSON.parse(out.join('\n')) as WhyJson, err: err.join('\n') };
-}
 
 async function blameFrom(repo: TestRepo, file = 'src/cart.ts'): Promise<string> {
   return (await analyzeWhy({ cwd: repo.dir, file })).blameFrom;

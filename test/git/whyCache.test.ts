@@ -7,12 +7,12 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { main } from '../../src/cli/main';
 import { analyzeWhy, type WhyAnalysis } from '../../src/cli/whyAnalysis';
 import type { WhyJson } from '../../src/cli/whyCommand';
 import { decodeCommitGraph, encodeCommitGraph } from '../../src/core/indexFile/commitGraphCodec';
 import { gitProcessesStarted } from '../../src/git/gitProcessCounter';
 import { tempDir, TestRepo } from './gitFixture';
+import { whyJson } from './whyJson';
 
 const ROADMAP = [
   'version: 1',
@@ -30,18 +30,6 @@ const ROADMAP = [
   '        title: Saved carts',
   '',
 ].join('\n');
-
-async function whyJson(cwd: string, file: string, ...flags: string[]): Promise<{ json: WhyJson; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(['why', file, '--json', '--lines', ...flags], {
-    cwd,
-    out: (l) => out.push(l),
-    err: (l) => err.push(l),
-  });
-  assert.equal(code, 0, err.join('\n'));
-  return { json: JSON.parse(out.join('\n')) as WhyJson, err: err.join('\n') };
-}
 
 async function analyze(dir: string, file: string, noCache = false): Promise<{ a: WhyAnalysis; gitProcesses: number }> {
   const before = gitProcessesStarted();
