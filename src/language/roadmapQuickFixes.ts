@@ -11,6 +11,7 @@ import type { RoadmapModel } from '../roadmap/model/roadmapModel';
 import { DIAGNOSTIC_SOURCE } from '../roadmap/roadmapDiagnostics';
 import { roadmapOf } from './languageDocuments';
 import { disableWhenReadOnly } from '../roadmap/readOnlyActions';
+import { ROADMAP_DOCUMENTS } from '../roadmap/referenceDocuments';
 
 export class RoadmapQuickFixProvider implements vscode.CodeActionProvider {
   static readonly kinds = [vscode.CodeActionKind.QuickFix];
@@ -116,7 +117,7 @@ export function registerRoadmapQuickFixes(
   model: RoadmapModel,
 ): CommandHandlers<'moveCursor'> {
   context.subscriptions.push(
-    vscode.languages.registerCodeActionsProvider({ language: 'yaml' }, new RoadmapQuickFixProvider(model), {
+    vscode.languages.registerCodeActionsProvider(ROADMAP_DOCUMENTS, new RoadmapQuickFixProvider(model), {
       providedCodeActionKinds: RoadmapQuickFixProvider.kinds,
     }),
   );

@@ -7,6 +7,7 @@ import { roadmapOutline, type OutlineNode } from '../core/language/roadmapOutlin
 import { parseRoadmapFile } from '../core/roadmap/parseRoadmap';
 import type { RoadmapModel } from '../roadmap/model/roadmapModel';
 import { toLocation, toRange } from './languageDocuments';
+import { ROADMAP_DOCUMENTS } from '../roadmap/referenceDocuments';
 
 const MAX_WORKSPACE_SYMBOLS = 500;
 
@@ -77,7 +78,7 @@ export class RoadmapWorkspaceSymbolProvider implements vscode.WorkspaceSymbolPro
 
 export function registerRoadmapSymbols(context: vscode.ExtensionContext, model: RoadmapModel): void {
   context.subscriptions.push(
-    vscode.languages.registerDocumentSymbolProvider([{ language: 'yaml' }], new RoadmapDocumentSymbolProvider(model), {
+    vscode.languages.registerDocumentSymbolProvider(ROADMAP_DOCUMENTS, new RoadmapDocumentSymbolProvider(model), {
       label: 'Roadmap',
     }),
     vscode.languages.registerWorkspaceSymbolProvider(new RoadmapWorkspaceSymbolProvider(model)),

@@ -10,6 +10,7 @@ import type { DriftModel } from '../work/model/driftModel';
 import { DRIFT_SOURCE } from './driftDiagnostics';
 import type { RoadmapModel } from './model/roadmapModel';
 import { disableWhenReadOnly } from './readOnlyActions';
+import { ROADMAP_DOCUMENTS } from './referenceDocuments';
 
 export class DriftQuickFixProvider implements vscode.CodeActionProvider {
   static readonly kinds = [vscode.CodeActionKind.QuickFix];
@@ -60,10 +61,8 @@ export class DriftQuickFixProvider implements vscode.CodeActionProvider {
 
 export function registerDriftQuickFix(context: vscode.ExtensionContext, drift: DriftModel, model: RoadmapModel): void {
   context.subscriptions.push(
-    vscode.languages.registerCodeActionsProvider(
-      [{ language: 'yaml' }, { pattern: '**/*.{yaml,yml}' }],
-      new DriftQuickFixProvider(drift, model),
-      { providedCodeActionKinds: DriftQuickFixProvider.kinds },
-    ),
+    vscode.languages.registerCodeActionsProvider(ROADMAP_DOCUMENTS, new DriftQuickFixProvider(drift, model), {
+      providedCodeActionKinds: DriftQuickFixProvider.kinds,
+    }),
   );
 }

@@ -6,6 +6,7 @@ import { guessTarget } from '../core/roadmap/targetDate';
 import { DIAGNOSTIC_SOURCE } from './roadmapDiagnostics';
 import type { RoadmapModel } from './model/roadmapModel';
 import { disableWhenReadOnly } from './readOnlyActions';
+import { ROADMAP_DOCUMENTS } from './referenceDocuments';
 
 export class TargetQuickFixProvider implements vscode.CodeActionProvider {
   static readonly kinds = [vscode.CodeActionKind.QuickFix];
@@ -38,10 +39,8 @@ export class TargetQuickFixProvider implements vscode.CodeActionProvider {
 
 export function registerTargetQuickFix(context: vscode.ExtensionContext, model: RoadmapModel): void {
   context.subscriptions.push(
-    vscode.languages.registerCodeActionsProvider(
-      [{ language: 'yaml' }, { pattern: '**/*.{yaml,yml}' }],
-      new TargetQuickFixProvider(model),
-      { providedCodeActionKinds: TargetQuickFixProvider.kinds },
-    ),
+    vscode.languages.registerCodeActionsProvider(ROADMAP_DOCUMENTS, new TargetQuickFixProvider(model), {
+      providedCodeActionKinds: TargetQuickFixProvider.kinds,
+    }),
   );
 }

@@ -336,7 +336,9 @@ async function main(): Promise<number> {
   const scopeWarnings = configurationScopeWarnings(path.join(resultsDir, 'e2e-logs'));
   if (scopeWarnings.length > 0) {
     failed = true;
-    console.log(`\nFAIL: VS Code warned ${scopeWarnings.length} times about a setting read with the wrong scope:`);
+    console.log(
+      `\nFAIL: VS Code warned ${scopeWarnings.length} times about Roadmap Lens (a setting read with the wrong scope, a selector without a scheme):`,
+    );
     for (const line of [...new Set(scopeWarnings)].slice(0, 5)) console.log(`  ${line}`);
   }
   if (opts.keep || failed) console.log(`kept the temp dir for inspection: ${tempDir}`);
