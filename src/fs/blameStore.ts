@@ -15,8 +15,7 @@ import * as path from 'node:path';
 import { decodeBlame, encodeBlame, type BlameKey } from '../core/indexFile/blameCodec';
 import type { BlameResult } from '../core/gitOutput/blameParser';
 import { evictLeastRecentlyUsed, touchCacheFile, type CacheLimits } from './cacheEviction';
-import { RepoCache, writeFileAtomic } from './repoCache';
-import { FileReadError, readFileBounded } from './boundedRead';
+import { readCacheFile, RepoCache, writeFileAtomic } from './repoCache';
 
 export type { BlameKey } from '../core/indexFile/blameCodec';
 
@@ -86,14 +85,10 @@ export class BlameStore {
   /** The stored blame for `key`; `lineCount`, when given, must match too. Never throws. */
   async read(key: BlameKey, lineCount?: number): Promise<BlameStoreRead> {
     const file = this.fileOf(key);
-    let bytes: Uint8Array;
-    try {
-      bytes = await readFileBounded(file, { maxBytes: this.limits.maxBytes, what: 'blame cache files' });
-    } catch (e) {
-      if (e instanceof FileReadError && e.problem === 'missing') return { kind: 'missing' };
-      return { kind: 'ignored', reason: e instanceof Error ? e.message : String(e) };
-    }
-    const decoded = decodeBlame(bytes, key, lineCount);
+    const read = await readCacheFile(file, this.limits.maxBytes, 'blame cache files');
+    if (read.kind === 'missing') return { kind: 'missing' };
+    if (read.kind === 'unreadable') return { kind: 'ignored', reason: read.reason };
+    const decoded = decodeBlame(read.bytes, key, lineCount);
     if (!decoded.ok) return decoded.otherKey ? { kind: 'missing' } : { kind: 'ignored', reason: decoded.reason };
     // A hit is a use: eviction keeps it longest.
     await touchCacheFile(file);

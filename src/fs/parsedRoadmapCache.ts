@@ -13,9 +13,8 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { decodeParsedRoadmap, encodeParsedRoadmap, parsedRoadmapKeyParts } from '../core/indexFile/parsedRoadmapCodec';
 import type { ParsedRoadmapFile } from '../core/roadmap/roadmapTypes';
-import { FileReadError, readFileBounded } from './boundedRead';
 import { evictLeastRecentlyUsed, touchCacheFile, type CacheLimits } from './cacheEviction';
-import { userCacheRoot, writeFileAtomic } from './repoCache';
+import { readCacheFile, userCacheRoot, writeFileAtomic } from './repoCache';
 
 /**
  * A hash of the parser's bundled code, defined by esbuild.mjs. Unbundled code (the compiled tests
@@ -77,14 +76,11 @@ export async function readParsedRoadmap(
   paths: readonly string[],
 ): Promise<ParsedCacheRead> {
   const file = fileOf(cache, key);
-  let bytes: Uint8Array;
-  try {
-    bytes = await readFileBounded(file, { maxBytes: MAX_ENTRY_BYTES, what: 'cache files' });
-  } catch (e) {
-    if (e instanceof FileReadError && e.problem === 'missing') return { kind: 'miss' };
-    return { kind: 'ignored', note: `the parsed roadmap cache file ${file} is ignored (${message(e)})` };
-  }
-  const decoded = decodeParsedRoadmap(bytes, key, paths);
+  const read = await readCacheFile(file, MAX_ENTRY_BYTES);
+  if (read.kind === 'missing') return { kind: 'miss' };
+  if (read.kind === 'unreadable')
+    return { kind: 'ignored', note: `the parsed roadmap cache file ${file} is ignored (${read.reason})` };
+  const decoded = decodeParsedRoadmap(read.bytes, key, paths);
   if (!decoded.ok)
     return { kind: 'ignored', note: `the parsed roadmap cache file ${file} is ignored (${decoded.reason}); parsing` };
   await touchCacheFile(file);

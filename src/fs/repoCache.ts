@@ -58,6 +58,21 @@ export const REPO_CACHE_LIMITS: CacheLimits = { maxBytes: 1024 * 1024 * 1024, ma
 export type CacheRead =
   { kind: 'hit'; bytes: Uint8Array } | { kind: 'missing' } | { kind: 'unreadable'; reason: string };
 
+/**
+ * Any cache file of ours (this folder's, the blame store's, the parsed-roadmap cache's): its bytes,
+ * bounded; a missing file is a miss, anything else (too big, not a regular file, unreadable) is
+ * unreadable with one line why. Never throws. Callers validate the bytes and mark a hit as used.
+ */
+export async function readCacheFile(file: string, maxBytes: number, what = 'cache files'): Promise<CacheRead> {
+  try {
+    return { kind: 'hit', bytes: await readFileBounded(file, { maxBytes, what }) };
+  } catch (e) {
+    if (e instanceof FileReadError)
+      return e.problem === 'missing' ? { kind: 'missing' } : { kind: 'unreadable', reason: e.message };
+    return { kind: 'unreadable', reason: e instanceof Error ? e.message : String(e) };
+  }
+}
+
 export class RepoCache {
   private constructor(
     /** The folder files are read from and written to. */
@@ -84,16 +99,10 @@ export class RepoCache {
 
   /** A cache file's bytes, bounded; a missing file is a miss, anything else unreadable with one line why. */
   async read(name: string, maxBytes = MAX_CACHE_FILE_BYTES): Promise<CacheRead> {
-    try {
-      const bytes = await readFileBounded(this.pathOf(name), { maxBytes, what: 'cache files' });
-      // Used: eviction keeps it longest (see write).
-      await touchCacheFile(this.pathOf(name));
-      return { kind: 'hit', bytes };
-    } catch (e) {
-      if (e instanceof FileReadError)
-        return e.problem === 'missing' ? { kind: 'missing' } : { kind: 'unreadable', reason: e.message };
-      return { kind: 'unreadable', reason: e instanceof Error ? e.message : String(e) };
-    }
+    const read = await readCacheFile(this.pathOf(name), maxBytes);
+    // Used: eviction keeps it longest (see write).
+    if (read.kind === 'hit') await touchCacheFile(this.pathOf(name));
+    return read;
   }
 
   /**
