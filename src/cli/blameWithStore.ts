@@ -87,8 +87,7 @@ async function lookUp(o: BlameWithStoreOptions): Promise<LookedUp | undefined> {
 
 async function write(o: BlameWithStoreOptions, store: BlameStore, key: BlameKey, blame: BlameResult): Promise<void> {
   try {
-    if ((await o.headNow()) !== key.head) return;
-    await store.write(key, blame);
+    await store.writeIfHeadStill(key, blame, o.headNow);
   } catch (e) {
     // Not being able to cache never fails the answer.
     o.note(`could not write the blame cache (${e instanceof Error ? e.message : String(e)})`);

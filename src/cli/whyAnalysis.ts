@@ -21,6 +21,7 @@ import { openParsedRoadmapCache } from '../fs/parsedRoadmapCache';
 import { trace, traced } from './trace';
 import { readWhyFile, splitLines, toPosix } from './readWhyFile';
 import { commitLinksForBlame, openRepo, readGraph, type GraphSource } from './whyHistory';
+import { lineCount } from '../core/util/lineStarts';
 
 export type WhyState = 'ok' | 'untracked' | 'binary' | 'missing' | 'unreadable' | 'not-in-repo' | 'no-git' | 'error';
 
@@ -98,7 +99,7 @@ export async function analyzeWhy(opts: WhyOptions): Promise<WhyAnalysis> {
           git: repoGit,
           relPath: toPosix(path.relative(repoRoot ?? '', realPath)),
           bytes,
-          lineCount: () => splitLines(bytes.toString('utf8')).length,
+          lineCount: () => lineCount(bytes.toString('utf8')),
           head: headRead,
           headNow: () => opened.repo.headSha().catch(() => undefined),
           store: cache?.then((c) => BlameStore.in(c)),

@@ -110,6 +110,20 @@ export class BlameStore {
     }
   }
 
+  /**
+   * Stores a blame git computed against `key.head`, unless HEAD has moved since (`headNow` reads it
+   * again): it would be stored under a HEAD it was not computed against. True when written.
+   */
+  async writeIfHeadStill(
+    key: BlameKey,
+    blame: BlameResult,
+    headNow: () => Promise<string | undefined>,
+  ): Promise<boolean> {
+    if ((await headNow()) !== key.head) return false;
+    await this.write(key, blame);
+    return true;
+  }
+
   /** Keeps the folder within its limits now (least recently used files go first). */
   async evict(): Promise<void> {
     await evictLeastRecentlyUsed(this.dir, this.limits);

@@ -2,7 +2,7 @@
 // a plain split says it is on, for LF, CRLF, empty lines and text without a final newline.
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { lineOf, lineStarts } from '../../src/core/util/lineStarts';
+import { lineCount, lineOf, lineStarts } from '../../src/core/util/lineStarts';
 
 /** Oracle: count the `\n` before the offset. */
 function lineByCounting(text: string, offset: number): number {
@@ -26,6 +26,17 @@ describe('lineStarts / lineOf', () => {
         const starts = lineStarts(text);
         for (let offset = 0; offset <= text.length; offset++)
           assert.equal(lineOf(starts, offset), lineByCounting(text, offset), `offset ${offset}`);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('counts lines as git does (property, against splitting and dropping a final empty line)', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom('a', '\n', '\r') }), (text) => {
+        const lines = text.split('\n');
+        if (lines[lines.length - 1] === '') lines.pop();
+        assert.equal(lineCount(text), lines.length);
       }),
       { numRuns: 300 },
     );

@@ -1,4 +1,4 @@
-// Offsets ↔ lines in a text, for edits computed on a string that must become editor positions
+// Offsets ↔ lines in a text, and how many lines git counts in it, for edits computed on a string that must become editor positions
 // (import's text edits, rename's locations). `\n` ends a line; a `\r` before it stays in the line,
 // as VS Code counts CRLF lines.
 
@@ -19,4 +19,12 @@ export function lineOf(starts: readonly number[], offset: number): number {
     else hi = mid - 1;
   }
   return lo;
+}
+
+/** Lines as git counts them: a final newline ends the last line, it does not start another. */
+export function lineCount(text: string): number {
+  if (text.length === 0) return 0;
+  let n = 0;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) n++;
+  return text.endsWith('\n') ? n : n + 1;
 }

@@ -11,6 +11,7 @@ import type { GitRepository } from '../../git/gitRepository';
 import type { GitRunner } from '../../git/gitRunner';
 import { blameKeyOf, BlameStore } from '../../fs/blameStore';
 import type { CommitIndex } from '../../core/commitIndex/commitIndex';
+import { lineCount } from '../../core/util/lineStarts';
 import type { BlameRequest, FolderHistory, HistoryBlame } from './workHistory';
 
 export class GitFolderHistory implements FolderHistory {
@@ -49,10 +50,9 @@ export class GitFolderHistory implements FolderHistory {
     if (store && key && outcome.state === 'ok') {
       const blame = outcome.blame;
       // Not awaited: the lens shows now; a failed write is only a slower next time.
-      void (async () => {
-        if ((await this.repo.headSha().catch(() => undefined)) !== head) return;
-        await store.write(key, blame);
-      })().catch((e: unknown) => this.log.debug(`blame cache not written: ${String(e)}`));
+      void store
+        .writeIfHeadStill(key, blame, () => this.repo.headSha().catch(() => undefined))
+        .catch((e: unknown) => this.log.debug(`blame cache not written: ${String(e)}`));
     }
     return { outcome, from: 'git' };
   }
@@ -61,12 +61,4 @@ export class GitFolderHistory implements FolderHistory {
     this.store ??= BlameStore.open(this.repo.info.commonDir).catch(() => undefined);
     return this.store;
   }
-}
-
-/** Lines as git counts them: a final newline ends the last line. */
-function lineCount(text: string): number {
-  if (text.length === 0) return 0;
-  let n = 0;
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) n++;
-  return text.endsWith('\n') ? n : n + 1;
 }
