@@ -6,12 +6,15 @@ import { decodeRoadmapBytes, type DecodedRoadmap } from '../../core/roadmap/deco
 import { GIT_ROADMAP_SCHEME, type GitObjectRoadmaps } from './gitObjectRoadmaps';
 import { readFileBytes } from './workspaceFiles';
 
+/** The text, and the bytes it was decoded from when read from disk (the parsed-roadmap cache's key). */
+export type RoadmapText = DecodedRoadmap & { readonly bytes?: Uint8Array };
+
 /** Undefined when the file (or git object) is gone or unreadable; the reason is logged. */
 export async function readRoadmapText(
   uri: vscode.Uri,
   gitObjects: GitObjectRoadmaps,
   log: vscode.LogOutputChannel,
-): Promise<DecodedRoadmap | undefined> {
+): Promise<RoadmapText | undefined> {
   if (uri.scheme === GIT_ROADMAP_SCHEME) {
     // Never from an open document: git, not the editor, has the newest text of a moved ref.
     const shown = gitObjects.specText(uri) ?? uri.toString();
@@ -26,7 +29,7 @@ export async function readRoadmapText(
   if (open) return { text: open.getText(), diagnostics: [] };
   try {
     const bytes = await readFileBytes(uri);
-    return bytes === undefined ? undefined : decodeRoadmapBytes(uri.toString(), bytes);
+    return bytes === undefined ? undefined : { ...decodeRoadmapBytes(uri.toString(), bytes), bytes };
   } catch (err) {
     log.warn(`Could not read ${uri.toString()}`, err);
     return undefined;

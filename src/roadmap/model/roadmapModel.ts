@@ -8,10 +8,9 @@ import type { RoadmapIndex } from '../../core/roadmap/roadmapIndex';
 import type { ParsedRoadmapFile, RoadmapDiagnostic, RoadmapItem } from '../../core/roadmap/roadmapTypes';
 import { RoadmapParser } from './roadmapParser';
 import { RoadmapWatcher, type WatchTarget } from './roadmapWatcher';
-import { writeProblem } from './workspaceFiles';
 import { GitObjectRoadmaps } from './gitObjectRoadmaps';
-import { readRoadmapText } from './readRoadmapText';
 import { findRoadmapFiles, roadmapGlobsFor } from './findRoadmapFiles';
+import { RoadmapFileReader } from './roadmapFileReader';
 
 export interface FoundItem {
   readonly item: RoadmapItem;
@@ -50,20 +49,21 @@ export class RoadmapModel implements vscode.Disposable {
   /** Roadmaps kept in git (`REV:PATH`): their read-only documents and ref checks use it. */
   readonly gitObjects = new GitObjectRoadmaps(() => this.schedule());
   private noticeLines: readonly string[] = [];
-  /** Roadmap files on disk that cannot be written, with why (see readOnlyReason). */
-  private readonly readOnly = new Map<string, string | undefined>();
   private loadedOnce = false;
   /** Roadmap files the first discovery listed (what `hasFiles` says until the first load ends). */
   private firstFound = 0;
   private resolveLoaded: () => void = () => undefined;
   private readonly loaded = new Promise<void>((resolve) => (this.resolveLoaded = resolve));
   private disposed = false;
+  /** Reads, checks and parses files (through the parsed-roadmap cache): where a parse came from. */
+  readonly reader: RoadmapFileReader;
 
   /** `parser`: where files are parsed (a worker thread in the extension: see roadmapParser.ts). */
   constructor(
     private readonly log: vscode.LogOutputChannel,
     private readonly parser: RoadmapParser = new RoadmapParser(undefined),
   ) {
+    this.reader = new RoadmapFileReader((file, text) => parser.parse(file, text), this.gitObjects, log);
     this.watcher = new RoadmapWatcher({
       globsFor: (folder) => roadmapGlobsFor(folder),
       isRoadmapFile: (uri) => this.owningSets(uri).length > 0,
@@ -187,7 +187,7 @@ export class RoadmapModel implements vscode.Disposable {
     const spec = this.gitObjects.specText(file);
     if (spec !== undefined)
       return `${spec} is a roadmap kept in git (read with git, shown read-only); Roadmap Lens cannot edit a git object: edit the file on that branch and commit. Nothing was changed.`;
-    return this.readOnly.get(file);
+    return this.reader.writeProblem(file);
   }
 
   /** Roadmaps the settings name that are not read now, with why (Restricted Mode: no git). */
@@ -301,17 +301,11 @@ export class RoadmapModel implements vscode.Disposable {
   private async readInto(uri: vscode.Uri, sets: readonly RoadmapFileSet[]): Promise<void> {
     if (sets.length === 0) return;
     const key = uri.toString();
-    const decoded = await readRoadmapText(uri, this.gitObjects, this.log);
-    if (decoded === undefined) {
+    const file = await this.reader.read(uri);
+    if (file === undefined) {
       for (const set of sets) set.delete(key);
       return;
     }
-    if (uri.scheme === 'file') this.readOnly.set(key, await writeProblem(uri));
-    const parsed = await this.parser.parse(key, decoded.text);
-    const file =
-      decoded.diagnostics.length === 0
-        ? parsed
-        : { ...parsed, diagnostics: [...decoded.diagnostics, ...parsed.diagnostics] };
     for (const set of sets) set.set(file);
   }
 }
