@@ -57,6 +57,8 @@ export class FolderIndexer {
   private stopped = false;
   /** A relink running in slices; index updates wait for it instead of relinking the same commits again. */
   private relinking: Promise<void> | undefined;
+  /** A read of the stored index started by preload(), until update() takes it over. */
+  private storedLoad: Promise<boolean> | undefined;
 
   constructor(private readonly host: FolderIndexerHost) {}
 
@@ -145,6 +147,38 @@ export class FolderIndexer {
     await done;
   }
 
+  /**
+   * Starts reading the stored index before update() (which waits for the repository's current
+   * work): a lens needs only this and the blame store. Resolves true when an index was loaded.
+   */
+  preload(repo: GitRepository, linker: CommitLinker): Promise<boolean> {
+    if (this.index || this.stopped) return Promise.resolve(false);
+    this.repo = repo;
+    this.storedLoad ??= this.loadStored(linker);
+    return this.storedLoad;
+  }
+
+  /** Reads the stored index into `index`; true when it was there and sound. */
+  private async loadStored(linker: CommitLinker): Promise<boolean> {
+    const where = await this.cacheLocation();
+    const loaded = await this.host.store.load(this.host.folder.uri, linker, where);
+    this.lastLoad = `${loaded.kind}${loaded.kind === 'corrupt' ? ` (${loaded.reason})` : ''} from ${where ? `${where.dir}/${where.name}` : 'workspace storage'}`;
+    if (loaded.kind === 'loaded') {
+      // An index set meanwhile (by another read) stays: one index object, never swapped under readers.
+      if (this.index) return false;
+      this.index = loaded.index;
+      this.origin = 'cache';
+      const stale = loaded.index.linkFingerprint !== linker.fingerprint;
+      this.host.log.info(
+        `${this.name}: commit index loaded (${loaded.index.size} commits${loaded.relinked ? ', re-linked to the current roadmap' : stale ? '; the roadmap changed since it was saved: re-linking' : ''})`,
+      );
+      return true;
+    }
+    if (loaded.kind === 'corrupt')
+      this.host.log.warn(`${this.name}: stored commit index unreadable (${loaded.reason}); rebuilding it`);
+    return false;
+  }
+
   /** Loads or updates the commit index; a cold build runs in the background with progress. */
   async update(repo: GitRepository, linker: CommitLinker, settings: WorkSettings): Promise<void> {
     if (this.stopped) {
@@ -153,21 +187,12 @@ export class FolderIndexer {
     }
     this.repo = repo;
     let loadedFromStore = false;
-    if (!this.index) {
-      const where = await this.cacheLocation();
-      const loaded = await this.host.store.load(this.host.folder.uri, linker, where);
-      this.lastLoad = `${loaded.kind}${loaded.kind === 'corrupt' ? ` (${loaded.reason})` : ''} from ${where ? `${where.dir}/${where.name}` : 'workspace storage'}`;
-      if (loaded.kind === 'loaded') {
-        this.index = loaded.index;
-        this.origin = 'cache';
-        loadedFromStore = true;
-        const stale = loaded.index.linkFingerprint !== linker.fingerprint;
-        this.host.log.info(
-          `${this.name}: commit index loaded (${loaded.index.size} commits${loaded.relinked ? ', re-linked to the current roadmap' : stale ? '; the roadmap changed since it was saved: re-linking' : ''})`,
-        );
-      } else if (loaded.kind === 'corrupt') {
-        this.host.log.warn(`${this.name}: stored commit index unreadable (${loaded.reason}); rebuilding it`);
-      }
+    if (this.storedLoad) {
+      // preload() read it (or is reading it): wait for that read rather than read it twice.
+      loadedFromStore = await this.storedLoad;
+      this.storedLoad = undefined;
+    } else if (!this.index) {
+      loadedFromStore = await this.loadStored(linker);
     }
     if (!this.index) {
       if (this.build) return;

@@ -13,7 +13,7 @@ import { summarizeWorkSteps, type WorkSummary } from '../../core/commitIndex/wor
 import { showCommit } from '../../git/commitShow';
 import { detectCurrentWork, headStateForError } from '../../git/currentWorkService';
 import { GitAbortedError } from '../../git/gitErrors';
-import type { GitRepository } from '../../git/gitRepository';
+import { GitRepository } from '../../git/gitRepository';
 import { GitRunner } from '../../git/gitRunner';
 import type { CommitIndexStore } from './commitIndexStore';
 import { EMPTY_SUMMARY, headInfo, offStatus } from './folderStatus';
@@ -216,6 +216,7 @@ export class FolderWork implements vscode.Disposable {
     if (!linker) return;
     const started = Date.now();
     this.linker = linker;
+    if (!this.repo) await this.openForHistory(linker);
     const result = await detectCurrentWork(this.git, linker, {
       ...(settings.baseBranch ? { baseBranch: settings.baseBranch } : {}),
       ...(this.repo ? { repo: this.repo } : {}),
@@ -244,6 +245,23 @@ export class FolderWork implements vscode.Disposable {
     this.status = info ? { kind: 'ready', head: info, current: undefined } : { kind: 'loading' };
     await this.derive();
     await this.indexer.update(repo, linker, settings);
+  }
+
+  /**
+   * Opens the repository and starts reading its stored commit index before the current work is
+   * worked out (several git processes): that is all a lens needs with the blame store (issue #13,
+   * the first lens after a restart). history() answers from here on; a failure is left to
+   * detectCurrentWork, which opens the repository again and says why.
+   */
+  private async openForHistory(linker: CommitLinker): Promise<void> {
+    const repo = await GitRepository.open(this.git).catch(() => undefined);
+    if (!repo || this.disposed || this.repo) return;
+    this.repo = repo;
+    this.host.opened(repo);
+    this.host.changed();
+    void this.indexer.preload(repo, linker).then((loaded) => {
+      if (loaded && !this.disposed) this.host.changed();
+    });
   }
 
   /**
