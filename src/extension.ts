@@ -120,7 +120,7 @@ export function activate(context: vscode.ExtensionContext): RoadmapLensApi | und
     registerDriftQuickFix(context, drift, model);
     registerItemLinkProvider(context, model);
     const visuals = registerVisuals(context, model, work, log, drift, metricHistory);
-    const attribution = new AttributionModel(model, work);
+    const attribution = new AttributionModel(model, work, log);
     context.subscriptions.push(attribution);
     registerRoadmapCodeLens(context, attribution);
     // One hover: the card of the id under the cursor first, then the line's evidence.
@@ -154,8 +154,9 @@ export function activate(context: vscode.ExtensionContext): RoadmapLensApi | und
     // VS Code holds back every command of ours. Views fill in from the model's events.
     const roadmapLoaded = model.start().then((): RoadmapLoadStats => {
       const loaded = { ms: performance.now() - started, items: model.allItems().length, files: model.files().length };
+      const cached = model.files().filter((f) => model.reader.parseSource(f) === 'cache').length;
       log.info(
-        `Roadmap loaded: ${loaded.items} items in ${loaded.files} files, ${loaded.ms.toFixed(0)} ms after activation began`,
+        `Roadmap loaded: ${loaded.items} items in ${loaded.files} files (${cached} from the parsed-roadmap cache), ${loaded.ms.toFixed(0)} ms after activation began`,
       );
       return loaded;
     });

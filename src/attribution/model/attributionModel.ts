@@ -15,6 +15,8 @@ import type { FolderHistory, HistoryBlame, WorkHistorySource } from '../../work/
 import { BlameQueue } from './blameQueue';
 import { finderSymbols, readDocumentSymbols, type DocumentSymbolRange, type SymbolSource } from './documentSymbols';
 import { onDidChangeSettings, readSetting, type SettingKey } from '../../settings/settings';
+import { StartupHold } from './startupWait';
+import { workFingerprint } from './workFingerprint';
 
 export interface AttributionSettings {
   readonly codeLensEnabled: boolean;
@@ -94,15 +96,38 @@ export class AttributionModel implements vscode.Disposable {
     { attempts: number; timer: ReturnType<typeof setTimeout> | undefined }
   >();
   private readonly subscriptions: vscode.Disposable[] = [];
+  /** Answers asked for before the roadmap and the folder's history are read wait (startupWait.ts). */
+  private readonly startup: StartupHold;
+  /**
+   * Languages whose symbol provider has answered with symbols in this window: lenses wait for it
+   * (up to SYMBOL_WAIT_MS). For the others, the first answer waits no longer than the blame and
+   * uses the finder's symbols; a provider still starting replaces them when it answers.
+   */
+  private readonly providerLanguages = new Set<string>();
+  private readonly createdAt = performance.now();
+  private firstLensLogged = false;
+  /** What of the work model answers depend on, as last seen (see workFingerprint). */
+  private workSeen = '';
 
   constructor(
     private readonly roadmaps: RoadmapModel,
     private readonly work: WorkHistorySource,
+    private readonly log?: vscode.LogOutputChannel,
   ) {
+    // A held answer read the state as it started: unless something changed after, VS Code only
+    // needs to ask again (now, not after the debounce) to get that very answer.
+    this.startup = new StartupHold(roadmaps, work, (stale) => (stale ? this.invalidate(true) : this.fireNow()));
     this.subscriptions.push(
       roadmaps.onDidChange(() => this.invalidate(false)),
       // HEAD moved, the index grew or the current item changed: every cached answer may be stale.
-      work.onDidChange(() => this.invalidate(true)),
+      // Other work changes (branches, the summary, status lines) change no answer: each would
+      // only make VS Code ask for every lens again (at startup, several in the first second).
+      work.onDidChange(() => {
+        const seen = workFingerprint(roadmaps, work);
+        if (seen === this.workSeen) return;
+        this.workSeen = seen;
+        this.invalidate(true);
+      }),
       onDidChangeSettings(ATTRIBUTION_SETTINGS, () => this.invalidate(false)),
       vscode.workspace.onDidCloseTextDocument((doc) => {
         const uri = doc.uri.toString();
@@ -122,7 +147,13 @@ export class AttributionModel implements vscode.Disposable {
     const key = `${document.version}#${this.generation}`;
     const cached = this.results.get(uri);
     if (cached?.key === key) return cached.value;
-    const value = this.compute(document).catch(() => undefined);
+    const value = this.startup
+      .answer(
+        document.uri,
+        () => this.compute(document),
+        () => this.disposed,
+      )
+      .catch(() => undefined);
     this.results.set(uri, { key, value });
     return value;
   }
@@ -143,7 +174,16 @@ export class AttributionModel implements vscode.Disposable {
     this.results.clear();
   }
 
+  /** Ask VS Code to ask again now: the answers cached are current. */
+  private fireNow(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    this.waiting = false;
+    this.emitter.fire();
+  }
+
   private invalidate(headMayHaveMoved: boolean): void {
+    if (this.startup.holdChange()) return;
     this.generation++;
     this.results.clear();
     // Folders may have closed: their repositories' blame caches go with them.
@@ -181,19 +221,25 @@ export class AttributionModel implements vscode.Disposable {
     // Blame starts now, alongside the wait for VS Code's symbols (up to SYMBOL_WAIT_MS), not after
     // it: on a freshly opened file the first lens waits for the slower of the two, not their sum.
     const blamed = this.historyOf(document, folder, text, settings);
-    const provided = await readDocumentSymbols(document, SYMBOL_WAIT_MS, () => {
+    const language = document.languageId;
+    const waitFor = this.providerLanguages.has(language) ? undefined : blamed;
+    const provided = await readDocumentSymbols(document, SYMBOL_WAIT_MS, waitFor, () => {
       // A provider answered late with symbols: drop this version's answer so they replace the finder's.
       if (this.disposed) return;
+      this.providerLanguages.add(language);
       const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
       if (open?.version !== version) return;
       this.results.delete(key);
       this.emitter.fire();
     });
+    if (provided.length > 0) this.providerLanguages.add(language);
     this.noteSymbols(key, provided.length > 0 || text.trim() === '');
     const fromFinder = provided.length > 0 ? [] : finderSymbols(document, lines);
     const symbols = provided.length > 0 ? provided : fromFinder;
     const symbolSource: SymbolSource = provided.length > 0 ? 'provider' : fromFinder.length > 0 ? 'finder' : 'none';
     const { relPath, state, history, blame } = await blamed;
+    // At startup the stored commit index is read while the blame store answers: wait for it here.
+    if (history && !history.commitIndex()) await this.startup.indexRead(document.uri);
     const base = { lines, relPath, roadmap: index, symbols };
     const status = this.work.status(folder.uri);
     const currentItemId = status.kind === 'ready' ? status.current?.item.id : undefined;
@@ -201,6 +247,12 @@ export class AttributionModel implements vscode.Disposable {
     const outcome = blame?.outcome;
     if (outcome?.state === 'ok') {
       const indexOfCommits = history?.commitIndex();
+      if (!this.firstLensLogged && indexOfCommits) {
+        this.firstLensLogged = true;
+        this.log?.info(
+          `First lens answer (${relPath}): ${(performance.now() - this.createdAt).toFixed(0)} ms after activation; blame from the ${blame?.from === 'store' ? 'blame store' : 'git'}, symbols from the ${symbolSource}`,
+        );
+      }
       const attribution = attributeFile({
         ...base,
         blame: outcome.blame,

@@ -56,12 +56,14 @@ function flattenSymbols(list: readonly vscode.DocumentSymbol[], depth: number, o
 }
 
 /**
- * VS Code's symbols for the document, or [] when no provider answers within `waitMs`. A late answer
- * that has symbols is passed to `onLate`, so the caller can replace the finder's symbols with them.
+ * VS Code's symbols for the document, or [] when no provider answers within `waitMs` (or, with
+ * `orUntil`, before it settles, if that is sooner). A late answer that has symbols is passed to
+ * `onLate`, so the caller can replace the finder's symbols with them.
  */
 export async function readDocumentSymbols(
   document: vscode.TextDocument,
   waitMs: number,
+  orUntil: Promise<unknown> | undefined,
   onLate: (symbols: DocumentSymbolRange[]) => void,
 ): Promise<DocumentSymbolRange[]> {
   const asked = Promise.resolve(
@@ -71,6 +73,11 @@ export async function readDocumentSymbols(
   const late = Symbol('late');
   const waited = new Promise<typeof late>((resolve) => {
     timer = setTimeout(() => resolve(late), waitMs);
+    // Settled either way: a failed blame is no reason to wait longer for symbols.
+    orUntil?.then(
+      () => resolve(late),
+      () => resolve(late),
+    );
   });
   const first = await Promise.race([asked, waited]);
   clearTimeout(timer);

@@ -47,8 +47,10 @@ describe('lenses after a restart, from the blame store', function () {
     }
     await waitUntil('the editor to show its text', async () => (await text.count()) > 0, 120_000);
     const shown = Date.now();
+    console.log(`      editor showed its text at ${new Date(shown).toISOString()}`);
     await waitUntil('lenses after the reload', async () => (await lenses.count()) > 0, 300_000);
     const ms = Date.now() - shown;
+    console.log(`      first lens at ${new Date().toISOString()}`);
     console.log(
       `      after the reload: first lens ${ms} ms after the ${restored ? 'restored' : 'reopened'} editor showed its text`,
     );
