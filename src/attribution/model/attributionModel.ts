@@ -17,6 +17,7 @@ import { finderSymbols, readDocumentSymbols, type DocumentSymbolRange, type Symb
 import { onDidChangeSettings, readSetting, type SettingKey } from '../../settings/settings';
 import { StartupHold } from './startupWait';
 import { workFingerprint } from './workFingerprint';
+import { SymbolRetries } from './symbolRetries';
 
 export interface AttributionSettings {
   readonly codeLensEnabled: boolean;
@@ -73,11 +74,6 @@ const DEBOUNCE_MS = 200;
  * finder's lenses show now and a provider's symbols replace them when they come.
  */
 const SYMBOL_WAIT_MS = 300;
-/**
- * Language servers start after us (TypeScript's takes seconds on a busy machine): a file with no
- * symbols yet may mean "not ready". Lenses above functions need them, so ask again at these delays.
- */
-const SYMBOL_RETRY_MS = [1000, 2000, 4000, 8000, 16000];
 
 export class AttributionModel implements vscode.Disposable {
   private readonly emitter = new vscode.EventEmitter<void>();
@@ -91,10 +87,12 @@ export class AttributionModel implements vscode.Disposable {
   private timer: ReturnType<typeof setTimeout> | undefined;
   /** An answer was given before the roadmap or git was first read: the next change fires at once. */
   private waiting = false;
-  private readonly symbolRetries = new Map<
-    string,
-    { attempts: number; timer: ReturnType<typeof setTimeout> | undefined }
-  >();
+  /** A file with no symbols yet: its provider is asked again a few times (symbolRetries.ts). */
+  private readonly symbolRetries = new SymbolRetries((document) => {
+    this.providerLanguages.add(document.languageId);
+    this.results.delete(document.uri.toString());
+    this.emitter.fire();
+  });
   private readonly subscriptions: vscode.Disposable[] = [];
   /** Answers asked for before the roadmap and the folder's history are read wait (startupWait.ts). */
   private readonly startup: StartupHold;
@@ -132,8 +130,7 @@ export class AttributionModel implements vscode.Disposable {
       vscode.workspace.onDidCloseTextDocument((doc) => {
         const uri = doc.uri.toString();
         this.results.delete(uri);
-        clearTimeout(this.symbolRetries.get(uri)?.timer);
-        this.symbolRetries.delete(uri);
+        this.symbolRetries.forget(uri);
       }),
     );
   }
@@ -166,8 +163,7 @@ export class AttributionModel implements vscode.Disposable {
   dispose(): void {
     this.disposed = true;
     if (this.timer) clearTimeout(this.timer);
-    for (const { timer } of this.symbolRetries.values()) clearTimeout(timer);
-    this.symbolRetries.clear();
+    this.symbolRetries.dispose();
     for (const d of this.subscriptions) d.dispose();
     this.emitter.dispose();
     this.blames.clear();
@@ -233,7 +229,7 @@ export class AttributionModel implements vscode.Disposable {
       this.emitter.fire();
     });
     if (provided.length > 0) this.providerLanguages.add(language);
-    this.noteSymbols(key, provided.length > 0 || text.trim() === '');
+    this.symbolRetries.note(document, provided.length > 0 || text.trim() === '');
     const fromFinder = provided.length > 0 ? [] : finderSymbols(document, lines);
     const symbols = provided.length > 0 ? provided : fromFinder;
     const symbolSource: SymbolSource = provided.length > 0 ? 'provider' : fromFinder.length > 0 ? 'finder' : 'none';
@@ -301,24 +297,5 @@ export class AttributionModel implements vscode.Disposable {
     const repoPath = path.relative(realRoot, filePath).split(path.sep).join('/');
     const blame = await this.blames.blame(history, realRoot, { relPath, repoPath, text, saved: !document.isDirty });
     return { relPath, state: 'used', history, blame };
-  }
-
-  /** No symbols for a non-empty file: drop its answer and ask again later, a few times. */
-  private noteSymbols(uri: string, found: boolean): void {
-    const entry = this.symbolRetries.get(uri);
-    if (found) {
-      clearTimeout(entry?.timer);
-      this.symbolRetries.delete(uri);
-      return;
-    }
-    const attempts = entry?.attempts ?? 0;
-    const delay = SYMBOL_RETRY_MS[attempts];
-    if (entry?.timer !== undefined || delay === undefined) return;
-    const timer = setTimeout(() => {
-      this.symbolRetries.set(uri, { attempts: attempts + 1, timer: undefined });
-      this.results.delete(uri);
-      this.emitter.fire();
-    }, delay);
-    this.symbolRetries.set(uri, { attempts, timer });
   }
 }
