@@ -1,6 +1,9 @@
 // CodeLens above each function, method and class: the customer problem the symbol serves.
 // Lenses come from the AttributionModel (one blame per file version, computed in a git process,
-// so typing never waits); titles are filled in resolveCodeLens, only for lenses on screen.
+// so typing never waits); titles are filled in resolveCodeLens, only for lenses on screen, except
+// those on screen as the lenses are given: they come with their titles, since a resolve is one more
+// round trip through a workbench that is busiest when it matters (after a window reload the lens
+// text showed 1-7 s after the lenses themselves on the bench's workspace, issue #13).
 // Clicking opens a quick pick of the symbol's items with their evidence.
 
 import * as vscode from 'vscode';
@@ -17,6 +20,9 @@ interface LensTarget {
   readonly startLine: number;
   readonly endLine: number;
 }
+
+/** Lines above and below the visible ones whose lenses get their titles with the lenses. */
+const SCREEN_MARGIN = 40;
 
 class AttributionLens extends vscode.CodeLens {
   constructor(
@@ -59,7 +65,7 @@ export class RoadmapCodeLensProvider implements vscode.CodeLensProvider<Attribut
     // A file over the size limit, or a language without symbols: one lens for the whole file.
     if (result.history === 'too-large' || result.symbols.length === 0) {
       wholeFile();
-      return lenses;
+      return this.titledOnScreen(document, lenses);
     }
     // Symbols VS Code or the finder reported, but none of the kinds asked for (or all too short).
     for (const s of result.symbols) {
@@ -78,6 +84,18 @@ export class RoadmapCodeLensProvider implements vscode.CodeLensProvider<Attribut
       );
     }
     if (lenses.length === 0) wholeFile();
+    return this.titledOnScreen(document, lenses);
+  }
+
+  /** Fills in the titles of the lenses in (or near) an editor's visible lines now. */
+  private titledOnScreen(document: vscode.TextDocument, lenses: AttributionLens[]): AttributionLens[] {
+    const uri = document.uri.toString();
+    const visible = vscode.window.visibleTextEditors
+      .filter((e) => e.document.uri.toString() === uri)
+      .flatMap((e) => e.visibleRanges);
+    const near = (line: number): boolean =>
+      visible.some((r) => line >= r.start.line - SCREEN_MARGIN && line <= r.end.line + SCREEN_MARGIN);
+    for (const lens of lenses) if (near(lens.range.start.line)) this.resolveCodeLens(lens);
     return lenses;
   }
 

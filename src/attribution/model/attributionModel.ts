@@ -16,7 +16,7 @@ import { BlameQueue } from './blameQueue';
 import { finderSymbols, readDocumentSymbols, type DocumentSymbolRange, type SymbolSource } from './documentSymbols';
 import { onDidChangeSettings, readSetting, type SettingKey } from '../../settings/settings';
 import { StartupHold } from './startupWait';
-import { workFingerprint } from './workFingerprint';
+import { WorkFingerprint } from './workFingerprint';
 import { SymbolRetries } from './symbolRetries';
 
 export interface AttributionSettings {
@@ -88,12 +88,15 @@ export class AttributionModel implements vscode.Disposable {
   /** An answer was given before the roadmap or git was first read: the next change fires at once. */
   private waiting = false;
   /** A file with no symbols yet: its provider is asked again a few times (symbolRetries.ts). */
-  private readonly symbolRetries = new SymbolRetries((document) => {
+  private readonly symbolRetries = new SymbolRetries((document, symbols) => {
     this.providerLanguages.add(document.languageId);
+    this.lateSymbols.set(document.uri.toString(), { version: document.version, symbols });
     this.results.delete(document.uri.toString());
     this.emitter.fire();
   });
   private readonly subscriptions: vscode.Disposable[] = [];
+  /** Symbols a provider gave after the answer was given, for that version of the document. */
+  private readonly lateSymbols = new Map<string, { version: number; symbols: DocumentSymbolRange[] }>();
   /** Answers asked for before the roadmap and the folder's history are read wait (startupWait.ts). */
   private readonly startup: StartupHold;
   /**
@@ -104,8 +107,8 @@ export class AttributionModel implements vscode.Disposable {
   private readonly providerLanguages = new Set<string>();
   private readonly createdAt = performance.now();
   private firstLensLogged = false;
-  /** What of the work model answers depend on, as last seen (see workFingerprint). */
-  private workSeen = '';
+  /** What of the work model answers depend on, as last seen (see workFingerprint.ts). */
+  private readonly workSeen = new WorkFingerprint();
 
   constructor(
     private readonly roadmaps: RoadmapModel,
@@ -121,16 +124,14 @@ export class AttributionModel implements vscode.Disposable {
       // Other work changes (branches, the summary, status lines) change no answer: each would
       // only make VS Code ask for every lens again (at startup, several in the first second).
       work.onDidChange(() => {
-        const seen = workFingerprint(roadmaps, work);
-        if (seen === this.workSeen) return;
-        this.workSeen = seen;
-        this.invalidate(true);
+        if (this.workSeen.changed(roadmaps, work)) this.invalidate(true);
       }),
       onDidChangeSettings(ATTRIBUTION_SETTINGS, () => this.invalidate(false)),
       vscode.workspace.onDidCloseTextDocument((doc) => {
         const uri = doc.uri.toString();
         this.results.delete(uri);
         this.symbolRetries.forget(uri);
+        this.lateSymbols.delete(uri);
       }),
     );
   }
@@ -219,15 +220,23 @@ export class AttributionModel implements vscode.Disposable {
     const blamed = this.historyOf(document, folder, text, settings);
     const language = document.languageId;
     const waitFor = this.providerLanguages.has(language) ? undefined : blamed;
-    const provided = await readDocumentSymbols(document, SYMBOL_WAIT_MS, waitFor, () => {
-      // A provider answered late with symbols: drop this version's answer so they replace the finder's.
-      if (this.disposed) return;
-      this.providerLanguages.add(language);
-      const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
-      if (open?.version !== version) return;
-      this.results.delete(key);
-      this.emitter.fire();
-    });
+    const late = this.lateSymbols.get(key);
+    const provided =
+      late?.version === version
+        ? late.symbols
+        : await readDocumentSymbols(document, SYMBOL_WAIT_MS, waitFor, (symbols) => {
+            // A provider answered late with symbols: keep them for this version (asking again may be late
+            // again: a 10,000-line file) and drop its answer once, so they replace the finder's.
+            if (this.disposed) return;
+            this.providerLanguages.add(language);
+            const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
+            if (open?.version !== version) return;
+            const had = this.lateSymbols.get(key)?.version === version;
+            this.lateSymbols.set(key, { version, symbols });
+            if (had) return;
+            this.results.delete(key);
+            this.emitter.fire();
+          });
     if (provided.length > 0) this.providerLanguages.add(language);
     this.symbolRetries.note(document, provided.length > 0 || text.trim() === '');
     const fromFinder = provided.length > 0 ? [] : finderSymbols(document, lines);
@@ -236,6 +245,7 @@ export class AttributionModel implements vscode.Disposable {
     const { relPath, state, history, blame } = await blamed;
     // At startup the stored commit index is read while the blame store answers: wait for it here.
     if (history && !history.commitIndex()) await this.startup.indexRead(document.uri);
+    this.startup.stateRead();
     const base = { lines, relPath, roadmap: index, symbols };
     const status = this.work.status(folder.uri);
     const currentItemId = status.kind === 'ready' ? status.current?.item.id : undefined;

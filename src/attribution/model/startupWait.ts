@@ -76,8 +76,8 @@ export async function whenStartupSettled(
 
 /**
  * Answers held for startup, and changes that came while one was held or running. A change that came
- * before a held answer started computing is in that answer (it reads the state as it starts); one
- * that came after it started is fired once the held answers are in. Firing while VS Code waits on a
+ * before a held answer read its state is in that answer; one that came after is fired once the held
+ * answers are in. Firing while VS Code waits on a
  * held answer would only make it cancel that question and ask again later.
  */
 export class StartupHold {
@@ -108,6 +108,14 @@ export class StartupHold {
     return whenStartupSettled(this.roadmaps, this.work, document, true);
   }
 
+  /**
+   * A held answer has read the state it depends on (after its index wait): changes from here on are
+   * not in it. Changes before it are, and then the held answer is simply given.
+   */
+  stateRead(): void {
+    if (this.holding > 0) this.startedAt = Math.min(this.startedAt ?? this.changes, this.changes);
+  }
+
   /** True when a change must wait for the held answers (`release` is called after them). */
   holdChange(): boolean {
     if (this.holding === 0) return false;
@@ -123,7 +131,6 @@ export class StartupHold {
     this.holding++;
     try {
       await whenStartupSettled(this.roadmaps, this.work, document, false);
-      this.startedAt = Math.min(this.startedAt ?? this.changes, this.changes);
       return disposed() ? undefined : await compute();
     } finally {
       this.holding--;

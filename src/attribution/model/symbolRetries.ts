@@ -5,7 +5,7 @@
 // attribute showed no lens until the retries were over (issue #13: 42 s on the bench's 10,000-line
 // file after a reload). Only when the provider has symbols is the answer dropped, once.
 import * as vscode from 'vscode';
-import { readDocumentSymbols } from './documentSymbols';
+import { readDocumentSymbols, type DocumentSymbolRange } from './documentSymbols';
 
 const SYMBOL_RETRY_MS = [1000, 2000, 4000, 8000, 16000];
 /** How long one retry waits for the provider; a later answer with symbols still counts. */
@@ -16,7 +16,7 @@ export class SymbolRetries implements vscode.Disposable {
   private disposed = false;
 
   /** `arrived`: the provider now has symbols for the document (its answer should be recomputed). */
-  constructor(private readonly arrived: (document: vscode.TextDocument) => void) {}
+  constructor(private readonly arrived: (document: vscode.TextDocument, symbols: DocumentSymbolRange[]) => void) {}
 
   /** After an answer: with symbols, nothing more to do; without, ask the provider again later. */
   note(document: vscode.TextDocument, found: boolean): void {
@@ -33,11 +33,11 @@ export class SymbolRetries implements vscode.Disposable {
       this.entries.set(uri, { attempts: attempts + 1, timer: undefined });
       const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri);
       if (!open) return;
-      const arrived = (): void => {
-        if (!this.disposed && this.entries.has(uri)) this.arrived(open);
+      const arrived = (symbols: DocumentSymbolRange[]): void => {
+        if (!this.disposed && this.entries.has(uri)) this.arrived(open, symbols);
       };
       void readDocumentSymbols(open, RETRY_WAIT_MS, undefined, arrived).then((symbols) => {
-        if (symbols.length > 0) arrived();
+        if (symbols.length > 0) arrived(symbols);
         else this.note(open, false);
       });
     }, delay);

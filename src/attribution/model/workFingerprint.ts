@@ -1,8 +1,10 @@
-// What of the work model an attribution depends on, as one string: per roadmap folder, the history
-// it reads (a new one when the repository is opened again), its commit index (a new object when it
-// grows or is re-linked), HEAD and the current item. The work model fires for much else (branches,
-// the summary, status lines); comparing this first keeps those from recomputing every lens.
-import type * as vscode from 'vscode';
+// What of the work model an attribution depends on, per roadmap folder: the history it reads (a new
+// one when the repository is opened again), its commit index (a new object when it grows or is
+// re-linked), HEAD and the current item. The work model fires for much else (branches, the summary,
+// status lines); comparing this first keeps those from recomputing every lens. HEAD counts as moved
+// only from one known HEAD to another: at startup an answer is computed while the status is still
+// loading (the blame read HEAD from the git dir itself), and the status turning ready with that
+// same HEAD is no reason to compute it again.
 import type { RoadmapModel } from '../../roadmap/model/roadmapModel';
 import type { WorkHistorySource } from '../../work/model/workHistory';
 
@@ -19,15 +21,46 @@ function idOf(value: object | undefined): number {
   return id;
 }
 
-export function workFingerprint(roadmaps: RoadmapModel, work: WorkHistorySource): string {
-  return roadmaps
-    .folders()
-    .map((folder: vscode.WorkspaceFolder) => {
+interface Seen {
+  readonly history: number;
+  readonly index: number;
+  /** The last known HEAD (branch@commit); kept while the status is loading. */
+  readonly head: string | undefined;
+  readonly current: string;
+}
+
+export class WorkFingerprint {
+  private seen = new Map<string, Seen>();
+
+  /** True when, since the last call, something an answer reads changed (true on the first call). */
+  changed(roadmaps: RoadmapModel, work: WorkHistorySource): boolean {
+    const next = new Map<string, Seen>();
+    let changed = false;
+    for (const folder of roadmaps.folders()) {
+      const key = folder.uri.toString();
       const history = work.history(folder.uri);
       const status = work.status(folder.uri);
-      const head = status.kind === 'ready' ? `${status.head.branch ?? ''}@${status.head.shortCommit ?? ''}` : '';
-      const current = status.kind === 'ready' ? (status.current?.item.id ?? '') : '';
-      return `${folder.uri.toString()}|${idOf(history)}|${idOf(history?.commitIndex())}|${status.kind}|${head}|${current}`;
-    })
-    .join('\n');
+      const head = status.kind === 'ready' ? `${status.head.branch ?? ''}@${status.head.shortCommit ?? ''}` : undefined;
+      const before = this.seen.get(key);
+      const now: Seen = {
+        history: idOf(history),
+        index: idOf(history?.commitIndex()),
+        head: head ?? before?.head,
+        current: status.kind === 'ready' ? (status.current?.item.id ?? '') : '',
+      };
+      next.set(key, now);
+      const headMoved = head !== undefined && before?.head !== undefined && before.head !== head;
+      if (
+        !before ||
+        before.history !== now.history ||
+        before.index !== now.index ||
+        before.current !== now.current ||
+        headMoved
+      )
+        changed = true;
+    }
+    if ([...this.seen.keys()].some((k) => !next.has(k))) changed = true;
+    this.seen = next;
+    return changed;
+  }
 }
