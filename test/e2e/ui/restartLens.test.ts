@@ -8,7 +8,8 @@
 // test waits for the store to hold the file before reloading, so this does not depend on timing).
 //   RL_REAL_REPO=/work/realrepos/commons-lang RL_REAL_FILE=src/main/java/.../StringUtils.java RL_REAL_LINE=90 \
 //     node out/test/e2e/runCodeServer.js --mode trusted --phase ui --grep "after a restart"
-// measures on a real repository; without them, on the sample workspace's cart.ts.
+// measures on a real repository; without them, on the sample workspace's cart.ts. Saves
+// test-results/restart-lens.png (the lenses after the reload).
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -85,6 +86,7 @@ describe('lenses after a restart, from the blame store', function () {
       `      after the reload: first lens ${ms} ms after the ${restored ? 'restored' : 'reopened'} editor showed its text`,
     );
     assert.ok((await lenses.count()) > 0);
+    await page.screenshot({ path: path.join(process.cwd(), 'test-results', 'restart-lens.png') });
     // The new extension host's log: where its first answer's blame came from.
     let answer = '';
     await waitUntil(
