@@ -22,13 +22,21 @@ type ModuleBody = (
   dirname: string,
 ) => void;
 
+/** Where this bundle's code is cached; undefined when no cache folder can be named (no home folder). */
+function cacheLocation(source: Buffer): { key: Buffer; dir: string; file: string } | undefined {
+  try {
+    const key = codeCacheKey(source, runtimeId());
+    const dir = codeCacheDir(userCacheRoot());
+    return { key, dir, file: codeCacheFile(dir, key) };
+  } catch {
+    return undefined;
+  }
+}
+
 function launch(): void {
   const source = fs.readFileSync(MAIN);
-  const useCache = !process.argv.includes('--no-cache');
-  const key = codeCacheKey(source, runtimeId());
-  const dir = codeCacheDir(userCacheRoot());
-  const file = codeCacheFile(dir, key);
-  const read = useCache ? readCodeCache(file, key) : undefined;
+  const at = process.argv.includes('--no-cache') ? undefined : cacheLocation(source);
+  const read = at ? readCodeCache(at.file, at.key) : undefined;
   const script = new vm.Script(Module.wrap(source.toString('utf8')), {
     filename: MAIN,
     ...(read?.kind === 'hit' ? { cachedData: read.data } : {}),
@@ -42,9 +50,15 @@ function launch(): void {
           : 'hit'
         : read.kind;
   trace(`code cache: ${state}${read?.kind === 'ignored' ? ` (${read.reason})` : ''}`);
-  if (useCache && state !== 'hit') {
+  if (at && state !== 'hit') {
     process.once('exit', () => {
-      const problem = writeCodeCache(dir, file, script.createCachedData(), key);
+      let problem: string | undefined;
+      try {
+        problem = writeCodeCache(at.dir, at.file, script.createCachedData(), at.key);
+      } catch (e) {
+        // Not being able to cache never fails the command.
+        problem = e instanceof Error ? e.message : String(e);
+      }
       trace(problem === undefined ? 'code cache: written' : `code cache: not written (${problem})`);
     });
   }

@@ -135,6 +135,17 @@ describe('CLI: the code cache (dist/cli.js)', function () {
     assert.equal(fs.readFileSync(file, 'utf8'), 'garbage');
   });
 
+  it('a cache folder that cannot be written costs nothing but the cache', () => {
+    const repo = makeRepo();
+    const xdg = tempDir('rl-xdg-');
+    // `roadmap-lens` is a file where the cache folder would go.
+    fs.writeFileSync(path.join(xdg, 'roadmap-lens'), 'a file, not a folder');
+    const run = why(repo, xdg);
+    assert.match(run.err, /code cache: not written/);
+    assert.doesNotMatch(run.err, /roadmap-lens: note:.*code/);
+    assert.equal(run.out, why(repo, tempDir('rl-xdg-'), '--no-cache').out);
+  });
+
   it('Clear Cache removes it (clearCodeCache, which the command calls)', async () => {
     const repo = makeRepo();
     const xdg = tempDir('rl-xdg-');
