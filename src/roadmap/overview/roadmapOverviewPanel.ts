@@ -20,6 +20,7 @@ import { OVERVIEW_TITLE, renderOverviewHtml } from './roadmapOverviewHtml';
 import { webviewOptions, webviewResources } from '../card/webviewResources';
 import { OverviewDataSource } from './overviewDataSource';
 import { OverviewExports } from './overviewExports';
+import { OverviewPageFeed } from './overviewPageFeed';
 import { overviewPageState, type OverviewPageState } from './overviewPageState';
 
 export type { OverviewPageState } from './overviewPageState';
@@ -36,13 +37,16 @@ export class RoadmapOverviewPanel implements vscode.Disposable {
   private queryValue: OverviewQuery = EMPTY_QUERY;
   private readonly subscriptions: vscode.Disposable[] = [];
   private readonly source: OverviewDataSource;
+  private readonly feed: OverviewPageFeed;
   private readonly exports: OverviewExports;
-  /** The page posts `ready` once its script runs; messages sent before that are lost. */
+  /** The page posts `ready` once its script runs (it may have its first data by then, posted early). */
   private pageReady = false;
+  /** `ready` messages from this panel's page: a second one is the page reloaded, holding nothing. */
+  private readyCount = 0;
+  /** The data was posted before the page's first `ready` (it arrives with the page). */
+  private earlyPosted = false;
   private readyWaiters: Array<() => void> = [];
   private updateTimer: ReturnType<typeof setTimeout> | undefined;
-  private lastData = '';
-  private seq = 0;
   private pageStateValue: OverviewPageState | undefined;
   private readonly pageStateEmitter = new vscode.EventEmitter<OverviewPageState>();
   /** Fires each time the page reports what it drew. */
@@ -57,6 +61,7 @@ export class RoadmapOverviewPanel implements vscode.Disposable {
     private readonly showUnlinkedCommand: string,
   ) {
     this.source = new OverviewDataSource(roadmaps, work);
+    this.feed = new OverviewPageFeed(this.source);
     this.exports = new OverviewExports(
       () => this.overview(),
       () => this.source.folderShown(this.folderUri),
@@ -68,13 +73,18 @@ export class RoadmapOverviewPanel implements vscode.Disposable {
         return true;
       },
     );
-    this.subscriptions.push(roadmaps.onDidChange(() => this.scheduleUpdate()));
-    if (work) this.subscriptions.push(work.onDidChange(() => this.scheduleUpdate()));
+    const changed = (): void => {
+      this.feed.invalidate();
+      this.scheduleUpdate();
+    };
+    this.subscriptions.push(roadmaps.onDidChange(changed));
+    if (work) this.subscriptions.push(work.onDidChange(changed));
   }
 
   show(folderUri?: vscode.Uri): void {
     if (folderUri && folderUri.toString() !== this.folderUri?.toString()) {
       this.folderUri = folderUri;
+      this.feed.invalidate();
       this.scheduleUpdate(0);
     }
     if (this.panel) {
@@ -94,8 +104,10 @@ export class RoadmapOverviewPanel implements vscode.Disposable {
       onMessage.dispose();
       this.panel = undefined;
       this.html = '';
-      this.lastData = '';
+      this.feed.pageReset();
       this.pageReady = false;
+      this.readyCount = 0;
+      this.earlyPosted = false;
       this.readyWaiters = [];
       this.pageStateValue = undefined;
       this.exports.pageClosed();
@@ -103,6 +115,7 @@ export class RoadmapOverviewPanel implements vscode.Disposable {
     try {
       this.html = renderOverviewHtml(webviewResources(panel.webview, this.extensionUri, 'overview'));
       panel.webview.html = this.html;
+      this.postEarly();
     } catch (err) {
       this.log.error('Could not render the roadmap overview', err);
     }
@@ -181,14 +194,25 @@ export class RoadmapOverviewPanel implements vscode.Disposable {
     const panel = this.panel;
     if (!panel) return;
     try {
-      const data = this.source.pageData(this.folderUri);
-      const json = JSON.stringify(data);
-      if (json === this.lastData) return;
-      this.lastData = json;
-      void panel.webview.postMessage({ type: 'data', seq: ++this.seq, ...data });
+      const messages = this.feed.messages(this.folderUri, this.queryValue);
+      for (const m of messages) void panel.webview.postMessage(m);
     } catch (err) {
       this.log.error('Could not update the roadmap overview', err);
     }
+  }
+
+  /**
+   * Builds and posts the page's data while the webview starts instead of after its `ready`: the
+   * webview holds messages posted before its page loaded and delivers them once it has (VS Code's
+   * webview host queues them), so the build and the transfer overlap the webview's start. When
+   * VS Code drops them instead (it does when it sets the page's content twice), `sync` notices.
+   */
+  private postEarly(): void {
+    setTimeout(() => {
+      if (!this.panel || this.readyCount > 0) return;
+      this.postData();
+      this.earlyPosted = true;
+    }, 0);
   }
 
   private whenPageReady(action: () => void): void {
@@ -203,9 +227,17 @@ export class RoadmapOverviewPanel implements vscode.Disposable {
       switch (m['type']) {
         case 'ready': {
           this.pageReady = true;
-          // A reloaded page has nothing: send everything again, then its query.
-          this.lastData = '';
-          this.postData();
+          // A reloaded page has nothing: send everything again, then its query. The first load
+          // gets what was posted early.
+          if (this.readyCount++ > 0 || !this.earlyPosted) {
+            this.feed.pageReset();
+            this.postData();
+          } else {
+            // VS Code holds messages posted while the page loads, but drops them when it sets the
+            // page's content again meanwhile. Messages keep their order: if the page lacks the early
+            // data when this arrives, it never will, and it says `resend`.
+            void this.panel?.webview.postMessage({ type: 'sync', seq: this.feed.postedSeq });
+          }
           const q = this.queryValue;
           void this.panel?.webview.postMessage({ type: 'setQuery', query: q });
           const waiters = this.readyWaiters;
@@ -213,6 +245,11 @@ export class RoadmapOverviewPanel implements vscode.Disposable {
           for (const w of waiters) w();
           return;
         }
+        case 'resend':
+          // The early data was dropped on the way (see `sync`): send it again.
+          this.feed.pageReset();
+          this.postData();
+          return;
         case 'query':
           this.queryValue = queryFromUnknown(m['query']);
           return;
