@@ -1,5 +1,6 @@
 // Profiles one product operation on the full bench inputs and prints where the time goes.
-//   node bench/profile.mjs roadmap-load|commit-index-cold|commit-index-reload|attribution-warm [--quick]
+//   node bench/profile.mjs roadmap-load|commit-index-cold|commit-index-reload|attribution-warm|symbols [--quick]
+//   node bench/profile.mjs attribution-warm|symbols --repo PATH --file F   (a real repository and its roadmap)
 // Runs itself again under `node --cpu-prof`, then summarises the .cpuprofile by self time and by
 // source file (the flame's widest frames); the profile stays in bench/.cache/profiles for DevTools.
 import { spawnSync } from 'node:child_process';
@@ -19,6 +20,18 @@ import { loadProductModulesUnbundled } from './productModules.mjs';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const [what, ...flags] = process.argv.slice(2);
 const quick = flags.includes('--quick');
+const flag = (name) => {
+  const at = flags.indexOf(name);
+  return at >= 0 ? flags[at + 1] : undefined;
+};
+const repoDir = flag('--repo') && path.resolve(flag('--repo'));
+const repoFile = flag('--file');
+if ((repoDir === undefined) !== (repoFile === undefined)) throw new Error('--repo and --file go together');
+/** The repository, roadmap folder and file an operation runs on: --repo/--file, else the bench's inputs. */
+const target = (inputs) =>
+  repoDir
+    ? { repo: repoDir, roadmap: repoDir, file: repoFile }
+    : { repo: inputs.repos.n2.dir, roadmap: inputs.roadmaps.n2.dir, file: inputs.blame.n2.path };
 const profiles = path.join(root, 'bench', '.cache', 'profiles');
 
 const OPERATIONS = {
@@ -35,11 +48,18 @@ const OPERATIONS = {
     for (let i = 0; i < 5; i++) deserializeCommitIndex(p, text, linker);
   },
   'attribution-warm': async (p, inputs) => {
-    const roadmap = await loadRoadmapIndex(p, inputs.roadmaps.n2.dir);
-    const index = await coldCommitIndex(p, inputs.repos.n2.dir, commitLinker(p, roadmap));
-    const warm = await warmAttribution(p, inputs.repos.n2.dir, inputs.blame.n2.path, roadmap, index);
+    const t = target(inputs);
+    const roadmap = await loadRoadmapIndex(p, t.roadmap);
+    const index = await coldCommitIndex(p, t.repo, commitLinker(p, roadmap));
+    const warm = await warmAttribution(p, t.repo, t.file, roadmap, index);
     await warm.prime();
     for (let i = 0; i < 20; i++) warm.run();
+  },
+  symbols: async (p, inputs) => {
+    const t = target(inputs);
+    const lines = fs.readFileSync(path.join(t.repo, t.file), 'utf8').split(/\r?\n/);
+    const { symbolRanges } = p.mods.symbolRanges;
+    for (let i = 0; i < 50; i++) symbolRanges(t.file, lines);
   },
 };
 
@@ -97,9 +117,11 @@ async function main() {
     process.stdout.write(`${summarise(path.join(profiles, name))}\nprofile: ${path.join(profiles, name)}\n`);
     return;
   }
-  const inputs = await ensureInputs(path.join(root, 'bench', '.cache'), quick ? 'quick' : 'full', (l) =>
-    process.stderr.write(`${l}\n`),
-  );
+  const inputs = repoDir
+    ? undefined
+    : await ensureInputs(path.join(root, 'bench', '.cache'), quick ? 'quick' : 'full', (l) =>
+        process.stderr.write(`${l}\n`),
+      );
   // Unbundled, one output file per source file, so frames name the product's own files.
   const product = await loadProductModulesUnbundled(root, path.join(root, 'bench', '.cache', 'src-cjs'));
   await OPERATIONS[what](product, inputs);

@@ -22,9 +22,14 @@ export function trackGitProcess(child: ChildProcess): void {
   if (stopped) killGitProcessGroup(child, 'SIGKILL');
 }
 
-/** Sends `signal` to git's whole process group (falls back to the process alone). */
+/**
+ * Sends `signal` to git's whole process group (falls back to the process alone). A git that has
+ * exited while something it started still holds its pipes ('close' not yet emitted) still has a
+ * group to kill; its id cannot have been reused while a member of that group lives.
+ */
 export function killGitProcessGroup(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM'): void {
-  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = child.exitCode !== null || child.signalCode !== null;
+  if (exited && !(OWN_PROCESS_GROUP && running.has(child))) return;
   if (OWN_PROCESS_GROUP && child.pid !== undefined) {
     try {
       process.kill(-child.pid, signal);
@@ -33,7 +38,7 @@ export function killGitProcessGroup(child: ChildProcess, signal: NodeJS.Signals 
       // The group is gone already (or never formed): kill the process itself below.
     }
   }
-  child.kill(signal);
+  if (!exited) child.kill(signal);
 }
 
 /** How many git processes are running now (tests and the CLI's exit path). */
@@ -41,30 +46,41 @@ export function runningGitProcesses(): number {
   return running.size;
 }
 
+/** Settles when `child` is no longer tracked (closed, or failed to start), or after `ms`. */
+function untrackedWithin(children: readonly ChildProcess[], ms: number): Promise<'closed' | 'late'> {
+  const waits = children.map(
+    (c) =>
+      new Promise<void>((resolve) => {
+        if (!running.has(c)) return resolve();
+        c.once('close', () => resolve());
+        c.once('error', () => resolve());
+      }),
+  );
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), ms)));
+  return Promise.race([Promise.all(waits).then(() => 'closed' as const), late]).finally(() => clearTimeout(timer));
+}
+
 /**
  * Kills every running git group (SIGTERM, so git removes its lock files), waits up to `graceMs`
- * for them to close, then SIGKILLs what is left. Resolves when none is running. `final`: no git
- * started from now on lives (the process is about to exit).
+ * for them to close, then SIGKILLs what is left and waits up to `graceMs` again. `final`: no git
+ * started from now on lives (the process is about to exit), and those started meanwhile are
+ * waited for too.
+ *
+ * Every wait is on a timer or a process event, never on a promise alone: a git that had exited
+ * but not yet closed used to make each round end at once and start the next one in the same
+ * microtask, so its 'close' never came and the CLI spun at 100% CPU after Ctrl-C.
  */
 export async function killRunningGitProcesses(graceMs = 1000, final = false): Promise<void> {
   if (final) stopped = true;
   const children = [...running];
   if (children.length === 0) return;
-  const closed = children.map(
-    (c) =>
-      new Promise<void>((resolve) =>
-        c.exitCode !== null || c.signalCode !== null ? resolve() : c.once('close', () => resolve()),
-      ),
-  );
   for (const c of children) killGitProcessGroup(c, 'SIGTERM');
-  let timer: NodeJS.Timeout | undefined;
-  const grace = new Promise<'grace'>((resolve) => (timer = setTimeout(() => resolve('grace'), graceMs)));
-  const first = await Promise.race([Promise.all(closed), grace]);
-  if (timer) clearTimeout(timer);
-  if (first === 'grace') {
+  if ((await untrackedWithin(children, graceMs)) === 'late') {
     for (const c of children) killGitProcessGroup(c, 'SIGKILL');
-    await Promise.all(closed);
+    // SIGKILL cannot be caught; only a process stuck in the kernel outlives it, and we do not wait for that one forever.
+    await untrackedWithin(children, graceMs);
   }
-  // Started while the others closed (killed at once when `final`): wait for those too.
-  if (final && running.size > 0) await killRunningGitProcesses(graceMs, final);
+  // Started while the others closed (killed at once when `final`): wait for those too, never again for these.
+  if (final && [...running].some((c) => !children.includes(c))) await killRunningGitProcesses(graceMs, final);
 }

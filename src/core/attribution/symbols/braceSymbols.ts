@@ -32,6 +32,11 @@ const DECLARATION_LINE: Partial<Record<BraceDialect, RegExp>> = {
   shell: /^(?:function\s+[\w.:-]+|[\w.:-]+\s*\(\s*\))/,
 };
 
+/** The next brace, for the scan through method bodies (global: `lastIndex` says where to start). */
+const BRACE = /[{}]/g;
+/** The end of a run of blanks (global, like BRACE). */
+const NON_BLANK = /[^ \t]/g;
+
 const CONTINUES_AFTER = new Set(',(=+-*/&|.:<?\\'.split(''));
 const CONTINUES_BEFORE = /^(?:[{.:?|&=+\-*/)>]|->|where\b|throws\b|extends\b|implements\b)/;
 
@@ -81,7 +86,8 @@ export function braceSymbols(masked: readonly string[], spec: LanguageSpec): Sym
     symbolDepth--;
     out.push({ ...scope.symbol, endLine: Math.max(scope.symbol.startLine, endLine) });
   };
-  const innermost = (): Scope | undefined => stack[stack.length - 1];
+  // Guarded: `stack[-1]` on an empty stack is a slow prototype-chain lookup in V8.
+  const innermost = (): Scope | undefined => (stack.length === 0 ? undefined : stack[stack.length - 1]);
   const declarationParent = (): { parent: 'ns' | 'type' | 'container'; typeName?: string | undefined } | undefined => {
     for (let i = stack.length - 1; i >= 0; i--) {
       const s = stack[i];
@@ -97,7 +103,7 @@ export function braceSymbols(masked: readonly string[], spec: LanguageSpec): Sym
     const line = masked[l] ?? '';
     // The outermost method body still open: a declaration at its indentation or less means it ended.
     const k = recover === undefined ? -1 : stack.findIndex((s) => s.kind === 'body' && s.symbol !== undefined);
-    const owner = stack[k];
+    const owner = k < 0 ? undefined : stack[k];
     if (owner && line.trim() !== '' && indentOf(line) <= owner.indent && recover?.test(line)) {
       const end = lastCodeLine(l - 1);
       while (stack.length > k) {
@@ -109,7 +115,11 @@ export function braceSymbols(masked: readonly string[], spec: LanguageSpec): Sym
     }
     for (let i = 0; i < line.length; i++) {
       if (opaque > 0) {
-        // Inside a method body only braces matter: nothing in there is a declaration.
+        // Inside a method body only braces matter: nothing in there is a declaration. The regex
+        // jumps to the next one at native speed (one linear scan of the line, whatever it holds).
+        BRACE.lastIndex = i;
+        if (BRACE.exec(line) === null) break;
+        i = BRACE.lastIndex - 1;
         const c = line.charCodeAt(i);
         if (c === 123) {
           stack.push({ kind: 'block', indent: 0 });
@@ -124,7 +134,11 @@ export function braceSymbols(masked: readonly string[], spec: LanguageSpec): Sym
       }
       const ch = line[i] ?? ' ';
       if (ch === ' ' || ch === '\t') {
-        if (headerLine >= 0) header += ' ';
+        // A run of blanks (masked comments are whole lines of them) in one step, each kept as a space.
+        NON_BLANK.lastIndex = i;
+        const j = NON_BLANK.exec(line)?.index ?? line.length;
+        if (headerLine >= 0) header += ' '.repeat(j - i);
+        i = j - 1;
         continue;
       }
       if (ch === '{') {
