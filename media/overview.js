@@ -544,5 +544,4 @@
   }
 
   vscode.postMessage({ type: 'ready' });
-
 })();
