@@ -516,7 +516,7 @@
     }
     // Sent after our `ready`, behind the data posted while we loaded: without that data by now, it was dropped.
     if (message.type === 'sync' && typeof message.seq === 'number') {
-      if (dataSeq < message.seq) vscode.postMessage({ type: 'resend' });
+      vscode.postMessage({ type: dataSeq < message.seq ? 'resend' : 'synced' });
       return;
     }
     if (message.type === 'rasterize' && typeof message.svg === 'string') rasterize(message);

@@ -2,7 +2,8 @@
 // message (again on every roadmap or work change, so the page keeps its search, filters, scroll
 // and focus); the page searches, groups and draws only what is on screen with the bundled core
 // (dist/overviewCore.js) and tells the extension its query, so exports hold what is shown.
-// What the page shows is built by OverviewDataSource; the exports live in OverviewExports.
+// What the page shows is built by OverviewDataSource and encoded by OverviewPageFeed;
+// OverviewPageDelivery decides when it goes; the exports live in OverviewExports.
 
 import * as vscode from 'vscode';
 import { Commands } from '../../commands/commandIds';
@@ -20,6 +21,7 @@ import { OVERVIEW_TITLE, renderOverviewHtml } from './roadmapOverviewHtml';
 import { webviewOptions, webviewResources } from '../card/webviewResources';
 import { OverviewDataSource } from './overviewDataSource';
 import { OverviewExports } from './overviewExports';
+import { OverviewPageDelivery } from './overviewPageDelivery';
 import { OverviewPageFeed } from './overviewPageFeed';
 import { overviewPageState, type OverviewPageState } from './overviewPageState';
 
@@ -38,13 +40,10 @@ export class RoadmapOverviewPanel implements vscode.Disposable {
   private readonly subscriptions: vscode.Disposable[] = [];
   private readonly source: OverviewDataSource;
   private readonly feed: OverviewPageFeed;
+  private readonly delivery: OverviewPageDelivery;
   private readonly exports: OverviewExports;
-  /** The page posts `ready` once its script runs (it may have its first data by then, posted early). */
+  /** The page posts `ready` once its script runs (its first data may come with it: OverviewPageDelivery). */
   private pageReady = false;
-  /** `ready` messages from this panel's page: a second one is the page reloaded, holding nothing. */
-  private readyCount = 0;
-  /** The data was posted before the page's first `ready` (it arrives with the page). */
-  private earlyPosted = false;
   private readyWaiters: Array<() => void> = [];
   private updateTimer: ReturnType<typeof setTimeout> | undefined;
   private pageStateValue: OverviewPageState | undefined;
@@ -62,6 +61,12 @@ export class RoadmapOverviewPanel implements vscode.Disposable {
   ) {
     this.source = new OverviewDataSource(roadmaps, work);
     this.feed = new OverviewPageFeed(this.source);
+    this.delivery = new OverviewPageDelivery(
+      this.feed,
+      (message) => void this.panel?.webview.postMessage(message),
+      () => (this.panel ? this.feed.messages(this.folderUri, this.queryValue) : []),
+      (err) => this.log.error('Could not update the roadmap overview', err),
+    );
     this.exports = new OverviewExports(
       () => this.overview(),
       () => this.source.folderShown(this.folderUri),
@@ -104,10 +109,8 @@ export class RoadmapOverviewPanel implements vscode.Disposable {
       onMessage.dispose();
       this.panel = undefined;
       this.html = '';
-      this.feed.pageReset();
+      this.delivery.pageClosed();
       this.pageReady = false;
-      this.readyCount = 0;
-      this.earlyPosted = false;
       this.readyWaiters = [];
       this.pageStateValue = undefined;
       this.exports.pageClosed();
@@ -115,7 +118,7 @@ export class RoadmapOverviewPanel implements vscode.Disposable {
     try {
       this.html = renderOverviewHtml(webviewResources(panel.webview, this.extensionUri, 'overview'));
       panel.webview.html = this.html;
-      this.postEarly();
+      this.delivery.pageOpened();
     } catch (err) {
       this.log.error('Could not render the roadmap overview', err);
     }
@@ -185,34 +188,8 @@ export class RoadmapOverviewPanel implements vscode.Disposable {
     }
     this.updateTimer = setTimeout(() => {
       this.updateTimer = undefined;
-      this.whenPageReady(() => this.postData());
+      this.whenPageReady(() => this.delivery.update());
     }, delay);
-  }
-
-  /** Posts the entries when they differ from what the page has (work events often change nothing it shows). */
-  private postData(): void {
-    const panel = this.panel;
-    if (!panel) return;
-    try {
-      const messages = this.feed.messages(this.folderUri, this.queryValue);
-      for (const m of messages) void panel.webview.postMessage(m);
-    } catch (err) {
-      this.log.error('Could not update the roadmap overview', err);
-    }
-  }
-
-  /**
-   * Builds and posts the page's data while the webview starts instead of after its `ready`: the
-   * webview holds messages posted before its page loaded and delivers them once it has (VS Code's
-   * webview host queues them), so the build and the transfer overlap the webview's start. When
-   * VS Code drops them instead (it does when it sets the page's content twice), `sync` notices.
-   */
-  private postEarly(): void {
-    setTimeout(() => {
-      if (!this.panel || this.readyCount > 0) return;
-      this.postData();
-      this.earlyPosted = true;
-    }, 0);
   }
 
   private whenPageReady(action: () => void): void {
@@ -227,17 +204,7 @@ export class RoadmapOverviewPanel implements vscode.Disposable {
       switch (m['type']) {
         case 'ready': {
           this.pageReady = true;
-          // A reloaded page has nothing: send everything again, then its query. The first load
-          // gets what was posted early.
-          if (this.readyCount++ > 0 || !this.earlyPosted) {
-            this.feed.pageReset();
-            this.postData();
-          } else {
-            // VS Code holds messages posted while the page loads, but drops them when it sets the
-            // page's content again meanwhile. Messages keep their order: if the page lacks the early
-            // data when this arrives, it never will, and it says `resend`.
-            void this.panel?.webview.postMessage({ type: 'sync', seq: this.feed.postedSeq });
-          }
+          this.delivery.pageReady();
           const q = this.queryValue;
           void this.panel?.webview.postMessage({ type: 'setQuery', query: q });
           const waiters = this.readyWaiters;
@@ -246,9 +213,10 @@ export class RoadmapOverviewPanel implements vscode.Disposable {
           return;
         }
         case 'resend':
-          // The early data was dropped on the way (see `sync`): send it again.
-          this.feed.pageReset();
-          this.postData();
+          this.delivery.resend();
+          return;
+        case 'synced':
+          this.delivery.synced();
           return;
         case 'query':
           this.queryValue = queryFromUnknown(m['query']);
