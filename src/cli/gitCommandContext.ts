@@ -18,7 +18,7 @@ export const COMMON_OPTIONS_HELP = [
   '  --roadmap PATH...    roadmap files or folders (default: discovered from the repository folder)',
   '  --trailer-key KEY... commit trailer keys that link to items (default: Roadmap Refs Implements)',
   '  --json               print one JSON object',
-  '  --no-cache           neither read nor write the parsed-roadmap cache (~/.cache/roadmap-lens/parsed)',
+  '  --no-cache           neither read nor write the parsed-roadmap and code caches (~/.cache/roadmap-lens/)',
 ];
 
 /** Adds the common options to a command's own. */

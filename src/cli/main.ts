@@ -97,7 +97,11 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   }
 }
 
-if (require.main === module) {
+/**
+ * Runs the process's command line and sets its exit code. dist/cli.js (cliLauncher.ts) calls this
+ * once it has loaded this bundle (dist/cliMain.js) with V8's cached code.
+ */
+export function runCli(): void {
   trace('bundle loaded');
   process.on('exit', () => trace('exit'));
   const io: CliIo = {
@@ -133,3 +137,5 @@ if (require.main === module) {
     },
   );
 }
+
+if (require.main === module) runCli();

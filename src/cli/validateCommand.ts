@@ -43,7 +43,7 @@ export const validateCommand: CliCommand = {
     'Options:',
     '  --roadmap PATH...  roadmap files or folders to check instead of discovering them',
     '  --json             print one JSON object (see docs/cli.md, "CLI: validate")',
-    '  --no-cache         neither read nor write the parsed-roadmap cache (~/.cache/roadmap-lens/parsed)',
+    '  --no-cache         neither read nor write the parsed-roadmap and code caches (~/.cache/roadmap-lens/)',
     '',
     'Exit status: 0 no errors (warnings allowed), 1 errors or no roadmap found, 2 usage error.',
   ].join('\n'),

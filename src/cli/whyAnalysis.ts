@@ -22,6 +22,8 @@ import { trace, traced } from './trace';
 import { readWhyFile, splitLines, toPosix } from './readWhyFile';
 import { commitLinksForBlame, openRepo, readGraph, type GraphSource } from './whyHistory';
 import { lineCount } from '../core/util/lineStarts';
+import type { CommitGraph } from '../git/commitLookup';
+import { lookUpWhyLinks } from './whyLinks';
 
 export type WhyState = 'ok' | 'untracked' | 'binary' | 'missing' | 'unreadable' | 'not-in-repo' | 'no-git' | 'error';
 
@@ -93,18 +95,24 @@ export async function analyzeWhy(opts: WhyOptions): Promise<WhyAnalysis> {
   const cache = 'repo' in opened && opts.noCache !== true ? RepoCache.open(opened.repo.info.commonDir) : undefined;
   // Messages of the commits blame names are fetched while it runs (see messagePrefetch.ts).
   const prefetch = repoGit ? new MessagePrefetch(repoGit, blameAbort.signal) : undefined;
+  const blamePath = toPosix(path.relative(repoRoot ?? '', realPath));
+  // What linked this blame last time (see whyLinks.ts): on a hit neither the graph nor messages are read.
+  const whyLinks =
+    repoGit && bytes ? lookUpWhyLinks(cache, headRead, blamePath, bytes, (l) => notes.push(l)) : undefined;
+  const linksAtStart = whyLinks ?? Promise.resolve(undefined);
   const earlyBlame =
     repoGit && bytes && 'repo' in opened
       ? blameWithStore({
           git: repoGit,
-          relPath: toPosix(path.relative(repoRoot ?? '', realPath)),
+          relPath: blamePath,
           bytes,
           lineCount: () => lineCount(bytes.toString('utf8')),
           head: headRead,
           headNow: () => opened.repo.headSha().catch(() => undefined),
           store: cache?.then((c) => BlameStore.in(c)),
           signal: blameAbort.signal,
-          onCommit: (sha, uncommitted) => !uncommitted && prefetch?.add(sha),
+          onCommit: (sha, uncommitted) =>
+            !uncommitted && prefetch && void linksAtStart.then((l) => l?.links || prefetch.add(sha)),
           note: (line) => notes.push(line),
         })
       : undefined;
@@ -112,10 +120,16 @@ export async function analyzeWhy(opts: WhyOptions): Promise<WhyAnalysis> {
   const graphSource: { value: GraphSource } = { value: 'none' };
   const earlyGraph =
     earlyBlame && 'repo' in opened
-      ? traced('graph read', readGraph(opened.git, headRead, cache, notes, graphSource, blameAbort.signal))
+      ? linksAtStart.then((l) =>
+          l?.links
+            ? undefined
+            : traced('graph read', readGraph(opened.git, headRead, cache, notes, graphSource, blameAbort.signal)).then(
+                (graph) => ({ graph }),
+              ),
+        )
       : undefined;
   void earlyBlame?.then((b) => trace(b.from === 'store' ? 'blame done (from the blame store)' : 'blame done'));
-  void earlyGraph?.then((graph) => graph && prefetch?.useGraph(graph));
+  void earlyGraph?.then((read) => read?.graph && prefetch?.useGraph(read.graph));
   // From the parsed-roadmap cache when this roadmap was parsed before on this machine (no parse at
   // all); else, for a large roadmap, parsed on a worker thread: on the main thread the parse held
   // every git pipe (blame of a 1,200-line file, the full `rev-list --parents`) until it ended.
@@ -206,19 +220,24 @@ export async function analyzeWhy(opts: WhyOptions): Promise<WhyAnalysis> {
   const head = await headRead;
   trace('linker built, head resolved');
   const noBlame: BlameAnswer = { outcome: { state: 'untracked' }, from: 'git', stored: Promise.resolve() };
-  const [answer, graph, current] = await Promise.all([
+  const [answer, graphRead, current] = await Promise.all([
     earlyBlame ?? (opts.noHistory ? Promise.resolve(noBlame) : blameOnly(git, relPath)),
     opts.noHistory
-      ? Promise.resolve(undefined)
-      : (earlyGraph ?? readGraph(opened.git, headRead, cache, notes, graphSource)),
+      ? Promise.resolve({ graph: undefined })
+      : (earlyGraph ?? readGraph(opened.git, headRead, cache, notes, graphSource).then((graph) => ({ graph }))),
     detectCurrentWork(opened.git, commitLinker, { repo }).catch(() => undefined),
   ]);
   const blame = answer.outcome;
   trace('blame, graph, current work all in');
+  // Skipped for the why-links cache: read now only if those links do not cover this blame.
+  let graph = graphRead;
+  const graphOnce = async (): Promise<CommitGraph | undefined> =>
+    (graph ??= { graph: await readGraph(opened.git, headRead, cache, notes, graphSource) }).graph;
   const commits =
-    blame.state === 'ok' && graph
-      ? await commitLinksForBlame(git, graph, blame.blame.commits, linker, prefetch)
+    blame.state === 'ok' && !opts.noHistory
+      ? await commitLinksForBlame(git, graphOnce, blame.blame.commits, linker, prefetch, await whyLinks)
       : undefined;
+  if (graph === undefined && commits) graphSource.value = 'why-links';
   // A blame git computed is in the store before the process ends (the write is a few ms).
   await answer.stored;
   trace('commit refs');

@@ -220,7 +220,7 @@ export const whyCommand: CliCommand = {
     '  --json             print one JSON object (see docs/cli.md, "CLI: why")',
     "  --lines            with --json: every line's commit and items",
     '  --no-history       skip git blame and the commit index',
-    '  --no-cache         neither read nor write the caches (.git/roadmap-lens/, ~/.cache/roadmap-lens/parsed)',
+    '  --no-cache         neither read nor write the caches (.git/roadmap-lens/, ~/.cache/roadmap-lens/)',
     '  --repo DIR         the repository (default: the one containing FILE)',
     "  --roadmap PATH...  roadmap files or folders (default: discovered from FILE's folder upwards)",
     '  --trailer-key KEY... commit trailer keys that link to items (default: Roadmap Refs Implements)',

@@ -136,6 +136,31 @@ export async function readCommits(git: GitRunner, shas: readonly string[], signa
   return parseGitLog(out, nonce).commits;
 }
 
+/** What linking needs of the graph, for the commits asked about: the full graph, or a cached WhyLinks. */
+export interface LinkGraph {
+  has(sha: string): boolean;
+  parentCount(sha: string): number;
+  /** The merges whose brought-in side holds `sha`, outermost first. */
+  inheritingMerges(sha: string): readonly string[];
+}
+
+export function linkGraphOf(graph: CommitGraph): LinkGraph {
+  return {
+    has: (sha) => graph.nodes.has(sha),
+    parentCount: (sha) => graph.nodes.get(sha)?.parents.length ?? 0,
+    inheritingMerges: (sha) => graph.inheritingMerges(sha),
+  };
+}
+
+/** The commits of `shas` in the graph, and every commit whose message linking them needs (theirs and their merges'). */
+export function commitsToLink(graph: LinkGraph, shas: Iterable<string>): { wanted: Set<string>; fetch: Set<string> } {
+  const wanted = new Set<string>();
+  for (const sha of shas) if (graph.has(sha)) wanted.add(sha);
+  const fetch = new Set(wanted);
+  for (const sha of wanted) for (const merge of graph.inheritingMerges(sha)) fetch.add(merge);
+  return { wanted, fetch };
+}
+
 /**
  * Links for `shas` exactly as a CommitIndex of all of `graph.head` gives them, from one git process
  * for the messages of those commits and the merges they inherit from. Commits outside the graph
@@ -150,20 +175,26 @@ export async function lookupCommitLinks(
   /** Where messages come from when some were fetched already (MessagePrefetch.get). */
   source?: (shas: readonly string[]) => Promise<ReadonlyMap<string, string>>,
 ): Promise<CommitLinksLookup> {
-  const wanted = new Set<string>();
-  for (const sha of shas) if (graph.nodes.has(sha)) wanted.add(sha);
-  const fetch = new Set(wanted);
-  for (const sha of wanted) for (const merge of graph.inheritingMerges(sha)) fetch.add(merge);
+  const links = linkGraphOf(graph);
+  const { wanted, fetch } = commitsToLink(links, shas);
   let messages: ReadonlyMap<string, string>;
   if (source) messages = await source([...fetch]);
   else messages = new Map((await readCommits(git, [...fetch], signal)).map((c) => [c.sha, c.message]));
+  return linksFromMessages(links, wanted, messages, linker);
+}
 
-  const parentCount = (sha: string): number => graph.nodes.get(sha)?.parents.length ?? 0;
+/** The links of `wanted` (commits of the graph) from their and their merges' messages: no git. */
+export function linksFromMessages(
+  graph: LinkGraph,
+  wanted: Iterable<string>,
+  messages: ReadonlyMap<string, string>,
+  linker: MessageLinker,
+): CommitLinksLookup {
   const mergeEvidence = new Map<string, readonly CommitLink[]>();
   const ofMerge = (sha: string): readonly CommitLink[] => {
     let list = mergeEvidence.get(sha);
     if (!list) {
-      list = linker.mergeEvidence(messages.get(sha) ?? '', parentCount(sha)).map((e) => ({ ...e, via: sha }));
+      list = linker.mergeEvidence(messages.get(sha) ?? '', graph.parentCount(sha)).map((e) => ({ ...e, via: sha }));
       mergeEvidence.set(sha, list);
     }
     return list;
@@ -173,7 +204,7 @@ export async function lookupCommitLinks(
     // As CommitIndex.evidence(): direct, then the commit's own merge evidence, then inherited;
     // one entry per item and kind; strongest kind first (a stable sort).
     const all: CommitLink[] = [];
-    for (const e of linker.direct(messages.get(sha) ?? '', parentCount(sha))) addEvidence(all, e);
+    for (const e of linker.direct(messages.get(sha) ?? '', graph.parentCount(sha))) addEvidence(all, e);
     for (const e of ofMerge(sha)) addEvidence(all, e);
     for (const merge of graph.inheritingMerges(sha)) for (const e of ofMerge(merge)) addEvidence(all, e);
     evidence.set(

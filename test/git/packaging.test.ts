@@ -35,6 +35,8 @@ describe('packaging (vsce ls)', function () {
       manifest.main,
       ...Object.values(manifest.bin),
       'dist/roadmapParseWorker.js',
+      // dist/cli.js (bin) only launches it (src/cli/cliLauncher.ts).
+      'dist/cliMain.js',
       'schemas/roadmap.schema.json',
       'media/icon.png',
     ]) {

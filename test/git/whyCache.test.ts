@@ -53,6 +53,15 @@ function makeRepo(): TestRepo {
 
 const cacheFile = (repo: TestRepo): string => path.join(repo.dir, '.git', 'roadmap-lens', 'commit-graph.bin');
 
+/**
+ * A second call on the same file and HEAD links its blame from the why-links cache without the
+ * graph (whyLinksCache.test.ts): these tests are about the graph, so they remove that first.
+ */
+function forgetWhyLinks(cacheDir: string): void {
+  fs.rmSync(path.join(cacheDir, 'why-links'), { recursive: true, force: true });
+}
+const repoCacheDir = (repo: TestRepo): string => path.join(repo.dir, '.git', 'roadmap-lens');
+
 async function sameAsNoCache(repo: TestRepo, file = 'src/cart.ts'): Promise<WhyJson> {
   const cached = await whyJson(repo.dir, file);
   const fresh = await whyJson(repo.dir, file, '--no-cache');
@@ -73,6 +82,7 @@ describe('why: the commit graph cache', function () {
     assert.equal(decoded.graph.head, repo.head());
     assert.equal(decoded.graph.nodes.size, Number(repo.git('rev-list', '--count', 'HEAD').trim()));
 
+    forgetWhyLinks(repoCacheDir(repo));
     const second = await analyze(repo.dir, 'src/cart.ts');
     assert.equal(second.a.graphSource, 'unchanged');
     // At most: the second call's blame comes from the blame store, which stops git blame, and
@@ -153,6 +163,7 @@ describe('why: the commit graph cache', function () {
     it(`ignores ${name} with one note, answers as without a cache and writes a good file`, async () => {
       const repo = makeRepo();
       await analyze(repo.dir, 'src/cart.ts');
+      forgetWhyLinks(repoCacheDir(repo));
       corrupt(cacheFile(repo), fs.readFileSync(cacheFile(repo)));
       const { json, err } = await whyJson(repo.dir, 'src/cart.ts');
       const noteLines = err.split('\n').filter((l) => l.includes('note:'));
@@ -160,6 +171,7 @@ describe('why: the commit graph cache', function () {
       assert.match(noteLines[0] ?? '', /commit graph.*(ignored|could not write)/);
       assert.deepEqual(json, (await whyJson(repo.dir, 'src/cart.ts', '--no-cache')).json);
       if (name !== 'a folder in its place') {
+        forgetWhyLinks(repoCacheDir(repo));
         const again = await analyze(repo.dir, 'src/cart.ts');
         assert.equal(again.a.graphSource, 'unchanged', 'the rewritten file is good');
       }
@@ -189,6 +201,7 @@ describe('why: the commit graph cache', function () {
       const repos = fs.readdirSync(path.join(xdg, 'roadmap-lens', 'repos'));
       assert.equal(repos.length, 1);
       assert.ok(fs.statSync(path.join(xdg, 'roadmap-lens', 'repos', repos[0] ?? '', 'commit-graph.bin')).isFile());
+      forgetWhyLinks(path.join(xdg, 'roadmap-lens', 'repos', repos[0] ?? ''));
       assert.equal((await analyze(repo.dir, 'src/cart.ts')).a.graphSource, 'unchanged');
     } finally {
       if (saved === undefined) delete process.env['XDG_CACHE_HOME'];

@@ -3,6 +3,7 @@
 // `onDidChange`; nothing here blocks activation (git runs in the background).
 
 import { clearParsedRoadmapCache } from '../../fs/parsedRoadmapCache';
+import { clearCodeCache } from '../../fs/codeCache';
 import * as vscode from 'vscode';
 import { idKey, type RoadmapItem } from '../../core/roadmap/roadmapTypes';
 import type { CommitIndex } from '../../core/commitIndex/commitIndex';
@@ -248,12 +249,14 @@ export class WorkModel implements vscode.Disposable, WorkHistorySource {
   /**
    * Clear Cache: every folder's repository cache (`.git/roadmap-lens/`) removed, then the index
    * rebuilt; and the user's parsed-roadmap cache (`~/.cache/roadmap-lens/parsed/`, shared by every
-   * repository: it only saves a parse, so clearing it costs the next CLI call one parse).
+   * repository: it only saves a parse, so clearing it costs the next CLI call one parse) and the
+   * CLI's compiled code (`~/.cache/roadmap-lens/code/`: the next CLI call compiles its bundle again).
    */
   async clearCache(): Promise<void> {
     await Promise.all([
       ...this.folders.all().map((f) => f.clearCache()),
       clearParsedRoadmapCache().catch(() => undefined),
+      clearCodeCache().catch(() => undefined),
     ]);
   }
 
