@@ -153,7 +153,7 @@ export const VSCODE_ROWS = [
         paint,
         FIRST_PAINT_LIMIT_MS,
         "the issue's bound for the overview's first paint",
-        `the page's own query, layout and draw ${r.metric('overview.firstPaintPage').toFixed(1)} ms; the rest is the webview starting (code-server's service worker, the page's script) and the items' JSON posted to it`,
+        `the page's own query, layout and draw ${r.metric('overview.firstPaintPage').toFixed(1)} ms; drawn on the page (its clock) at ${r.metric('overview.firstPaintDrawn').toFixed(0)} ms; every why there (second part) at ${r.metric('overview.complete').toFixed(0)} ms; the rest is the webview starting (code-server's service worker, the page's script) and the items' columns posted to it`,
       );
     },
   },
@@ -187,7 +187,7 @@ export const VSCODE_ROWS = [
         first,
         EXPAND_LIMIT_MS,
         "the issue's bound for expanding 1,000 children",
-        `\`reveal\` with expand on a collapsed node until the workbench holds its children; again after collapsing: median ${r.metric('tree.expand1000Median').toFixed(0)} ms; the extension's share (getChildren + 1,000 getTreeItem) ${r.metric('tree.children1000Extension').toFixed(1)} ms. The 1,000-child epic is a file the test adds beside the generated roadmap for the measurement and removes after`,
+        `\`reveal\` with expand on a collapsed node until the workbench holds its children; again after collapsing: median ${r.metric('tree.expand1000Median').toFixed(0)} ms; the extension's share (getChildren + 1,000 getTreeItem) ${r.metric('tree.children1000Extension').toFixed(1)} ms; in the first expansion: before VS Code's first call into the provider ${r.metric('tree.expand1000FirstBeforeProvider').toFixed(0)} ms, the provider's calls ${r.metric('tree.expand1000FirstProvider').toFixed(0)} ms, after its last answer ${r.metric('tree.expand1000FirstAfterProvider').toFixed(0)} ms (VS Code's transfer and rendering). The 1,000-child epic is a file the test adds beside the generated roadmap for the measurement and removes after`,
       );
     },
   },

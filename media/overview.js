@@ -5,7 +5,7 @@
 // for the extension, which validates them. For PNG export the extension sends the SVG it made; the
 // page rasterises it on a canvas and sends the PNG back.
 // @ts-check
-/* global acquireVsCodeApi, document, window, Element, HTMLElement, Image, performance, requestAnimationFrame, ResizeObserver, RoadmapLensOverview */
+/* global acquireVsCodeApi, document, window, Element, HTMLElement, Image, performance, requestAnimationFrame, ResizeObserver, TextDecoder, RoadmapLensOverview */
 (function () {
   const vscode = acquireVsCodeApi();
   const core = RoadmapLensOverview;
@@ -30,6 +30,8 @@
   /** @type {any[]} */
   let entries = [];
   let dataSeq = 0;
+  /** The first part of the data came without most whys; the second brings them (a search by why waits for it). */
+  let whysPending = false;
   let product = /** @type {string | null} */ (null);
   /** @type {any} */
   let query = { text: '', kinds: [], statuses: [], owners: [], groupBy: 'target' };
@@ -46,6 +48,8 @@
   /** The id of the card (or key of the header) that has focus, kept across updates. */
   let focusId = '';
   let lastRenderMs = 0;
+  /** Wall-clock time of the last update's draw: the bench compares it with when the command ran. */
+  let lastDrawnAt = 0;
 
   function fmt(/** @type {number} */ n) {
     return n.toLocaleString('en-US');
@@ -125,10 +129,13 @@
     result = core.queryOverview(entries, query);
     relayout();
     lastRenderMs = performance.now() - started;
+    lastDrawnAt = Date.now();
     const count = $('ov-count');
     if (entries.length === 0) count.textContent = dataSeq === 0 ? 'Loading the roadmap…' : 'No items in the roadmap yet.';
     else if (core.isFiltering(query))
-      count.textContent = `${fmt(result.matched)} of ${fmt(result.total)} items match · ${core.describeQuery(query)}`;
+      count.textContent = `${fmt(result.matched)} of ${fmt(result.total)} items match · ${core.describeQuery(query)}${
+        whysPending && query.text.trim() !== '' ? ' · still loading the whys' : ''
+      }`;
     else count.textContent = `${fmt(result.total)} items in ${fmt(result.groups.length)} groups`;
     const empty = $('ov-empty');
     empty.hidden = !(entries.length > 0 && result.matched === 0);
@@ -273,6 +280,8 @@
       headers,
       query,
       renderMs: lastRenderMs,
+      complete: !whysPending,
+      drawnAt: lastDrawnAt,
     });
   }
 
@@ -459,8 +468,20 @@
   window.addEventListener('message', (event) => {
     const message = event.data;
     if (!message || typeof message !== 'object') return;
-    if (message.type === 'data' && Array.isArray(message.entries)) {
-      entries = message.entries;
+    if (message.type === 'data' && ArrayBuffer.isView(message.entries)) {
+      let decoded;
+      try {
+        decoded = core.decodeOverviewEntries(new TextDecoder().decode(message.entries));
+      } catch {
+        return; // Another version's data (a stale page): the extension sends again on reload.
+      }
+      // The page's first data comes with the query it was prepared for (a reopened overview's filter).
+      if (dataSeq === 0 && message.query && typeof message.query === 'object') {
+        query = { text: '', kinds: [], statuses: [], owners: [], groupBy: 'target', ...message.query };
+        writeControls();
+      }
+      entries = decoded.entries;
+      whysPending = decoded.whysPending;
       dataSeq = typeof message.seq === 'number' ? message.seq : dataSeq + 1;
       product = typeof message.product === 'string' ? message.product : null;
       $('ov-title').textContent = product ? `${product} roadmap` : 'Roadmap overview';
@@ -471,11 +492,31 @@
       update();
       return;
     }
+    if (message.type === 'whys' && message.seq === dataSeq && whysPending && ArrayBuffer.isView(message.whys)) {
+      // The second part: every why, for the search; the cards on screen already had theirs.
+      const complete = core.applyWhys(entries, new TextDecoder().decode(message.whys));
+      if (!complete) return;
+      entries = complete;
+      whysPending = false;
+      update();
+      return;
+    }
     if (message.type === 'setQuery' && message.query && typeof message.query === 'object') {
-      query = { text: '', kinds: [], statuses: [], owners: [], groupBy: 'target', ...message.query };
+      const next = { text: '', kinds: [], statuses: [], owners: [], groupBy: 'target', ...message.query };
+      // The answer to `ready` repeats the query the first data came with: nothing to redraw.
+      if (JSON.stringify(next) === JSON.stringify(query) && entries.length > 0) {
+        report();
+        return;
+      }
+      query = next;
       writeControls();
       scroller.scrollTop = 0;
       update();
+      return;
+    }
+    // Sent after our `ready`, behind the data posted while we loaded: without that data by now, it was dropped.
+    if (message.type === 'sync' && typeof message.seq === 'number') {
+      vscode.postMessage({ type: dataSeq < message.seq ? 'resend' : 'synced' });
       return;
     }
     if (message.type === 'rasterize' && typeof message.svg === 'string') rasterize(message);

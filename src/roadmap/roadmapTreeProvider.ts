@@ -4,8 +4,6 @@
 
 import * as vscode from 'vscode';
 import { kindLabel } from '../core/render/itemCard';
-import { clampText } from '../core/render/roadmapOverview';
-import { statusBucket } from '../core/rollup/rollup';
 import {
   filterRoadmap,
   isEmptyFilter,
@@ -17,6 +15,7 @@ import {
 } from '../core/roadmap/roadmapFilter';
 import type { RoadmapIndex } from '../core/roadmap/roadmapIndex';
 import { idKey, type RoadmapItem } from '../core/roadmap/roadmapTypes';
+import { itemDescription, itemIcon, itemLabel } from './itemTreeRow';
 import type { RoadmapModel } from './model/roadmapModel';
 import { cardMarkdown } from './cardMarkdown';
 import type { ContributedNode, ItemTreeContributor } from './itemTreeContributor';
@@ -35,60 +34,14 @@ export interface ItemNode {
 /** Contributed nodes come from other features (e.g. the Work section under an item). */
 export type RoadmapNode = FolderNode | ItemNode | ContributedNode;
 
-const KIND_ICONS: Readonly<Record<string, string>> = {
-  goal: 'target',
-  initiative: 'rocket',
-  epic: 'layers',
-  feature: 'lightbulb',
-  story: 'note',
-};
-
-const STATUS_COLORS: Readonly<Record<string, string>> = {
-  shipped: 'charts.green',
-  'in-progress': 'charts.blue',
-  dropped: 'disabledForeground',
-};
-
-export function itemIcon(item: RoadmapItem): vscode.ThemeIcon {
-  const icon = KIND_ICONS[item.kind.toLowerCase()] ?? 'circle-outline';
-  const color = item.status === undefined ? undefined : STATUS_COLORS[item.status.toLowerCase()];
-  return color === undefined ? new vscode.ThemeIcon(icon) : new vscode.ThemeIcon(icon, new vscode.ThemeColor(color));
-}
-
-/** Titles longer than this are cut in the row; the tooltip (the card) has the whole title. */
-const LABEL_TITLE_CHARS = 48;
-
-/**
- * `CHK-12 One-click reorder`: the id first, so it stays in sight at the default sidebar width
- * (a row is cut at its end), and a title short enough that the status after it usually does too.
- * VS Code's own tree find matches the label, so typing an id finds its row.
- */
-export function itemLabel(item: RoadmapItem): string {
-  return `${item.id} ${clampText(item.title, LABEL_TITLE_CHARS)}`;
-}
-
-/** `in-progress · 2/3 shipped`: status and, for parents, how many live children shipped. */
-export function itemDescription(item: RoadmapItem, children: readonly RoadmapItem[]): string {
-  const parts: string[] = [];
-  if (item.status !== undefined) parts.push(item.status);
-  if (children.length > 0) {
-    let shipped = 0;
-    let live = 0;
-    for (const c of children) {
-      const bucket = statusBucket(c.status);
-      if (bucket === 'dropped') continue;
-      live++;
-      if (bucket === 'shipped') shipped++;
-    }
-    if (live > 0) parts.push(`${shipped}/${live} shipped`);
-  }
-  return parts.join(' · ');
-}
+export { itemDescription, itemIcon, itemLabel } from './itemTreeRow';
 
 export class RoadmapTreeProvider implements vscode.TreeDataProvider<RoadmapNode>, vscode.Disposable {
   private readonly emitter = new vscode.EventEmitter<RoadmapNode | undefined>();
   readonly onDidChangeTreeData = this.emitter.event;
   private nodes = new Map<string, RoadmapNode>();
+  private readonly uris = new Map<string, vscode.Uri>();
+  private readonly tokens = new Map<string, string>();
   private readonly subscription: vscode.Disposable;
   private readonly contributorSubscriptions: vscode.Disposable[];
 
@@ -163,7 +116,7 @@ export class RoadmapTreeProvider implements vscode.TreeDataProvider<RoadmapNode>
   }
 
   private facts(folderUri: string): FilterFacts {
-    const folder = vscode.Uri.parse(folderUri);
+    const folder = this.uri(folderUri);
     return {
       hasWork: (item) => this.contributors.some((c) => c.hasWork?.(folder, item) === true),
       isMine: (item) => this.contributors.some((c) => c.isMine?.(folder, item) === true),
@@ -238,14 +191,15 @@ export class RoadmapTreeProvider implements vscode.TreeDataProvider<RoadmapNode>
         ? vscode.TreeItemCollapsibleState.Expanded
         : vscode.TreeItemCollapsibleState.Collapsed;
     const tree = new vscode.TreeItem(itemLabel(item), state);
-    tree.id = `${node.folderUri}::${idKey(item.id)}${filter ? `~filter${this.filterGeneration}` : ''}`;
-    tree.description = itemDescription(item, index.children(item.id));
+    tree.id = `${this.folderToken(node.folderUri)}:${idKey(item.id)}${filter ? `~filter${this.filterGeneration}` : ''}`;
+    tree.description = itemDescription(item, children);
     tree.iconPath = itemIcon(item);
     tree.contextValue = item.why !== undefined && item.why.trim() !== '' ? 'roadmapItem hasWhy' : 'roadmapItem';
     tree.accessibilityInformation = {
       label: `${kindLabel(item.kind)} ${item.id}: ${item.title}${item.status ? `, ${item.status}` : ''}`,
     };
-    for (const contributor of this.contributors) contributor.decorateItem(vscode.Uri.parse(node.folderUri), item, tree);
+    const folder = this.uri(node.folderUri);
+    for (const contributor of this.contributors) contributor.decorateItem(folder, item, tree);
     return tree;
   }
 
@@ -272,7 +226,28 @@ export class RoadmapTreeProvider implements vscode.TreeDataProvider<RoadmapNode>
   }
 
   private index(folderUri: string): RoadmapIndex | undefined {
-    return this.model.indexFor(vscode.Uri.parse(folderUri));
+    return this.model.indexFor(this.uri(folderUri));
+  }
+
+  /**
+   * A short stable stand-in for the folder in row ids: VS Code sends each row's id and its parent's
+   * to the workbench, and a full folder URI twice per row was a third of what 1,000 rows weigh.
+   */
+  private folderToken(folderUri: string): string {
+    let token = this.tokens.get(folderUri);
+    if (token === undefined) {
+      let h = 0x811c9dc5;
+      for (let i = 0; i < folderUri.length; i++) h = Math.imul(h ^ folderUri.charCodeAt(i), 0x01000193);
+      this.tokens.set(folderUri, (token = (h >>> 0).toString(36)));
+    }
+    return token;
+  }
+
+  /** Nodes hold folder URIs as text; a row asks for its folder's Uri several times, 1,000 rows at once. */
+  private uri(folderUri: string): vscode.Uri {
+    let uri = this.uris.get(folderUri);
+    if (!uri) this.uris.set(folderUri, (uri = vscode.Uri.parse(folderUri)));
+    return uri;
   }
 
   /** Skips items that are not the canonical owner of their id (duplicates): tree ids must be unique. */
@@ -281,7 +256,7 @@ export class RoadmapTreeProvider implements vscode.TreeDataProvider<RoadmapNode>
     const shown = items.filter(
       (item) => index.get(item.id) === item && (filter === undefined || filter.visible.has(idKey(item.id))),
     );
-    const folder = vscode.Uri.parse(folderUri);
+    const folder = this.uri(folderUri);
     const activity = (item: RoadmapItem): number | undefined => {
       let best: number | undefined;
       for (const c of this.contributors) {

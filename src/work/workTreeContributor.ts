@@ -220,8 +220,7 @@ export class WorkTreeContributor implements ItemTreeContributor, vscode.FileDeco
   }
 
   private hasOwnWork(folderUri: vscode.Uri, itemId: string): boolean {
-    const { branches, commits } = this.work.workFor(folderUri, itemId);
-    return branches.length > 0 || commits.length > 0;
+    return this.work.hasOwnWork(folderUri, itemId);
   }
 }
 

@@ -4,3 +4,4 @@
 
 export { queryOverview, describeQuery, isFiltering, overviewFacets, EMPTY_QUERY } from './overviewQuery';
 export { layoutRows, visibleRows, rowOfMember, rowAt, cardsPerRow } from './overviewWindow';
+export { decodeOverviewEntries, applyWhys } from './overviewCodec';

@@ -92,6 +92,17 @@ export function describeQuery(q: OverviewQuery): string {
   return parts.join(' · ');
 }
 
+/**
+ * What a search looks in, lower-cased once per entry (entries are immutable: new data brings new
+ * objects), not once per entry per keystroke.
+ */
+const haystacks = new WeakMap<OverviewEntry, string>();
+function haystack(e: OverviewEntry): string {
+  let hay = haystacks.get(e);
+  if (hay === undefined) haystacks.set(e, (hay = `${e.id}\n${e.title}\n${e.why}\n${e.owner ?? ''}`.toLowerCase()));
+  return hay;
+}
+
 /** One matcher per query (words and sets prepared once, then one call per entry). */
 export function entryMatcher(q: OverviewQuery): (e: OverviewEntry) => boolean {
   const words = q.text
@@ -110,11 +121,23 @@ export function entryMatcher(q: OverviewQuery): (e: OverviewEntry) => boolean {
     if (q.work === 'no-work' && hasWork) return false;
     if (q.mine === true && !e.mine) return false;
     if (words.length > 0) {
-      const hay = `${e.id}\n${e.title}\n${e.why}\n${e.owner ?? ''}`.toLowerCase();
+      const hay = haystack(e);
       for (const w of words) if (!hay.includes(w)) return false;
     }
     return true;
   };
+}
+
+/** Each id's (lower-cased) position, once per entries array: the swimlanes look lanes up by id. */
+const positionsOf = new WeakMap<readonly OverviewEntry[], Map<string, number>>();
+function positions(entries: readonly OverviewEntry[]): Map<string, number> {
+  let map = positionsOf.get(entries);
+  if (!map) {
+    map = new Map();
+    for (let i = 0; i < entries.length; i++) map.set((entries[i] as OverviewEntry).id.toLowerCase(), i);
+    positionsOf.set(entries, map);
+  }
+  return map;
 }
 
 interface GroupDraft {
@@ -143,8 +166,7 @@ const LAST = Number.MAX_SAFE_INTEGER;
 export function queryOverview(entries: readonly OverviewEntry[], q: OverviewQuery): OverviewResult {
   const match = entryMatcher(q);
   const groups = new Map<string, GroupDraft>();
-  const lanePosition = new Map<string, number>();
-  if (q.groupBy === 'epic') entries.forEach((e, i) => lanePosition.set(e.id.toLowerCase(), i));
+  const lanePosition = q.groupBy === 'epic' ? positions(entries) : new Map<string, number>();
   let matched = 0;
   for (let i = 0; i < entries.length; i++) {
     const e = entries[i] as OverviewEntry;
@@ -161,9 +183,17 @@ export function queryOverview(entries: readonly OverviewEntry[], q: OverviewQuer
     } else if (q.groupBy === 'epic') {
       const lane = e.lane?.toLowerCase();
       key = lane === undefined ? 'lane:none' : `lane:${lane}`;
-      const laneEntry = lane === undefined ? undefined : entries[lanePosition.get(lane) ?? -1];
-      title =
-        lane === undefined ? 'Not under an epic' : laneEntry ? `${laneEntry.id} · ${laneEntry.title}` : (e.lane ?? '');
+      // The title and rank only matter for a new group: 901 lanes, not 10,000 entries.
+      if (groups.has(key)) title = '';
+      else {
+        const laneEntry = lane === undefined ? undefined : entries[lanePosition.get(lane) ?? -1];
+        title =
+          lane === undefined
+            ? 'Not under an epic'
+            : laneEntry
+              ? `${laneEntry.id} · ${laneEntry.title}`
+              : (e.lane ?? '');
+      }
       rank = lane === undefined ? LAST : (lanePosition.get(lane) ?? LAST - 1);
     } else {
       const t = e.target?.trim() ?? '';

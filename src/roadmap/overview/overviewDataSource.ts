@@ -7,6 +7,7 @@ import { buildOverviewEntries, type OverviewEntry } from '../../core/overview/ov
 import { overviewForExport } from '../../core/overview/overviewExport';
 import { overviewFacets, type OverviewQuery } from '../../core/overview/overviewQuery';
 import type { Overview } from '../../core/render/roadmapOverview';
+import type { RoadmapIndex } from '../../core/roadmap/roadmapIndex';
 import type { FolderRoadmap, RoadmapModel } from '../model/roadmapModel';
 import type { WorkModel } from '../../work/model/workModel';
 
@@ -20,7 +21,21 @@ export interface OverviewPageData {
   readonly unlinkedBranches: number | null;
 }
 
+interface Facts {
+  readonly branches: number;
+  readonly commits: number;
+  readonly mine: boolean;
+}
+
+const NO_WORK = { branches: 0, commits: 0 };
+const NO_FACTS: Facts = { ...NO_WORK, mine: false };
+
 export class OverviewDataSource {
+  /** The entries of the last roadmap index asked for: its roadmap part, and with the work facts. */
+  private built:
+    | { readonly index: RoadmapIndex; readonly base: OverviewEntry[]; facts: Facts[]; entries: OverviewEntry[] }
+    | undefined;
+
   constructor(
     private readonly roadmaps: RoadmapModel,
     private readonly work: WorkModel | undefined,
@@ -35,26 +50,50 @@ export class OverviewDataSource {
     return (active ? this.roadmaps.roadmapForDocument(active) : undefined) ?? all[0];
   }
 
-  /** One entry per item, with its roll-up and whether it is mine; what the page searches. */
+  /**
+   * One entry per item, with its roll-up and whether it is mine; what the page searches. The
+   * roadmap's part (targets, lanes, children) is built once per roadmap; a work change only reads
+   * the work facts again, and when none changed (most work events) returns the very same array.
+   */
   entries(
     folderUri: vscode.Uri | undefined,
   ): { readonly roadmap: FolderRoadmap; readonly entries: OverviewEntry[] } | undefined {
     const roadmap = this.roadmap(folderUri);
     if (!roadmap) return undefined;
     const { folder, index } = roadmap;
+    let built = this.built;
+    if (built?.index !== index) {
+      const base = buildOverviewEntries(index, { work: () => NO_WORK, isMine: () => false });
+      built = this.built = { index, base, facts: [], entries: base };
+    }
     const work = this.work;
     const ready = this.gitReady(folder.uri);
-    const entries = buildOverviewEntries(index, {
-      work: (item) => {
-        if (!ready || !work) return { branches: 0, commits: 0 };
-        const r = work.rollupFor(folder.uri, item.id);
-        if (r) return { branches: r.branches, commits: r.commits };
-        const w = work.workFor(folder.uri, item.id);
-        return { branches: w.branches.length, commits: w.commits.length };
-      },
-      isMine: (item) => ready && work !== undefined && work.isMine(folder.uri, item),
+    const facts = built.base.map((e): Facts => {
+      const item = index.get(e.id);
+      if (!ready || !work || !item) return NO_FACTS;
+      const r = work.rollupFor(folder.uri, item.id);
+      const w = r ? undefined : work.workFor(folder.uri, item.id);
+      return {
+        branches: r ? r.branches : (w?.branches.length ?? 0),
+        commits: r ? r.commits : (w?.commits.length ?? 0),
+        mine: work.isMine(folder.uri, item),
+      };
     });
-    return { roadmap, entries };
+    const same =
+      facts.length === built.facts.length &&
+      facts.every((f, i) => {
+        const g = built.facts[i];
+        return g !== undefined && f.branches === g.branches && f.commits === g.commits && f.mine === g.mine;
+      });
+    if (!same) {
+      const base = built.base;
+      built.entries = base.map((e, i) => {
+        const f = facts[i] ?? NO_FACTS;
+        return f === NO_FACTS ? e : { ...e, branches: f.branches, commits: f.commits, mine: f.mine };
+      });
+      built.facts = facts;
+    }
+    return { roadmap, entries: built.entries };
   }
 
   /** The overview as shown under `query`, for exports and tests. Undefined when no folder has a roadmap. */

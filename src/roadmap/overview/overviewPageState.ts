@@ -20,6 +20,13 @@ export interface OverviewPageState {
   readonly query: OverviewQuery;
   /** Milliseconds the page spent on its last update (search, filter or data), by its own clock. */
   readonly renderMs: number;
+  /**
+   * False while the page holds only the first part of the data (every item, the whys of its first
+   * screen): a search by why is complete once this is true.
+   */
+  readonly complete: boolean;
+  /** Wall-clock time (Date.now() on the page) of the last update's draw. */
+  readonly drawnAt: number;
 }
 
 /** The page's `rendered` message as a state: unknown or malformed fields read as empty. */
@@ -36,5 +43,7 @@ export function overviewPageState(message: Record<string, unknown>): OverviewPag
     headers: strings(message['headers']),
     query: queryFromUnknown(message['query']),
     renderMs: num(message['renderMs']),
+    complete: message['complete'] !== false,
+    drawnAt: num(message['drawnAt']),
   };
 }

@@ -2,7 +2,8 @@
 // message (again on every roadmap or work change, so the page keeps its search, filters, scroll
 // and focus); the page searches, groups and draws only what is on screen with the bundled core
 // (dist/overviewCore.js) and tells the extension its query, so exports hold what is shown.
-// What the page shows is built by OverviewDataSource; the exports live in OverviewExports.
+// What the page shows is built by OverviewDataSource and encoded by OverviewPageFeed;
+// OverviewPageDelivery decides when it goes; the exports live in OverviewExports.
 
 import * as vscode from 'vscode';
 import { Commands } from '../../commands/commandIds';
@@ -20,6 +21,8 @@ import { OVERVIEW_TITLE, renderOverviewHtml } from './roadmapOverviewHtml';
 import { webviewOptions, webviewResources } from '../card/webviewResources';
 import { OverviewDataSource } from './overviewDataSource';
 import { OverviewExports } from './overviewExports';
+import { OverviewPageDelivery } from './overviewPageDelivery';
+import { OverviewPageFeed } from './overviewPageFeed';
 import { overviewPageState, type OverviewPageState } from './overviewPageState';
 
 export type { OverviewPageState } from './overviewPageState';
@@ -36,13 +39,13 @@ export class RoadmapOverviewPanel implements vscode.Disposable {
   private queryValue: OverviewQuery = EMPTY_QUERY;
   private readonly subscriptions: vscode.Disposable[] = [];
   private readonly source: OverviewDataSource;
+  private readonly feed: OverviewPageFeed;
+  private readonly delivery: OverviewPageDelivery;
   private readonly exports: OverviewExports;
-  /** The page posts `ready` once its script runs; messages sent before that are lost. */
+  /** The page posts `ready` once its script runs (its first data may come with it: OverviewPageDelivery). */
   private pageReady = false;
   private readyWaiters: Array<() => void> = [];
   private updateTimer: ReturnType<typeof setTimeout> | undefined;
-  private lastData = '';
-  private seq = 0;
   private pageStateValue: OverviewPageState | undefined;
   private readonly pageStateEmitter = new vscode.EventEmitter<OverviewPageState>();
   /** Fires each time the page reports what it drew. */
@@ -57,6 +60,13 @@ export class RoadmapOverviewPanel implements vscode.Disposable {
     private readonly showUnlinkedCommand: string,
   ) {
     this.source = new OverviewDataSource(roadmaps, work);
+    this.feed = new OverviewPageFeed(this.source);
+    this.delivery = new OverviewPageDelivery(
+      this.feed,
+      (message) => void this.panel?.webview.postMessage(message),
+      () => (this.panel ? this.feed.messages(this.folderUri, this.queryValue) : []),
+      (err) => this.log.error('Could not update the roadmap overview', err),
+    );
     this.exports = new OverviewExports(
       () => this.overview(),
       () => this.source.folderShown(this.folderUri),
@@ -68,13 +78,18 @@ export class RoadmapOverviewPanel implements vscode.Disposable {
         return true;
       },
     );
-    this.subscriptions.push(roadmaps.onDidChange(() => this.scheduleUpdate()));
-    if (work) this.subscriptions.push(work.onDidChange(() => this.scheduleUpdate()));
+    const changed = (): void => {
+      this.feed.invalidate();
+      this.scheduleUpdate();
+    };
+    this.subscriptions.push(roadmaps.onDidChange(changed));
+    if (work) this.subscriptions.push(work.onDidChange(changed));
   }
 
   show(folderUri?: vscode.Uri): void {
     if (folderUri && folderUri.toString() !== this.folderUri?.toString()) {
       this.folderUri = folderUri;
+      this.feed.invalidate();
       this.scheduleUpdate(0);
     }
     if (this.panel) {
@@ -94,7 +109,7 @@ export class RoadmapOverviewPanel implements vscode.Disposable {
       onMessage.dispose();
       this.panel = undefined;
       this.html = '';
-      this.lastData = '';
+      this.delivery.pageClosed();
       this.pageReady = false;
       this.readyWaiters = [];
       this.pageStateValue = undefined;
@@ -103,6 +118,7 @@ export class RoadmapOverviewPanel implements vscode.Disposable {
     try {
       this.html = renderOverviewHtml(webviewResources(panel.webview, this.extensionUri, 'overview'));
       panel.webview.html = this.html;
+      this.delivery.pageOpened();
     } catch (err) {
       this.log.error('Could not render the roadmap overview', err);
     }
@@ -172,23 +188,8 @@ export class RoadmapOverviewPanel implements vscode.Disposable {
     }
     this.updateTimer = setTimeout(() => {
       this.updateTimer = undefined;
-      this.whenPageReady(() => this.postData());
+      this.whenPageReady(() => this.delivery.update());
     }, delay);
-  }
-
-  /** Posts the entries when they differ from what the page has (work events often change nothing it shows). */
-  private postData(): void {
-    const panel = this.panel;
-    if (!panel) return;
-    try {
-      const data = this.source.pageData(this.folderUri);
-      const json = JSON.stringify(data);
-      if (json === this.lastData) return;
-      this.lastData = json;
-      void panel.webview.postMessage({ type: 'data', seq: ++this.seq, ...data });
-    } catch (err) {
-      this.log.error('Could not update the roadmap overview', err);
-    }
   }
 
   private whenPageReady(action: () => void): void {
@@ -203,9 +204,7 @@ export class RoadmapOverviewPanel implements vscode.Disposable {
       switch (m['type']) {
         case 'ready': {
           this.pageReady = true;
-          // A reloaded page has nothing: send everything again, then its query.
-          this.lastData = '';
-          this.postData();
+          this.delivery.pageReady();
           const q = this.queryValue;
           void this.panel?.webview.postMessage({ type: 'setQuery', query: q });
           const waiters = this.readyWaiters;
@@ -213,6 +212,12 @@ export class RoadmapOverviewPanel implements vscode.Disposable {
           for (const w of waiters) w();
           return;
         }
+        case 'resend':
+          this.delivery.resend();
+          return;
+        case 'synced':
+          this.delivery.synced();
+          return;
         case 'query':
           this.queryValue = queryFromUnknown(m['query']);
           return;

@@ -165,7 +165,14 @@ export class WorkModel implements vscode.Disposable, WorkHistorySource {
   isMine(folderUri: vscode.Uri, item: RoadmapItem): boolean {
     if (this.currentMark(folderUri, item.id) === 'current') return true;
     if (this.folders.get(folderUri)?.summary.mine.has(idKey(item.id))) return true;
-    return this.workFor(folderUri, item.id).branches.some((b) => !b.remote);
+    const own = this.folders.get(folderUri)?.summary.byItem.get(idKey(item.id));
+    return own?.branches.some((b) => b.ref.remote === undefined) === true;
+  }
+
+  /** Whether the item has branches or commits of its own, without building them (a tree row asks). */
+  hasOwnWork(folderUri: vscode.Uri, itemId: string): boolean {
+    const own = this.folders.get(folderUri)?.summary.byItem.get(idKey(itemId));
+    return own !== undefined && (own.branches.length > 0 || own.commits.length > 0);
   }
 
   /** How much of the indexed history links to an item; undefined while git is off or indexing. */

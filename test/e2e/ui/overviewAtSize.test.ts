@@ -19,6 +19,8 @@ import { openWorkbench, uiContext, waitUntil, type Workbench } from './workbench
 const ITEMS = 10_000;
 /** Far above what a screen of cards needs, far below 10,000: "only what is on screen is in the DOM". */
 const MAX_CARDS_IN_DOM = 200;
+/** In one why only, of an item far past the first screen. */
+const WHY_WORD = 'Quokka';
 
 interface GeneratedRoadmap {
   files: { rel: string; text: string }[];
@@ -46,12 +48,8 @@ describe('the overview and the tree at 10,000 items', function () {
       makeRoadmap(total: number): GeneratedRoadmap;
     };
     const roadmap = gen.makeRoadmap(ITEMS);
-    for (const f of roadmap.files) {
-      fs.mkdirSync(path.dirname(path.join(dir, f.rel)), { recursive: true });
-      fs.writeFileSync(path.join(dir, f.rel), f.text);
-    }
     // Which item the old overview could not show: past the 200th card of its target column.
-    const index = RoadmapIndex.build(roadmap.files.map((f) => parseRoadmapFile(f.rel, f.text)));
+    let index = RoadmapIndex.build(roadmap.files.map((f) => parseRoadmapFile(f.rel, f.text)));
     const entries = buildOverviewEntries(index, { work: () => ({ branches: 0, commits: 0 }), isMine: () => false });
     const biggest = [...queryOverview(entries, EMPTY_QUERY).groups].sort(
       (a, b) => b.members.length - a.members.length,
@@ -59,6 +57,20 @@ describe('the overview and the tree at 10,000 items', function () {
     const deep = entries[biggest?.members[biggest.members.length - 1] ?? -1];
     assert.ok(deep && (biggest?.members.length ?? 0) > 1000, 'a column far past the old cap');
     deepId = deep.id;
+    // The same item gets a word no other why has: the whys past the first screen come in a second part.
+    const file = roadmap.files.find((f) => f.text.includes(`id: ${deepId}\n`));
+    assert.ok(file);
+    const at = file.text.indexOf(`id: ${deepId}\n`);
+    const why = /why: (?:"|>\n\s+)/.exec(file.text.slice(at));
+    assert.ok(why);
+    const cut = at + why.index + why[0].length;
+    file.text = `${file.text.slice(0, cut)}${WHY_WORD} ${file.text.slice(cut)}`;
+    index = RoadmapIndex.build(roadmap.files.map((f) => parseRoadmapFile(f.rel, f.text)));
+    assert.ok(index.get(deepId)?.why?.startsWith(WHY_WORD), 'the word is in its why');
+    for (const f of roadmap.files) {
+      fs.mkdirSync(path.dirname(path.join(dir, f.rel)), { recursive: true });
+      fs.writeFileSync(path.join(dir, f.rel), f.text);
+    }
     const anEpic = index.items.find((i) => i.kind === 'epic' && index.children(i.id).length > 3);
     assert.ok(anEpic);
     const child = index.children(anEpic.id)[2];
@@ -118,6 +130,15 @@ describe('the overview and the tree at 10,000 items', function () {
     await search.press('ArrowDown');
     const focused = await page.locator('.ov-card:focus').getAttribute('data-item');
     assert.ok(focused !== null && focused.toLowerCase().includes(deepId.toLowerCase()), `focus on ${focused}`);
+  });
+
+  it('finds that item by a word of its why: the whys sent after the first paint are searched', async () => {
+    const page = activeWebview(wb);
+    const search = page.locator('#ov-search');
+    await search.fill(WHY_WORD.toLowerCase());
+    await page.locator(`.ov-card[data-item="${deepId}"]`).waitFor({ state: 'visible' });
+    await page.locator('#ov-count', { hasText: /^1 of 10,000 items match · "quokka"$/ }).waitFor({ state: 'visible' });
+    await search.fill('');
   });
 
   it('narrows with a filter and keeps the DOM bounded while scrolling', async () => {
