@@ -7,11 +7,10 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { analyzeWhy, type WhyAnalysis } from '../../src/cli/whyAnalysis';
 import type { WhyJson } from '../../src/cli/whyCommand';
 import { decodeCommitGraph, encodeCommitGraph } from '../../src/core/indexFile/commitGraphCodec';
-import { gitProcessesStarted } from '../../src/git/gitProcessCounter';
 import { tempDir, TestRepo } from './gitFixture';
+import { analyzeCounting, mergedBranchRepo } from './mergedBranchRepo';
 import { whyJson } from './whyJson';
 
 const ROADMAP = [
@@ -31,25 +30,9 @@ const ROADMAP = [
   '',
 ].join('\n');
 
-async function analyze(dir: string, file: string, noCache = false): Promise<{ a: WhyAnalysis; gitProcesses: number }> {
-  const before = gitProcessesStarted();
-  const a = await analyzeWhy({ cwd: dir, file, ...(noCache ? { noCache } : {}) });
-  return { a, gitProcesses: gitProcessesStarted() - before };
-}
+const analyze = analyzeCounting;
 
-/** main with a merge whose branch name carries CHK-13 (its commits inherit it through the graph). */
-function makeRepo(): TestRepo {
-  const repo = TestRepo.init();
-  repo.write('roadmap.yaml', ROADMAP);
-  repo.commit('Add roadmap', 'roadmap.yaml', ROADMAP);
-  repo.commit('CHK-12: first lines', 'src/cart.ts', 'a\nb\nc\n');
-  repo.git('switch', '-q', '-c', 'feature/chk-13-saved');
-  repo.commit('save the cart', 'src/cart.ts', 'a\nb\nc\nsaved\n');
-  repo.git('switch', '-q', 'main');
-  repo.commit('unrelated', 'other.txt', 'x\n');
-  repo.git('merge', '--no-ff', '-q', '-m', "Merge branch 'feature/chk-13-saved'", 'feature/chk-13-saved');
-  return repo;
-}
+const makeRepo = (): TestRepo => mergedBranchRepo(ROADMAP);
 
 const cacheFile = (repo: TestRepo): string => path.join(repo.dir, '.git', 'roadmap-lens', 'commit-graph.bin');
 

@@ -6,12 +6,11 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { analyzeWhy, type WhyAnalysis } from '../../src/cli/whyAnalysis';
 import { decodeWhyLinks, encodeWhyLinks } from '../../src/core/indexFile/whyLinksCodec';
 import { blameKeyOf } from '../../src/fs/blameStore';
 import { WhyLinksStore } from '../../src/fs/whyLinksStore';
-import { gitProcessesStarted } from '../../src/git/gitProcessCounter';
 import { TestRepo } from './gitFixture';
+import { analyzeCounting, mergedBranchRepo } from './mergedBranchRepo';
 import { whyJson } from './whyJson';
 
 const ROADMAP = [
@@ -27,25 +26,10 @@ const ROADMAP = [
   '',
 ].join('\n');
 
-async function analyze(dir: string, noCache = false): Promise<{ a: WhyAnalysis; gitProcesses: number }> {
-  const before = gitProcessesStarted();
-  const a = await analyzeWhy({ cwd: dir, file: 'src/cart.ts', ...(noCache ? { noCache } : {}) });
-  return { a, gitProcesses: gitProcessesStarted() - before };
-}
+const analyze = (dir: string, noCache = false): ReturnType<typeof analyzeCounting> =>
+  analyzeCounting(dir, 'src/cart.ts', noCache);
 
-/** A line brought in by a merge whose branch names CHK-13: only the graph (or the cache) links it. */
-function makeRepo(): TestRepo {
-  const repo = TestRepo.init();
-  repo.write('roadmap.yaml', ROADMAP);
-  repo.commit('Add roadmap', 'roadmap.yaml', ROADMAP);
-  repo.commit('CHK-12: first lines', 'src/cart.ts', 'a\nb\nc\n');
-  repo.git('switch', '-q', '-c', 'feature/chk-13-saved');
-  repo.commit('save the cart', 'src/cart.ts', 'a\nb\nc\nsaved\n');
-  repo.git('switch', '-q', 'main');
-  repo.commit('unrelated', 'other.txt', 'x\n');
-  repo.git('merge', '--no-ff', '-q', '-m', "Merge branch 'feature/chk-13-saved'", 'feature/chk-13-saved');
-  return repo;
-}
+const makeRepo = (): TestRepo => mergedBranchRepo(ROADMAP);
 
 const linksDir = (repo: TestRepo): string => path.join(repo.dir, '.git', 'roadmap-lens', 'why-links');
 const store = (repo: TestRepo): WhyLinksStore => new WhyLinksStore(linksDir(repo));
