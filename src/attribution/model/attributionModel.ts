@@ -88,12 +88,9 @@ export class AttributionModel implements vscode.Disposable {
   /** An answer was given before the roadmap or git was first read: the next change fires at once. */
   private waiting = false;
   /** A file with no symbols yet: its provider is asked again a few times (symbolRetries.ts). */
-  private readonly symbolRetries = new SymbolRetries((document, symbols) => {
-    this.providerLanguages.add(document.languageId);
-    this.lateSymbols.set(document.uri.toString(), { version: document.version, symbols });
-    this.results.delete(document.uri.toString());
-    this.emitter.fire();
-  });
+  private readonly symbolRetries = new SymbolRetries((document, symbols) =>
+    this.symbolsArrived(document, document.version, symbols),
+  );
   private readonly subscriptions: vscode.Disposable[] = [];
   /** Symbols a provider gave after the answer was given, for that version of the document. */
   private readonly lateSymbols = new Map<string, { version: number; symbols: DocumentSymbolRange[] }>();
@@ -171,6 +168,24 @@ export class AttributionModel implements vscode.Disposable {
     this.results.clear();
   }
 
+  /**
+   * A provider answered with symbols after the answer for `version` was given (past the first wait,
+   * or on a retry): keep them for that version (asking again may be late again: a 10,000-line file)
+   * and drop its answer once, so they replace the finder's.
+   */
+  private symbolsArrived(document: vscode.TextDocument, version: number, symbols: DocumentSymbolRange[]): void {
+    if (this.disposed) return;
+    this.providerLanguages.add(document.languageId);
+    const key = document.uri.toString();
+    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
+    if (open?.version !== version) return;
+    const had = this.lateSymbols.get(key)?.version === version;
+    this.lateSymbols.set(key, { version, symbols });
+    if (had) return;
+    this.results.delete(key);
+    this.emitter.fire();
+  }
+
   /** Ask VS Code to ask again now: the answers cached are current. */
   private fireNow(): void {
     if (this.timer) clearTimeout(this.timer);
@@ -224,19 +239,9 @@ export class AttributionModel implements vscode.Disposable {
     const provided =
       late?.version === version
         ? late.symbols
-        : await readDocumentSymbols(document, SYMBOL_WAIT_MS, waitFor, (symbols) => {
-            // A provider answered late with symbols: keep them for this version (asking again may be late
-            // again: a 10,000-line file) and drop its answer once, so they replace the finder's.
-            if (this.disposed) return;
-            this.providerLanguages.add(language);
-            const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
-            if (open?.version !== version) return;
-            const had = this.lateSymbols.get(key)?.version === version;
-            this.lateSymbols.set(key, { version, symbols });
-            if (had) return;
-            this.results.delete(key);
-            this.emitter.fire();
-          });
+        : await readDocumentSymbols(document, SYMBOL_WAIT_MS, waitFor, (symbols) =>
+            this.symbolsArrived(document, version, symbols),
+          );
     if (provided.length > 0) this.providerLanguages.add(language);
     this.symbolRetries.note(document, provided.length > 0 || text.trim() === '');
     const fromFinder = provided.length > 0 ? [] : finderSymbols(document, lines);
