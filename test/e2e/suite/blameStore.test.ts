@@ -27,6 +27,19 @@ describe('the blame store, shared by the CLI and the editor', function () {
     await waitFor('git on for the folder', () => api.work.status(firstFolder().uri).kind === 'ready', 60_000);
   });
 
+  /** The editor's attribution of `doc` once it has used the file's history (blame), from git or the store. */
+  const attributionWithHistory = (
+    doc: vscode.TextDocument,
+  ): Promise<NonNullable<Awaited<ReturnType<RoadmapLensApi['attribution']['attributionFor']>>>> =>
+    waitFor(
+      'an attribution with history',
+      async () => {
+        const r = await api.attribution.attributionFor(doc);
+        return r?.history === 'used' ? r : undefined;
+      },
+      60_000,
+    );
+
   it('opening a file the CLI blamed (as after a restart) shows lenses from the store', async () => {
     const rel = 'src/search/filters.ts';
     const cli = await runCli(root, 'why', rel, '--json');
@@ -35,14 +48,7 @@ describe('the blame store, shared by the CLI and the editor', function () {
     const doc = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(firstFolder().uri, rel));
     assert.ok(await storeHas(root, doc), 'the CLI stored the blame of the text the editor has');
     await vscode.window.showTextDocument(doc);
-    const result = await waitFor(
-      'an attribution with history',
-      async () => {
-        const r = await api.attribution.attributionFor(doc);
-        return r?.history === 'used' ? r : undefined;
-      },
-      60_000,
-    );
+    const result = await attributionWithHistory(doc);
     assert.equal(result.blameFrom, 'store', 'the editor did not run git blame for it');
     const titles = await waitFor('lenses on filters.ts', async () => {
       const t = await lensTitles(doc.uri);
@@ -60,14 +66,7 @@ describe('the blame store, shared by the CLI and the editor', function () {
     const rel = 'src/checkout/payment.ts';
     const doc = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(firstFolder().uri, rel));
     await vscode.window.showTextDocument(doc);
-    const result = await waitFor(
-      'an attribution with history',
-      async () => {
-        const r = await api.attribution.attributionFor(doc);
-        return r?.history === 'used' ? r : undefined;
-      },
-      60_000,
-    );
+    const result = await attributionWithHistory(doc);
     assert.equal(result.blameFrom, 'git', 'nothing had stored this file yet');
     // The editor writes after the lens shows, without waiting: poll the store for it.
     await waitFor('the editor to store the blame', () => storeHas(root, doc), 30_000);

@@ -3,22 +3,9 @@ import * as fc from 'fast-check';
 import type { DriftFinding, DriftKind } from '../../../src/core/drift/driftFindings';
 import { combineFolderFindings } from '../../../src/core/drift/sharedDrift';
 import type { RoadmapItem } from '../../../src/core/roadmap/roadmapTypes';
+import { makeItem } from '../roadmapFixtures';
 
-function item(id: string): RoadmapItem {
-  const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } };
-  return {
-    id,
-    kind: 'feature',
-    title: id,
-    metrics: [],
-    links: [],
-    branches: [],
-    paths: [],
-    aliases: [],
-    location: { file: '/shared/roadmap.yaml', range },
-    idLocation: { file: '/shared/roadmap.yaml', range },
-  };
-}
+const item = (id: string): RoadmapItem => makeItem({ id, title: id });
 
 function f(kind: DriftKind, id: string, evidence: string[] = []): DriftFinding {
   return { kind, item: item(id), message: `${id} ${kind} ${evidence.join(',')}`, evidence };
