@@ -36,6 +36,10 @@ const DECLARATION_LINE: Partial<Record<BraceDialect, RegExp>> = {
 const BRACE = /[{}]/g;
 /** The end of a run of blanks (global, like BRACE). */
 const NON_BLANK = /[^ \t]/g;
+/** The next character the header walk treats specially (global, like BRACE): all others are appended as they are. */
+const SPECIAL = /[ \t{}[\]();,]/g;
+/** A block inside a method body: no symbol, no header, so one shared object serves them all. */
+const INNER_BLOCK: Scope = { kind: 'block', indent: 0 };
 
 const CONTINUES_AFTER = new Set(',(=+-*/&|.:<?\\'.split(''));
 const CONTINUES_BEFORE = /^(?:[{.:?|&=+\-*/)>]|->|where\b|throws\b|extends\b|implements\b)/;
@@ -53,7 +57,7 @@ function openAngles(header: string): number {
 
 function indentOf(line: string): number {
   let i = 0;
-  while (i < line.length && (line[i] === ' ' || line[i] === '\t')) i++;
+  for (let c = line.charCodeAt(0); c === 32 || c === 9; c = line.charCodeAt(++i));
   return i;
 }
 
@@ -84,7 +88,8 @@ export function braceSymbols(masked: readonly string[], spec: LanguageSpec): Sym
   const close = (scope: Scope, endLine: number): void => {
     if (!scope.symbol) return;
     symbolDepth--;
-    out.push({ ...scope.symbol, endLine: Math.max(scope.symbol.startLine, endLine) });
+    const { name, kind, startLine, depth } = scope.symbol;
+    out.push({ name, kind, startLine, depth, endLine: Math.max(startLine, endLine) });
   };
   // Guarded: `stack[-1]` on an empty stack is a slow prototype-chain lookup in V8.
   const innermost = (): Scope | undefined => (stack.length === 0 ? undefined : stack[stack.length - 1]);
@@ -102,9 +107,16 @@ export function braceSymbols(masked: readonly string[], spec: LanguageSpec): Sym
   for (let l = 0; l < masked.length; l++) {
     const line = masked[l] ?? '';
     // The outermost method body still open: a declaration at its indentation or less means it ended.
-    const k = recover === undefined ? -1 : stack.findIndex((s) => s.kind === 'body' && s.symbol !== undefined);
+    let k = -1;
+    if (recover !== undefined)
+      for (let s = 0; s < stack.length; s++)
+        if (stack[s]?.kind === 'body' && stack[s]?.symbol !== undefined) {
+          k = s;
+          break;
+        }
     const owner = k < 0 ? undefined : stack[k];
-    if (owner && line.trim() !== '' && indentOf(line) <= owner.indent && recover?.test(line)) {
+    // Cheapest test first: most lines of a body are indented deeper than its declaration.
+    if (owner && indentOf(line) <= owner.indent && line.trim() !== '' && recover?.test(line)) {
       const end = lastCodeLine(l - 1);
       while (stack.length > k) {
         const s = stack.pop();
@@ -118,11 +130,11 @@ export function braceSymbols(masked: readonly string[], spec: LanguageSpec): Sym
         // Inside a method body only braces matter: nothing in there is a declaration. The regex
         // jumps to the next one at native speed (one linear scan of the line, whatever it holds).
         BRACE.lastIndex = i;
-        if (BRACE.exec(line) === null) break;
+        if (!BRACE.test(line)) break;
         i = BRACE.lastIndex - 1;
         const c = line.charCodeAt(i);
         if (c === 123) {
-          stack.push({ kind: 'block', indent: 0 });
+          stack.push(INNER_BLOCK);
           opaque++;
         } else if (c === 125) {
           const top = stack.pop();
@@ -208,6 +220,14 @@ export function braceSymbols(masked: readonly string[], spec: LanguageSpec): Sym
       else if (ch === '[') brackets++;
       else if (ch === ']') brackets = Math.max(0, brackets - 1);
       if (headerLine < 0) headerLine = l;
+      // The run of ordinary characters from here in one step, when it cannot reach the cap below.
+      SPECIAL.lastIndex = i + 1;
+      const runEnd = SPECIAL.test(line) ? SPECIAL.lastIndex - 1 : line.length;
+      if (header.length + (runEnd - i) <= 4000) {
+        header += line.slice(i, runEnd);
+        i = runEnd - 1;
+        continue;
+      }
       header += ch;
       if (header.length > 4000) header = header.slice(-2000);
     }

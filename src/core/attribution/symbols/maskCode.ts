@@ -4,6 +4,7 @@
 // small state that carries across lines (multi-line strings, block comments, here-documents).
 
 import type { Lexicon, StringRule } from './languages';
+import { commentStop, openerTables, runEnd, spaces, stringStop } from './maskSkips';
 
 type Frame =
   | { readonly t: 'string'; readonly rule: StringRule; readonly close: string }
@@ -35,27 +36,20 @@ function regexEnd(line: string, i: number): number {
   return -1;
 }
 
-/**
- * First characters at which something other than plain code may start, per lexicon: a table over
- * ASCII (every opener is ASCII), looked up for each character of code, where a Set was the hot spot.
- */
-function openers(lex: Lexicon): Uint8Array {
-  const set = new Uint8Array(128);
-  const add = (text: string): void => {
-    const c = text.charCodeAt(0);
-    if (c < 128) set[c] = 1;
-  };
-  for (const lc of lex.lineComments) add(lc);
-  for (const [open] of lex.blockComments) add(open);
-  for (const rule of lex.strings) add(rule.open);
-  if (lex.rawStrings === 'rust') for (const c of 'rb') add(c);
-  if (lex.rawStrings === 'cpp') for (const c of 'RuUL') add(c);
-  if (lex.rawStrings === 'swift') add('#');
-  if (lex.shortQuote) add("'");
-  if (lex.regexLiterals) add('/');
-  if (lex.heredocs) add('<');
-  if (lex.luaLongBrackets) add('[');
-  return set;
+/** A string frame never changes: one per rule serves every string the rule opens. */
+const FRAMES = new WeakMap<StringRule, Frame>();
+function stringFrame(rule: StringRule): Frame {
+  let frame = FRAMES.get(rule);
+  if (frame === undefined) {
+    frame = { t: 'string', rule, close: rule.close };
+    FRAMES.set(rule, frame);
+  }
+  return frame;
+}
+
+function startsLineComment(line: string, i: number, lex: Lexicon): boolean {
+  for (let k = 0; k < lex.lineComments.length; k++) if (line.startsWith(lex.lineComments[k] ?? '', i)) return true;
+  return false;
 }
 
 interface LineState {
@@ -68,7 +62,9 @@ interface LineState {
 /** What starts at `i` in code: a comment, string, raw string, char literal, regex or here-document. Returns its end of opening, or -1. */
 function openAt(line: string, i: number, lex: Lexicon, st: LineState): number {
   const c = line.charCodeAt(i);
-  for (const lc of lex.lineComments) {
+  // Indexed loops: `for…of` goes through an iterator, which costs in code not yet optimized.
+  for (let k = 0; k < lex.lineComments.length; k++) {
+    const lc = lex.lineComments[k] ?? '';
     if (!line.startsWith(lc, i)) continue;
     if (lex.commentAtWordStart && i > 0 && !/[\s;|&(]/.test(line[i - 1] ?? '')) continue;
     const long = lex.luaLongBrackets ? /^\[(=*)\[/.exec(line.slice(i + lc.length, i + lc.length + 20)) : null;
@@ -78,7 +74,8 @@ function openAt(line: string, i: number, lex: Lexicon, st: LineState): number {
     }
     return line.length;
   }
-  for (const [open, close] of lex.blockComments) {
+  for (let k = 0; k < lex.blockComments.length; k++) {
+    const [open, close] = lex.blockComments[k] ?? ['', ''];
     if (!line.startsWith(open, i)) continue;
     st.stack.push({ t: 'comment', open, close, depth: 0 });
     return i + open.length;
@@ -110,9 +107,10 @@ function openAt(line: string, i: number, lex: Lexicon, st: LineState): number {
     const ch = /^'(?:\\[^']{1,10}|[^'\\])'/.exec(line.slice(i, i + 14));
     return ch ? i + ch[0].length : -1; // else a Rust lifetime or a Scala symbol: code
   }
-  for (const rule of lex.strings) {
-    if (!line.startsWith(rule.open, i)) continue;
-    st.stack.push({ t: 'string', rule, close: rule.close });
+  for (let k = 0; k < lex.strings.length; k++) {
+    const rule = lex.strings[k];
+    if (rule === undefined || !line.startsWith(rule.open, i)) continue;
+    st.stack.push(stringFrame(rule));
     return i + rule.open.length;
   }
   if (lex.regexLiterals && c === 47 && (REGEX_AFTER.has(st.lastCode) || REGEX_AFTER_WORD.test(st.lastWord))) {
@@ -136,7 +134,7 @@ function openAt(line: string, i: number, lex: Lexicon, st: LineState): number {
 
 export function maskCode(lines: readonly string[], lex: Lexicon): string[] {
   const out: string[] = new Array<string>(lines.length);
-  const first = openers(lex);
+  const { first, skip } = openerTables(lex);
   const st: LineState = { stack: [], heredocs: [], lastCode: 59, lastWord: '' };
   const { stack } = st;
   let preprocessorContinues = false;
@@ -163,22 +161,30 @@ export function maskCode(lines: readonly string[], lex: Lexicon): string[] {
       continue;
     }
 
-    // Masked runs are written as spaces; `keep` is where the current unmasked run started.
-    let result = '';
+    // Masked runs are written as spaces; `keep` is where the current unmasked run started. The
+    // pieces are joined once per line: a string grown by `+=` is a rope that every reader of the
+    // masked line (the finders) would flatten again.
+    const pieces: string[] = [];
     let keep = 0;
     const mask = (from: number, to: number): void => {
       const end = Math.min(to, line.length);
       if (end <= from) return;
-      result += line.slice(keep, from) + ' '.repeat(end - from);
+      pieces.push(line.slice(keep, from), spaces(end - from));
       keep = end;
     };
     let strings = 0;
-    for (const f of stack) if (f.t === 'string') strings++;
+    for (let k = 0; k < stack.length; k++) if (stack[k]?.t === 'string') strings++;
     let i = 0;
     while (i < line.length) {
       // Not `stack[stack.length - 1]` on an empty stack: index -1 is a property lookup up the
       // prototype chain in V8, and it made this loop ~4× slower (most characters are plain code).
       const top = stack.length === 0 ? undefined : stack[stack.length - 1];
+      if (top === undefined && skip !== null) {
+        // Plain code with nothing open: straight to the next character that may open something.
+        skip.lastIndex = i;
+        if (!skip.test(line)) break;
+        i = skip.lastIndex - 1;
+      }
       const c = line.charCodeAt(i);
       if (top?.t === 'string') {
         if (top.rule.escape && c === 92) {
@@ -198,14 +204,7 @@ export function maskCode(lines: readonly string[], lex: Lexicon): string[] {
           i += n;
         } else {
           // A run of plain string text in one step.
-          const stop1 = top.close.charCodeAt(0);
-          const stop2 = top.rule.interpolation?.charCodeAt(0) ?? -1;
-          let j = i + 1;
-          while (j < line.length) {
-            const d = line.charCodeAt(j);
-            if (d === stop1 || d === stop2 || (d === 92 && top.rule.escape)) break;
-            j++;
-          }
+          const j = runEnd(stringStop(top.rule, top.close), line, i + 1);
           mask(i, j);
           i = j;
         }
@@ -222,10 +221,7 @@ export function maskCode(lines: readonly string[], lex: Lexicon): string[] {
           if (top.depth > 0) top.depth--;
           else stack.pop();
         } else {
-          const stop1 = top.close.charCodeAt(0);
-          const stop2 = lex.nestedBlockComments ? top.open.charCodeAt(0) : -1;
-          let j = i + 1;
-          while (j < line.length && line.charCodeAt(j) !== stop1 && line.charCodeAt(j) !== stop2) j++;
+          const j = runEnd(commentStop(top.close, lex.nestedBlockComments ? top.open : ''), line, i + 1);
           mask(i, j);
           i = j;
         }
@@ -250,7 +246,7 @@ export function maskCode(lines: readonly string[], lex: Lexicon): string[] {
         if (end >= 0) {
           // A string, char or regex literal keeps its first character (comments vanish whole).
           const comment = stack[stack.length - 1]?.t === 'comment' && stack.length > depth;
-          const literal = !comment && end < line.length && !lex.lineComments.some((lc) => line.startsWith(lc, i));
+          const literal = !comment && end < line.length && !startsLineComment(line, i, lex);
           mask(literal && strings === 0 ? i + 1 : i, end);
           i = end;
           if (stack[stack.length - 1]?.t === 'string') strings++;
@@ -271,7 +267,8 @@ export function maskCode(lines: readonly string[], lex: Lexicon): string[] {
       }
       i++;
     }
-    out[l] = keep === 0 ? (result === '' ? line : result) : result + line.slice(keep);
+    if (keep > 0) pieces.push(line.slice(keep));
+    out[l] = pieces.length === 0 ? line : pieces.join('');
     // A single-line string left open is an error in the code: it ends with its line.
     while (stack.length > 0) {
       const f = stack[stack.length - 1];
