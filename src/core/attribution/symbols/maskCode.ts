@@ -4,7 +4,7 @@
 // small state that carries across lines (multi-line strings, block comments, here-documents).
 
 import type { Lexicon, StringRule } from './languages';
-import { commentStop, openerTables, runEnd, spaces, stringStop } from './maskSkips';
+import { MaskedLine, commentStop, openerTables, runEnd, stringStop } from './maskSkips';
 
 type Frame =
   | { readonly t: 'string'; readonly rule: StringRule; readonly close: string }
@@ -135,6 +135,7 @@ function openAt(line: string, i: number, lex: Lexicon, st: LineState): number {
 export function maskCode(lines: readonly string[], lex: Lexicon): string[] {
   const out: string[] = new Array<string>(lines.length);
   const { first, skip } = openerTables(lex);
+  const masked = new MaskedLine();
   const st: LineState = { stack: [], heredocs: [], lastCode: 59, lastWord: '' };
   const { stack } = st;
   let preprocessorContinues = false;
@@ -161,17 +162,7 @@ export function maskCode(lines: readonly string[], lex: Lexicon): string[] {
       continue;
     }
 
-    // Masked runs are written as spaces; `keep` is where the current unmasked run started. The
-    // pieces are joined once per line: a string grown by `+=` is a rope that every reader of the
-    // masked line (the finders) would flatten again.
-    const pieces: string[] = [];
-    let keep = 0;
-    const mask = (from: number, to: number): void => {
-      const end = Math.min(to, line.length);
-      if (end <= from) return;
-      pieces.push(line.slice(keep, from), spaces(end - from));
-      keep = end;
-    };
+    masked.start(line);
     let strings = 0;
     for (let k = 0; k < stack.length; k++) if (stack[k]?.t === 'string') strings++;
     let i = 0;
@@ -188,11 +179,11 @@ export function maskCode(lines: readonly string[], lex: Lexicon): string[] {
       const c = line.charCodeAt(i);
       if (top?.t === 'string') {
         if (top.rule.escape && c === 92) {
-          mask(i, i + 2);
+          masked.mask(i, i + 2);
           i += 2;
         } else if (line.startsWith(top.close, i)) {
           // The closing quote stays: `x = "…"` must still read as a finished value.
-          mask(i, i + top.close.length - 1);
+          masked.mask(i, i + top.close.length - 1);
           i += top.close.length;
           stack.pop();
           strings--;
@@ -200,12 +191,12 @@ export function maskCode(lines: readonly string[], lex: Lexicon): string[] {
           const n = top.rule.interpolation.length;
           const open = top.rule.interpolation.charCodeAt(n - 1);
           stack.push({ t: 'interp', open, close: open === 40 ? 41 : 125, depth: 0 });
-          mask(i, i + n);
+          masked.mask(i, i + n);
           i += n;
         } else {
           // A run of plain string text in one step.
           const j = runEnd(stringStop(top.rule, top.close), line, i + 1);
-          mask(i, j);
+          masked.mask(i, j);
           i = j;
         }
         continue;
@@ -213,16 +204,16 @@ export function maskCode(lines: readonly string[], lex: Lexicon): string[] {
       if (top?.t === 'comment') {
         if (lex.nestedBlockComments && line.startsWith(top.open, i)) {
           top.depth++;
-          mask(i, i + top.open.length);
+          masked.mask(i, i + top.open.length);
           i += top.open.length;
         } else if (line.startsWith(top.close, i)) {
-          mask(i, i + top.close.length);
+          masked.mask(i, i + top.close.length);
           i += top.close.length;
           if (top.depth > 0) top.depth--;
           else stack.pop();
         } else {
           const j = runEnd(commentStop(top.close, lex.nestedBlockComments ? top.open : ''), line, i + 1);
-          mask(i, j);
+          masked.mask(i, j);
           i = j;
         }
         continue;
@@ -233,7 +224,7 @@ export function maskCode(lines: readonly string[], lex: Lexicon): string[] {
         else if (c === top.close) {
           if (top.depth === 0) {
             stack.pop();
-            mask(i, i + 1);
+            masked.mask(i, i + 1);
             i++;
             continue;
           }
@@ -247,13 +238,13 @@ export function maskCode(lines: readonly string[], lex: Lexicon): string[] {
           // A string, char or regex literal keeps its first character (comments vanish whole).
           const comment = stack[stack.length - 1]?.t === 'comment' && stack.length > depth;
           const literal = !comment && end < line.length && !startsLineComment(line, i, lex);
-          mask(literal && strings === 0 ? i + 1 : i, end);
+          masked.mask(literal && strings === 0 ? i + 1 : i, end);
           i = end;
           if (stack[stack.length - 1]?.t === 'string') strings++;
           continue;
         }
       }
-      if (strings > 0) mask(i, i + 1);
+      if (strings > 0) masked.mask(i, i + 1);
       else if (lex.regexLiterals && c !== 32 && c !== 9) {
         st.lastCode = c;
         if (isWord(c)) {
@@ -267,8 +258,7 @@ export function maskCode(lines: readonly string[], lex: Lexicon): string[] {
       }
       i++;
     }
-    if (keep > 0) pieces.push(line.slice(keep));
-    out[l] = pieces.length === 0 ? line : pieces.join('');
+    out[l] = masked.finish();
     // A single-line string left open is an error in the code: it ends with its line.
     while (stack.length > 0) {
       const f = stack[stack.length - 1];

@@ -90,4 +90,35 @@ export function runEnd(stop: RegExp, line: string, from: number): number {
 
 const SPACES = ' '.repeat(256);
 /** `n` blanks (a slice of one shared string for the usual short runs). */
-export const spaces = (n: number): string => (n <= SPACES.length ? SPACES.slice(0, n) : ' '.repeat(n));
+const spaces = (n: number): string => (n <= SPACES.length ? SPACES.slice(0, n) : ' '.repeat(n));
+
+/**
+ * One line being masked: masked runs become spaces, and the pieces are joined once at the end (a
+ * string grown by `+=` is a rope that every reader of the masked line would flatten again). One
+ * per maskCode call, reused line after line: no closure or array per line.
+ */
+export class MaskedLine {
+  private line = '';
+  private readonly pieces: string[] = [];
+  /** Where the current unmasked run started. */
+  private keep = 0;
+
+  start(line: string): void {
+    this.line = line;
+    this.pieces.length = 0;
+    this.keep = 0;
+  }
+
+  mask(from: number, to: number): void {
+    const end = Math.min(to, this.line.length);
+    if (end <= from) return;
+    this.pieces.push(this.line.slice(this.keep, from), spaces(end - from));
+    this.keep = end;
+  }
+
+  finish(): string {
+    if (this.keep === 0) return this.line;
+    this.pieces.push(this.line.slice(this.keep));
+    return this.pieces.join('');
+  }
+}
