@@ -6,6 +6,8 @@ import type { ReferenceMatch } from '../linking/referenceMatcher';
 
 export interface AnnotationMatcher {
   findAll(text: string): readonly ReferenceMatch[];
+  /** False when `text` certainly holds no reference (a cheap check before findAll); optional. */
+  mayMatch?(text: string): boolean;
 }
 
 export interface LineAnnotation {
@@ -147,6 +149,7 @@ export function scanAnnotations(lines: readonly string[], matcher: AnnotationMat
     else if (ATTRIBUTE.test(line)) kinds[l] = LineKind.Attribute;
     else kinds[l] = LineKind.Code;
     if (split.text.length === 0) continue;
+    if (matcher.mayMatch?.(split.text) === false) continue;
     const matches = matcher.findAll(split.text);
     if (matches.length === 0) continue;
     const comment = cleanComment(split.text).slice(0, MAX_COMMENT);
