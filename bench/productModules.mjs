@@ -35,6 +35,8 @@ export const MODULES = {
   overviewQuery: 'src/core/overview/overviewQuery.ts',
   overviewWindow: 'src/core/overview/overviewWindow.ts',
   rollup: 'src/core/rollup/rollup.ts',
+  blameStore: 'src/fs/blameStore.ts',
+  whyLinksStore: 'src/fs/whyLinksStore.ts',
 };
 
 function isAlive(pid) {

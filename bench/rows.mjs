@@ -25,6 +25,7 @@ import { indexingStall } from './stall.mjs';
 import { VSCODE_ROWS } from './vscodeRows.mjs';
 import { IMPORT_ROW } from './importRow.mjs';
 import { rollupRow } from './rollupRow.mjs';
+import { cacheSizeRow } from './cacheSizeRow.mjs';
 
 const HEAP_LIMIT_MB = 60;
 const BUNDLE_LIMIT_KB = 500;
@@ -656,5 +657,6 @@ export const ROWS = [
     },
   },
   rollupRow({ coldIndexes, roadmapForLinks }),
+  cacheSizeRow({ coldIndexes }),
   ...VSCODE_ROWS,
 ];

@@ -22,10 +22,12 @@ export type { BlameKey } from '../core/indexFile/blameCodec';
 export const BLAME_FOLDER = 'blame';
 
 /**
- * A few hundred typical files, or ~20 of the largest (a 10k-line file with 2,000 commits stores
- * ~400 KB): small next to the commit index (~11 MB for 100k commits), which it must not outgrow.
+ * A few hundred typical files (2–20 KB each), or ~10 of the largest (a 10k-line file with 2,000
+ * commits stores ~400 KB). Sized with WHY_LINKS_LIMITS so the whole repository cache stays within
+ * twice the commit index for 100k commits (issue #13; bench row `cache-on-disk`): index 10.7 MB +
+ * commit graph 2.8 MB + these two folders at their bounds.
  */
-export const BLAME_STORE_LIMITS: CacheLimits = { maxBytes: 8 * 1024 * 1024, maxFiles: 1000 };
+export const BLAME_STORE_LIMITS: CacheLimits = { maxBytes: 4 * 1024 * 1024, maxFiles: 1000 };
 
 /** Evict after every this many writes (listing the folder costs more than one write). */
 const EVICT_EVERY = 16;

@@ -17,8 +17,12 @@ import { readCacheFile, writeFileAtomic, type RepoCache } from './repoCache';
 
 export const WHY_LINKS_FOLDER = 'why-links';
 
-/** Messages of the blamed commits make these larger than a blame's runs; still small next to the index. */
-export const WHY_LINKS_LIMITS: CacheLimits = { maxBytes: 8 * 1024 * 1024, maxFiles: 1000 };
+/**
+ * ~10 KB for a typical file (the blamed commits' messages, merges and parent counts): a couple of
+ * hundred files. Half the blame store's bound, with which it keeps the repository cache within
+ * twice the commit index (see BLAME_STORE_LIMITS).
+ */
+export const WHY_LINKS_LIMITS: CacheLimits = { maxBytes: 2 * 1024 * 1024, maxFiles: 1000 };
 
 const EVICT_EVERY = 16;
 

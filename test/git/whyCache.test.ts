@@ -8,7 +8,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { WhyJson } from '../../src/cli/whyCommand';
-import { decodeCommitGraph, encodeCommitGraph } from '../../src/core/indexFile/commitGraphCodec';
+import { COMMIT_GRAPH_VERSION, decodeCommitGraph, encodeCommitGraph } from '../../src/core/indexFile/commitGraphCodec';
 import { tempDir, TestRepo } from './gitFixture';
 import { analyzeCounting, mergedBranchRepo } from './mergedBranchRepo';
 import { whyJson } from './whyJson';
@@ -113,7 +113,7 @@ describe('why: the commit graph cache', function () {
     [
       'another version',
       (f, valid) => {
-        const text = valid.toString('latin1').replace('"version":1', '"version":9');
+        const text = valid.toString('latin1').replace(`"version":${COMMIT_GRAPH_VERSION}`, '"version":9');
         fs.writeFileSync(f, Buffer.from(text, 'latin1'));
       },
     ],

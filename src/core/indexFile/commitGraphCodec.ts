@@ -5,7 +5,13 @@
 //
 // A cache file is untrusted input (another process, a crafted clone, a truncated write): decoding
 // checks every length, offset and name and returns a one-line reason instead of throwing, and the
-// caller rebuilds. Shas are raw bytes (20, or 32 for sha-256), parents a CSR column of shas.
+// caller rebuilds.
+//
+// Version 2 stores each name once: shas are raw bytes (20, or 32 for sha-256), and parents are
+// uint32 references into that table (a CSR column), with a small table of their own for parents
+// outside the graph (a shallow clone's boundary). Version 1 wrote every parent as a full sha: for
+// 100,000 commits 4.5 MB against 2.8 MB now, which put the cache past its budget of twice the
+// commit index (issue #13: "cache on disk ≤ 2 × the commit index alone").
 
 import { isFullSha } from '../gitOutput/gitLogParser';
 import type { GraphNode } from '../linking/mergeInheritance';
@@ -13,12 +19,12 @@ import { packSectionFile, readSectionFile } from './sectionFile';
 import { readShaHex, writeShaBytes } from './shaBytes';
 
 export const COMMIT_GRAPH_FORMAT = 'roadmap-lens-commit-graph';
-export const COMMIT_GRAPH_VERSION = 1;
+export const COMMIT_GRAPH_VERSION = 2;
 /** More commits than any real repository has (linux: ~1.3M): a bigger count is a crafted file. */
 const MAX_COMMITS = 20_000_000;
 const MAX_PARENTS_PER_COMMIT = 1024;
 
-const SECTIONS = { shas: 1, parentOffsets: 4, parents: 1 } as const;
+const SECTIONS = { shas: 1, parentOffsets: 4, parentRefs: 4, external: 1 } as const;
 
 export interface GraphParts {
   readonly head: string;
@@ -29,27 +35,40 @@ export interface GraphParts {
 export function encodeCommitGraph(g: GraphParts): Uint8Array {
   const shaBytes = g.head.length / 2;
   const count = g.nodes.size;
-  let parentCount = 0;
-  for (const node of g.nodes.values()) parentCount += node.parents.length;
+  const indexOf = new Map<string, number>();
   const shas = new Uint8Array(count * shaBytes);
-  const parentOffsets = new Uint32Array(count + 1);
-  const parents = new Uint8Array(parentCount * shaBytes);
-  let i = 0;
-  let p = 0;
+  let parentCount = 0;
   for (const [sha, node] of g.nodes) {
-    if (!writeShaBytes(sha, shas, i * shaBytes, shaBytes)) throw new RangeError(`not a commit name: ${sha}`);
+    if (!writeShaBytes(sha, shas, indexOf.size * shaBytes, shaBytes)) throw new RangeError(`not a commit name: ${sha}`);
+    indexOf.set(sha, indexOf.size);
+    parentCount += node.parents.length;
+  }
+  const parentOffsets = new Uint32Array(count + 1);
+  const parentRefs = new Uint32Array(parentCount);
+  const externalIndex = new Map<string, number>();
+  let p = 0;
+  let i = 0;
+  for (const node of g.nodes.values()) {
     for (const parent of node.parents) {
-      if (!writeShaBytes(parent, parents, p * shaBytes, shaBytes)) throw new RangeError(`not a commit name: ${parent}`);
-      p++;
+      let ref = indexOf.get(parent);
+      if (ref === undefined) {
+        if (!isFullSha(parent) || parent.length !== 2 * shaBytes) throw new RangeError(`not a commit name: ${parent}`);
+        ref = externalIndex.get(parent);
+        if (ref === undefined) externalIndex.set(parent, (ref = count + externalIndex.size));
+      }
+      parentRefs[p++] = ref;
     }
     parentOffsets[++i] = p;
   }
+  const external = new Uint8Array(externalIndex.size * shaBytes);
+  for (const [sha, ref] of externalIndex) writeShaBytes(sha, external, (ref - count) * shaBytes, shaBytes);
   return packSectionFile(
     { format: COMMIT_GRAPH_FORMAT, version: COMMIT_GRAPH_VERSION, head: g.head, shaBytes, count },
     new Map<string, ArrayBufferView>([
       ['shas', shas],
       ['parentOffsets', parentOffsets],
-      ['parents', parents],
+      ['parentRefs', parentRefs],
+      ['external', external],
     ]),
   );
 }
@@ -73,18 +92,27 @@ export function decodeCommitGraph(bytes: Uint8Array): DecodedGraph {
     return { ok: false, reason: 'bad commit count' };
   const shas = file.bytes('shas');
   const offsets = file.uint32('parentOffsets');
-  const parents = file.bytes('parents');
-  if (shas.length !== count * shaBytes || offsets.length !== count + 1) return { ok: false, reason: 'truncated' };
-  if (offsets[0] !== 0 || offsets[count] !== parents.length / shaBytes)
-    return { ok: false, reason: 'bad parent table' };
+  const refs = file.uint32('parentRefs');
+  const external = file.bytes('external');
+  if (shas.length !== count * shaBytes || offsets.length !== count + 1 || external.length % shaBytes !== 0)
+    return { ok: false, reason: 'truncated' };
+  if (offsets[0] !== 0 || offsets[count] !== refs.length) return { ok: false, reason: 'bad parent table' };
+  // Every name once, as hex: parents are references into this list.
+  const names: string[] = new Array<string>(count + external.length / shaBytes);
+  for (let i = 0; i < count; i++) names[i] = readShaHex(shas, i * shaBytes, shaBytes);
+  for (let k = 0; k * shaBytes < external.length; k++) names[count + k] = readShaHex(external, k * shaBytes, shaBytes);
   const nodes = new Map<string, GraphNode>();
   for (let i = 0; i < count; i++) {
     const from = offsets[i] ?? 0;
     const to = offsets[i + 1] ?? 0;
     if (to < from || to - from > MAX_PARENTS_PER_COMMIT) return { ok: false, reason: 'bad parent table' };
     const list: string[] = [];
-    for (let k = from; k < to; k++) list.push(readShaHex(parents, k * shaBytes, shaBytes));
-    const sha = readShaHex(shas, i * shaBytes, shaBytes);
+    for (let k = from; k < to; k++) {
+      const name = names[refs[k] ?? names.length];
+      if (name === undefined) return { ok: false, reason: 'bad parent reference' };
+      list.push(name);
+    }
+    const sha = names[i] ?? '';
     if (nodes.has(sha)) return { ok: false, reason: 'a commit listed twice' };
     nodes.set(sha, { parents: list });
   }

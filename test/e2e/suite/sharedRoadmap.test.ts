@@ -138,12 +138,17 @@ describe('a roadmap shared by several repositories (sibling folder, git object)'
     const diagnostic = await waitFor('the unreadable-target diagnostic', () =>
       vscode.languages.getDiagnostics(uri).find((d) => d.code === 'unreadable-target'),
     );
-    const actions =
-      (await vscode.commands.executeCommand<vscode.CodeAction[]>(
-        'vscode.executeCodeActionProvider',
-        uri,
-        diagnostic.range,
-      )) ?? [];
+    // Asked again when VS Code cancels the request (it does when the document or its diagnostics
+    // change under it, as they may just after the moved ref above): `Canceled` is not an answer.
+    const actions = await waitFor(
+      'the code actions',
+      async () =>
+        (await vscode.commands.executeCommand<vscode.CodeAction[] | undefined>(
+          'vscode.executeCodeActionProvider',
+          uri,
+          diagnostic.range,
+        )) ?? [],
+    );
     assert.deepEqual(
       actions.filter((a) => a.title.startsWith('Change target to')).map((a) => a.title),
       [],
