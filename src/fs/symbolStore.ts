@@ -20,8 +20,12 @@ export type { SymbolsKey } from '../core/indexFile/symbolsCodec';
 
 export const SYMBOLS_FOLDER = 'symbols';
 
-/** A symbol list is a few KB even for a 10k-line file: this holds hundreds of files. */
-export const SYMBOL_STORE_LIMITS: CacheLimits = { maxBytes: 4 * 1024 * 1024, maxFiles: 1000 };
+/**
+ * 1–15 KB a file (commons-lang's 9,690-line ArrayUtils.java, 392 symbols: 14 KB): ~100 large files
+ * or many more small ones. With BLAME_STORE_LIMITS and WHY_LINKS_LIMITS it keeps the repository
+ * cache within twice the commit index for 100k commits (bench row `cache-on-disk`).
+ */
+export const SYMBOL_STORE_LIMITS: CacheLimits = { maxBytes: 1024 * 1024, maxFiles: 1000 };
 
 const EVICT_EVERY = 16;
 
