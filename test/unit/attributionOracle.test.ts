@@ -189,6 +189,11 @@ describe('attributeFile against the line-by-line oracle (properties)', () => {
     // The same text under a roadmap without CHK-1: its comment no longer names an item.
     const without = attributeFile({ lines: ['// CHK-1', 'x'], relPath: 'a.ts', roadmap: roadmapOf([items[1]!]) });
     assert.deepEqual(without.items, []);
+    // And back to the first roadmap: CHK-1 again.
+    assert.deepEqual(
+      attributeFile({ lines: ['// CHK-1', 'x'], relPath: 'a.ts', roadmap }).items.map((i) => i.itemId),
+      ['CHK-1'],
+    );
   });
 
   it('symbolRanges from the memo equals the finder run afresh, and a hit is a copy', () => {

@@ -3,6 +3,7 @@
 // string literals is right for nearly every file, needs no grammar, and runs in one pass.
 
 import type { ReferenceMatch } from '../linking/referenceMatcher';
+import { ContentMemo, linesHash } from './symbolMemo';
 
 export interface AnnotationMatcher {
   findAll(text: string): readonly ReferenceMatch[];
@@ -174,4 +175,26 @@ export function headingStart(kinds: Uint8Array, startLine: number): number {
   let l = startLine - 1;
   while (l >= 0 && (kinds[l] === LineKind.Comment || kinds[l] === LineKind.Attribute)) l--;
   return l + 1;
+}
+
+/**
+ * scanAnnotations, remembered for the last few texts (see symbolMemo.ts): the editor attributes the
+ * same text again whenever HEAD, the index or the current item move. For one matcher at a time: a
+ * roadmap edit makes a new matcher and starts a new memo, so an old roadmap's matcher (a trie of all
+ * its keys) is not kept alive here.
+ */
+let scans = new ContentMemo<AnnotationMatcher, CommentScan>();
+let scansMatcher: AnnotationMatcher | undefined;
+
+export function scanAnnotationsOnce(lines: readonly string[], matcher: AnnotationMatcher): CommentScan {
+  if (matcher !== scansMatcher) {
+    scans = new ContentMemo<AnnotationMatcher, CommentScan>();
+    scansMatcher = matcher;
+  }
+  const key = linesHash(lines);
+  const known = scans.get(key, matcher, lines.length);
+  if (known) return known;
+  const scan = scanAnnotations(lines, matcher);
+  scans.set(key, matcher, lines.length, scan);
+  return scan;
 }

@@ -7,25 +7,12 @@
 // inside one symbol), not line by line: a symbol's ranking costs its runs, and the file's comment
 // scan is kept for the same text and roadmap (a recompute after HEAD or the current item moved).
 
-import { scanAnnotations, type CommentScan, type LineAnnotation } from './annotations';
-import { ContentMemo, linesHash } from './symbolMemo';
+import { scanAnnotationsOnce, type LineAnnotation } from './annotations';
 import { AnnotationSets } from './annotationSets';
 import type { AttributionInput, LineEvidence, ItemShare, LineItem, SymbolAttribution } from './attributionTypes';
 import { ownersOf } from './pathOwnership';
 
 const NONE: readonly number[] = [];
-
-/** The comment scans of the last few texts, per matcher (a roadmap edit makes a new matcher). */
-const scans = new ContentMemo<AttributionInput['roadmap']['matcher'], CommentScan>();
-
-function scanOnce(lines: readonly string[], matcher: AttributionInput['roadmap']['matcher']): CommentScan {
-  const key = linesHash(lines);
-  const known = scans.get(key, matcher, lines.length);
-  if (known) return known;
-  const scan = scanAnnotations(lines, matcher);
-  scans.set(key, matcher, lines.length, scan);
-  return scan;
-}
 
 interface CommitItems {
   readonly items: readonly number[];
@@ -67,7 +54,7 @@ export class FileAttribution {
     const current = input.currentItemId === undefined ? undefined : roadmap.get(input.currentItemId);
     this.uncommittedItem = current ? this.indexOf(current.id) : -1;
 
-    const scan = scanOnce(lines, roadmap.matcher);
+    const scan = scanAnnotationsOnce(lines, roadmap.matcher);
     this.annotations = scan.annotations;
     this.annSets = new AnnotationSets(this.annotations, scan.kinds, input.symbols ?? [], lines.length);
 
