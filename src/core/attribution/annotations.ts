@@ -191,6 +191,7 @@ export function scanAnnotationsOnce(lines: readonly string[], matcher: Annotatio
     scans = new ContentMemo<AnnotationMatcher, CommentScan>();
     scansMatcher = matcher;
   }
+  if (!scans.worthKeying()) return scanAnnotations(lines, matcher);
   const key = linesHash(lines);
   const known = scans.get(key, matcher, lines.length);
   if (known) return known;

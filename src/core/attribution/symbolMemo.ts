@@ -39,8 +39,20 @@ export function linesHash(lines: readonly string[]): string {
 /** Least recently used first out; `S` is the language (compared by identity), `V` the answer. */
 export class ContentMemo<S, V> {
   private readonly entries = new Map<string, Entry<S, V>>();
+  private asked = false;
 
   constructor(private readonly size = MEMO_SIZE) {}
+
+  /**
+   * False the first time, true after: a process that asks once (the CLI's `why`) never pays for
+   * hashing its text (~20 ms for a 10k-line file on a cold JIT); from the second question on, the
+   * text is hashed, kept and found again.
+   */
+  worthKeying(): boolean {
+    if (this.asked) return true;
+    this.asked = true;
+    return false;
+  }
 
   get(key: string, spec: S, lineCount: number): V | undefined {
     const entry = this.entries.get(key);

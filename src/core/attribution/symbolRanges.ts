@@ -43,6 +43,7 @@ const memo = new ContentMemo<LanguageSpec, readonly SymbolRange[]>();
 export function findSymbols(path: string, lines: readonly string[], languageId?: string): SymbolRange[] | undefined {
   const spec = languageSpec(path, languageId);
   if (!spec) return undefined;
+  if (!memo.worthKeying()) return findWith(spec, lines);
   const key = linesHash(lines);
   const known = memo.get(key, spec, lines.length);
   if (known) return [...known];
