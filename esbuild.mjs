@@ -21,17 +21,15 @@ const problemMatcherLog = {
 };
 
 /**
- * The parsed-roadmap cache's parser build id (src/fs/parsedRoadmapCache.ts): a hash of the parser's
- * and the cache codec's own bundled code, the yaml library included, so any change to what a parse
- * produces is a new key and an old result is never read. Watch builds get none (their cache is off):
- * the code changes under them without a new id.
+ * A hash of the bundled code of `modules` (a cache of their results names the code that made them),
+ * dependencies included, so any change to what that code produces is a new key and an old result is
+ * never read. Watch builds get none (their caches are off): the code changes under them without a new id.
  */
-async function parserBuildId() {
+async function buildId(modules) {
   if (watch) return '';
   const out = await esbuild.build({
     stdin: {
-      contents:
-        "export * from './src/core/roadmap/parseRoadmap'; export * from './src/core/indexFile/parsedRoadmapCodec';",
+      contents: modules.map((m) => `export * from './${m}';`).join(' '),
       resolveDir: '.',
       loader: 'ts',
     },
@@ -45,6 +43,11 @@ async function parserBuildId() {
   return createHash('sha256').update(out.outputFiles[0].contents).digest('hex').slice(0, 32);
 }
 
+// The parsed-roadmap cache's parser build id (src/fs/parsedRoadmapCache.ts).
+const parserBuildId = () => buildId(['src/core/roadmap/parseRoadmap', 'src/core/indexFile/parsedRoadmapCodec']);
+// The symbol finder's answers are cached per file (src/fs/symbolStore.ts) under this id.
+const symbolsBuildId = () => buildId(['src/core/attribution/symbolRanges', 'src/core/indexFile/symbolsCodec']);
+
 const common = {
   bundle: true,
   platform: 'node',
@@ -55,7 +58,10 @@ const common = {
   sourcesContent: false,
   logLevel: 'warning',
   plugins: [problemMatcherLog],
-  define: { __ROADMAP_LENS_PARSER_BUILD__: JSON.stringify(await parserBuildId()) },
+  define: {
+    __ROADMAP_LENS_PARSER_BUILD__: JSON.stringify(await parserBuildId()),
+    __ROADMAP_LENS_SYMBOLS_BUILD__: JSON.stringify(await symbolsBuildId()),
+  },
 };
 
 const targets = [

@@ -42,6 +42,8 @@ export function cacheSizeRow({ coldIndexes }) {
       const cli = cliWhy(ctx.root);
       const { BLAME_STORE_LIMITS } = need(ctx.product, 'blameStore');
       const { WHY_LINKS_LIMITS } = need(ctx.product, 'whyLinksStore');
+      // Older products have no symbol store: nothing to add for them.
+      const SYMBOL_STORE_LIMITS = ctx.product.mods.symbolStore?.SYMBOL_STORE_LIMITS ?? { maxBytes: 0 };
       const cold = (await coldIndexes(ctx)).n2;
       const indexBytes = Buffer.byteLength(cold.serialized);
       const source = ctx.inputs.repos.n2.dir;
@@ -70,7 +72,13 @@ export function cacheSizeRow({ coldIndexes }) {
         const graphBytes = fs.statSync(path.join(cache, 'commit-graph.bin')).size;
         const blameBytes = bytesUnder(path.join(cache, 'blame'));
         const whyLinksBytes = bytesUnder(path.join(cache, 'why-links'));
-        const worst = indexBytes + graphBytes + BLAME_STORE_LIMITS.maxBytes + WHY_LINKS_LIMITS.maxBytes;
+        const symbolBytes = bytesUnder(path.join(cache, 'symbols'));
+        const worst =
+          indexBytes +
+          graphBytes +
+          BLAME_STORE_LIMITS.maxBytes +
+          WHY_LINKS_LIMITS.maxBytes +
+          SYMBOL_STORE_LIMITS.maxBytes;
         const actual = indexBytes + bytesUnder(cache);
         return {
           median: mb(worst),
@@ -80,8 +88,10 @@ export function cacheSizeRow({ coldIndexes }) {
           limitWhat: `the commit index file alone (${mb(indexBytes).toFixed(1)} MB, as the extension writes it)`,
           note:
             `at its bounds: commit index ${mb(indexBytes).toFixed(1)} MB + commit graph ${mb(graphBytes).toFixed(1)} MB + ` +
-            `blames ≤ ${mb(BLAME_STORE_LIMITS.maxBytes).toFixed(1)} MB + why-links ≤ ${mb(WHY_LINKS_LIMITS.maxBytes).toFixed(1)} MB; ` +
+            `blames ≤ ${mb(BLAME_STORE_LIMITS.maxBytes).toFixed(1)} MB + why-links ≤ ${mb(WHY_LINKS_LIMITS.maxBytes).toFixed(1)} MB + ` +
+            `symbols ≤ ${mb(SYMBOL_STORE_LIMITS.maxBytes).toFixed(1)} MB; ` +
             `after \`why\` on ${files.size} files: blames ${mb(blameBytes).toFixed(2)} MB, why-links ${mb(whyLinksBytes).toFixed(2)} MB, ` +
+            `symbols ${mb(symbolBytes).toFixed(2)} MB, ` +
             `${mb(actual).toFixed(1)} MB in all (${(actual / indexBytes).toFixed(2)} × the index)`,
         };
       } finally {

@@ -37,6 +37,7 @@ export const MODULES = {
   rollup: 'src/core/rollup/rollup.ts',
   blameStore: 'src/fs/blameStore.ts',
   whyLinksStore: 'src/fs/whyLinksStore.ts',
+  symbolStore: 'src/fs/symbolStore.ts',
 };
 
 function isAlive(pid) {

@@ -60,8 +60,8 @@ const OPERATIONS = {
   symbols: async (p, inputs) => {
     const t = target(inputs);
     const lines = fs.readFileSync(path.join(t.repo, t.file), 'utf8').split(/\r?\n/);
-    const { symbolRanges } = p.mods.symbolRanges;
-    for (let i = 0; i < 50; i++) symbolRanges(t.file, lines);
+    const { symbolRanges, findSymbolsFresh } = p.mods.symbolRanges;
+    for (let i = 0; i < 50; i++) (findSymbolsFresh ?? symbolRanges)(t.file, lines);
   },
 };
 

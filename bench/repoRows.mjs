@@ -163,7 +163,9 @@ export function repoRows(repo) {
       what: () => `${repo.name}: symbol finder on ${label}`,
       target: { text: '≤ 0.1 × git blame', max: 0.1 },
       async measure(ctx) {
-        const { symbolRanges } = need(ctx.product, 'symbolRanges');
+        // The finder afresh each run (symbolRanges keeps its last answers by content).
+        const { symbolRanges: memoized, findSymbolsFresh } = need(ctx.product, 'symbolRanges');
+        const symbolRanges = findSymbolsFresh ? (p, lines) => findSymbolsFresh(p, lines) ?? [] : memoized;
         const lines = fs.readFileSync(path.join(repo.dir, file.path), 'utf8').split(/\r?\n/);
         let found = [];
         const r = await compare(

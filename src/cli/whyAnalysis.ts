@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { attributeFile, type FileAttribution } from '../core/attribution/attribution';
 import { CommitLinker, MemoLinker } from '../core/linking/commitLinks';
 import type { RoadmapIndex } from '../core/roadmap/roadmapIndex';
-import { symbolRanges, type SymbolRange } from '../core/attribution/symbolRanges';
+import type { SymbolRange } from '../core/attribution/symbolRanges';
 import { blameFile, looksBinary } from '../git/blameRunner';
 import { MessagePrefetch } from '../git/messagePrefetch';
 import { BlameStore } from '../fs/blameStore';
@@ -24,6 +24,7 @@ import { commitLinksForBlame, openRepo, readGraph, type GraphSource } from './wh
 import { lineCount } from '../core/util/lineStarts';
 import type { CommitGraph } from '../git/commitLookup';
 import { lookUpWhyLinks } from './whyLinks';
+import { whySymbols } from './whySymbols';
 
 export type WhyState = 'ok' | 'untracked' | 'binary' | 'missing' | 'unreadable' | 'not-in-repo' | 'no-git' | 'error';
 
@@ -191,7 +192,8 @@ export async function analyzeWhy(opts: WhyOptions): Promise<WhyAnalysis> {
     };
   }
   const lines = splitLines(bytes.toString('utf8'));
-  const symbols = symbolRanges(relPath, lines);
+  // From the repository's symbol store when this finder saw these bytes before (whySymbols.ts).
+  const symbols = await whySymbols(inRepo ? cache : undefined, relPath, bytes, lines, (l) => notes.push(l));
 
   if (!inRepo || !('repo' in opened) || repoRoot === undefined) {
     const state: WhyState = 'state' in opened && opened.state === 'no-git' ? 'no-git' : 'not-in-repo';

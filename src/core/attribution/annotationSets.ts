@@ -78,6 +78,16 @@ export class AnnotationSets {
     }
   }
 
+  /** Which set applies to a line: lines with the same index have the same annotations, scoped alike. */
+  setIndexAt(line: number): number {
+    return this.lineSet[line] ?? 0;
+  }
+
+  /** The annotation indices of set `index` (see setIndexAt). */
+  set(index: number): readonly number[] {
+    return this.sets[index] ?? NONE;
+  }
+
   /** Indices (into the file's annotations) of those that apply to a line. */
   at(line: number): readonly number[] {
     return this.sets[this.lineSet[line] ?? 0] ?? NONE;

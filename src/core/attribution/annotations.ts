@@ -3,9 +3,12 @@
 // string literals is right for nearly every file, needs no grammar, and runs in one pass.
 
 import type { ReferenceMatch } from '../linking/referenceMatcher';
+import { ContentMemo, linesHash } from './symbolMemo';
 
 export interface AnnotationMatcher {
   findAll(text: string): readonly ReferenceMatch[];
+  /** False when `text` certainly holds no reference (a cheap check before findAll); optional. */
+  mayMatch?(text: string): boolean;
 }
 
 export interface LineAnnotation {
@@ -147,6 +150,7 @@ export function scanAnnotations(lines: readonly string[], matcher: AnnotationMat
     else if (ATTRIBUTE.test(line)) kinds[l] = LineKind.Attribute;
     else kinds[l] = LineKind.Code;
     if (split.text.length === 0) continue;
+    if (matcher.mayMatch?.(split.text) === false) continue;
     const matches = matcher.findAll(split.text);
     if (matches.length === 0) continue;
     const comment = cleanComment(split.text).slice(0, MAX_COMMENT);
@@ -171,4 +175,27 @@ export function headingStart(kinds: Uint8Array, startLine: number): number {
   let l = startLine - 1;
   while (l >= 0 && (kinds[l] === LineKind.Comment || kinds[l] === LineKind.Attribute)) l--;
   return l + 1;
+}
+
+/**
+ * scanAnnotations, remembered for the last few texts (see symbolMemo.ts): the editor attributes the
+ * same text again whenever HEAD, the index or the current item move. For one matcher at a time: a
+ * roadmap edit makes a new matcher and starts a new memo, so an old roadmap's matcher (a trie of all
+ * its keys) is not kept alive here.
+ */
+let scans = new ContentMemo<AnnotationMatcher, CommentScan>();
+let scansMatcher: AnnotationMatcher | undefined;
+
+export function scanAnnotationsOnce(lines: readonly string[], matcher: AnnotationMatcher): CommentScan {
+  if (matcher !== scansMatcher) {
+    scans = new ContentMemo<AnnotationMatcher, CommentScan>();
+    scansMatcher = matcher;
+  }
+  if (!scans.worthKeying()) return scanAnnotations(lines, matcher);
+  const key = linesHash(lines);
+  const known = scans.get(key, matcher, lines.length);
+  if (known) return known;
+  const scan = scanAnnotations(lines, matcher);
+  scans.set(key, matcher, lines.length, scan);
+  return scan;
 }

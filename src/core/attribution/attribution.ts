@@ -3,8 +3,11 @@
 // → the commit index's references) and uncommitted lines (→ the current work item).
 // Built for 10k-line files on every keystroke-debounced refresh: per-line state lives in typed
 // arrays and per-commit tables; evidence objects are only made for the lines someone asks about.
+// Rankings count over runs of lines that share their annotations and blamed commit (a blame hunk
+// inside one symbol), not line by line: a symbol's ranking costs its runs, and the file's comment
+// scan is kept for the same text and roadmap (a recompute after HEAD or the current item moved).
 
-import { scanAnnotations, type LineAnnotation } from './annotations';
+import { scanAnnotationsOnce, type LineAnnotation } from './annotations';
 import { AnnotationSets } from './annotationSets';
 import type { AttributionInput, LineEvidence, ItemShare, LineItem, SymbolAttribution } from './attributionTypes';
 import { ownersOf } from './pathOwnership';
@@ -35,6 +38,10 @@ export class FileAttribution {
   private readonly annItem: Int32Array;
   private readonly commitUncommitted: Uint8Array;
   private readonly commitTime: Float64Array;
+  /** Runs of like lines: first line of each (plus the line count at the end), its annotation set and commit. */
+  private readonly runStart: Int32Array;
+  private readonly runSet: Int32Array;
+  private readonly runCommit: Int32Array;
 
   constructor(private readonly input: AttributionInput) {
     const { lines, roadmap } = input;
@@ -47,7 +54,7 @@ export class FileAttribution {
     const current = input.currentItemId === undefined ? undefined : roadmap.get(input.currentItemId);
     this.uncommittedItem = current ? this.indexOf(current.id) : -1;
 
-    const scan = scanAnnotations(lines, roadmap.matcher);
+    const scan = scanAnnotationsOnce(lines, roadmap.matcher);
     this.annotations = scan.annotations;
     this.annSets = new AnnotationSets(this.annotations, scan.kinds, input.symbols ?? [], lines.length);
 
@@ -61,6 +68,7 @@ export class FileAttribution {
       this.commitTime[c] = info?.authorTime ?? 0;
       this.itemsOfCommit(c);
     }
+    [this.runStart, this.runSet, this.runCommit] = this.runs();
 
     this.items = this.rank(0, lines.length - 1);
     this.symbols = (input.symbols ?? []).map((symbol) => {
@@ -108,7 +116,44 @@ export class FileAttribution {
     return commit >= 0 && (blame.commits[commit]?.uncommitted ?? false);
   }
 
-  /** Counts lines per item over [start, end] with one stamp array: no allocation per line. */
+  /** The blamed commit of a line as rankings read it: -1 for none, and for every line of an untracked file. */
+  private lineCommitOf(line: number): number {
+    const blame = this.input.blame;
+    if (this.input.allUncommitted === true || !blame || line >= blame.lineCount) return -1;
+    return blame.lineCommit[line] ?? -1;
+  }
+
+  /** Splits the lines into runs with the same annotation set and commit (all a line's items hang on those two). */
+  private runs(): [Int32Array, Int32Array, Int32Array] {
+    const starts: number[] = [];
+    const sets: number[] = [];
+    const commits: number[] = [];
+    for (let line = 0; line < this.lineCount; line++) {
+      const set = this.annSets.setIndexAt(line);
+      const commit = this.lineCommitOf(line);
+      const last = sets.length - 1;
+      if (last >= 0 && sets[last] === set && commits[last] === commit) continue;
+      starts.push(line);
+      sets.push(set);
+      commits.push(commit);
+    }
+    starts.push(this.lineCount);
+    return [Int32Array.from(starts), Int32Array.from(sets), Int32Array.from(commits)];
+  }
+
+  /** The run holding `line` (binary search over the run starts). */
+  private runAt(line: number): number {
+    let lo = 0;
+    let hi = this.runSet.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((this.runStart[mid] ?? 0) <= line) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  /** Counts lines per item over [start, end], a run of like lines at a time: no allocation per line. */
   private rank(start: number, end: number): ItemShare[] {
     const total = Math.max(0, end - start + 1);
     if (total === 0) return [];
@@ -119,30 +164,35 @@ export class FileAttribution {
     const lines = new Int32Array(size);
     const last = new Float64Array(size);
     const sources = new Int32Array(size * 4);
-    const count = (item: number, line: number, source: number, time: number): void => {
-      if (stamp[item] !== line) {
-        stamp[item] = line;
-        lines[item] = (lines[item] ?? 0) + 1;
+    // `n` lines of one run: an item counts once per line however many sources name it.
+    let run = 0;
+    let n = 0;
+    const count = (item: number, source: number, time: number): void => {
+      if (stamp[item] !== run) {
+        stamp[item] = run;
+        lines[item] = (lines[item] ?? 0) + n;
       }
       const at = item * 4 + source;
-      sources[at] = (sources[at] ?? 0) + 1;
+      sources[at] = (sources[at] ?? 0) + n;
       if (time > (last[item] ?? 0)) last[item] = time;
     };
-    const blame = this.input.blame;
-    const blameLines = blame?.lineCount ?? 0;
     const all = this.input.allUncommitted === true;
-    for (let line = start; line <= end; line++) {
-      const commit = !all && line < blameLines ? (blame?.lineCommit[line] ?? -1) : -1;
+    for (run = this.runAt(start); run < this.runSet.length; run++) {
+      const from = Math.max(start, this.runStart[run] ?? 0);
+      const to = Math.min(end, (this.runStart[run + 1] ?? 0) - 1);
+      if (from > end) break;
+      n = to - from + 1;
+      const commit = this.runCommit[run] ?? -1;
       const uncommitted = all || (commit >= 0 && this.commitUncommitted[commit] === 1);
       const time = uncommitted ? this.now : commit >= 0 ? (this.commitTime[commit] ?? 0) : 0;
-      const set = this.annSets.at(line);
-      for (let i = 0; i < set.length; i++) count(this.annItem[set[i] ?? 0] ?? 0, line, 0, 0);
-      for (let i = 0; i < this.owned.length; i++) count(this.owned[i]?.item ?? 0, line, 1, 0);
+      const set = this.annSets.set(this.runSet[run] ?? 0);
+      for (let i = 0; i < set.length; i++) count(this.annItem[set[i] ?? 0] ?? 0, 0, 0);
+      for (let i = 0; i < this.owned.length; i++) count(this.owned[i]?.item ?? 0, 1, 0);
       if (uncommitted) {
-        if (this.uncommittedItem >= 0) count(this.uncommittedItem, line, 3, time);
+        if (this.uncommittedItem >= 0) count(this.uncommittedItem, 3, time);
       } else if (commit >= 0) {
         const items = this.commitItems[commit]?.items ?? NONE;
-        for (let i = 0; i < items.length; i++) count(items[i] ?? 0, line, 2, time);
+        for (let i = 0; i < items.length; i++) count(items[i] ?? 0, 2, time);
       }
     }
     const out: ItemShare[] = [];

@@ -8,8 +8,9 @@
 import { braceSymbols } from './symbols/braceSymbols';
 import { pythonSymbols, yamlSymbols } from './symbols/indentSymbols';
 import { luaSymbols, rubySymbols } from './symbols/keywordSymbols';
-import { languageSpec } from './symbols/languages';
+import { languageSpec, type LanguageSpec } from './symbols/languages';
 import { maskCode } from './symbols/maskCode';
+import { ContentMemo, linesHash } from './symbolMemo';
 
 export type SymbolKindName = 'class' | 'interface' | 'enum' | 'struct' | 'module' | 'function' | 'method' | 'file';
 
@@ -35,10 +36,33 @@ export function symbolRanges(path: string, lines: readonly string[], languageId?
   return [{ name: base, kind: 'file', startLine: 0, endLine: lines.length - 1, depth: 0 }];
 }
 
+/** The last few answers by language and text (see symbolMemo.ts); a hit returns a copy of the list. */
+const memo = new ContentMemo<LanguageSpec, readonly SymbolRange[]>();
+
 /** The finder's symbols, or undefined for a language it does not read. Never throws. */
 export function findSymbols(path: string, lines: readonly string[], languageId?: string): SymbolRange[] | undefined {
   const spec = languageSpec(path, languageId);
   if (!spec) return undefined;
+  if (!memo.worthKeying()) return findWith(spec, lines);
+  const key = linesHash(lines);
+  const known = memo.get(key, spec, lines.length);
+  if (known) return [...known];
+  const found = findWith(spec, lines);
+  memo.set(key, spec, lines.length, found);
+  return [...found];
+}
+
+/** The finder run afresh, without the memo (the bench's finder row measures this). Never throws. */
+export function findSymbolsFresh(
+  path: string,
+  lines: readonly string[],
+  languageId?: string,
+): SymbolRange[] | undefined {
+  const spec = languageSpec(path, languageId);
+  return spec ? findWith(spec, lines) : undefined;
+}
+
+function findWith(spec: LanguageSpec, lines: readonly string[]): SymbolRange[] {
   const masked = maskCode(lines, spec.lexicon);
   switch (spec.structure) {
     case 'brace':

@@ -132,17 +132,30 @@ const SQUASH_SUBJECT = /\(#\d+\)\s*$/;
 
 export class CommitLinker {
   readonly trailerKeys: readonly string[];
-  readonly tags: BranchTags;
-  /** Changes whenever anything that affects linking changes: persisted links are reused only on a match. */
-  readonly fingerprint: string;
+  private tagsBuilt: BranchTags | undefined;
+  private fingerprintMade: string | undefined;
 
   constructor(
     private readonly roadmap: LinkRoadmap,
     opts: LinkOptions = {},
   ) {
     this.trailerKeys = opts.trailerKeys ?? DEFAULT_TRAILER_KEYS;
-    this.tags = new BranchTags(roadmap.items);
-    this.fingerprint = linkFingerprint(roadmap.items, this.trailerKeys);
+  }
+
+  /**
+   * The items' `branches` tags, built on first use: `why` on a file links a few messages and may
+   * never look at a branch, and building them walks (and parses the globs of) every item.
+   */
+  get tags(): BranchTags {
+    return (this.tagsBuilt ??= new BranchTags(this.roadmap.items));
+  }
+
+  /**
+   * Changes whenever anything that affects linking changes: persisted links are reused only on a
+   * match. Made on first use (a pass over every item's ids, aliases and branches; `why` needs none).
+   */
+  get fingerprint(): string {
+    return (this.fingerprintMade ??= linkFingerprint(this.roadmap.items, this.trailerKeys));
   }
 
   /**
