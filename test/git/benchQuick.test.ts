@@ -28,6 +28,7 @@ const ROW_IDS = [
   'overview-model',
   'overview-keystroke',
   'rollup',
+  'cache-on-disk',
   'vscode-activation',
   'vscode-indexing',
   'vscode-overview-first-paint',
