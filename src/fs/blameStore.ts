@@ -10,12 +10,12 @@
 // atomic (writeFileAtomic), so a racing writer or reader sees a whole file or none. The folder is
 // kept within BLAME_STORE_LIMITS by evicting the least recently used files, every few writes.
 import { createHash } from 'node:crypto';
-import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { decodeBlame, encodeBlame, type BlameKey } from '../core/indexFile/blameCodec';
 import type { BlameResult } from '../core/gitOutput/blameParser';
-import { evictLeastRecentlyUsed, touchCacheFile, type CacheLimits } from './cacheEviction';
-import { readCacheFile, RepoCache, writeFileAtomic } from './repoCache';
+import type { CacheLimits } from './cacheEviction';
+import { KeyedCacheFolder } from './keyedCacheFolder';
+import { RepoCache } from './repoCache';
 
 export type { BlameKey } from '../core/indexFile/blameCodec';
 
@@ -28,9 +28,6 @@ export const BLAME_FOLDER = 'blame';
  * commit graph 2.8 MB + these two folders at their bounds.
  */
 export const BLAME_STORE_LIMITS: CacheLimits = { maxBytes: 4 * 1024 * 1024, maxFiles: 1000 };
-
-/** Evict after every this many writes (listing the folder costs more than one write). */
-const EVICT_EVERY = 16;
 
 /** The key of a blame of `bytes` (the file's content as blamed) at `head`, for `relPath` in the repository. */
 export function blameKeyOf(head: string, relPath: string, bytes: Uint8Array | string): BlameKey {
@@ -51,21 +48,13 @@ export interface BlameStoreOptions {
 }
 
 export class BlameStore {
-  private readonly limits: CacheLimits;
-  private readonly evictEvery: number;
-  /**
-   * Writes until the next eviction. Starts at a random point, so short-lived processes that write
-   * once each (the CLI) still evict about every `evictEvery` writes between them.
-   */
-  private untilEviction: number;
+  private readonly folder: KeyedCacheFolder;
 
   constructor(
     readonly dir: string,
     opts: BlameStoreOptions = {},
   ) {
-    this.limits = opts.limits ?? BLAME_STORE_LIMITS;
-    this.evictEvery = Math.max(1, opts.evictEvery ?? EVICT_EVERY);
-    this.untilEviction = 1 + Math.floor(Math.random() * this.evictEvery);
+    this.folder = new KeyedCacheFolder(dir, opts.limits ?? BLAME_STORE_LIMITS, 'blame cache files', opts.evictEvery);
   }
 
   /** The store of the repository whose git common dir is `commonDir` (in its RepoCache). */
@@ -86,30 +75,16 @@ export class BlameStore {
 
   /** The stored blame for `key`; `lineCount`, when given, must match too. Never throws. */
   async read(key: BlameKey, lineCount?: number): Promise<BlameStoreRead> {
-    const file = this.fileOf(key);
-    const read = await readCacheFile(file, this.limits.maxBytes, 'blame cache files');
-    if (read.kind === 'missing') return { kind: 'missing' };
-    if (read.kind === 'unreadable') return { kind: 'ignored', reason: read.reason };
-    const decoded = decodeBlame(read.bytes, key, lineCount);
-    if (!decoded.ok) return decoded.otherKey ? { kind: 'missing' } : { kind: 'ignored', reason: decoded.reason };
-    // A hit is a use: eviction keeps it longest.
-    await touchCacheFile(file);
-    return { kind: 'hit', blame: decoded.blame };
+    const read = await this.folder.read(this.fileOf(key), (bytes) => {
+      const decoded = decodeBlame(bytes, key, lineCount);
+      return decoded.ok ? { ok: true, value: decoded.blame } : decoded;
+    });
+    return read.kind === 'hit' ? { kind: 'hit', blame: read.value } : read;
   }
 
   /** Stores `blame` under `key` (atomically), then evicts now and then. Throws on a failed write. */
   async write(key: BlameKey, blame: BlameResult): Promise<void> {
-    const bytes = encodeBlame(key, blame);
-    if (bytes.length > this.limits.maxBytes) return;
-    await fs.mkdir(this.dir, { recursive: true, mode: 0o700 });
-    // The folder comes from a clone we do not control: a link here could point writes anywhere.
-    const stat = await fs.lstat(this.dir);
-    if (!stat.isDirectory()) throw new Error(`${this.dir} is not a folder; the blame cache is not written`);
-    await writeFileAtomic(this.fileOf(key), bytes);
-    if (--this.untilEviction <= 0) {
-      this.untilEviction = this.evictEvery;
-      await this.evict();
-    }
+    await this.folder.write(this.fileOf(key), encodeBlame(key, blame));
   }
 
   /**
@@ -128,6 +103,6 @@ export class BlameStore {
 
   /** Keeps the folder within its limits now (least recently used files go first). */
   async evict(): Promise<void> {
-    await evictLeastRecentlyUsed(this.dir, this.limits);
+    await this.folder.evict();
   }
 }

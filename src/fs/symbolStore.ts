@@ -9,12 +9,12 @@
 // recently used files every few writes, as the blame store does. Clear Cache removes it with the
 // rest of the repository's cache (RepoCache.clear).
 import { createHash } from 'node:crypto';
-import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type { SymbolRange } from '../core/attribution/symbolRanges';
 import { decodeSymbols, encodeSymbols, type SymbolsKey } from '../core/indexFile/symbolsCodec';
-import { evictLeastRecentlyUsed, touchCacheFile, type CacheLimits } from './cacheEviction';
-import { readCacheFile, writeFileAtomic, type RepoCache } from './repoCache';
+import type { CacheLimits } from './cacheEviction';
+import { KeyedCacheFolder } from './keyedCacheFolder';
+import type { RepoCache } from './repoCache';
 
 export type { SymbolsKey } from '../core/indexFile/symbolsCodec';
 
@@ -26,8 +26,6 @@ export const SYMBOLS_FOLDER = 'symbols';
  * cache within twice the commit index for 100k commits (bench row `cache-on-disk`).
  */
 export const SYMBOL_STORE_LIMITS: CacheLimits = { maxBytes: 1024 * 1024, maxFiles: 1000 };
-
-const EVICT_EVERY = 16;
 
 /**
  * A hash of the symbol finder's bundled code, defined by esbuild.mjs. Unbundled code (the compiled
@@ -51,13 +49,14 @@ export type SymbolStoreRead =
   | { readonly kind: 'ignored'; readonly reason: string };
 
 export class SymbolStore {
-  /** Starts at a random point, so short-lived processes that write once each still evict now and then. */
-  private untilEviction = 1 + Math.floor(Math.random() * EVICT_EVERY);
+  private readonly folder: KeyedCacheFolder;
 
   constructor(
     readonly dir: string,
-    private readonly limits: CacheLimits = SYMBOL_STORE_LIMITS,
-  ) {}
+    limits: CacheLimits = SYMBOL_STORE_LIMITS,
+  ) {
+    this.folder = new KeyedCacheFolder(dir, limits, 'symbol cache files');
+  }
 
   static in(cache: RepoCache): SymbolStore {
     return new SymbolStore(path.join(cache.dir, SYMBOLS_FOLDER));
@@ -70,27 +69,15 @@ export class SymbolStore {
 
   /** The stored symbols for `key` and a file of `lineCount` lines. Never throws. */
   async read(key: SymbolsKey, lineCount: number): Promise<SymbolStoreRead> {
-    const file = this.fileOf(key);
-    const read = await readCacheFile(file, this.limits.maxBytes, 'symbol cache files');
-    if (read.kind === 'missing') return { kind: 'missing' };
-    if (read.kind === 'unreadable') return { kind: 'ignored', reason: read.reason };
-    const decoded = decodeSymbols(read.bytes, key, lineCount);
-    if (!decoded.ok) return decoded.otherKey ? { kind: 'missing' } : { kind: 'ignored', reason: decoded.reason };
-    await touchCacheFile(file);
-    return { kind: 'hit', symbols: decoded.symbols };
+    const read = await this.folder.read(this.fileOf(key), (bytes) => {
+      const decoded = decodeSymbols(bytes, key, lineCount);
+      return decoded.ok ? { ok: true, value: decoded.symbols } : decoded;
+    });
+    return read.kind === 'hit' ? { kind: 'hit', symbols: read.value } : read;
   }
 
   /** Stores `symbols` under `key` (atomically), then evicts now and then. Throws on a failed write. */
   async write(key: SymbolsKey, lineCount: number, symbols: readonly SymbolRange[]): Promise<void> {
-    const bytes = encodeSymbols(key, lineCount, symbols);
-    if (bytes.length > this.limits.maxBytes) return;
-    await fs.mkdir(this.dir, { recursive: true, mode: 0o700 });
-    // The folder comes from a clone we do not control: a link here could point writes anywhere.
-    if (!(await fs.lstat(this.dir)).isDirectory()) throw new Error(`${this.dir} is not a folder`);
-    await writeFileAtomic(this.fileOf(key), bytes);
-    if (--this.untilEviction <= 0) {
-      this.untilEviction = EVICT_EVERY;
-      await evictLeastRecentlyUsed(this.dir, this.limits);
-    }
+    await this.folder.write(this.fileOf(key), encodeSymbols(key, lineCount, symbols));
   }
 }
