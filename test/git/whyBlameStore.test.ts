@@ -12,26 +12,14 @@ import * as path from 'node:path';
 import { analyzeWhy } from '../../src/cli/whyAnalysis';
 import { BLAME_FOLDER } from '../../src/fs/blameStore';
 import { TestRepo } from './gitFixture';
+import { SHOP_ROADMAP } from './shopRoadmap';
 import { whyJson } from './whyJson';
 
 const cli = path.join(__dirname, '..', '..', '..', 'dist', 'cli.js');
 
-const ROADMAP = [
-  'version: 1',
-  'product: Shop',
-  'items:',
-  '  - id: CHK-12',
-  '    kind: feature',
-  '    title: One-click reorder',
-  '  - id: CHK-13',
-  '    kind: feature',
-  '    title: Saved carts',
-  '',
-].join('\n');
-
 function makeRepo(): TestRepo {
   const repo = TestRepo.init();
-  repo.commit('Add roadmap', 'roadmap.yaml', ROADMAP);
+  repo.commit('Add roadmap', 'roadmap.yaml', SHOP_ROADMAP);
   repo.commit('CHK-12: first lines', 'src/cart.ts', 'a\nb\nc\n');
   repo.commit('CHK-13: saved carts', 'src/cart.ts', 'a\nb\nc\nsaved\n');
   return repo;

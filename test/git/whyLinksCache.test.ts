@@ -10,26 +10,14 @@ import { decodeWhyLinks, encodeWhyLinks } from '../../src/core/indexFile/whyLink
 import { blameKeyOf } from '../../src/fs/blameStore';
 import { WhyLinksStore } from '../../src/fs/whyLinksStore';
 import { TestRepo } from './gitFixture';
+import { SHOP_ROADMAP } from './shopRoadmap';
 import { analyzeCounting, mergedBranchRepo } from './mergedBranchRepo';
 import { whyJson } from './whyJson';
-
-const ROADMAP = [
-  'version: 1',
-  'product: Shop',
-  'items:',
-  '  - id: CHK-12',
-  '    kind: feature',
-  '    title: One-click reorder',
-  '  - id: CHK-13',
-  '    kind: feature',
-  '    title: Saved carts',
-  '',
-].join('\n');
 
 const analyze = (dir: string, noCache = false): ReturnType<typeof analyzeCounting> =>
   analyzeCounting(dir, 'src/cart.ts', noCache);
 
-const makeRepo = (): TestRepo => mergedBranchRepo(ROADMAP);
+const makeRepo = (): TestRepo => mergedBranchRepo(SHOP_ROADMAP);
 
 const linksDir = (repo: TestRepo): string => path.join(repo.dir, '.git', 'roadmap-lens', 'why-links');
 const store = (repo: TestRepo): WhyLinksStore => new WhyLinksStore(linksDir(repo));

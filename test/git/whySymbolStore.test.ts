@@ -10,21 +10,9 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { SYMBOLS_FOLDER } from '../../src/fs/symbolStore';
 import { TestRepo } from './gitFixture';
+import { SHOP_ROADMAP } from './shopRoadmap';
 
 const cli = path.join(__dirname, '..', '..', '..', 'dist', 'cli.js');
-
-const ROADMAP = [
-  'version: 1',
-  'product: Shop',
-  'items:',
-  '  - id: CHK-12',
-  '    kind: feature',
-  '    title: One-click reorder',
-  '  - id: CHK-13',
-  '    kind: feature',
-  '    title: Saved carts',
-  '',
-].join('\n');
 
 const CART = [
   'export class Cart {',
@@ -79,7 +67,7 @@ describe('why: the symbol store (built CLI)', function () {
 
   it('stores the finder’s symbols on the first call and answers from them next, as --no-cache does', async () => {
     const repo = TestRepo.init();
-    repo.commit('Add roadmap', 'roadmap.yaml', ROADMAP);
+    repo.commit('Add roadmap', 'roadmap.yaml', SHOP_ROADMAP);
     repo.commit('CHK-13: saved carts', 'src/cart.ts', CART);
     const xdg = fs.mkdtempSync(path.join(os.tmpdir(), 'rl-symbols-xdg-'));
     const dir = path.join(repo.dir, '.git', 'roadmap-lens', SYMBOLS_FOLDER);
