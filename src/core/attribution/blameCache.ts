@@ -3,17 +3,11 @@
 // can change any line's commit), so the cache drops them all at once; editing a buffer changes its
 // content hash, so a stale blame is never served for different text.
 
-/** A fast 53-bit string hash (two 32-bit FNV-1a variants), plus the length in the key. */
+import { TextHash } from '../util/textHash';
+
+/** The content part of a cache key (see textHash.ts). */
 export function contentHash(text: string): string {
-  let h1 = 0x811c9dc5;
-  let h2 = 0x01000193 ^ text.length;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ c, 0x01000193);
-    h2 = Math.imul(h2 ^ c, 0x5bd1e995);
-    h2 ^= h2 >>> 15;
-  }
-  return `${text.length.toString(36)}.${(h1 >>> 0).toString(36)}.${(h2 >>> 0).toString(36)}`;
+  return new TextHash(text.length).add(text).toString();
 }
 
 export interface BlameCacheKey {

@@ -4,6 +4,8 @@
 // depends only on the language and the text, and on a 10k-line file it was the largest part of
 // that recomputation (issue #13: warm attribution ≤ 0.01 × a cold `why`).
 
+import { TextHash } from '../util/textHash';
+
 const MEMO_SIZE = 8;
 
 interface Entry<S, V> {
@@ -12,28 +14,11 @@ interface Entry<S, V> {
   readonly value: V;
 }
 
-/**
- * A 53-bit hash of the lines and their breaks (two 32-bit FNV-1a variants, as the blame cache's
- * contentHash), with the total length: the memo's key.
- */
+/** The memo's key: the lines and their breaks, hashed as contentHash hashes one text (see textHash.ts). */
 export function linesHash(lines: readonly string[]): string {
-  let h1 = 0x811c9dc5;
-  let h2 = 0x01000193 ^ lines.length;
-  let length = 0;
-  for (let l = 0; l < lines.length; l++) {
-    const line = lines[l] ?? '';
-    length += line.length + 1;
-    for (let i = 0; i < line.length; i++) {
-      const c = line.charCodeAt(i);
-      h1 = Math.imul(h1 ^ c, 0x01000193);
-      h2 = Math.imul(h2 ^ c, 0x5bd1e995);
-      h2 ^= h2 >>> 15;
-    }
-    h1 = Math.imul(h1 ^ 10, 0x01000193);
-    h2 = Math.imul(h2 ^ 10, 0x5bd1e995);
-    h2 ^= h2 >>> 15;
-  }
-  return `${length.toString(36)}.${(h1 >>> 0).toString(36)}.${(h2 >>> 0).toString(36)}`;
+  const hash = new TextHash(lines.length);
+  for (const line of lines) hash.add(line).addBreak();
+  return hash.toString();
 }
 
 /** Least recently used first out; `S` is the language (compared by identity), `V` the answer. */
