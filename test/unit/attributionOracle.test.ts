@@ -12,22 +12,11 @@ import type { BlameCommit, BlameResult } from '../../src/core/gitOutput/blamePar
 import { ReferenceMatcher } from '../../src/core/linking/referenceMatcher';
 import type { RoadmapItem } from '../../src/core/roadmap/roadmapTypes';
 import { oracleAttributeFile, type OracleFileAttribution } from './oracles/attributionOracle';
+import { makeItem } from './roadmapFixtures';
 
 const IDS = ['CHK-1', 'CHK-2', 'CHK-12', 'PAY-3', 'AB-10', 'ZED-7'];
-const RANGE = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
-
-const item = (id: string, paths: string[], aliases: string[]): RoadmapItem => ({
-  id,
-  kind: 'feature',
-  title: id,
-  metrics: [],
-  links: [],
-  branches: [],
-  paths,
-  aliases,
-  location: { file: 'r.yaml', range: RANGE },
-  idLocation: { file: 'r.yaml', range: RANGE },
-});
+const item = (id: string, paths: string[], aliases: string[]): RoadmapItem =>
+  makeItem({ id, title: id, paths, aliases });
 
 const itemArb = fc.record({
   id: fc.constantFrom(...IDS),
