@@ -225,65 +225,70 @@ describe('parsedRoadmapCodec', () => {
 
     it('a crafted body with a valid checksum but fields of the wrong type or shape', () => {
       const crafted = (body: unknown, count = 1): Uint8Array => {
-        const json = enc(JSON.stringify(body));
+        const text = JSON.stringify(body);
+        const json = enc(text + ' '.repeat((4 - (enc(text).length % 4)) % 4));
         return packSectionFile(
           {
             format: PARSED_ROADMAP_FORMAT,
             version: PARSED_ROADMAP_VERSION,
             key: KEY,
             files: count,
-            checksum: fnv(json),
+            checksum: fnvWords(json),
           },
           new Map([['body', json]]),
         );
       };
-      const item = (): unknown[] => [
-        'A',
-        'epic',
-        't',
-        [],
-        [],
-        [],
-        [],
-        [],
-        [0, 0, 1, 0],
-        [0, 4, 0, 5],
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-      ];
-      const ok = crafted([{ v: 1, p: null, i: [item()], d: [] }]);
+      type Columns = { n: number; s: unknown[]; r: unknown[]; x: unknown[] };
+      const one = (): Columns => ({
+        n: 1,
+        s: ['A', 'epic', 't', null, null, null, null, null],
+        r: [0, 0, 1, 0, 0, 4, 0, 5, -1, -1, -1, -1],
+        x: [0, 0, 0, 0, 0, 0],
+      });
+      const file = (change: (c: Columns) => void = () => undefined): unknown => {
+        const c = one();
+        change(c);
+        return { v: 1, p: null, ...c, d: [] };
+      };
+      const ok = crafted([file()]);
       assert.equal(decoded(ok, ['/a'])[0]?.items[0]?.id, 'A', 'the well-formed craft decodes');
       const cases: [string, unknown][] = [
         ['body not a list', { v: 1 }],
         ['file not an object', [[]]],
-        ['item too short', [{ v: 1, p: null, i: [item().slice(0, 16)], d: [] }]],
-        ['id a number', [{ v: 1, p: null, i: [[7, ...item().slice(1)]], d: [] }]],
-        ['negative line', [{ v: 1, p: null, i: [[...item().slice(0, 8), [-1, 0, 0, 0], ...item().slice(9)]], d: [] }]],
-        [
-          'fractional column',
-          [{ v: 1, p: null, i: [[...item().slice(0, 8), [0, 0.5, 0, 0], ...item().slice(9)]], d: [] }],
-        ],
-        ['links not strings', [{ v: 1, p: null, i: [[...item().slice(0, 4), [1], ...item().slice(5)]], d: [] }]],
-        [
-          'metric of 4 fields',
-          [{ v: 1, p: null, i: [[...item().slice(0, 3), [['m', null, null, null]], ...item().slice(4)]], d: [] }],
-        ],
-        ['unknown severity', [{ v: 1, p: null, i: [], d: [[[0, 0, 0, 0], 'fatal', 'm', 'c', null]] }]],
-        ['related not pairs', [{ v: 1, p: null, i: [], d: [[[0, 0, 0, 0], 'error', 'm', 'c', [[[0, 0, 0, 0]]]]] }]],
-        ['version a string', [{ v: '1', p: null, i: [], d: [] }]],
-        ['product a number', [{ v: 1, p: 3, i: [], d: [] }]],
-        ['__proto__ as a file', [JSON.parse('{"__proto__": {"i": []}}')]],
+        ['strings one short', [file((c) => c.s.pop())]],
+        ['more items than columns', [file((c) => (c.n = 2))]],
+        ['a negative count', [file((c) => (c.n = -1))]],
+        ['id a number', [file((c) => (c.s[0] = 7))]],
+        ['why a number', [file((c) => (c.s[3] = 7))]],
+        ['negative line', [file((c) => (c.r[0] = -1))]],
+        ['fractional column', [file((c) => (c.r[1] = 0.5))]],
+        ['half a parent location', [file((c) => (c.r[9] = 3))]],
+        ['links not strings', [file((c) => (c.x[1] = [1]))]],
+        ['an empty list where the encoder writes 0', [file((c) => (c.x[2] = []))]],
+        ['metric of 4 fields', [file((c) => (c.x[0] = [['m', null, null, null]]))]],
+        ['alias location of 3 numbers', [file((c) => (c.x[5] = [[0, 0, 0]]))]],
+        ['unknown severity', [{ ...(file() as object), d: [[[0, 0, 0, 0], 'fatal', 'm', 'c', null]] }]],
+        ['related not pairs', [{ ...(file() as object), d: [[[0, 0, 0, 0], 'error', 'm', 'c', [[[0, 0, 0, 0]]]]] }]],
+        ['version a string', [{ ...(file() as object), v: '1' }]],
+        ['product a number', [{ ...(file() as object), p: 3 }]],
+        ['__proto__ as a file', [JSON.parse('{"__proto__": {"n": 0, "s": [], "r": [], "x": [], "d": []}}')]],
       ];
       for (const [what, body] of cases) {
         const d = decodeParsedRoadmap(crafted(body), KEY, ['/a']);
         assert.equal(d.ok, false, what);
       }
       assert.equal(decodeParsedRoadmap(crafted([], 1), KEY, ['/a']).ok, false, 'fewer files than the header says');
+    });
+
+    it('a file of the previous version is refused with its reason (its name differs too: the version is in the key)', () => {
+      const v1 = packSectionFile(
+        { format: PARSED_ROADMAP_FORMAT, version: 1, key: KEY, files: 1, checksum: 0 },
+        new Map([['body', enc('[]  ')]]),
+      );
+      assert.deepEqual(decodeParsedRoadmap(v1, KEY, ['/a']), {
+        ok: false,
+        reason: `version 1, expected ${PARSED_ROADMAP_VERSION}`,
+      });
     });
   });
 
@@ -310,9 +315,16 @@ describe('parsedRoadmapCodec', () => {
   });
 });
 
-/** FNV-1a 32, written out here as the oracle of the codec's checksum (so a craft can pass it). */
-function fnv(bytes: Uint8Array): number {
+/**
+ * FNV-1a 32's step over little-endian 32-bit words, written out here as the oracle of the codec's
+ * checksum (so a craft can pass it).
+ */
+function fnvWords(bytes: Uint8Array): number {
   let h = 0x811c9dc5;
-  for (const b of bytes) h = Math.imul(h ^ b, 0x01000193);
+  for (let i = 0; i < bytes.length; i += 4) {
+    const word =
+      (bytes[i] ?? 0) | ((bytes[i + 1] ?? 0) << 8) | ((bytes[i + 2] ?? 0) << 16) | ((bytes[i + 3] ?? 0) << 24);
+    h = Math.imul(h ^ word, 0x01000193);
+  }
   return h >>> 0;
 }

@@ -11,45 +11,27 @@
 // a file's result is that file, so decoding puts back the caller's paths (a fresh clone lives
 // elsewhere).
 import type {
-  Metric,
   ParsedRoadmapFile,
   RelatedLocation,
   RoadmapDiagnostic,
-  RoadmapItem,
   Severity,
   SourceLocation,
   SourceRange,
 } from '../roadmap/roadmapTypes';
+import { decodeItemColumns, encodeItemColumns, Malformed, rangeAt, type ItemColumns } from './parsedRoadmapColumns';
 import { packSectionFile, readSectionFile } from './sectionFile';
 
 export const PARSED_ROADMAP_FORMAT = 'roadmap-lens-parsed-roadmap';
-/** Bump when the encoding changes; it is also part of the key (see parsedRoadmapKeyParts). */
-export const PARSED_ROADMAP_VERSION = 1;
+/**
+ * Bump when the encoding changes; it is also part of the key (see parsedRoadmapKeyParts).
+ * 2: items as columns (parsedRoadmapColumns.ts), a checksum over 32-bit words.
+ */
+export const PARSED_ROADMAP_VERSION = 2;
 /** More files than a roadmap set has; the reader refuses a bigger count before looking further. */
 const MAX_FILES = 10_000;
 
 /** [start line, start character, end line, end character] */
 type RangeJson = [number, number, number, number];
-type MetricJson = [string, string | null, string | null, string | null, string | null];
-type ItemJson = [
-  id: string,
-  kind: string,
-  title: string,
-  metrics: MetricJson[],
-  links: string[],
-  branches: string[],
-  paths: string[],
-  aliases: string[],
-  location: RangeJson,
-  idLocation: RangeJson,
-  aliasLocations: RangeJson[] | null,
-  why: string | null,
-  status: string | null,
-  owner: string | null,
-  target: string | null,
-  parentId: string | null,
-  parentLocation: RangeJson | null,
-];
 type DiagnosticJson = [
   range: RangeJson,
   severity: Severity,
@@ -57,10 +39,9 @@ type DiagnosticJson = [
   code: string,
   related: [RangeJson, string][] | null,
 ];
-interface FileJson {
+interface FileJson extends ItemColumns {
   readonly v: number | null;
   readonly p: string | null;
-  readonly i: ItemJson[];
   readonly d: DiagnosticJson[];
 }
 
@@ -84,11 +65,22 @@ export function parsedRoadmapKeyParts(
   return parts;
 }
 
-/** FNV-1a (32 bits) of the body: catches a torn or damaged file; the key is what names the content. */
-function checksum(bytes: Uint8Array): number {
+/**
+ * FNV-1a's step over the body's 32-bit words (the body is padded with spaces to a whole number of
+ * words, and a file from a machine of the other byte order is refused before this): catches a torn
+ * or damaged file at a quarter of a byte loop's cost in a fresh process; the key names the content.
+ */
+export function bodyChecksum(words: Uint32Array): number {
   let h = 0x811c9dc5;
-  for (let i = 0; i < bytes.length; i++) h = Math.imul(h ^ (bytes[i] ?? 0), 0x01000193);
+  for (let i = 0; i < words.length; i++) h = Math.imul(h ^ (words[i] ?? 0), 0x01000193);
   return h >>> 0;
+}
+
+/** JSON text as UTF-8, padded with spaces (which JSON ignores) to a whole number of 32-bit words. */
+function paddedJson(value: unknown): Uint8Array {
+  const text = JSON.stringify(value);
+  const bytes = new TextEncoder().encode(text);
+  return bytes.length % 4 === 0 ? bytes : new TextEncoder().encode(text + ' '.repeat(4 - (bytes.length % 4)));
 }
 
 const rangeJson = (r: SourceRange): RangeJson => [r.start.line, r.start.character, r.end.line, r.end.character];
@@ -103,28 +95,15 @@ export function encodeParsedRoadmap(key: string, files: readonly ParsedRoadmapFi
     if (l.file !== file) foreign = true;
     return rangeJson(l.range);
   };
+  const own =
+    (file: string) =>
+    (l: string): void => {
+      if (l !== file) foreign = true;
+    };
   const body: FileJson[] = files.map((f) => ({
     v: f.version ?? null,
     p: f.product ?? null,
-    i: f.items.map((it): ItemJson => [
-      it.id,
-      it.kind,
-      it.title,
-      it.metrics.map((m) => [m.name, m.baseline ?? null, m.target ?? null, m.current ?? null, m.unit ?? null]),
-      [...it.links],
-      [...it.branches],
-      [...it.paths],
-      [...it.aliases],
-      loc(f.file, it.location),
-      loc(f.file, it.idLocation),
-      it.aliasLocations ? it.aliasLocations.map((a) => loc(f.file, a)) : null,
-      it.why ?? null,
-      it.status ?? null,
-      it.owner ?? null,
-      it.target ?? null,
-      it.parentId ?? null,
-      it.parentLocation ? loc(f.file, it.parentLocation) : null,
-    ]),
+    ...encodeItemColumns(f.items, own(f.file)),
     d: f.diagnostics.map((d): DiagnosticJson => {
       if (d.file !== f.file) foreign = true;
       return [
@@ -137,14 +116,14 @@ export function encodeParsedRoadmap(key: string, files: readonly ParsedRoadmapFi
     }),
   }));
   if (foreign) return undefined;
-  const json = new TextEncoder().encode(JSON.stringify(body));
+  const json = paddedJson(body);
   return packSectionFile(
     {
       format: PARSED_ROADMAP_FORMAT,
       version: PARSED_ROADMAP_VERSION,
       key,
       files: files.length,
-      checksum: checksum(json),
+      checksum: bodyChecksum(new Uint32Array(json.buffer, json.byteOffset, json.byteLength / 4)),
     },
     new Map([['body', json]]),
   );
@@ -152,15 +131,12 @@ export function encodeParsedRoadmap(key: string, files: readonly ParsedRoadmapFi
 
 export type DecodedParsedRoadmap = { ok: true; files: readonly ParsedRoadmapFile[] } | { ok: false; reason: string };
 
-/** Thrown inside decode only, caught there: the first field that is not what the encoder writes. */
-class Malformed extends Error {}
-
 /**
  * The cached results for the files named `paths` (in that order), if `bytes` is a well-formed file
  * of this version written under `key` for that many files. Never throws.
  */
 export function decodeParsedRoadmap(bytes: Uint8Array, key: string, paths: readonly string[]): DecodedParsedRoadmap {
-  const file = readSectionFile(bytes, { body: 1 }, (h) => {
+  const file = readSectionFile(bytes, { body: 4 }, (h) => {
     if (h['format'] !== PARSED_ROADMAP_FORMAT) return 'not a parsed roadmap file';
     if (h['version'] !== PARSED_ROADMAP_VERSION)
       return `version ${String(h['version'])}, expected ${PARSED_ROADMAP_VERSION}`;
@@ -170,7 +146,7 @@ export function decodeParsedRoadmap(bytes: Uint8Array, key: string, paths: reado
   });
   if (typeof file === 'string') return { ok: false, reason: file };
   const body = file.bytes('body');
-  if (file.header['checksum'] !== checksum(body)) return { ok: false, reason: 'checksum mismatch' };
+  if (file.header['checksum'] !== bodyChecksum(file.uint32('body'))) return { ok: false, reason: 'checksum mismatch' };
   let json: unknown;
   try {
     json = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(body));
@@ -196,36 +172,14 @@ function str(v: unknown): string {
   if (typeof v !== 'string') throw new Malformed();
   return v;
 }
-function optStr(v: unknown): string | undefined {
-  return v === null ? undefined : str(v);
-}
-function count(v: unknown): number {
-  if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < 0) throw new Malformed();
-  return v;
-}
-function strings(v: unknown): string[] {
-  const list = array(v);
-  for (let i = 0; i < list.length; i++) if (typeof list[i] !== 'string') throw new Malformed();
-  // The parsed JSON's own array: nothing else holds it.
-  return list as string[];
-}
-// Decoding a 10k-item roadmap runs once per process, in V8's interpreter: indexed reads instead of
-// array destructuring (the iterator protocol, and a copy per `slice`/`map`) took it from ~200 to
-// ~100 ms and made far less garbage (issue #13, warm `why` on the bench's 10,000-item roadmap).
-function range(v: unknown): SourceRange {
-  const r = array(v, 4);
-  return {
-    start: { line: count(r[0]), character: count(r[1]) },
-    end: { line: count(r[2]), character: count(r[3]) },
-  };
-}
+const range = (r: unknown): SourceRange => rangeAt(array(r, 4), 0);
 const SEVERITIES: ReadonlySet<unknown> = new Set<Severity>(['error', 'warning', 'information']);
 
 function readFile(v: unknown, path: string): ParsedRoadmapFile {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new Malformed();
   const f = v as Record<string, unknown>;
   const location = (r: unknown): SourceLocation => ({ file: path, range: range(r) });
-  const items = array(f['i']).map((raw) => readItem(array(raw, 17), location));
+  const items = decodeItemColumns(f, path);
   const diagnostics = array(f['d']).map((raw): RoadmapDiagnostic => {
     const [r, severity, message, code, related] = array(raw, 5);
     if (!SEVERITIES.has(severity)) throw new Malformed();
@@ -242,53 +196,6 @@ function readFile(v: unknown, path: string): ParsedRoadmapFile {
     if (typeof f['v'] !== 'number' || !Number.isFinite(f['v'])) throw new Malformed();
     out.version = f['v'];
   }
-  const product = optStr(f['p']);
-  if (product !== undefined) out.product = product;
-  return out;
-}
-
-const OPTIONAL_FIELDS = ['why', 'status', 'owner', 'target', 'parentId'] as const;
-
-function readItem(a: unknown[], location: (r: unknown) => SourceLocation): RoadmapItem {
-  // The parser's own key order, so anything printing an item prints it alike, cached or not.
-  const item: { -readonly [K in keyof RoadmapItem]: RoadmapItem[K] } = {
-    id: str(a[0]),
-    kind: str(a[1]),
-    title: str(a[2]),
-    metrics: readMetrics(a[3]),
-    links: strings(a[4]),
-    branches: strings(a[5]),
-    paths: strings(a[6]),
-    aliases: strings(a[7]),
-    location: location(a[8]),
-    idLocation: location(a[9]),
-  };
-  const aliasLocs = a[10];
-  if (aliasLocs !== null) item.aliasLocations = array(aliasLocs).map(location);
-  for (let k = 0; k < OPTIONAL_FIELDS.length; k++) {
-    const value = a[11 + k];
-    if (value !== null) item[OPTIONAL_FIELDS[k] ?? 'why'] = str(value);
-  }
-  const parentLoc = a[16];
-  if (parentLoc !== null) item.parentLocation = location(parentLoc);
-  return item;
-}
-
-const METRIC_FIELDS = ['baseline', 'target', 'current', 'unit'] as const;
-
-function readMetrics(v: unknown): Metric[] {
-  const list = array(v);
-  // Most items have none: no array made through map.
-  if (list.length === 0) return [];
-  const out: Metric[] = [];
-  for (let m = 0; m < list.length; m++) {
-    const raw = array(list[m], 5);
-    const metric: { -readonly [K in keyof Metric]: Metric[K] } = { name: str(raw[0]) };
-    for (let k = 0; k < METRIC_FIELDS.length; k++) {
-      const value = raw[1 + k];
-      if (value !== null) metric[METRIC_FIELDS[k] ?? 'unit'] = str(value);
-    }
-    out.push(metric);
-  }
+  if (f['p'] !== null) out.product = str(f['p']);
   return out;
 }
