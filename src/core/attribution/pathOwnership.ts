@@ -31,9 +31,16 @@ function ownershipMatchers(items: readonly RoadmapItem[]): readonly OwnershipMat
   let matchers = ownershipCache.get(items);
   if (matchers === undefined) {
     const list: OwnershipMatcher[] = [];
+    // Items of a team mostly share their globs (`src/checkout/**` on every CHK epic): one
+    // OwnershipGlob per distinct glob, so each is split and compiled once.
+    const shared = new Map<string, OwnershipGlob>();
+    const once = (glob: string): OwnershipGlob => {
+      let g = shared.get(glob);
+      if (g === undefined) shared.set(glob, (g = { glob, dir: globLiteralDir(glob) }));
+      return g;
+    };
     for (const item of items) {
-      if (item.paths.length > 0)
-        list.push({ id: item.id, globs: item.paths.map((glob) => ({ glob, dir: globLiteralDir(glob) })) });
+      if (item.paths.length > 0) list.push({ id: item.id, globs: item.paths.map(once) });
     }
     matchers = list;
     ownershipCache.set(items, matchers);
@@ -44,8 +51,15 @@ function ownershipMatchers(items: readonly RoadmapItem[]): readonly OwnershipMat
 /** Each item owning `relPath`, with the first of its globs that matches. */
 export function ownersOf(items: readonly RoadmapItem[], relPath: string): { id: string; glob: string }[] {
   const out: { id: string; glob: string }[] = [];
+  // A glob shared by many items is tested once per path.
+  const answers = new Map<OwnershipGlob, boolean>();
+  const owns = (g: OwnershipGlob): boolean => {
+    let hit = answers.get(g);
+    if (hit === undefined) answers.set(g, (hit = ownsPath(g, relPath)));
+    return hit;
+  };
   for (const owner of ownershipMatchers(items)) {
-    const hit = owner.globs.find((g) => ownsPath(g, relPath));
+    const hit = owner.globs.find(owns);
     if (hit !== undefined) out.push({ id: owner.id, glob: hit.glob });
   }
   return out;
