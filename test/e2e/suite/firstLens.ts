@@ -59,24 +59,28 @@ export async function forgetStored(root: string, rel: string): Promise<void> {
 
 /**
  * Opens the file in an editor and waits for its lenses with history: milliseconds from the open
- * to the lens provider's answer, and where the blame came from.
+ * to the lens provider's answer, and where the blame came from. Also split: `shownMs`, when the
+ * editor showed the file (the target counts from there), and `answeredMs`, when the model's
+ * answer with history was in (the rest is VS Code's lens request round trip).
  */
 export async function firstLens(
   api: RoadmapLensApi,
   folder: vscode.WorkspaceFolder,
   rel: string,
-): Promise<{ ms: number; from: string; lenses: number }> {
+): Promise<{ ms: number; shownMs: number; answeredMs: number; from: string; lenses: number }> {
   const started = performance.now();
   const doc = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder.uri, rel));
   await vscode.window.showTextDocument(doc, { preview: true });
+  const shownMs = performance.now() - started;
   for (let i = 0; i < 6000; i++) {
     const r = await api.attribution.attributionFor(doc);
     if (r?.history === 'used') {
+      const answeredMs = performance.now() - started;
       const lenses =
         (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri, 100)) ?? [];
       const ms = performance.now() - started;
       await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
-      return { ms, from: r.blameFrom ?? 'none', lenses: lenses.length };
+      return { ms, shownMs, answeredMs, from: r.blameFrom ?? 'none', lenses: lenses.length };
     }
     await sleep(10);
   }
