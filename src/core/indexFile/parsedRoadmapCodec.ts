@@ -78,9 +78,11 @@ export function bodyChecksum(words: Uint32Array): number {
 
 /** JSON text as UTF-8, padded with spaces (which JSON ignores) to a whole number of 32-bit words. */
 function paddedJson(value: unknown): Uint8Array {
-  const text = JSON.stringify(value);
-  const bytes = new TextEncoder().encode(text);
-  return bytes.length % 4 === 0 ? bytes : new TextEncoder().encode(text + ' '.repeat(4 - (bytes.length % 4)));
+  const bytes = new TextEncoder().encode(JSON.stringify(value));
+  if (bytes.length % 4 === 0) return bytes;
+  const padded = new Uint8Array(bytes.length + 4 - (bytes.length % 4)).fill(0x20);
+  padded.set(bytes);
+  return padded;
 }
 
 const rangeJson = (r: SourceRange): RangeJson => [r.start.line, r.start.character, r.end.line, r.end.character];
@@ -95,15 +97,12 @@ export function encodeParsedRoadmap(key: string, files: readonly ParsedRoadmapFi
     if (l.file !== file) foreign = true;
     return rangeJson(l.range);
   };
-  const own =
-    (file: string) =>
-    (l: string): void => {
-      if (l !== file) foreign = true;
-    };
   const body: FileJson[] = files.map((f) => ({
     v: f.version ?? null,
     p: f.product ?? null,
-    ...encodeItemColumns(f.items, own(f.file)),
+    ...encodeItemColumns(f.items, (file) => {
+      if (file !== f.file) foreign = true;
+    }),
     d: f.diagnostics.map((d): DiagnosticJson => {
       if (d.file !== f.file) foreign = true;
       return [
