@@ -61,6 +61,19 @@ function indentOf(line: string): number {
   return i;
 }
 
+/**
+ * `indentOf(line) > indent`, reading at most `indent + 1` characters: the recovery check asks this
+ * of every line of a method body, and the lines of a body are the most of a file.
+ */
+function deeperThan(line: string, indent: number): boolean {
+  if (line.length <= indent) return false;
+  for (let i = 0; i <= indent; i++) {
+    const c = line.charCodeAt(i);
+    if (c !== 32 && c !== 9) return false;
+  }
+  return true;
+}
+
 export function braceSymbols(masked: readonly string[], spec: LanguageSpec): SymbolRange[] {
   const dialect = spec.dialect ?? 'c';
   const out: SymbolRange[] = [];
@@ -116,7 +129,7 @@ export function braceSymbols(masked: readonly string[], spec: LanguageSpec): Sym
         }
     const owner = k < 0 ? undefined : stack[k];
     // Cheapest test first: most lines of a body are indented deeper than its declaration.
-    if (owner && indentOf(line) <= owner.indent && line.trim() !== '' && recover?.test(line)) {
+    if (owner && !deeperThan(line, owner.indent) && line.trim() !== '' && recover?.test(line)) {
       const end = lastCodeLine(l - 1);
       while (stack.length > k) {
         const s = stack.pop();

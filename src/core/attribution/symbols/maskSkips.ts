@@ -82,6 +82,26 @@ export function commentStop(close: string, nestedOpen: string): RegExp {
   return stopAt(close.charAt(0) + nestedOpen.charAt(0));
 }
 
+/** By closer: strings with backslash escapes, and strings without. */
+const WHOLE_ESCAPED = new Map<string, RegExp>();
+const WHOLE_RAW = new Map<string, RegExp>();
+/**
+ * The rest of a string up to and including its closer, when that closer is one character and the
+ * string has no interpolation (sticky: it matches from `lastIndex` or not at all); null otherwise.
+ * With escapes, a backslash takes the next character, as maskCode's string branch does.
+ */
+export function wholeString(rule: StringRule, close: string): RegExp | null {
+  if (close.length !== 1 || rule.interpolation !== undefined) return null;
+  const cache = rule.escape ? WHOLE_ESCAPED : WHOLE_RAW;
+  let re = cache.get(close);
+  if (re === undefined) {
+    const q = `\\u${close.charCodeAt(0).toString(16).padStart(4, '0')}`;
+    re = new RegExp(rule.escape ? `(?:[^${q}\\\\]|\\\\[^])*${q}` : `[^${q}]*${q}`, 'y');
+    cache.set(close, re);
+  }
+  return re;
+}
+
 /** Where the first character `stop` matches at or after `from` is, or the line's end. */
 export function runEnd(stop: RegExp, line: string, from: number): number {
   stop.lastIndex = from;
@@ -105,7 +125,9 @@ export class MaskedLine {
 
   start(line: string): void {
     this.line = line;
-    this.pieces.length = 0;
+    // Only a masked line has pieces (mask() always moves `keep`); setting an array's length is a
+    // runtime call that unoptimized code paid on every line.
+    if (this.keep !== 0) this.pieces.length = 0;
     this.keep = 0;
   }
 
