@@ -137,10 +137,18 @@ function openAt(line: string, i: number, lex: Lexicon, st: LineState): number {
   return -1;
 }
 
+/**
+ * One MaskedLine for every call (maskCode is synchronous and never re-entered), emptied at the end
+ * so it holds no text. A MaskedLine per call died with the call, and with the last one the map (V8's
+ * hidden class) its fields had added: the next major GC then threw away maskCode's optimized code,
+ * which checks for that map ("weak objects"), and the next calls ran unoptimized again.
+ */
+const MASKED = new MaskedLine();
+
 export function maskCode(lines: readonly string[], lex: Lexicon): string[] {
   const out: string[] = new Array<string>(lines.length);
   const { first, skip } = openerTables(lex);
-  const masked = new MaskedLine();
+  const masked = MASKED;
   const st: LineState = { stack: [], frames: lex.strings.map(stringFrame), heredocs: [], lastCode: 59, lastWord: '' };
   const { stack } = st;
   let preprocessorContinues = false;
@@ -286,6 +294,7 @@ export function maskCode(lines: readonly string[], lex: Lexicon): string[] {
       else break;
     }
   }
+  masked.start('');
   return out;
 }
 

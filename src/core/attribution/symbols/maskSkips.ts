@@ -115,7 +115,7 @@ const spaces = (n: number): string => (n <= SPACES.length ? SPACES.slice(0, n) :
 /**
  * One line being masked: masked runs become spaces, and the pieces are joined once at the end (a
  * string grown by `+=` is a rope that every reader of the masked line would flatten again). One
- * per maskCode call, reused line after line: no closure or array per line.
+ * for all of maskCode's calls, reused line after line: no closure or array per line (see MASKED).
  */
 export class MaskedLine {
   private line = '';
