@@ -91,7 +91,8 @@ const WHOLE_RAW = new Map<string, RegExp>();
  * With escapes, a backslash takes the next character, as maskCode's string branch does.
  */
 export function wholeString(rule: StringRule, close: string): RegExp | null {
-  if (close.length !== 1 || rule.interpolation !== undefined) return null;
+  // A backslash closer with escapes never closes (the escape takes it first): not for the regex.
+  if (close.length !== 1 || rule.interpolation !== undefined || (rule.escape && close === '\\')) return null;
   const cache = rule.escape ? WHOLE_ESCAPED : WHOLE_RAW;
   let re = cache.get(close);
   if (re === undefined) {
