@@ -16,9 +16,9 @@ import {
   loadRoadmapIndex,
   logFormatArgs,
   warmAttribution,
-  need,
 } from './adapters.mjs';
 import { compare, rawGit, runProcess } from './measure.mjs';
+import { symbolRows } from './symbolRows.mjs';
 
 const fmt = (n) => n.toLocaleString('en-US');
 const ROADMAP_NAMES = ['roadmap.yaml', 'roadmap.yml', '.roadmap.yaml'];
@@ -158,33 +158,7 @@ export function repoRows(repo) {
         return { ...ms(r.product, cold), limitWhat: 'the cold `why FILE` above', note: warm.note };
       },
     });
-    rows.push({
-      id: `repo-symbols:${file.path}`,
-      what: () => `${repo.name}: symbol finder on ${label}`,
-      target: { text: '≤ 0.1 × git blame', max: 0.1 },
-      async measure(ctx) {
-        // The finder afresh each run (symbolRanges keeps its last answers by content).
-        const { symbolRanges: memoized, findSymbolsFresh } = need(ctx.product, 'symbolRanges');
-        const symbolRanges = findSymbolsFresh ? (p, lines) => findSymbolsFresh(p, lines) ?? [] : memoized;
-        const lines = fs.readFileSync(path.join(repo.dir, file.path), 'utf8').split(/\r?\n/);
-        let found = [];
-        const r = await compare(
-          {
-            product: () => {
-              found = symbolRanges(file.path, lines);
-            },
-            limit: () => rawGit(repo.dir, ['blame', '--porcelain', '--', file.path]),
-          },
-          { warmup: ctx.opts.warmup, runs: ctx.opts.runs },
-        );
-        const methods = found.filter((s) => s.kind === 'method' || s.kind === 'function').length;
-        return {
-          ...ms(r.product, r.limit),
-          limitWhat: 'raw `git blame --porcelain` of the file',
-          note: `${file.path}: ${found.length} symbols (${methods} methods/functions)`,
-        };
-      },
-    });
+    rows.push(...symbolRows(repo, file, once));
   }
   return rows;
 }

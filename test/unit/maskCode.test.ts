@@ -17,6 +17,51 @@ function masked(path: string, lines: string[]): string[] {
   );
 }
 
+/**
+ * Go's blanking written the plain way, one character at a time, as the oracle of the paths that
+ * skip ahead (a whole string closed on its line in one step, runs of text): strings "…" and '…' with
+ * backslash escapes end with their line; raw `…` strings and block comments span lines.
+ */
+function referenceGo(lines: readonly string[]): string[] {
+  let open: '"' | "'" | '`' | '*/' | undefined;
+  return lines.map((line) => {
+    let out = '';
+    let i = 0;
+    while (i < line.length) {
+      const c = line[i] ?? '';
+      if (open === '*/') {
+        const n = line.startsWith('*/', i) ? 2 : 1;
+        if (n === 2) open = undefined;
+        out += ' '.repeat(n);
+        i += n;
+      } else if (open !== undefined) {
+        if (open !== '`' && c === '\\') {
+          out += i + 1 < line.length ? '  ' : ' ';
+          i += 2;
+        } else {
+          if (c === open) open = undefined;
+          out += c === open || open === undefined ? c : ' ';
+          i++;
+        }
+      } else if (line.startsWith('//', i)) {
+        out += ' '.repeat(line.length - i);
+        i = line.length;
+      } else if (line.startsWith('/*', i)) {
+        open = '*/';
+        out += '  ';
+        i += 2;
+      } else {
+        if (c === '"' || c === "'" || c === '`') open = c;
+        // An opener in the last column is blanked (a literal keeps its first character only when it goes on).
+        out += open !== undefined && i === line.length - 1 ? ' ' : c;
+        i++;
+      }
+    }
+    if (open === '"' || open === "'") open = undefined;
+    return out;
+  });
+}
+
 describe('maskCode', () => {
   // An opener's first character stays (`x = "…"` still reads as a finished value), so does a closing quote.
   it('Go: code between strings, escapes, runes, raw strings over lines, comments; non-ASCII code', () => {
@@ -24,6 +69,32 @@ describe('maskCode', () => {
       masked('a.go', ['x := "a\\"}" + `{', "}` + f('{') // }", 'é := "ü{" /* { */ + y', 'if a { return "" }']),
       ['x := "····" + `·', "·` + f('·') ·· ·", 'é := "··" ·· · ·· + y', 'if a { return "" }'],
     );
+  });
+
+  it('Go: the same as a character-by-character reference on random lines of quotes, escapes and comments', () => {
+    const pieces = ['"', "'", '`', '\\', '\\"', '//', '/*', '*/', '{', 'x', ' ', 'é'];
+    let seed = 11;
+    const next = (n: number): number => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    const spec = languageSpec('a.go') ?? assert.fail('go');
+    for (let round = 0; round < 400; round++) {
+      const lines = Array.from({ length: 1 + next(5) }, () =>
+        Array.from({ length: next(14) }, () => pieces[next(pieces.length)] ?? '').join(''),
+      );
+      assert.deepEqual(maskCode(lines, spec.lexicon), referenceGo(lines), JSON.stringify(lines));
+    }
+  });
+
+  it('strings closed on their line: escapes up to the closer, a backslash in the last column, verbatim C#', () => {
+    assert.deepEqual(masked('a.go', ['f("a\\\\", "b\\"c") + "\\', '"" + \'\\\'\' + "x\\"']), [
+      'f("···", "····") + "·',
+      '"" + \'··\' + "···',
+    ]);
+    // C# verbatim strings have no escapes: `""` inside one ends it and opens the next (the
+    // opener's first character stays, here the `@`).
+    assert.deepEqual(masked('a.cs', ['var s = @"a\\" + @"b""c";']), ['var s = @···" + @··""·";']);
   });
 
   it('Kotlin: nested block comments and string templates with braces inside', () => {

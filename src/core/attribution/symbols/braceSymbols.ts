@@ -9,9 +9,14 @@ import { classifyHeader, type ScopeKind } from './braceDeclarations';
 import type { BraceDialect, LanguageSpec } from './languages';
 import type { SymbolKindName, SymbolRange } from '../symbolRanges';
 
+// Every Scope, and every context handed to classifyHeader, is one object literal with all its
+// fields: no spread, no optional field left out. An object built by spread gets a map (V8's hidden
+// class) that only its instances keep alive; when a major GC finds none, the finder's optimized
+// code that checks for that map is thrown away ("weak objects"), and the next calls run
+// unoptimized again, 4-10× slower (docs/performance.md, Symbol finder).
 interface Scope {
   readonly kind: ScopeKind | 'inline';
-  readonly symbol?: { name: string; kind: SymbolKindName; startLine: number; depth: number };
+  readonly symbol: { name: string; kind: SymbolKindName; startLine: number; depth: number } | undefined;
   /** Indentation of the header's first line (for recovery). */
   readonly indent: number;
 }
@@ -39,7 +44,7 @@ const NON_BLANK = /[^ \t]/g;
 /** The next character the header walk treats specially (global, like BRACE): all others are appended as they are. */
 const SPECIAL = /[ \t{}[\]();,]/g;
 /** A block inside a method body: no symbol, no header, so one shared object serves them all. */
-const INNER_BLOCK: Scope = { kind: 'block', indent: 0 };
+const INNER_BLOCK: Scope = { kind: 'block', symbol: undefined, indent: 0 };
 
 const CONTINUES_AFTER = new Set(',(=+-*/&|.:<?\\'.split(''));
 const CONTINUES_BEFORE = /^(?:[{.:?|&=+\-*/)>]|->|where\b|throws\b|extends\b|implements\b)/;
@@ -59,6 +64,19 @@ function indentOf(line: string): number {
   let i = 0;
   for (let c = line.charCodeAt(0); c === 32 || c === 9; c = line.charCodeAt(++i));
   return i;
+}
+
+/**
+ * `indentOf(line) > indent`, reading at most `indent + 1` characters: the recovery check asks this
+ * of every line of a method body, and the lines of a body are the most of a file.
+ */
+function deeperThan(line: string, indent: number): boolean {
+  if (line.length <= indent) return false;
+  for (let i = 0; i <= indent; i++) {
+    const c = line.charCodeAt(i);
+    if (c !== 32 && c !== 9) return false;
+  }
+  return true;
 }
 
 export function braceSymbols(masked: readonly string[], spec: LanguageSpec): SymbolRange[] {
@@ -93,15 +111,15 @@ export function braceSymbols(masked: readonly string[], spec: LanguageSpec): Sym
   };
   // Guarded: `stack[-1]` on an empty stack is a slow prototype-chain lookup in V8.
   const innermost = (): Scope | undefined => (stack.length === 0 ? undefined : stack[stack.length - 1]);
-  const declarationParent = (): { parent: 'ns' | 'type' | 'container'; typeName?: string | undefined } | undefined => {
+  const declarationParent = (): { parent: 'ns' | 'type' | 'container'; typeName: string | undefined } | undefined => {
     for (let i = stack.length - 1; i >= 0; i--) {
       const s = stack[i];
       if (!s || s.kind === 'inline') continue;
       if (s.kind === 'body' || s.kind === 'block') return undefined;
-      if (s.kind === 'ns') return { parent: 'ns' };
+      if (s.kind === 'ns') return { parent: 'ns', typeName: undefined };
       return { parent: s.kind, typeName: s.kind === 'type' ? s.symbol?.name : undefined };
     }
-    return { parent: 'ns' };
+    return { parent: 'ns', typeName: undefined };
   };
 
   for (let l = 0; l < masked.length; l++) {
@@ -116,7 +134,7 @@ export function braceSymbols(masked: readonly string[], spec: LanguageSpec): Sym
         }
     const owner = k < 0 ? undefined : stack[k];
     // Cheapest test first: most lines of a body are indented deeper than its declaration.
-    if (owner && indentOf(line) <= owner.indent && line.trim() !== '' && recover?.test(line)) {
+    if (owner && !deeperThan(line, owner.indent) && line.trim() !== '' && recover?.test(line)) {
       const end = lastCodeLine(l - 1);
       while (stack.length > k) {
         const s = stack.pop();
@@ -166,7 +184,7 @@ export function braceSymbols(masked: readonly string[], spec: LanguageSpec): Sym
           (dialect !== 'shell' && openAngles(trimmed) > 0) ||
           (dialect === 'c' && /\)\s*(?:const\s*)?(?:noexcept\s*)?:[^{;]*[\w>]$/.test(trimmed));
         if (inline) {
-          stack.push({ kind: 'inline', indent: 0 });
+          stack.push({ kind: 'inline', symbol: undefined, indent: 0 });
           if (headerLine < 0) headerLine = l;
           header += '{';
           continue;
@@ -174,24 +192,17 @@ export function braceSymbols(masked: readonly string[], spec: LanguageSpec): Sym
         const ctx = declarationParent();
         const indent = indentOf(masked[headerLine >= 0 ? headerLine : l] ?? '');
         if (ctx === undefined) {
-          stack.push({ kind: 'block', indent });
+          stack.push({ kind: 'block', symbol: undefined, indent });
           opaque = 1;
         } else {
-          const decision = classifyHeader(header, { dialect, ...ctx });
+          const decision = classifyHeader(header, { dialect, parent: ctx.parent, typeName: ctx.typeName });
           const s = decision.symbol;
           stack.push({
             kind: decision.scope,
+            symbol: s
+              ? { name: s.name, kind: s.kind, startLine: headerLine >= 0 ? headerLine : l, depth: symbolDepth }
+              : undefined,
             indent,
-            ...(s
-              ? {
-                  symbol: {
-                    name: s.name,
-                    kind: s.kind,
-                    startLine: headerLine >= 0 ? headerLine : l,
-                    depth: symbolDepth,
-                  },
-                }
-              : {}),
           });
           if (s) symbolDepth++;
           if (decision.scope === 'body' || decision.scope === 'block') opaque = 1;

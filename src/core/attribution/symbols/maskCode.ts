@@ -4,7 +4,7 @@
 // small state that carries across lines (multi-line strings, block comments, here-documents).
 
 import type { Lexicon, StringRule } from './languages';
-import { MaskedLine, commentStop, openerTables, runEnd, stringStop } from './maskSkips';
+import { MaskedLine, commentStop, openerTables, runEnd, stringStop, wholeString } from './maskSkips';
 
 type Frame =
   | { readonly t: 'string'; readonly rule: StringRule; readonly close: string }
@@ -54,6 +54,8 @@ function startsLineComment(line: string, i: number, lex: Lexicon): boolean {
 
 interface LineState {
   readonly stack: Frame[];
+  /** The frame of each of the lexicon's string rules, by index (looked up once per call, not per string). */
+  readonly frames: readonly Frame[];
   readonly heredocs: { tag: string; indented: boolean }[];
   lastCode: number;
   lastWord: string;
@@ -75,9 +77,12 @@ function openAt(line: string, i: number, lex: Lexicon, st: LineState): number {
     return line.length;
   }
   for (let k = 0; k < lex.blockComments.length; k++) {
-    const [open, close] = lex.blockComments[k] ?? ['', ''];
+    // Indexed, not `const [open, close] =`: array destructuring runs the iterator protocol, which
+    // unoptimized code (every `"` of a file goes through here) pays for in full.
+    const pair = lex.blockComments[k];
+    const open = pair?.[0] ?? '';
     if (!line.startsWith(open, i)) continue;
-    st.stack.push({ t: 'comment', open, close, depth: 0 });
+    st.stack.push({ t: 'comment', open, close: pair?.[1] ?? '', depth: 0 });
     return i + open.length;
   }
   const prevWord = i > 0 && isWord(line.charCodeAt(i - 1));
@@ -110,7 +115,7 @@ function openAt(line: string, i: number, lex: Lexicon, st: LineState): number {
   for (let k = 0; k < lex.strings.length; k++) {
     const rule = lex.strings[k];
     if (rule === undefined || !line.startsWith(rule.open, i)) continue;
-    st.stack.push(stringFrame(rule));
+    st.stack.push(st.frames[k] ?? stringFrame(rule));
     return i + rule.open.length;
   }
   if (lex.regexLiterals && c === 47 && (REGEX_AFTER.has(st.lastCode) || REGEX_AFTER_WORD.test(st.lastWord))) {
@@ -132,11 +137,19 @@ function openAt(line: string, i: number, lex: Lexicon, st: LineState): number {
   return -1;
 }
 
+/**
+ * One MaskedLine for every call (maskCode is synchronous and never re-entered), emptied at the end
+ * so it holds no text. A MaskedLine per call died with the call, and with the last one the map (V8's
+ * hidden class) its fields had added: the next major GC then threw away maskCode's optimized code,
+ * which checks for that map ("weak objects"), and the next calls ran unoptimized again.
+ */
+const MASKED = new MaskedLine();
+
 export function maskCode(lines: readonly string[], lex: Lexicon): string[] {
   const out: string[] = new Array<string>(lines.length);
   const { first, skip } = openerTables(lex);
-  const masked = new MaskedLine();
-  const st: LineState = { stack: [], heredocs: [], lastCode: 59, lastWord: '' };
+  const masked = MASKED;
+  const st: LineState = { stack: [], frames: lex.strings.map(stringFrame), heredocs: [], lastCode: 59, lastWord: '' };
   const { stack } = st;
   let preprocessorContinues = false;
   let rubyComment = false;
@@ -240,7 +253,21 @@ export function maskCode(lines: readonly string[], lex: Lexicon): string[] {
           const literal = !comment && end < line.length && !startsLineComment(line, i, lex);
           masked.mask(literal && strings === 0 ? i + 1 : i, end);
           i = end;
-          if (stack[stack.length - 1]?.t === 'string') strings++;
+          const opened = stack.length > depth ? stack[stack.length - 1] : undefined;
+          if (opened?.t !== 'string') continue;
+          // A string opened in plain code that closes on this line (most do): its text and escapes
+          // masked in one native step, as the string branch below would, character run by run.
+          const whole = depth === 0 ? wholeString(opened.rule, opened.close) : null;
+          if (whole !== null) {
+            whole.lastIndex = i;
+            if (whole.test(line)) {
+              masked.mask(i, whole.lastIndex - 1);
+              i = whole.lastIndex;
+              stack.pop();
+              continue;
+            }
+          }
+          strings++;
           continue;
         }
       }
@@ -267,6 +294,7 @@ export function maskCode(lines: readonly string[], lex: Lexicon): string[] {
       else break;
     }
   }
+  masked.start('');
   return out;
 }
 
