@@ -7,8 +7,11 @@
 
 import type { SymbolKindName, SymbolRange } from '../symbolRanges';
 
+// Blocks and symbols are object literals with every field (no spread, no field left out), as in
+// braceSymbols.ts: a shape only per-call objects keep alive lets a major GC throw away the finder's
+// optimized code ("weak objects", docs/performance.md, Symbol finder).
 interface Block {
-  readonly symbol?: { readonly name: string; readonly kind: SymbolKindName; readonly startLine: number };
+  readonly symbol: { readonly name: string; readonly kind: SymbolKindName; readonly startLine: number } | undefined;
   /** A method or function body: declarations inside it are not symbols. */
   readonly body: boolean;
 }
@@ -28,7 +31,7 @@ function walk(
     const b = stack.pop();
     if (!b?.symbol) return;
     depth--;
-    out.push({ ...b.symbol, endLine: l, depth });
+    out.push({ name: b.symbol.name, kind: b.symbol.kind, startLine: b.symbol.startLine, endLine: l, depth });
   };
   for (let l = 0; l < masked.length; l++) {
     onLine(
@@ -62,7 +65,7 @@ export function rubySymbols(masked: readonly string[]): SymbolRange[] {
       if (word === 'def') {
         const d = /^def\s+(?:self\.)?([\w?!=<>+\-*/%[\]~^&|]+)\s*(\([^)]*\))?\s*(=(?!=))?/.exec(line.slice(m.index));
         if (d?.[3] !== undefined) continue; // endless def: no end
-        open({ body: true, ...(!inBody ? { symbol: { name: d?.[1] ?? 'def', kind: 'method', startLine: l } } : {}) });
+        open({ body: true, symbol: !inBody ? { name: d?.[1] ?? 'def', kind: 'method', startLine: l } : undefined });
         continue;
       }
       if (word === 'class' || word === 'module') {
@@ -72,21 +75,25 @@ export function rubySymbols(masked: readonly string[]): SymbolRange[] {
         const named = !inBody && !name.startsWith('<<');
         open({
           body: false,
-          ...(named ? { symbol: { name, kind: word === 'class' ? 'class' : 'module', startLine: l } } : {}),
+          symbol: named ? { name, kind: word === 'class' ? 'class' : 'module', startLine: l } : undefined,
         });
         continue;
       }
       if (word === 'do') {
-        if (!loopDo) open({ body: false });
+        if (!loopDo) open({ body: false, symbol: undefined });
         loopDo = false;
         continue;
       }
       // if/unless/while/until/case/begin/for: only where a statement starts (not `x if y`).
       if (!RUBY_STATEMENT_START.test(before)) continue;
-      open({ body: false });
+      open({ body: false, symbol: undefined });
       if (word === 'while' || word === 'until' || word === 'for') loopDo = true;
     }
-  }).map((s) => (s.kind === 'method' && s.depth === 0 ? { ...s, kind: 'function' as const } : s));
+  }).map((s) =>
+    s.kind === 'method' && s.depth === 0
+      ? { name: s.name, kind: 'function' as const, startLine: s.startLine, endLine: s.endLine, depth: s.depth }
+      : s,
+  );
 }
 
 const LUA_WORD = /(?<![\w.:])(function|if|do|repeat|end|until)(?![\w])/g;
@@ -100,7 +107,7 @@ export function luaSymbols(masked: readonly string[]): SymbolRange[] {
         continue;
       }
       if (word !== 'function') {
-        open({ body: false });
+        open({ body: false, symbol: undefined });
         continue;
       }
       const before = line.slice(0, m.index);
@@ -110,9 +117,8 @@ export function luaSymbols(masked: readonly string[]): SymbolRange[] {
       const isMethod = name !== undefined && /[.:]/.test(name);
       open({
         body: true,
-        ...(name !== undefined && !inBody
-          ? { symbol: { name, kind: isMethod ? 'method' : 'function', startLine: l } }
-          : {}),
+        symbol:
+          name !== undefined && !inBody ? { name, kind: isMethod ? 'method' : 'function', startLine: l } : undefined,
       });
     }
   });

@@ -53,10 +53,17 @@ export function openerTables(lex: Lexicon): OpenerTables {
 }
 
 const STOPS = new Map<string, RegExp>();
+/**
+ * Stop regexes kept at most. Keys are the first characters of closers: today those come from the
+ * lexicons, or from the file only as Lua's long brackets (always `]`), so a handful; the bound keeps
+ * it so if a lexicon ever takes its closer from the file (one key per distinct first character).
+ */
+const MAX_STOPS = 256;
 /** A global regex matching any one of `chars`; `[]` (none) matches nothing: the run goes to the line's end. */
 function stopAt(chars: string): RegExp {
   let re = STOPS.get(chars);
   if (re === undefined) {
+    if (STOPS.size >= MAX_STOPS) STOPS.clear();
     let cls = '';
     for (let k = 0; k < chars.length; k++) cls += `\\u${chars.charCodeAt(k).toString(16).padStart(4, '0')}`;
     re = new RegExp(`[${cls}]`, 'g');
@@ -96,6 +103,8 @@ export function wholeString(rule: StringRule, close: string): RegExp | null {
   const cache = rule.escape ? WHOLE_ESCAPED : WHOLE_RAW;
   let re = cache.get(close);
   if (re === undefined) {
+    // Bounded like STOPS: a closer may come from the file.
+    if (cache.size >= MAX_STOPS) cache.clear();
     const q = `\\u${close.charCodeAt(0).toString(16).padStart(4, '0')}`;
     re = new RegExp(rule.escape ? `(?:[^${q}\\\\]|\\\\[^])*${q}` : `[^${q}]*${q}`, 'y');
     cache.set(close, re);
