@@ -14,11 +14,22 @@ interface Entry<S, V> {
   readonly value: V;
 }
 
+/**
+ * Keys already computed, by the lines array itself: one attribution hands the same array to the
+ * finder's memo and the comment scan's, and hashing a 10k-line file is most of a recompute's cost
+ * (issue #13, warm attribution). Lines are never written after they are split (readonly).
+ */
+const hashed = new WeakMap<readonly string[], string>();
+
 /** The memo's key: the lines and their breaks, hashed as contentHash hashes one text (see textHash.ts). */
 export function linesHash(lines: readonly string[]): string {
+  const known = hashed.get(lines);
+  if (known !== undefined) return known;
   const hash = new TextHash(lines.length);
-  for (const line of lines) hash.add(line).addBreak();
-  return hash.toString();
+  for (let i = 0; i < lines.length; i++) hash.add(lines[i] ?? '').addBreak();
+  const key = hash.toString();
+  hashed.set(lines, key);
+  return key;
 }
 
 /** Least recently used first out; `S` is the language (compared by identity), `V` the answer. */
