@@ -128,16 +128,20 @@ export function runProcess(command, args, cwd, env = process.env) {
  * reloading the saved index and rolling the roadmap up are judged as fractions of it.
  */
 export function againstColdBuild(product, cold, note) {
+  return { ...productVsLimit(product, cold), limitWhat: 'the cold build above', note };
+}
+
+/** A row's result from two compare() samples: the product's and its limit's medians, samples and CPU. */
+export function productVsLimit(product, limit) {
   return {
     median: product.median,
-    limit: cold.median,
-    ratio: product.median / cold.median,
+    limit: limit.median,
+    ratio: product.median / limit.median,
     unit: 'ms',
     samples: product.samples,
+    limitSamples: limit.samples,
     cpu: product.cpu,
-    limitCpu: cold.cpu,
-    cpuRatio: product.cpu !== undefined && cold.cpu !== undefined && cold.cpu > 0 ? product.cpu / cold.cpu : undefined,
-    limitWhat: 'the cold build above',
-    note,
+    limitCpu: limit.cpu,
+    cpuRatio: product.cpu !== undefined && limit.cpu ? product.cpu / limit.cpu : undefined,
   };
 }

@@ -17,7 +17,7 @@ import {
   logFormatArgs,
   warmAttribution,
 } from './adapters.mjs';
-import { compare, rawGit, runProcess } from './measure.mjs';
+import { compare, productVsLimit, rawGit, runProcess } from './measure.mjs';
 import { symbolRows } from './symbolRows.mjs';
 
 const fmt = (n) => n.toLocaleString('en-US');
@@ -72,17 +72,7 @@ export function describeRepo(repoDir, files) {
   };
 }
 
-const ms = (product, limit) => ({
-  median: product.median,
-  limit: limit.median,
-  ratio: product.median / limit.median,
-  unit: 'ms',
-  samples: product.samples,
-  limitSamples: limit.samples,
-  cpu: product.cpu,
-  limitCpu: limit.cpu,
-  cpuRatio: product.cpu !== undefined && limit.cpu ? product.cpu / limit.cpu : undefined,
-});
+const ms = productVsLimit;
 
 /** Rows in run.mjs's shape for one real repository. */
 export function repoRows(repo) {

@@ -15,7 +15,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { need } from './adapters.mjs';
-import { compare, median, rawGit, runProcess } from './measure.mjs';
+import { compare, median, productVsLimit, rawGit, runProcess } from './measure.mjs';
 
 const fmt = (n) => n.toLocaleString('en-US');
 /** Warm-up of the long-lived row: finder time spent, and at most this many passes over the files. */
@@ -78,19 +78,7 @@ const used = process.cpuUsage(cpu);
 process.stdout.write(JSON.stringify({ wall, cpu: (used.user + used.system) / 1000 }));
 `;
 
-const result = (product, limit, limitWhat, note) => ({
-  median: product.median,
-  limit: limit.median,
-  ratio: product.median / limit.median,
-  unit: 'ms',
-  samples: product.samples,
-  limitSamples: limit.samples,
-  cpu: product.cpu,
-  limitCpu: limit.cpu,
-  cpuRatio: product.cpu !== undefined && limit.cpu ? product.cpu / limit.cpu : undefined,
-  limitWhat,
-  note,
-});
+const result = (product, limit, limitWhat, note) => ({ ...productVsLimit(product, limit), limitWhat, note });
 
 const symbolsNote = (file, found) => {
   const methods = found.filter((s) => s.kind === 'method' || s.kind === 'function').length;
