@@ -3,7 +3,9 @@
 // calls it in two ways (measured 2026-12-07, docs/performance.md "Symbol finder"):
 // - the CLI's `why` calls it once per process, and the editor does on the first file it reads
 //   without a language server: the first call pays for compiling the finder and runs in the
-//   interpreter (`repo-symbols-first:FILE`, timed inside a fresh `node`);
+//   interpreter (`repo-symbols-first:FILE`, timed inside a fresh `node` with no code cache: the
+//   editor's first file, or `why --no-cache`; other CLI calls load the bundle through the
+//   launcher's code cache, and a warm one reads the symbol store instead);
 // - the editor then calls it again for every other such file and for each new text of an edited
 //   one, in one long-lived process: there its code is optimized (`repo-symbols:FILE`, after a
 //   warm-up over the repository's files of that language).
@@ -121,7 +123,7 @@ export function symbolRows(repo, file, once) {
     {
       id: `repo-symbols-first:${file.path}`,
       what: () =>
-        `${repo.name}: symbol finder on ${label}, first call in a fresh process (the CLI's \`why\`, the editor's first file)`,
+        `${repo.name}: symbol finder on ${label}, first call in a fresh process, no code cache (the editor's first file, \`why --no-cache\`)`,
       target,
       async measure(ctx) {
         if (!ctx.product.bundle) need(ctx.product, 'symbolRanges');
