@@ -2,6 +2,7 @@
 // `git interpret-trailers --parse`, and both git's answer and parseTrailers must equal the table.
 import { strict as assert } from 'node:assert';
 import { parseTrailers } from '../../src/core/gitOutput/trailers';
+import { seededRandom } from '../unit/seededRandom';
 import { TRAILER_CASES } from '../unit/trailerCases';
 import { TestRepo } from './gitFixture';
 
@@ -35,11 +36,7 @@ describe('trailers vs git interpret-trailers --parse', () => {
       '---',
       'Co-authored-by: B <b@c>',
     ];
-    let seed = 7;
-    const rnd = (n: number): number => {
-      seed = (seed * 1103515245 + 12345) % 2147483648;
-      return seed % n;
-    };
+    const rnd = seededRandom(7);
     for (let i = 0; i < 120; i++) {
       const body = Array.from({ length: 1 + rnd(7) }, () => lines[rnd(lines.length)] ?? '').join('\n');
       const message = `Subject ${i}\n\n${body}\n`;

@@ -4,16 +4,13 @@ import type { CommitLinker } from '../../src/core/linking/commitLinks';
 import type { RawCommit } from '../../src/core/gitOutput/gitLogParser';
 import { ints, mutateIndexFile, setInts } from './indexFile';
 import { item, ITEMS, linkerFor } from './linkFixtures';
+import { seededRandom } from './seededRandom';
 
 // A deterministic history with many merges: id-less side branches merged under tagged and untagged
 // names, pull requests, nested sub-branches merged into a feature before it reaches main, main merged
 // back into features, and equal commit times (ties must keep their order after a reload).
 function history(): { commits: RawCommit[]; head: string } {
-  let seed = 7;
-  const rand = (n: number): number => {
-    seed = (seed * 1103515245 + 12345) % 2147483648;
-    return seed % n;
-  };
+  const rand = seededRandom(7);
   let count = 0;
   const made: RawCommit[] = [];
   const commit = (parents: string[], message: string): string => {

@@ -7,6 +7,7 @@ import * as assert from 'node:assert/strict';
 import { languageSpec } from '../../src/core/attribution/symbols/languages';
 import { maskCode } from '../../src/core/attribution/symbols/maskCode';
 import { symbolRanges } from '../../src/core/attribution/symbolRanges';
+import { seededRandom } from './seededRandom';
 
 /** maskCode of `lines` for the language of `path`, with blanks shown as `·` where the input had none. */
 function masked(path: string, lines: string[]): string[] {
@@ -73,11 +74,7 @@ describe('maskCode', () => {
 
   it('Go: the same as a character-by-character reference on random lines of quotes, escapes and comments', () => {
     const pieces = ['"', "'", '`', '\\', '\\"', '//', '/*', '*/', '{', 'x', ' ', 'é'];
-    let seed = 11;
-    const next = (n: number): number => {
-      seed = (seed * 1103515245 + 12345) % 2147483648;
-      return seed % n;
-    };
+    const next = seededRandom(11);
     const spec = languageSpec('a.go') ?? assert.fail('go');
     for (let round = 0; round < 400; round++) {
       const lines = Array.from({ length: 1 + next(5) }, () =>
@@ -149,11 +146,7 @@ describe('maskCode', () => {
       'a.cs',
       'a.swift',
     ]) {
-      let seed = 7;
-      const next = (n: number): number => {
-        seed = (seed * 1103515245 + 12345) % 2147483648;
-        return seed % n;
-      };
+      const next = seededRandom(7);
       for (let round = 0; round < 40; round++) {
         const lines = Array.from({ length: 6 }, () =>
           Array.from({ length: next(12) }, () => pieces[next(pieces.length)] ?? '').join(''),
