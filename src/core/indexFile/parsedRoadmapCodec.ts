@@ -18,7 +18,16 @@ import type {
   SourceLocation,
   SourceRange,
 } from '../roadmap/roadmapTypes';
-import { decodeItemColumns, encodeItemColumns, Malformed, rangeAt, type ItemColumns } from './parsedRoadmapColumns';
+import {
+  array,
+  decodeItemColumns,
+  encodeItemColumns,
+  Malformed,
+  rangeAt,
+  rangeNumbers,
+  str,
+  type ItemColumns,
+} from './parsedRoadmapColumns';
 import { packSectionFile, readSectionFile } from './sectionFile';
 
 export const PARSED_ROADMAP_FORMAT = 'roadmap-lens-parsed-roadmap';
@@ -85,8 +94,6 @@ function paddedJson(value: unknown): Uint8Array {
   return padded;
 }
 
-const rangeJson = (r: SourceRange): RangeJson => [r.start.line, r.start.character, r.end.line, r.end.character];
-
 /**
  * The cache file for `files` under `key`, or undefined when a result points outside its own file
  * (then it is simply not cached: decoding could not put the path back).
@@ -95,7 +102,7 @@ export function encodeParsedRoadmap(key: string, files: readonly ParsedRoadmapFi
   let foreign = false;
   const loc = (file: string, l: SourceLocation): RangeJson => {
     if (l.file !== file) foreign = true;
-    return rangeJson(l.range);
+    return rangeNumbers(l.range);
   };
   const body: FileJson[] = files.map((f) => ({
     v: f.version ?? null,
@@ -106,7 +113,7 @@ export function encodeParsedRoadmap(key: string, files: readonly ParsedRoadmapFi
     d: f.diagnostics.map((d): DiagnosticJson => {
       if (d.file !== f.file) foreign = true;
       return [
-        rangeJson(d.range),
+        rangeNumbers(d.range),
         d.severity,
         d.message,
         d.code,
@@ -163,14 +170,6 @@ export function decodeParsedRoadmap(bytes: Uint8Array, key: string, paths: reado
   }
 }
 
-function array(v: unknown, length?: number): unknown[] {
-  if (!Array.isArray(v) || (length !== undefined && v.length !== length)) throw new Malformed();
-  return v;
-}
-function str(v: unknown): string {
-  if (typeof v !== 'string') throw new Malformed();
-  return v;
-}
 const range = (r: unknown): SourceRange => rangeAt(array(r, 4), 0);
 const SEVERITIES: ReadonlySet<unknown> = new Set<Severity>(['error', 'warning', 'information']);
 

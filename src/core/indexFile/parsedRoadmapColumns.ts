@@ -31,7 +31,8 @@ export class Malformed extends Error {}
 const OPTIONAL_STRINGS = ['why', 'status', 'owner', 'target', 'parentId'] as const;
 const METRIC_FIELDS = ['baseline', 'target', 'current', 'unit'] as const;
 
-function rangeNumbers(range: SourceRange): number[] {
+/** [start line, start character, end line, end character] */
+export function rangeNumbers(range: SourceRange): [number, number, number, number] {
   return [range.start.line, range.start.character, range.end.line, range.end.character];
 }
 
@@ -64,7 +65,7 @@ export function encodeItemColumns(items: readonly RoadmapItem[], ownFile: (file:
   return { n: items.length, s, r, x };
 }
 
-function str(v: unknown): string {
+export function str(v: unknown): string {
   if (typeof v !== 'string') throw new Malformed();
   return v;
 }
@@ -74,7 +75,7 @@ function count(v: unknown): number {
   return v;
 }
 
-function array(v: unknown, length?: number): unknown[] {
+export function array(v: unknown, length?: number): unknown[] {
   if (!Array.isArray(v) || (length !== undefined && v.length !== length)) throw new Malformed();
   return v;
 }
