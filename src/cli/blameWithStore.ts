@@ -1,8 +1,9 @@
-// The blame `why` uses: git blame started at once, and the repository's blame store
-// (fs/blameStore.ts) looked at while it runs. A cold call must never wait for the store, so git
-// starts first; when the store has this file's blame for this HEAD and these bytes, git is
-// stopped and the stored blame answers. A blame git computed is stored afterwards, unless
-// HEAD moved while it ran (it would be stored under a HEAD it was not computed against).
+// The blame `why` uses: the repository's blame store (fs/blameStore.ts) first, git blame otherwise.
+// The store answers in a few milliseconds (HEAD from the git dir's files, one small read), so git is
+// started as soon as it misses, or after STORE_WAIT_MS if it has not answered by then: a slow disk
+// never holds a cold blame up for longer. When the store answers late, git is stopped and the stored
+// blame answers. A blame git computed is stored afterwards, unless HEAD moved while it ran (it would
+// be stored under a HEAD it was not computed against).
 import type { BlameResult } from '../core/gitOutput/blameParser';
 import { blameFile, type BlameOutcome } from '../git/blameRunner';
 import type { GitRunner } from '../git/gitRunner';
@@ -28,7 +29,16 @@ export interface BlameWithStoreOptions {
   readonly onCommit: (sha: string, uncommitted: boolean) => void;
   /** One line for stderr (a stored file ignored, a write that failed). */
   readonly note: (line: string) => void;
+  /** How long git waits for the store (default STORE_WAIT_MS; tests make a hit certain to come first). */
+  readonly storeWaitMs?: number;
 }
+
+/**
+ * The longest git blame waits for the store. Starting git first and stopping it on a hit cost a
+ * warm `why` its `git config` (content filters) and often the blame process too: 5–20 ms of a
+ * ~250 ms call, measured in paired loops (issue #13); a lookup takes 1–3 ms.
+ */
+export const STORE_WAIT_MS = 20;
 
 export interface BlameAnswer {
   readonly outcome: BlameOutcome;
@@ -48,20 +58,45 @@ export async function blameWithStore(o: BlameWithStoreOptions): Promise<BlameAns
     named.add(sha);
     o.onCommit(sha, uncommitted);
   };
+  const looking = lookUp(o);
+  const early = await withinMs(looking, o.storeWaitMs ?? STORE_WAIT_MS);
+  if (early !== LATE && early?.blame) return fromStore(o, early.blame, stop, onCommit);
   const fromGit = blameFile(o.git, o.relPath, { signal: gitAbort.signal, onCommit });
-  // Git is already running: looking at the store (a few file reads) delays nothing, and on a miss
-  // the answer waits for git as it would have anyway.
-  const looked = await lookUp(o);
-  if (looked?.blame) {
-    o.signal.removeEventListener('abort', stop);
-    stop();
-    for (const c of looked.blame.commits) onCommit(c.sha, c.uncommitted);
-    return { outcome: { state: 'ok', blame: looked.blame }, from: 'store', stored: Promise.resolve() };
-  }
+  // A store that answers late still saves the rest of the blame.
+  const looked = early === LATE ? await looking : early;
+  if (looked?.blame) return fromStore(o, looked.blame, stop, onCommit);
   const outcome = await fromGit;
   o.signal.removeEventListener('abort', stop);
   const stored = looked && outcome.state === 'ok' ? write(o, looked.store, looked.key, outcome.blame) : undefined;
   return { outcome, from: 'git', stored: stored ?? Promise.resolve() };
+}
+
+function fromStore(
+  o: BlameWithStoreOptions,
+  blame: BlameResult,
+  stop: () => void,
+  onCommit: (sha: string, uncommitted: boolean) => void,
+): BlameAnswer {
+  o.signal.removeEventListener('abort', stop);
+  stop();
+  for (const c of blame.commits) onCommit(c.sha, c.uncommitted);
+  return { outcome: { state: 'ok', blame }, from: 'store', stored: Promise.resolve() };
+}
+
+const LATE = Symbol('late');
+
+/** `p`'s value if it settles within `ms`, else LATE (the timer never keeps the process alive). */
+async function withinMs<T>(p: Promise<T>, ms: number): Promise<T | typeof LATE> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<typeof LATE>((resolve) => {
+    timer = setTimeout(() => resolve(LATE), ms);
+    timer.unref();
+  });
+  try {
+    return await Promise.race([p, late]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 interface LookedUp {

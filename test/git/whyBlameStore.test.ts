@@ -10,7 +10,10 @@ import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { analyzeWhy } from '../../src/cli/whyAnalysis';
-import { BLAME_FOLDER } from '../../src/fs/blameStore';
+import { blameWithStore } from '../../src/cli/blameWithStore';
+import { GitRunner } from '../../src/git/gitRunner';
+import { gitProcessesStarted } from '../../src/git/gitProcessCounter';
+import { BLAME_FOLDER, BlameStore } from '../../src/fs/blameStore';
 import { TestRepo } from './gitFixture';
 import { SHOP_ROADMAP } from './shopRoadmap';
 import { whyJson } from './whyJson';
@@ -132,5 +135,59 @@ describe('why: the blame store', function () {
       'no temp file left behind',
     );
     assert.equal(await blameFrom(repo), 'store');
+  });
+});
+
+describe('blameWithStore: the store before git', function () {
+  this.timeout(60_000);
+
+  /** One blame of src/cart.ts through blameWithStore, with how many git processes it started. */
+  async function once(
+    repo: TestRepo,
+    storeWaitMs: number,
+  ): Promise<{ from: string; gitProcesses: number; shas: string[] }> {
+    const head = repo.git('rev-parse', 'HEAD').trim();
+    const bytes = fs.readFileSync(path.join(repo.dir, 'src/cart.ts'));
+    const store = BlameStore.open(path.join(repo.dir, '.git'));
+    const shas: string[] = [];
+    const before = gitProcessesStarted();
+    const answer = await blameWithStore({
+      git: new GitRunner({ cwd: repo.dir, isTrusted: () => true }),
+      relPath: 'src/cart.ts',
+      bytes,
+      lineCount: () => bytes.toString('utf8').split('\n').length - 1,
+      head: Promise.resolve(head),
+      headNow: () => Promise.resolve(head),
+      store,
+      signal: new AbortController().signal,
+      onCommit: (sha) => shas.push(sha),
+      note: (line) => assert.fail(line),
+      storeWaitMs,
+    });
+    await answer.stored;
+    assert.equal(answer.outcome.state, 'ok');
+    return { from: answer.from, gitProcesses: gitProcessesStarted() - before, shas: shas.sort() };
+  }
+
+  /** A wait no lookup outlasts (setTimeout's longest): which comes first is then certain, not a race. */
+  const FOREVER = 2 ** 31 - 1;
+
+  it('starts no git process when the store answers within the wait, and names the same commits', async () => {
+    const repo = makeRepo();
+    const first = await once(repo, FOREVER);
+    assert.equal(first.from, 'git');
+    assert.ok(first.gitProcesses >= 1, 'git blamed the file');
+    const second = await once(repo, FOREVER);
+    assert.equal(second.from, 'store');
+    assert.equal(second.gitProcesses, 0, 'no git config, no git blame');
+    assert.deepEqual(second.shas, first.shas);
+  });
+
+  it('starts git as soon as the store misses, without serving the wait', async () => {
+    // Were the wait served, this would never end (the suite's timeout fails it).
+    const repo = makeRepo();
+    const first = await once(repo, FOREVER);
+    assert.equal(first.from, 'git');
+    assert.ok(first.gitProcesses >= 1);
   });
 });
