@@ -157,8 +157,7 @@ export const importCommand: CliCommand = {
     const { file, others } = await targetFile(io.cwd, parsed.options.get('roadmap'));
     const otherIds = new Set<string>();
     for (const other of others)
-      for (const item of parseRoadmapBytes(other, await readRoadmapFile(other, io.cwd)).items)
-        otherIds.add(idKey(item.id));
+      for (const item of parseRoadmapBytes(other, readRoadmapFile(other, io.cwd)).items) otherIds.add(idKey(item.id));
     const before = (await readText(file)) ?? '';
     const result = mergeImport(before, imported, { file, prune: parsed.flags.has('prune'), otherIds });
     const where = displayPath(file, io.cwd);

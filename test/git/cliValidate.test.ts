@@ -181,6 +181,16 @@ describe('roadmap-lens validate (bundled CLI)', function () {
     assert.match(r.stdout, /4 items .* in 2 files \(plans\/q3\.yaml, other\/roadmap\.yaml\)/);
   });
 
+  it('a path through a file or a roadmap/ that is a file: not found, with the usual message', () => {
+    const dir = ws({ 'notes.txt': 'x', roadmap: 'not a folder', 'plans/q3.yaml': CLEAN });
+    const through = run(dir, 'validate', '--roadmap', 'notes.txt/q3.yaml');
+    assert.equal(through.code, 2, through.stderr);
+    assert.match(through.stderr, /--roadmap notes\.txt\/q3\.yaml: no such file or folder\./);
+    const discovered = run(dir, 'validate');
+    assert.equal(discovered.code, 1);
+    assert.match(discovered.stderr, /No roadmap found in /);
+  });
+
   it('no roadmap: a clear message and exit 1', () => {
     const r = run(ws({ 'README.md': 'hi' }), 'validate');
     assert.equal(r.code, 1);

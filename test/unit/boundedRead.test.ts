@@ -6,15 +6,27 @@ import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { FileReadError, readFileBounded, readFileBoundedIfExists } from '../../src/fs/boundedRead';
+import {
+  FileReadError,
+  readFileBounded,
+  readFileBoundedIfExists,
+  readFileBoundedSync,
+  type BoundedReadOptions,
+} from '../../src/fs/boundedRead';
 import { readRefFile } from '../../src/git/refFiles';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rl-read-'));
 const at = (name: string): string => path.join(dir, name);
 
-async function problemOf(file: string, maxBytes = 1024): Promise<string> {
+/** Both readers, the same contract: the sync one is the CLI's for roadmap files. */
+const READERS: [string, (file: string, opts: BoundedReadOptions) => Promise<Buffer>][] = [
+  ['readFileBounded', readFileBounded],
+  ['readFileBoundedSync', (file, opts) => Promise.resolve().then(() => readFileBoundedSync(file, opts))],
+];
+
+async function problemOf(file: string, maxBytes = 1024, read = readFileBounded): Promise<string> {
   try {
-    await readFileBounded(file, { maxBytes });
+    await read(file, { maxBytes });
     return 'read';
   } catch (e) {
     assert.ok(e instanceof FileReadError, String(e));
@@ -71,7 +83,13 @@ describe('bounded file reads', () => {
       ['missing', 'missing'],
       ['ok.yaml/child', 'missing'],
     ];
-    for (const [name, problem] of cases) assert.equal(await problemOf(at(name)), problem, name);
+    for (const [reader, read] of READERS)
+      for (const [name, problem] of cases)
+        assert.equal(await problemOf(at(name), 1024, read), problem, `${reader} ${name}`);
+    assert.throws(
+      () => readFileBoundedSync(at('fifo'), { maxBytes: 10, displayName: 'roadmap.yaml' }),
+      /roadmap\.yaml is a FIFO/,
+    );
     await assert.rejects(
       readFileBounded(at('fifo'), { maxBytes: 10, displayName: 'roadmap.yaml' }),
       /roadmap\.yaml is a FIFO/,
@@ -79,12 +97,31 @@ describe('bounded file reads', () => {
     await assert.rejects(readFileBounded(at('zero'), { maxBytes: 10 }), /is a character device/);
   });
 
+  it('reads every size whole, up to the bound and not past it, with both readers', async () => {
+    const K = 64 * 1024;
+    for (const size of [0, 1, 4095, K - 1, K, K + 1, 3 * K + 7]) {
+      const bytes = Buffer.alloc(size);
+      for (let i = 0; i < size; i++) bytes[i] = (i * 31 + 7) & 0xff;
+      fs.writeFileSync(at(`size-${size}`), bytes);
+      for (const [reader, read] of READERS) {
+        assert.deepEqual(
+          await read(at(`size-${size}`), { maxBytes: size }),
+          bytes,
+          `${reader}: ${size} at a bound of ${size}`,
+        );
+        assert.deepEqual(await read(at(`size-${size}`), { maxBytes: 4 * K }), bytes, `${reader}: ${size}`);
+        if (size > 0)
+          assert.equal(await problemOf(at(`size-${size}`), size - 1, read), 'too-large', `${reader}: ${size}`);
+      }
+    }
+  });
+
   it('a socket is refused', async function () {
     if (!isPosix) this.skip();
     const server = net.createServer();
     await new Promise<void>((resolve) => server.listen(at('sock'), resolve));
     try {
-      assert.equal(await problemOf(at('sock')), 'not-a-file');
+      for (const [reader, read] of READERS) assert.equal(await problemOf(at('sock'), 1024, read), 'not-a-file', reader);
     } finally {
       server.close();
     }
