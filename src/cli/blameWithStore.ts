@@ -31,6 +31,12 @@ export interface BlameWithStoreOptions {
   readonly note: (line: string) => void;
   /** How long git waits for the store (default STORE_WAIT_MS; tests make a hit certain to come first). */
   readonly storeWaitMs?: number;
+  /**
+   * Called once it is known whether the store answers or git blames (at most STORE_WAIT_MS after
+   * the start). `why` holds its synchronous roadmap decode until then: while the thread is held
+   * the lookup cannot finish, the wait runs out, and git is started for nothing.
+   */
+  readonly onDecided?: () => void;
 }
 
 /**
@@ -60,8 +66,12 @@ export async function blameWithStore(o: BlameWithStoreOptions): Promise<BlameAns
   };
   const looking = lookUp(o);
   const early = await withinMs(looking, o.storeWaitMs ?? STORE_WAIT_MS);
-  if (early !== LATE && early?.blame) return fromStore(o, early.blame, stop, onCommit);
+  if (early !== LATE && early?.blame) {
+    o.onDecided?.();
+    return fromStore(o, early.blame, stop, onCommit);
+  }
   const fromGit = blameFile(o.git, o.relPath, { signal: gitAbort.signal, onCommit });
+  o.onDecided?.();
   // A store that answers late still saves the rest of the blame.
   const looked = early === LATE ? await looking : early;
   if (looked?.blame) return fromStore(o, looked.blame, stop, onCommit);

@@ -101,6 +101,8 @@ export async function analyzeWhy(opts: WhyOptions): Promise<WhyAnalysis> {
   const whyLinks =
     repoGit && bytes ? lookUpWhyLinks(cache, headRead, blamePath, bytes, (l) => notes.push(l)) : undefined;
   const linksAtStart = whyLinks ?? Promise.resolve(undefined);
+  let blameDecided: () => void = () => undefined;
+  const blameStarted = new Promise<void>((resolve) => (blameDecided = resolve));
   const earlyBlame =
     repoGit && bytes && 'repo' in opened
       ? blameWithStore({
@@ -115,6 +117,7 @@ export async function analyzeWhy(opts: WhyOptions): Promise<WhyAnalysis> {
           onCommit: (sha, uncommitted) =>
             !uncommitted && prefetch && void linksAtStart.then((l) => l?.links || prefetch.add(sha)),
           note: (line) => notes.push(line),
+          onDecided: () => blameDecided(),
         })
       : undefined;
   // The parent graph of HEAD needs no roadmap either: read it alongside (see commitLinksForBlame).
@@ -134,6 +137,8 @@ export async function analyzeWhy(opts: WhyOptions): Promise<WhyAnalysis> {
   // From the parsed-roadmap cache when this roadmap was parsed before on this machine (no parse at
   // all); else, for a large roadmap, parsed on a worker thread: on the main thread the parse held
   // every git pipe (blame of a 1,200-line file, the full `rev-list --parents`) until it ended.
+  // Its decode holds the thread; the blame store's lookup (a few ms of reads) goes first (see onDecided).
+  if (earlyBlame) await blameStarted;
   let loaded: Awaited<ReturnType<typeof loadRoadmap>>;
   try {
     loaded = await loadRoadmap({
