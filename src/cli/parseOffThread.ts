@@ -6,7 +6,7 @@
 // Anything wrong with the thread (not built, failed to start, died) parses inline instead.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { decodeRoadmapBytes } from '../core/roadmap/decodeRoadmapBytes';
 import { parseRoadmapBytes } from '../core/roadmap/parseRoadmap';
 import type { ParseReply, ParseRequest } from '../core/roadmap/parseRequest';
@@ -26,7 +26,13 @@ export async function parseRoadmapsOffThread(
   const decoded = files.map((f) => decodeRoadmapBytes(f.file, f.bytes));
   let worker: Worker;
   try {
-    worker = new Worker(WORKER_SCRIPT);
+    // Loaded here, not at the top: a call whose roadmap comes from the cache never starts a thread,
+    // and loading node:worker_threads cost it ~1 ms.
+    // (`require`, not `import()`: the launcher runs this bundle as a vm.Script, which has no
+    // dynamic import.)
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const threads = require('node:worker_threads') as typeof import('node:worker_threads');
+    worker = new threads.Worker(WORKER_SCRIPT);
   } catch {
     return inline();
   }
