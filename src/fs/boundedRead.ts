@@ -100,33 +100,6 @@ function readFailed(file: string, name: string, e: unknown): FileReadError {
 }
 
 /**
- * Throws unless the open descriptor's fstat is a regular file within the bound; returns the error
- * for a file found larger while reading.
- */
-function checkedSize(
-  file: string,
-  name: string,
-  stat: Stats,
-  opts: BoundedReadOptions,
-): { tooLarge: (size: string) => FileReadError } {
-  if (!stat.isFile())
-    throw new FileReadError(
-      file,
-      'not-a-file',
-      `${name} is ${kindOf(stat)}, not a regular file; Roadmap Lens reads only regular files.`,
-    );
-  const limit = opts.maxBytes;
-  const tooLarge = (size: string): FileReadError =>
-    new FileReadError(
-      file,
-      'too-large',
-      `${name} is ${size}, over the ${formatBytes(limit)} Roadmap Lens reads for ${opts.what ?? 'this kind of file'}; split or shorten it.`,
-    );
-  if (stat.size > limit) throw tooLarge(formatBytes(stat.size));
-  return { tooLarge };
-}
-
-/**
  * How many bytes to ask for next: one more than fstat said is left (so a file of that size ends in
  * a short read, with no second read just to see the end), at least 64 KB, never past limit + 1.
  * The size can change while reading (a growing file): reading goes on until a short read, whatever
@@ -136,7 +109,43 @@ function nextRead(size: number, total: number, limit: number): number {
   return Math.min(Math.max(size - total + 1, 64 * 1024), limit + 1 - total);
 }
 
-function joined(chunks: Buffer[], total: number): Buffer {
+/**
+ * The read loop both readers run: yields the buffer to read into next and is told how many bytes
+ * came; returns the file's bytes. The open descriptor's fstat must say a regular file within the
+ * bound; then it reads until a short read (the end of a regular file) or limit + 1 bytes, which is
+ * too large.
+ */
+function* readLoop(
+  stat: Stats,
+  file: string,
+  name: string,
+  opts: BoundedReadOptions,
+): Generator<Buffer, Buffer, number> {
+  if (!stat.isFile())
+    throw new FileReadError(
+      file,
+      'not-a-file',
+      `${name} is ${kindOf(stat)}, not a regular file; Roadmap Lens reads only regular files.`,
+    );
+  const tooLarge = (size: string): FileReadError =>
+    new FileReadError(
+      file,
+      'too-large',
+      `${name} is ${size}, over the ${formatBytes(opts.maxBytes)} Roadmap Lens reads for ${opts.what ?? 'this kind of file'}; split or shorten it.`,
+    );
+  if (stat.size > opts.maxBytes) throw tooLarge(formatBytes(stat.size));
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for (;;) {
+    const want = nextRead(stat.size, total, opts.maxBytes);
+    if (want <= 0) break;
+    const buf = Buffer.allocUnsafe(want);
+    const bytesRead: number = yield buf;
+    if (bytesRead > 0) chunks.push(bytesRead === want ? buf : buf.subarray(0, bytesRead));
+    total += bytesRead;
+    if (bytesRead < want) break;
+  }
+  if (total > opts.maxBytes) throw tooLarge(`more than ${formatBytes(opts.maxBytes)}`);
   return chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, total);
 }
 
@@ -154,22 +163,12 @@ export async function readFileBounded(file: string, opts: BoundedReadOptions): P
     throw openFailed(file, name, e);
   }
   try {
-    const stat = await handle.stat();
-    const { tooLarge } = checkedSize(file, name, stat, opts);
-    const chunks: Buffer[] = [];
-    let total = 0;
-    for (;;) {
-      const want = nextRead(stat.size, total, opts.maxBytes);
-      if (want <= 0) break;
-      const buf = Buffer.allocUnsafe(want);
-      const { bytesRead } = await handle.read(buf, 0, want, null);
-      if (bytesRead > 0) chunks.push(bytesRead === want ? buf : buf.subarray(0, bytesRead));
-      total += bytesRead;
-      // A short read of a regular file is its end.
-      if (bytesRead < want) break;
+    const loop = readLoop(await handle.stat(), file, name, opts);
+    for (let step = loop.next(); ;) {
+      if (step.done) return step.value;
+      const buf = step.value;
+      step = loop.next((await handle.read(buf, 0, buf.length, null)).bytesRead);
     }
-    if (total > opts.maxBytes) throw tooLarge(`more than ${formatBytes(opts.maxBytes)}`);
-    return joined(chunks, total);
   } catch (e) {
     throw readFailed(file, name, e);
   } finally {
@@ -191,21 +190,11 @@ export function readFileBoundedSync(file: string, opts: BoundedReadOptions): Buf
     throw openFailed(file, name, e);
   }
   try {
-    const stat = fstatSync(fd);
-    const { tooLarge } = checkedSize(file, name, stat, opts);
-    const chunks: Buffer[] = [];
-    let total = 0;
-    for (;;) {
-      const want = nextRead(stat.size, total, opts.maxBytes);
-      if (want <= 0) break;
-      const buf = Buffer.allocUnsafe(want);
-      const bytesRead = readSync(fd, buf, 0, want, null);
-      if (bytesRead > 0) chunks.push(bytesRead === want ? buf : buf.subarray(0, bytesRead));
-      total += bytesRead;
-      if (bytesRead < want) break;
+    const loop = readLoop(fstatSync(fd), file, name, opts);
+    for (let step = loop.next(); ;) {
+      if (step.done) return step.value;
+      step = loop.next(readSync(fd, step.value, 0, step.value.length, null));
     }
-    if (total > opts.maxBytes) throw tooLarge(`more than ${formatBytes(opts.maxBytes)}`);
-    return joined(chunks, total);
   } catch (e) {
     throw readFailed(file, name, e);
   } finally {
