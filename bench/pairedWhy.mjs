@@ -3,11 +3,15 @@
 // is shared, so only builds timed in the same loop are compared). Wall time is the median; CPU is
 // user + system of the process and its git children (from /usr/bin/time), the mean.
 //
-//   node bench/pairedWhy.mjs --repo DIR --file PATH [--rounds 21] BUILD_DIR_A/cli.js BUILD_DIR_B/cli.js …
+//   node bench/pairedWhy.mjs --repo DIR --file PATH [--rounds 21] [--cold] BUILD_DIR_A/cli.js BUILD_DIR_B/cli.js …
+//
+// --cold: each call with `--no-cache` (no cache anywhere), against a `node` that reads and
+// `YAML.parse`s roadmap.yaml as well as `node -e 0`.
 //
 // Each build answers twice before the loop (its caches and code cache written), with its own
 // $XDG_CACHE_HOME shared by all builds (the parsed-roadmap cache is keyed by the parser's build).
 import { spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -15,11 +19,18 @@ import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 
 const { values, positionals } = parseArgs({
-  options: { repo: { type: 'string' }, file: { type: 'string' }, rounds: { type: 'string', default: '21' } },
+  options: {
+    repo: { type: 'string' },
+    file: { type: 'string' },
+    rounds: { type: 'string', default: '21' },
+    cold: { type: 'boolean', default: false },
+  },
   allowPositionals: true,
 });
 if (!values.repo || !values.file || positionals.length === 0 || !fs.existsSync('/usr/bin/time')) {
-  console.error('usage: node bench/pairedWhy.mjs --repo DIR --file PATH [--rounds N] CLI_JS… (needs /usr/bin/time)');
+  console.error(
+    'usage: node bench/pairedWhy.mjs --repo DIR --file PATH [--rounds N] [--cold] CLI_JS… (needs /usr/bin/time)',
+  );
   process.exit(2);
 }
 const xdg = fs.mkdtempSync(path.join(os.tmpdir(), 'rl-paired-xdg-'));
@@ -38,9 +49,18 @@ function timed(args) {
 }
 
 const builds = positionals.map((cli) => path.resolve(cli));
-const why = (cli) => [cli, 'why', values.file, '--json'];
+const why = (cli) => [cli, 'why', values.file, '--json', ...(values.cold ? ['--no-cache'] : [])];
 for (const cli of builds) for (let i = 0; i < 2; i++) timed(why(cli));
-const rows = [{ name: 'node -e 0', args: ['-e', '0'] }, ...builds.map((cli) => ({ name: cli, args: why(cli) }))];
+const yaml = createRequire(import.meta.url).resolve('yaml');
+const nodeYaml = {
+  name: 'node + YAML.parse(roadmap.yaml)',
+  args: ['-e', 'require(process.argv[1]).parse(require("fs").readFileSync("roadmap.yaml","utf8"))', yaml],
+};
+const rows = [
+  { name: 'node -e 0', args: ['-e', '0'] },
+  ...(values.cold ? [nodeYaml] : []),
+  ...builds.map((cli) => ({ name: cli, args: why(cli) })),
+];
 for (const row of rows) Object.assign(row, { wall: [], cpu: [] });
 for (let round = 0; round < Number(values.rounds); round++) {
   for (const row of rows) {

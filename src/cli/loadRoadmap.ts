@@ -50,6 +50,11 @@ export interface LoadRoadmapOptions {
   readonly offThread?: boolean;
   /** One-line notes for stderr (a cache file ignored or not written); never part of the answer. */
   readonly note?: (line: string) => void;
+  /**
+   * Called once the worker thread has the roadmap (offThread, a cache miss): until it answers,
+   * this thread is free for work that needs no roadmap.
+   */
+  readonly whileParsing?: () => void;
 }
 
 /** No roadmap file where one was looked for (or one it cannot read); commands print the message and exit 1. */
@@ -254,9 +259,11 @@ async function parsedRoadmapFiles(
   const total = bytes.reduce((n, b) => n + b.length, 0);
   const parsed: ParsedRoadmapFile[] = [];
   if (options.offThread === true && total >= OFF_THREAD_BYTES) {
-    parsed.push(
-      ...(await parseRoadmapsOffThread(found.files.map((file, i) => ({ file, bytes: bytes[i] ?? Buffer.alloc(0) })))),
+    const onThread = parseRoadmapsOffThread(
+      found.files.map((file, i) => ({ file, bytes: bytes[i] ?? Buffer.alloc(0) })),
     );
+    options.whileParsing?.();
+    parsed.push(...(await onThread));
   } else {
     // One file at a time, yielding between them: `why` streams git blame while this runs, and a long
     // synchronous stretch would let blame's pipe fill up and stall git (measured: ~1 s on 10k items).

@@ -13,7 +13,7 @@ import { blameFile, looksBinary } from '../git/blameRunner';
 import { MessagePrefetch } from '../git/messagePrefetch';
 import { BlameStore } from '../fs/blameStore';
 import { RepoCache } from '../fs/repoCache';
-import { detectCurrentWork } from '../git/currentWorkService';
+import { detectCurrentWork, readWorkFacts, type WorkFacts } from '../git/currentWorkService';
 import { GitRunner } from '../git/gitRunner';
 import { blameWithStore, type BlameAnswer } from './blameWithStore';
 import { isDirectory, loadRoadmap } from './loadRoadmap';
@@ -139,6 +139,21 @@ export async function analyzeWhy(opts: WhyOptions): Promise<WhyAnalysis> {
   // every git pipe (blame of a 1,200-line file, the full `rev-list --parents`) until it ended.
   // Its decode holds the thread; the blame store's lookup (a few ms of reads) goes first (see onDecided).
   if (earlyBlame) await blameStarted;
+  // What needs no roadmap and would otherwise wait for it: done while a worker thread parses it (a
+  // cache miss), when this thread has nothing else to do. A warm call decodes the cached roadmap on
+  // this thread instead, and does these after it as before (running them first gained nothing).
+  let duringParse: { symbols: Promise<SymbolRange[]>; lines: string[]; facts: WorkFacts } | undefined;
+  const whileParsing =
+    earlyBlame && bytes && 'repo' in opened
+      ? (): void => {
+          const lines = splitLines(bytes.toString('utf8'));
+          duringParse = {
+            lines,
+            symbols: whySymbols(cache, blamePath, bytes, lines, (l) => notes.push(l)),
+            facts: readWorkFacts(opened.repo),
+          };
+        }
+      : undefined;
   let loaded: Awaited<ReturnType<typeof loadRoadmap>>;
   try {
     loaded = await loadRoadmap({
@@ -147,6 +162,7 @@ export async function analyzeWhy(opts: WhyOptions): Promise<WhyAnalysis> {
       parsedCache: opts.noCache === true ? undefined : openParsedRoadmapCache(),
       offThread: true,
       note: (line) => notes.push(line),
+      ...(whileParsing ? { whileParsing } : {}),
     });
   } catch (e) {
     blameAbort.abort();
@@ -196,9 +212,10 @@ export async function analyzeWhy(opts: WhyOptions): Promise<WhyAnalysis> {
       attribution: undefined,
     };
   }
-  const lines = splitLines(bytes.toString('utf8'));
+  const lines = duringParse?.lines ?? splitLines(bytes.toString('utf8'));
   // From the repository's symbol store when this finder saw these bytes before (whySymbols.ts).
-  const symbols = await whySymbols(inRepo ? cache : undefined, relPath, bytes, lines, (l) => notes.push(l));
+  const symbols = await (duringParse?.symbols ??
+    whySymbols(inRepo ? cache : undefined, relPath, bytes, lines, (l) => notes.push(l)));
 
   if (!inRepo || !('repo' in opened) || repoRoot === undefined) {
     const state: WhyState = 'state' in opened && opened.state === 'no-git' ? 'no-git' : 'not-in-repo';
@@ -232,7 +249,9 @@ export async function analyzeWhy(opts: WhyOptions): Promise<WhyAnalysis> {
     opts.noHistory
       ? Promise.resolve({ graph: undefined })
       : (earlyGraph ?? readGraph(opened.git, headRead, cache, notes, graphSource).then((graph) => ({ graph }))),
-    detectCurrentWork(opened.git, commitLinker, { repo }).catch(() => undefined),
+    detectCurrentWork(opened.git, commitLinker, { repo, ...(duringParse ? { facts: duringParse.facts } : {}) }).catch(
+      () => undefined,
+    ),
   ]);
   const blame = answer.outcome;
   trace('blame, graph, current work all in');

@@ -29,6 +29,55 @@ export interface CurrentWorkOptions {
   readonly maxCommits?: number;
   /** Reuse an opened repository (the info is stable). */
   readonly repo?: GitRepository;
+  /** What readWorkFacts started earlier (same repository, same options): no git is run here then. */
+  readonly facts?: WorkFacts;
+}
+
+interface SinceBase {
+  readonly base: string | undefined;
+  readonly commits: CommitMessage[];
+}
+
+/** HEAD, and for a branch its commits since the base and the remotes: all the git current work reads. */
+export interface WorkFacts {
+  readonly head: Promise<HeadState>;
+  readonly branchFacts: Promise<readonly [SinceBase, string[]] | undefined>;
+}
+
+/**
+ * Starts reading what detectCurrentWork reads from git, before the linker exists: `why` does this
+ * while its roadmap is parsed on a worker thread and its main thread has nothing to do. On a
+ * branch named after its item the commits and remotes are then read for nothing (the decision
+ * needs only the name), which is why this is not the default.
+ */
+export function readWorkFacts(repo: GitRepository, opts: CurrentWorkOptions = {}): WorkFacts {
+  const head = repo.head(opts.signal);
+  const branchFacts = head.then((h) =>
+    h.kind === 'branch' ? readBranchFacts(repo, h.sha, h.branch, opts) : undefined,
+  );
+  // Maybe never awaited (see above): a failure is seen where it is awaited, never as unhandled.
+  head.catch(() => undefined);
+  branchFacts.catch(() => undefined);
+  return { head, branchFacts };
+}
+
+/** The branch's commits since its base and the remotes, listed alongside (independent questions). */
+function readBranchFacts(
+  repo: GitRepository,
+  sha: string,
+  branch: string,
+  opts: CurrentWorkOptions,
+): Promise<readonly [SinceBase, string[]]> {
+  const sinceBase = async (): Promise<SinceBase> => {
+    const base = await repo.baseBranch(opts.baseBranch, opts.signal);
+    if (base === undefined || base === branch) return { base, commits: [] };
+    const { nonce, batches } = repo.log([sha, `^${base}`], {
+      maxCount: opts.maxCommits ?? 500,
+      ...(opts.signal ? { signal: opts.signal } : {}),
+    });
+    return { base, commits: await collectCommits(batches, nonce, opts.signal ? { signal: opts.signal } : {}) };
+  };
+  return Promise.all([sinceBase(), repo.remotes(opts.signal)]);
 }
 
 /** Maps the git layer's typed errors to head states; rethrows anything else. */
@@ -48,7 +97,7 @@ export async function detectCurrentWork(
   let head: HeadState;
   try {
     repo = opts.repo ?? (await GitRepository.open(git, opts.signal));
-    head = await repo.head(opts.signal);
+    head = await (opts.facts?.head ?? repo.head(opts.signal));
   } catch (e) {
     const state = headStateForError(e);
     return { head: state, work: decideCurrentWork({ head: state }, linker) };
@@ -56,18 +105,9 @@ export async function detectCurrentWork(
   const quick = decideCurrentWork({ head }, linker);
   if (quick.kind === 'item' || head.kind !== 'branch') return { head, work: quick, repo };
 
-  const branch = head.branch;
-  const sinceBase = async (): Promise<{ base: string | undefined; commits: CommitMessage[] }> => {
-    const base = await repo.baseBranch(opts.baseBranch, opts.signal);
-    if (base === undefined || base === branch) return { base, commits: [] };
-    const { nonce, batches } = repo.log([head.sha, `^${base}`], {
-      maxCount: opts.maxCommits ?? 500,
-      ...(opts.signal ? { signal: opts.signal } : {}),
-    });
-    return { base, commits: await collectCommits(batches, nonce, opts.signal ? { signal: opts.signal } : {}) };
-  };
-  // Independent questions: the remotes are listed while the log runs.
-  const [{ base, commits: commitsSinceBase }, remotes] = await Promise.all([sinceBase(), repo.remotes(opts.signal)]);
+  const read = opts.facts ? await opts.facts.branchFacts : undefined;
+  const [{ base, commits: commitsSinceBase }, remotes] =
+    read ?? (await readBranchFacts(repo, head.sha, head.branch, opts));
   const work = decideCurrentWork({ head, commitsSinceBase, remotes }, linker);
   return { head, work, repo, commitsSinceBase, remotes, ...(base !== undefined ? { base } : {}) };
 }

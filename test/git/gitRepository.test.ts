@@ -8,7 +8,7 @@ import { CommitIndex } from '../../src/core/commitIndex/commitIndex';
 import { collectCommits } from '../../src/core/commitIndex/commitIndexBuilder';
 import type { RawCommit } from '../../src/core/gitOutput/gitLogParser';
 import { buildIndexForHead, updateIndexToHead } from '../../src/git/commitIndexService';
-import { detectCurrentWork } from '../../src/git/currentWorkService';
+import { detectCurrentWork, readWorkFacts, type CurrentWorkResult } from '../../src/git/currentWorkService';
 import { GitRepository } from '../../src/git/gitRepository';
 import { GitRunner } from '../../src/git/gitRunner';
 import { item, linkerFor } from '../unit/linkFixtures';
@@ -194,6 +194,27 @@ describe('GitRepository', () => {
       linker,
     );
     assert.deepEqual(missing.work, { kind: 'none', state: 'git-missing' });
+  });
+
+  it('current work from facts read ahead (readWorkFacts, as `why` does) is the same as read in place', async () => {
+    const plain = (r: CurrentWorkResult): unknown => ({ ...r, repo: r.repo?.info });
+    const both = async (dir: string): Promise<void> => {
+      const inPlace = await detectCurrentWork(runner(dir), linker);
+      const repo = await open(dir);
+      const ahead = await detectCurrentWork(runner(dir), linker, { repo, facts: readWorkFacts(repo) });
+      assert.deepEqual(plain(ahead), plain(inPlace));
+    };
+    const repo = TestRepo.init();
+    repo.commit('init');
+    await both(repo.dir); // main: no commits since the base
+    repo.git('checkout', '-q', '-b', 'topic');
+    repo.commit('wire CHK-13 api');
+    repo.commit('CHK-12 drive-by');
+    await both(repo.dir); // commits since main
+    repo.git('checkout', '-q', '-b', 'checkout/chk-12');
+    await both(repo.dir); // a branch tag: the commits read ahead are not used
+    repo.git('checkout', '-q', '--detach');
+    await both(repo.dir); // detached: nothing read for a branch
   });
 
   it('incremental index update: new commits, amended (rewritten) history, roadmap edits', async () => {

@@ -219,9 +219,13 @@ describe('CLI: the parsed-roadmap cache (dist/cli.js)', function () {
     repo.write('roadmap.yaml', big);
     repo.commit('Add roadmap', 'roadmap.yaml', big);
     repo.commit('BIG-3: lines\n\nRoadmap: BIG-5', 'src/cart.ts', 'a\nb\n');
+    // On a branch whose commits name an item: current work is read while the thread parses.
+    repo.git('checkout', '-q', '-b', 'topic');
+    repo.commit('BIG-7: wip', 'src/other.ts', 'x\n');
     const xdg = tempDir('rl-xdg-');
     const offThread = why(repo.dir, xdg, '--no-cache');
     assert.match(offThread.err, /roadmap parsed on the worker thread/);
+    assert.equal((JSON.parse(offThread.out) as { currentItem?: string }).currentItem, 'BIG-7');
     const out: string[] = [];
     const err: string[] = [];
     const code = await main(['why', 'src/cart.ts', '--json', '--lines', '--no-cache'], {
