@@ -21,9 +21,6 @@ import { UsageError } from './cliCommand';
 import { parseRoadmapsOffThread } from './parseOffThread';
 import { trace } from './trace';
 
-/** Below this a parse takes a few ms on the main thread: less than starting a thread. */
-const OFF_THREAD_BYTES = 64 * 1024;
-
 export interface LoadedRoadmap {
   /** The folder the roadmap was found in (globs are relative to it). */
   readonly root: string;
@@ -44,14 +41,14 @@ export interface LoadRoadmapOptions {
   /** The user-level parsed-roadmap cache; absent: parse, and read or write no cache (`--no-cache`). */
   readonly parsedCache?: ParsedRoadmapCache | undefined;
   /**
-   * Parse on a worker thread when the cache misses and the roadmap is large (`why`: its git pipes
-   * keep flowing meanwhile; see parseOffThread.ts).
+   * Parse on a worker thread when the cache misses and the roadmap has at least this many bytes
+   * (`why`: its git pipes keep flowing meanwhile; see parseOffThread.ts). Absent: never.
    */
-  readonly offThread?: boolean;
+  readonly offThreadFrom?: number;
   /** One-line notes for stderr (a cache file ignored or not written); never part of the answer. */
   readonly note?: (line: string) => void;
   /**
-   * Called once the worker thread has the roadmap (offThread, a cache miss): until it answers,
+   * Called once the worker thread has the roadmap (offThreadFrom, a cache miss): until it answers,
    * this thread is free for work that needs no roadmap.
    */
   readonly whileParsing?: () => void;
@@ -258,7 +255,7 @@ async function parsedRoadmapFiles(
   }
   const total = bytes.reduce((n, b) => n + b.length, 0);
   const parsed: ParsedRoadmapFile[] = [];
-  if (options.offThread === true && total >= OFF_THREAD_BYTES) {
+  if (options.offThreadFrom !== undefined && total >= options.offThreadFrom) {
     const onThread = parseRoadmapsOffThread(
       found.files.map((file, i) => ({ file, bytes: bytes[i] ?? Buffer.alloc(0) })),
     );

@@ -42,7 +42,8 @@ function env(xdg: string): NodeJS.ProcessEnv {
 }
 
 function cli(cwd: string, xdg: string, ...args: string[]): Run {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: env(xdg) });
+  // `why --lines` of a 5,000-line file prints more than spawnSync's default 1 MB.
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: env(xdg), maxBuffer: 64 << 20 });
   return { code: r.status ?? -1, out: r.stdout, err: r.stderr };
 }
 
@@ -199,7 +200,8 @@ describe('CLI: the parsed-roadmap cache (dist/cli.js)', function () {
   });
 
   it('a large roadmap parsed on the worker thread (cache miss) gives what the inline parse gives', async () => {
-    // Over 64 KB: `why` parses it off the main thread; the compiled tests in-process parse inline.
+    // Over 64 KB, with a file of over 5,000 lines to blame: `why` parses it off the main thread
+    // (for a smaller file, inline: below); the compiled tests in-process parse inline.
     const items = Array.from({ length: 700 }, (_, i) =>
       [
         `  - id: BIG-${i}`,
@@ -218,7 +220,7 @@ describe('CLI: the parsed-roadmap cache (dist/cli.js)', function () {
     const repo = TestRepo.init();
     repo.write('roadmap.yaml', big);
     repo.commit('Add roadmap', 'roadmap.yaml', big);
-    repo.commit('BIG-3: lines\n\nRoadmap: BIG-5', 'src/cart.ts', 'a\nb\n');
+    repo.commit('BIG-3: lines\n\nRoadmap: BIG-5', 'src/cart.ts', `a\nb\n${'line\n'.repeat(5000)}`);
     // On a branch whose commits name an item: current work is read while the thread parses.
     repo.git('checkout', '-q', '-b', 'topic');
     repo.commit('BIG-7: wip', 'src/other.ts', 'x\n');
@@ -226,6 +228,9 @@ describe('CLI: the parsed-roadmap cache (dist/cli.js)', function () {
     const offThread = why(repo.dir, xdg, '--no-cache');
     assert.match(offThread.err, /roadmap parsed on the worker thread/);
     assert.equal((JSON.parse(offThread.out) as { currentItem?: string }).currentItem, 'BIG-7');
+    const small = cli(repo.dir, xdg, 'why', 'src/other.ts', '--json', '--no-cache');
+    assert.equal(small.code, 0, small.err);
+    assert.doesNotMatch(small.err, /worker thread/, 'a small file: the roadmap (under 512 KB) is parsed inline');
     const out: string[] = [];
     const err: string[] = [];
     const code = await main(['why', 'src/cart.ts', '--json', '--lines', '--no-cache'], {
