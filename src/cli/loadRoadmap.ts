@@ -48,8 +48,8 @@ export interface LoadRoadmapOptions {
   /** One-line notes for stderr (a cache file ignored or not written); never part of the answer. */
   readonly note?: (line: string) => void;
   /**
-   * Called once the worker thread has the roadmap (offThreadFrom, a cache miss): until it answers,
-   * this thread is free for work that needs no roadmap.
+   * Called when the roadmap is to be parsed (a cache miss): once the worker thread has it, or just
+   * before an inline parse. Work that needs no roadmap can go on meanwhile (git on the other core).
    */
   readonly whileParsing?: () => void;
 }
@@ -262,6 +262,7 @@ async function parsedRoadmapFiles(
     options.whileParsing?.();
     parsed.push(...(await onThread));
   } else {
+    options.whileParsing?.();
     // One file at a time, yielding between them: `why` streams git blame while this runs, and a long
     // synchronous stretch would let blame's pipe fill up and stall git (measured: ~1 s on 10k items).
     for (let i = 0; i < found.files.length; i++) {

@@ -139,9 +139,10 @@ export async function analyzeWhy(opts: WhyOptions): Promise<WhyAnalysis> {
   // every git pipe (blame of a 1,200-line file, the full `rev-list --parents`) until it ended.
   // Its decode holds the thread; the blame store's lookup (a few ms of reads) goes first (see onDecided).
   if (earlyBlame) await blameStarted;
-  // What needs no roadmap and would otherwise wait for it: done while a worker thread parses it (a
-  // cache miss), when this thread has nothing else to do. A warm call decodes the cached roadmap on
-  // this thread instead, and does these after it as before (running them first gained nothing).
+  // What needs no roadmap and would otherwise wait for it, started when the roadmap is to be parsed
+  // (a cache miss): current work's git then runs on the other core during the parse, and the
+  // symbols are found while a worker thread parses. A warm call decodes the cached roadmap in a
+  // few tens of ms and does these after it as before (running them first gained nothing there).
   let duringParse: { symbols: Promise<SymbolRange[]>; lines: string[]; facts: WorkFacts } | undefined;
   const whileParsing =
     earlyBlame && bytes && 'repo' in opened
