@@ -17,6 +17,7 @@ import { detectCurrentWork, readWorkFacts, type WorkFacts } from '../git/current
 import { GitRunner } from '../git/gitRunner';
 import { blameWithStore, type BlameAnswer } from './blameWithStore';
 import { isDirectory, loadRoadmap } from './loadRoadmap';
+import { offThreadBytesFor } from './parseOffThread';
 import { openParsedRoadmapCache } from '../fs/parsedRoadmapCache';
 import { trace, traced } from './trace';
 import { readWhyFile, splitLines, toPosix } from './readWhyFile';
@@ -161,7 +162,7 @@ export async function analyzeWhy(opts: WhyOptions): Promise<WhyAnalysis> {
       cwd: inRepo ? fileDir : opts.cwd,
       roadmap: opts.roadmap ?? [],
       parsedCache: opts.noCache === true ? undefined : openParsedRoadmapCache(),
-      offThreadFrom: offThreadFrom(bytes),
+      offThreadFrom: offThreadBytesFor(bytes),
       note: (line) => notes.push(line),
       ...(whileParsing ? { whileParsing } : {}),
     });
@@ -319,24 +320,6 @@ export async function analyzeWhy(opts: WhyOptions): Promise<WhyAnalysis> {
       };
     }
   }
-}
-
-/**
- * From how many roadmap bytes a cache miss is parsed on a worker thread. The thread costs ~60–90 ms
- * of CPU on a cold call (its start, its own copy of the parser, the result copied back), and on two
- * cores that is time taken from git: it pays only when this thread has much to stream while the
- * parse would hold it, which is a big blame (its output outgrows a pipe's 64 KB and git waits), or
- * a parse so long that every pipe fills. Paired loops, cold calls on cobra (161 KB roadmap) and
- * commons-lang (258 KB), 2026-12-08: inline was 17–38 ms faster for files of 400–4,129 lines,
- * the thread 60 ms faster for ArrayUtils.java (9,690 lines). See docs/performance.md.
- */
-function offThreadFrom(file: Buffer | undefined): number {
-  const BIG_BLAME_LINES = 5000;
-  let lines = 0;
-  // Newlines counted in the bytes, stopping once past the bound (no decode of a large file).
-  for (let at = file?.indexOf(10) ?? -1; at !== -1 && lines <= BIG_BLAME_LINES; at = file?.indexOf(10, at + 1) ?? -1)
-    lines++;
-  return lines > BIG_BLAME_LINES ? 64 * 1024 : 512 * 1024;
 }
 
 /** Blame straight from git (the early start did not apply): no store. */
