@@ -19,11 +19,12 @@ const WORKER_SCRIPT = path.join(__dirname, 'roadmapParseWorker.js');
 /**
  * From how many roadmap bytes a cache miss of `why` on `file` is parsed on the worker thread. The
  * thread costs ~60–90 ms of CPU on a cold call (its start, its own copy of the parser, the result
- * copied back), and on two cores that is time taken from git: it pays only when this thread has much to stream while the
- * parse would hold it, which is a big blame (its output outgrows a pipe's 64 KB and git waits), or
- * a parse so long that every pipe fills. Paired loops, cold calls on cobra (161 KB roadmap) and
- * commons-lang (258 KB), 2026-12-08: inline was 17–38 ms faster for files of 400–4,129 lines,
- * the thread 60 ms faster for ArrayUtils.java (9,690 lines). See docs/performance.md.
+ * copied back), and on two cores that is time taken from git. It pays only when this thread has
+ * much to stream while the parse would hold it: a big blame (its output outgrows a pipe's 64 KB and
+ * git waits), or a parse so long that every pipe fills. Paired loops, cold calls on cobra (161 KB
+ * roadmap) and commons-lang (258 KB), 2026-12-08: inline was 17–38 ms faster for files of
+ * 400–4,129 lines, the thread 60 ms faster for ArrayUtils.java (9,690 lines). See
+ * docs/performance.md.
  */
 export function offThreadBytesFor(file: Buffer | undefined): number {
   const BIG_BLAME_LINES = 5000;

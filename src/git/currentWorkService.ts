@@ -46,9 +46,9 @@ export interface WorkFacts {
 
 /**
  * Starts reading what detectCurrentWork reads from git, before the linker exists: `why` does this
- * while its roadmap is parsed on a worker thread and its main thread has nothing to do. On a
- * branch named after its item the commits and remotes are then read for nothing (the decision
- * needs only the name), which is why this is not the default.
+ * when its roadmap is to be parsed (a cache miss), so git runs while the parse holds the thread or
+ * a worker thread parses. On a branch named after its item the commits and remotes are then read
+ * for nothing (the decision needs only the name), which is why this is not the default.
  */
 export function readWorkFacts(repo: GitRepository, opts: CurrentWorkOptions = {}): WorkFacts {
   const head = repo.head(opts.signal);
