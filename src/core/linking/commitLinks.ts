@@ -85,15 +85,14 @@ function literalPrefix(pattern: string): string {
 
 /** Items' `branches` entries: exact names in a map, globs compiled once. */
 export class BranchTags {
-  private readonly exact = new Map<string, string[]>();
+  /** Each exact name's item ids, in roadmap order (a set: 1,000 epics tagged `develop` made a list scan quadratic). */
+  private readonly exact = new Map<string, Set<string>>();
   private readonly globs: { itemId: string; pattern: string; literal: string; test: (s: string) => boolean }[] = [];
 
   constructor(items: readonly Pick<RoadmapItem, 'id' | 'branches'>[]) {
     // A team's epics mostly share a few patterns (`chk/*` on every CHK epic): each is parsed and
     // compiled once, not once per item (10,000 items: ~20 ms of a warm `why`, issue #13).
     const compiled = new Map<string, { test: (s: string) => boolean; literal: string } | null | 'exact'>();
-    // Each exact name's ids as a set too: 1,000 epics tagged `develop` made a scan of the list quadratic.
-    const exactIds = new Map<string, Set<string>>();
     for (const item of items) {
       for (const pattern of item.branches) {
         if (pattern.length === 0) continue;
@@ -108,16 +107,9 @@ export class BranchTags {
         if (kind !== 'exact') {
           this.globs.push({ itemId: item.id, pattern, literal: kind.literal, test: kind.test });
         } else {
-          let list = this.exact.get(pattern);
-          let ids = exactIds.get(pattern);
-          if (list === undefined || ids === undefined) {
-            this.exact.set(pattern, (list = []));
-            exactIds.set(pattern, (ids = new Set()));
-          }
-          if (!ids.has(item.id)) {
-            ids.add(item.id);
-            list.push(item.id);
-          }
+          let ids = this.exact.get(pattern);
+          if (ids === undefined) this.exact.set(pattern, (ids = new Set()));
+          ids.add(item.id);
         }
       }
     }
