@@ -16,15 +16,14 @@ import type {
   RoadmapDiagnostic,
   Severity,
   SourceLocation,
-  SourceRange,
 } from '../roadmap/roadmapTypes';
 import {
   array,
   decodeItemColumns,
   encodeItemColumns,
   Malformed,
-  rangeAt,
   rangeNumbers,
+  rangeOf,
   str,
   type ItemColumns,
 } from './parsedRoadmapColumns';
@@ -170,18 +169,17 @@ export function decodeParsedRoadmap(bytes: Uint8Array, key: string, paths: reado
   }
 }
 
-const range = (r: unknown): SourceRange => rangeAt(array(r, 4), 0);
 const SEVERITIES: ReadonlySet<unknown> = new Set<Severity>(['error', 'warning', 'information']);
 
 function readFile(v: unknown, path: string): ParsedRoadmapFile {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new Malformed();
   const f = v as Record<string, unknown>;
-  const location = (r: unknown): SourceLocation => ({ file: path, range: range(r) });
+  const location = (r: unknown): SourceLocation => ({ file: path, range: rangeOf(r) });
   const items = decodeItemColumns(f, path);
   const diagnostics = array(f['d']).map((raw): RoadmapDiagnostic => {
     const [r, severity, message, code, related] = array(raw, 5);
     if (!SEVERITIES.has(severity)) throw new Malformed();
-    const d = { file: path, range: range(r), severity: severity as Severity, code: str(code), message: str(message) };
+    const d = { file: path, range: rangeOf(r), severity: severity as Severity, code: str(code), message: str(message) };
     if (related === null) return d;
     const rel = array(related).map((x): RelatedLocation => {
       const [at, text] = array(x, 2);

@@ -88,6 +88,9 @@ export function rangeAt(r: readonly unknown[], at: number): SourceRange {
   };
 }
 
+/** A range stored as its own list of four numbers (read as untrusted). */
+export const rangeOf = (v: unknown): SourceRange => rangeAt(array(v, 4), 0);
+
 /**
  * One empty list for every item with none (most items have no links, branches, paths, aliases or
  * metrics): 10,000 items made ~40,000 empty arrays, each one more object for the young
@@ -151,7 +154,7 @@ export function decodeItemColumns(v: Record<string, unknown>, file: string): Roa
       idLocation: location(ri + 4),
     };
     const aliasLocs = x[xi + 5];
-    if (aliasLocs !== 0) item.aliasLocations = array(aliasLocs).map((a) => ({ file, range: rangeAt(array(a, 4), 0) }));
+    if (aliasLocs !== 0) item.aliasLocations = array(aliasLocs).map((a) => ({ file, range: rangeOf(a) }));
     for (let k = 0; k < OPTIONAL_STRINGS.length; k++) {
       const value = s[si + 3 + k];
       if (value !== null) item[OPTIONAL_STRINGS[k] ?? 'why'] = str(value);
