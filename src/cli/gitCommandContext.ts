@@ -41,7 +41,7 @@ export interface GitCommandContext {
 
 export async function openRoadmap(parsed: ParsedArgs, io: CliIo): Promise<{ repoDir: string; roadmap: LoadedRoadmap }> {
   const repoDir = path.resolve(io.cwd, parsed.options.get('repo') ?? '.');
-  if (!(await isDirectory(repoDir)))
+  if (!isDirectory(repoDir))
     throw new CliFailure(
       'repo-not-a-folder',
       `--repo ${parsed.options.get('repo') ?? '.'}: not a folder; pass the repository's folder.`,

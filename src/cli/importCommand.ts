@@ -43,17 +43,17 @@ async function readText(file: string): Promise<string | undefined> {
 }
 
 /** The file to merge into, and the roadmap's other files (their ids can be parents). */
-async function targetFile(cwd: string, roadmap: string | undefined): Promise<{ file: string; others: string[] }> {
+function targetFile(cwd: string, roadmap: string | undefined): { file: string; others: string[] } {
   if (roadmap !== undefined) {
     const full = path.resolve(cwd, roadmap);
-    if (await isDirectory(full)) {
-      const found = await findRoadmapFiles(full);
+    if (isDirectory(full)) {
+      const found = findRoadmapFiles(full);
       return { file: found[0] ?? path.join(full, 'roadmap.yaml'), others: found.slice(1) };
     }
-    if (!(await isDirectory(path.dirname(full)))) throw new UsageError(`--roadmap ${roadmap}: no such folder.`);
+    if (!isDirectory(path.dirname(full))) throw new UsageError(`--roadmap ${roadmap}: no such folder.`);
     return { file: full, others: [] };
   }
-  const found = await discoverRoadmap(cwd);
+  const found = discoverRoadmap(cwd);
   if (!found) return { file: path.join(path.resolve(cwd), 'roadmap.yaml'), others: [] };
   return { file: found.files[0] ?? path.join(found.root, 'roadmap.yaml'), others: found.files.slice(1) };
 }
@@ -154,7 +154,7 @@ export const importCommand: CliCommand = {
       return fail(`no items could be read from ${exportName}.`);
     }
 
-    const { file, others } = await targetFile(io.cwd, parsed.options.get('roadmap'));
+    const { file, others } = targetFile(io.cwd, parsed.options.get('roadmap'));
     const otherIds = new Set<string>();
     for (const other of others)
       for (const item of parseRoadmapBytes(other, readRoadmapFile(other, io.cwd)).items) otherIds.add(idKey(item.id));

@@ -72,10 +72,6 @@ const MAX_GLOBSTAR_DEPTH = 16;
 // and reading 25 roadmap files took ~17 ms of a warm `why` that way; issue #13). None of them can
 // block: stat and readdir do not open files, and reads go through readFileBoundedSync.
 
-export function isDirectory(p: string): Promise<boolean> {
-  return Promise.resolve(isDirectorySync(p));
-}
-
 /** Undefined for anything stat refuses (missing, a file on the way, no permission, a link loop). */
 function statOf(p: string): Stats | undefined {
   try {
@@ -85,7 +81,7 @@ function statOf(p: string): Stats | undefined {
   }
 }
 
-function isDirectorySync(p: string): boolean {
+export function isDirectory(p: string): boolean {
   return statOf(p)?.isDirectory() ?? false;
 }
 
@@ -128,11 +124,7 @@ function filesForGlob(folder: string, glob: string): string[] {
 }
 
 /** Roadmap files directly in `folder`, in glob order then path order, without duplicates. */
-export function findRoadmapFiles(folder: string, globs: readonly string[] = DEFAULT_ROADMAP_GLOBS): Promise<string[]> {
-  return Promise.resolve(findRoadmapFilesSync(folder, globs));
-}
-
-function findRoadmapFilesSync(folder: string, globs: readonly string[]): string[] {
+export function findRoadmapFiles(folder: string, globs: readonly string[] = DEFAULT_ROADMAP_GLOBS): string[] {
   const seen = new Set<string>();
   for (const glob of globs) {
     if (glob.trim().length === 0) continue;
@@ -148,11 +140,9 @@ function findRoadmapFilesSync(folder: string, globs: readonly string[]): string[
  */
 function isRepositoryBoundary(dir: string): boolean {
   const dotGit = path.join(dir, '.git');
-  if (isDirectorySync(dotGit) || isFile(dotGit)) return true;
+  if (isDirectory(dotGit) || isFile(dotGit)) return true;
   return (
-    isFile(path.join(dir, 'HEAD')) &&
-    isDirectorySync(path.join(dir, 'objects')) &&
-    isDirectorySync(path.join(dir, 'refs'))
+    isFile(path.join(dir, 'HEAD')) && isDirectory(path.join(dir, 'objects')) && isDirectory(path.join(dir, 'refs'))
   );
 }
 
@@ -163,14 +153,10 @@ function isRepositoryBoundary(dir: string): boolean {
 export function discoverRoadmap(
   cwd: string,
   globs: readonly string[] = DEFAULT_ROADMAP_GLOBS,
-): Promise<{ root: string; files: string[] } | undefined> {
-  return Promise.resolve(discoverRoadmapSync(cwd, globs));
-}
-
-function discoverRoadmapSync(cwd: string, globs: readonly string[]): { root: string; files: string[] } | undefined {
+): { root: string; files: string[] } | undefined {
   let dir = path.resolve(cwd);
   for (;;) {
-    const files = findRoadmapFilesSync(dir, globs);
+    const files = findRoadmapFiles(dir, globs);
     if (files.length > 0) return { root: dir, files };
     const parent = path.dirname(dir);
     if (parent === dir || isRepositoryBoundary(dir)) return undefined;
@@ -190,7 +176,7 @@ async function resolveExplicit(
     const full = path.resolve(cwd, arg);
     // `origin/roadmap:roadmap.yaml`: a roadmap kept on a branch of its own (read-only, from git).
     const spec = parseGitObjectSpec(arg);
-    if (spec && !isFile(full) && !isDirectorySync(full)) {
+    if (spec && !isFile(full) && !isDirectory(full)) {
       try {
         gitObjects.set(arg, await readGitObjectFile(new GitRunner({ cwd, isTrusted: () => true }), spec));
       } catch (e) {
@@ -201,8 +187,8 @@ async function resolveExplicit(
       root ??= path.resolve(cwd);
       continue;
     }
-    if (isDirectorySync(full)) {
-      const found = findRoadmapFilesSync(full, globs);
+    if (isDirectory(full)) {
+      const found = findRoadmapFiles(full, globs);
       if (found.length === 0) throw new NoRoadmapError(`No roadmap file in ${arg} (looked for ${globs.join(', ')}).`);
       files.push(...found);
       root ??= full;
@@ -284,7 +270,7 @@ export async function loadRoadmap(options: LoadRoadmapOptions): Promise<LoadedRo
   if (options.roadmap && options.roadmap.length > 0) {
     found = await resolveExplicit(options.cwd, options.roadmap, globs);
   } else {
-    found = await discoverRoadmap(options.cwd, globs);
+    found = discoverRoadmap(options.cwd, globs);
     if (found === undefined) {
       throw new NoRoadmapError(
         `No roadmap found in ${options.cwd} or its parent folders (looked for ${globs.join(', ')}). Create roadmap.yaml or pass --roadmap PATH.`,

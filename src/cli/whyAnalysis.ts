@@ -72,7 +72,7 @@ export async function analyzeWhy(opts: WhyOptions): Promise<WhyAnalysis> {
   trace('file read');
   const fileDir = path.dirname(realPath);
   const opened = await openRepo(
-    opts.repo !== undefined ? path.resolve(opts.cwd, opts.repo) : (await isDirectory(fileDir)) ? fileDir : opts.cwd,
+    opts.repo !== undefined ? path.resolve(opts.cwd, opts.repo) : isDirectory(fileDir) ? fileDir : opts.cwd,
   );
   const repoRoot =
     'repo' in opened && opened.repo.info.root !== undefined
