@@ -3,14 +3,16 @@
 //   node bench/finderJit.mjs curve --repo PATH --file F [--calls 40] [-- NODE_FLAGS]
 //     per-call ms of the first calls on F (e.g. `-- --max-opt=1`: without the optimizing compiler)
 //   node bench/finderJit.mjs gc --repo PATH --file F [--gcs 3] [-- NODE_FLAGS]
-//     the finder warmed on the repository's files of F's language (600 ms), then forced major GCs
+//     the finder warmed as the long-lived row warms it (symbolRows.mjs: the repository's files of F's
+//     language, 600 ms or 40 passes), then forced major GCs
 //     with the finder idle, then 4 calls on F (e.g. `-- --trace-deopt`: what the GC threw away)
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { loadProductModules } from './productModules.mjs';
+import { warmUp } from './symbolRows.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const argv = process.argv.slice(2);
@@ -52,15 +54,10 @@ if (mode === 'curve') {
   const calls = Number(flag('--calls', '40'));
   console.log(`${file}: ms per call, calls 1–${calls}: ${Array.from({ length: calls }, time).join(' ')}`);
 } else {
-  const ext = path.extname(file);
-  const others = execFileSync('git', ['-C', repo, 'ls-files', '-z'], { encoding: 'utf8', maxBuffer: 1 << 28 })
-    .split('\0')
-    .filter((f) => f.endsWith(ext))
-    .map((f) => [f, readLines(f)]);
-  const start = performance.now();
-  while (performance.now() - start < 600) for (const [f, l] of others) findSymbolsFresh(f, l);
+  // The bench row's own warm-up (symbolRows.mjs): the same state the long-lived row measures in.
+  const warm = warmUp({ dir: repo, files: [{ path: file }] }, findSymbolsFresh);
   const gcs = Number(flag('--gcs', '3'));
-  console.log(`--- warmed (${others.length} files); ${gcs} forced major GCs`);
+  console.log(`--- warmed (${warm.files} files, ${warm.calls} calls); ${gcs} forced major GCs`);
   for (let i = 0; i < gcs; i++) globalThis.gc();
   console.log(`${file}: after ${gcs} GCs, ms per call: ${[time(), time(), time(), time()].join(' ')}`);
 }

@@ -39,7 +39,7 @@ function finder(product) {
  * files of the measured files' languages (the measured ones among them), pass after pass, until
  * WARM_MS of finder time. Once per bench process: every file row after it shares that JIT.
  */
-function warmUp(repo, find) {
+export function warmUp(repo, find) {
   const exts = new Set(repo.files.map((f) => path.extname(f.path)));
   const tracked = execFileSync('git', ['-C', repo.dir, 'ls-files', '-z'], { encoding: 'utf8', maxBuffer: 1 << 28 })
     .split('\0')
