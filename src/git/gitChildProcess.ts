@@ -31,6 +31,8 @@ export interface GitChildSpec {
   readonly okExitCodes?: readonly number[] | undefined;
   /** Milliseconds without any output after which git is killed with its group (GitTimeoutError). */
   readonly timeoutMs: number;
+  /** Git's stdout goes to this file descriptor instead of a pipe (see outputSpool.ts); `stdout` is then null. */
+  readonly stdoutFd?: number | undefined;
 }
 
 export interface GitExit {
@@ -68,7 +70,7 @@ export class GitChildProcess {
       windowsHide: true,
       // Its own process group, so a kill reaches whatever git started and nothing is orphaned.
       detached: OWN_PROCESS_GROUP,
-      stdio: ['pipe', 'pipe', 'pipe'],
+      stdio: ['pipe', spec.stdoutFd ?? 'pipe', 'pipe'],
     });
     trackGitProcess(this.child);
     this.stdout = this.child.stdout;

@@ -12,6 +12,9 @@ import { checkRepositoryConfig } from './configIncludes';
 import { LIST_FILTER_KEYS_ARGS, contentFilterEnv } from './contentFilters';
 import { GitChildProcess } from './gitChildProcess';
 import { GitAbortedError, GitOutputTooLargeError, UntrustedWorkspaceError } from './gitErrors';
+import { countGitStartPending } from './gitProcessCounter';
+import { OutputSpool, SPOOL_POLL_MS } from './outputSpool';
+import { RecordSplitter } from './recordSplitter';
 
 export interface GitRunnerOptions {
   readonly cwd: string;
@@ -20,6 +23,14 @@ export interface GitRunnerOptions {
   readonly gitPath?: string;
   /** Milliseconds a call may go without output before it is killed; default gitTimeoutMs(). */
   readonly timeoutMs?: number;
+  /**
+   * stream() has git write to an anonymous temporary file, read back once git exits, instead of a
+   * pipe (outputSpool.ts): for a CLI command that holds its thread with a long synchronous step
+   * while git runs. Records then arrive only at the end. Ignored where no such file can be made.
+   */
+  readonly spoolStreams?: boolean;
+  /** The most a spooled stream may write before git is stopped (GitOutputTooLargeError); default 256 MB. */
+  readonly spoolMaxBytes?: number;
 }
 
 /** Default idle timeout of a git call: a blocked git is stopped, a long healthy stream is not. */
@@ -56,12 +67,15 @@ export interface StreamOptions {
 }
 
 const DEFAULT_MAX_OUTPUT = 64 * 1024 * 1024;
+/** A 1M-commit `rev-list --parents` is ~82 MB; a spool is on disk, so it is bounded all the same. */
+const DEFAULT_SPOOL_MAX = 256 * 1024 * 1024;
 
 export class GitRunner {
   readonly cwd: string;
   private readonly isTrusted: () => boolean;
   private readonly gitPath: string;
   private readonly timeoutMs: number;
+  private readonly spoolMax: number | undefined;
   /** The repository config check (configIncludes.ts), done once per runner before its first git. */
   private configChecked: Promise<void> | undefined;
 
@@ -70,6 +84,7 @@ export class GitRunner {
     this.isTrusted = opts.isTrusted;
     this.gitPath = opts.gitPath ?? 'git';
     this.timeoutMs = opts.timeoutMs ?? gitTimeoutMs();
+    this.spoolMax = opts.spoolStreams === true ? (opts.spoolMaxBytes ?? DEFAULT_SPOOL_MAX) : undefined;
   }
 
   /**
@@ -107,41 +122,22 @@ export class GitRunner {
   /**
    * Streams stdout as batches of records split on `separator`, each decoded as UTF-8. Nothing but
    * the current partial record is buffered, so a 100k-commit log costs memory per batch, not per
-   * log. Breaking out of the loop or aborting kills git.
+   * log. Breaking out of the loop or aborting kills git. With `spoolStreams` the batches come once
+   * git has exited, read back from its file (a failed git then yields nothing before its error).
    */
   async *stream(args: readonly string[], opts: StreamOptions = {}): AsyncGenerator<string[], void, undefined> {
-    const sep = opts.separator ?? '\0';
-    const child = await this.start(args, opts.signal, undefined, undefined);
-    // Records are cut on the separator BYTE (NUL or LF never occur inside a UTF-8 sequence) and
-    // each is decoded on its own: the strings kept by callers are then flat and one-byte when
-    // ASCII, instead of slices that pin every 64 KB chunk (two-byte if one character needs it).
-    const sepByte = sep === '\0' ? 0 : 10;
-    let carry: Buffer[] = [];
+    const records = new RecordSplitter(opts.separator ?? '\0');
+    const spool = this.spoolMax !== undefined ? OutputSpool.open() : undefined;
+    let child: GitChildProcess | undefined;
     try {
-      if (child.stdout) {
-        for await (const chunk of child.stdout as AsyncIterable<Buffer>) {
+      child = await this.start(args, opts.signal, undefined, undefined, spool?.fd);
+      const output = spool ? this.spooled(child, spool, args, this.spoolMax ?? DEFAULT_SPOOL_MAX) : child.stdout;
+      if (output) {
+        for await (const chunk of output as AsyncIterable<Buffer>) {
           child.noteProgress();
           if (opts.signal?.aborted) throw new GitAbortedError();
-          let idx = chunk.indexOf(sepByte);
-          if (idx < 0) {
-            carry.push(chunk);
-            continue;
-          }
-          const records: string[] = [];
-          let start = 0;
-          while (idx >= 0) {
-            if (carry.length > 0) {
-              carry.push(chunk.subarray(start, idx));
-              records.push(Buffer.concat(carry).toString('utf8'));
-              carry = [];
-            } else {
-              records.push(chunk.toString('utf8', start, idx));
-            }
-            start = idx + 1;
-            idx = chunk.indexOf(sepByte, start);
-          }
-          if (start < chunk.length) carry.push(chunk.subarray(start));
-          yield records;
+          const batch = records.push(chunk);
+          if (batch.length > 0) yield batch;
         }
       }
       const failure = await child.exited.then(
@@ -151,10 +147,48 @@ export class GitRunner {
       // An abort wins over how git happened to end.
       if (opts.signal?.aborted) throw new GitAbortedError();
       if (failure !== undefined) throw failure;
-      if (carry.length > 0) yield [Buffer.concat(carry).toString('utf8')];
+      const last = records.end();
+      if (last !== undefined) yield [last];
     } finally {
-      child.stop();
+      child?.stop();
+      spool?.close();
     }
+  }
+
+  /**
+   * The spool's chunks once git has exited (on a failure, none: the caller throws it). While git
+   * runs, the file's size is its progress for the idle timeout, and past `max` git is stopped.
+   */
+  private async *spooled(
+    child: GitChildProcess,
+    spool: OutputSpool,
+    args: readonly string[],
+    max: number,
+  ): AsyncGenerator<Buffer, void, undefined> {
+    let seen = 0;
+    const watch = setInterval(() => {
+      const size = spool.size();
+      if (size > max)
+        child.fail(new GitOutputTooLargeError(`git ${args[0] ?? ''} produced more than ${max} bytes`, args, null, ''));
+      else if (size > seen) child.noteProgress();
+      seen = size;
+    }, SPOOL_POLL_MS);
+    watch.unref();
+    try {
+      if (
+        !(await child.exited.then(
+          () => true,
+          () => false,
+        ))
+      )
+        return;
+    } finally {
+      clearInterval(watch);
+    }
+    if (spool.size() > max) {
+      throw new GitOutputTooLargeError(`git ${args[0] ?? ''} produced more than ${max} bytes`, args, null, '');
+    }
+    yield* spool.chunks();
   }
 
   /** Checks trust, looks up the content-filter overrides the subcommand needs, and spawns git. */
@@ -163,6 +197,22 @@ export class GitRunner {
     signal: AbortSignal | undefined,
     stdin: string | undefined,
     okExitCodes: readonly number[] | undefined,
+    stdoutFd?: number,
+  ): Promise<GitChildProcess> {
+    countGitStartPending(1);
+    try {
+      return await this.spawnChecked(args, signal, stdin, okExitCodes, stdoutFd);
+    } finally {
+      countGitStartPending(-1);
+    }
+  }
+
+  private async spawnChecked(
+    args: readonly string[],
+    signal: AbortSignal | undefined,
+    stdin: string | undefined,
+    okExitCodes: readonly number[] | undefined,
+    stdoutFd: number | undefined,
   ): Promise<GitChildProcess> {
     if (!this.isTrusted()) throw new UntrustedWorkspaceError();
     // Git reads config includes before any `-c` applies: a FIFO named there would block every call.
@@ -186,6 +236,7 @@ export class GitRunner {
       stdin,
       okExitCodes,
       timeoutMs,
+      stdoutFd,
     });
   }
 }
