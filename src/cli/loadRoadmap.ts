@@ -49,9 +49,11 @@ export interface LoadRoadmapOptions {
   readonly note?: (line: string) => void;
   /**
    * Called when the roadmap is to be parsed (a cache miss): once the worker thread has it, or just
-   * before an inline parse. Work that needs no roadmap can go on meanwhile (git on the other core).
+   * before an inline parse, which waits for what it returns (so git the caller starts can be
+   * spawned before the parse holds the thread). Work that needs no roadmap can go on meanwhile
+   * (git on the other core).
    */
-  readonly whileParsing?: () => void;
+  readonly whileParsing?: () => void | Promise<void>;
 }
 
 /** No roadmap file where one was looked for (or one it cannot read); commands print the message and exit 1. */
@@ -245,10 +247,10 @@ async function parsedRoadmapFiles(
     const onThread = parseRoadmapsOffThread(
       found.files.map((file, i) => ({ file, bytes: bytes[i] ?? Buffer.alloc(0) })),
     );
-    options.whileParsing?.();
+    void options.whileParsing?.();
     parsed.push(...(await onThread));
   } else {
-    options.whileParsing?.();
+    await options.whileParsing?.();
     // One file at a time, yielding between them: `why` streams git blame while this runs, and a long
     // synchronous stretch would let blame's pipe fill up and stall git (measured: ~1 s on 10k items).
     for (let i = 0; i < found.files.length; i++) {

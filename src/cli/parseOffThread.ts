@@ -17,23 +17,16 @@ import { trace } from './trace';
 const WORKER_SCRIPT = path.join(__dirname, 'roadmapParseWorker.js');
 
 /**
- * From how many roadmap bytes a cache miss of `why` on `file` is parsed on the worker thread. The
- * thread costs ~60–90 ms of CPU on a cold call (its start, its own copy of the parser, the result
- * copied back), and on two cores that is time taken from git. It pays only when this thread has
- * much to stream while the parse would hold it: a big blame (its output outgrows a pipe's 64 KB and
- * git waits), or a parse so long that every pipe fills. Paired loops, cold calls on cobra (161 KB
- * roadmap) and commons-lang (258 KB), 2026-12-08: inline was 17–38 ms faster for files of
- * 400–4,129 lines, the thread 60 ms faster for ArrayUtils.java (9,690 lines). See
- * docs/performance.md.
+ * From how many roadmap bytes a cache miss of `why` is parsed on the worker thread. The thread
+ * costs ~60–90 ms of CPU on a cold call (its start, its own copy of the parser, the result copied
+ * back), and on two cores that is time taken from git. Blame and the commit graph no longer wait on
+ * a pipe while an inline parse holds this thread (their output is spooled, outputSpool.ts), so the
+ * thread pays only for a parse long enough that the graph walk and the rest could overlap it: the
+ * bench's 2.6 MB roadmap, not commons-lang's 258 KB. Paired cold loops on commons-lang,
+ * 2026-12-08: inline was 65 ms faster than the thread for ArrayUtils.java (9,690 lines), the one
+ * file the thread had won before spooling. See docs/performance.md.
  */
-export function offThreadBytesFor(file: Buffer | undefined): number {
-  const BIG_BLAME_LINES = 5000;
-  let lines = 0;
-  // Newlines counted in the bytes, stopping once past the bound (no decode of a large file).
-  for (let at = file?.indexOf(10) ?? -1; at !== -1 && lines <= BIG_BLAME_LINES; at = file?.indexOf(10, at + 1) ?? -1)
-    lines++;
-  return lines > BIG_BLAME_LINES ? 64 * 1024 : 512 * 1024;
-}
+export const OFF_THREAD_FROM_BYTES = 512 * 1024;
 
 /** Each file's parse, as parseRoadmapBytes gives it, in order. Never rejects. */
 export async function parseRoadmapsOffThread(

@@ -15,9 +15,10 @@ import { BlameStore } from '../fs/blameStore';
 import { RepoCache } from '../fs/repoCache';
 import { detectCurrentWork, readWorkFacts, type WorkFacts } from '../git/currentWorkService';
 import { GitRunner } from '../git/gitRunner';
+import { gitStartsSettled } from '../git/gitProcessCounter';
 import { blameWithStore, type BlameAnswer } from './blameWithStore';
 import { isDirectory, loadRoadmap } from './loadRoadmap';
-import { offThreadBytesFor } from './parseOffThread';
+import { OFF_THREAD_FROM_BYTES } from './parseOffThread';
 import { openParsedRoadmapCache } from '../fs/parsedRoadmapCache';
 import { trace, traced } from './trace';
 import { readWhyFile, splitLines, toPosix } from './readWhyFile';
@@ -26,6 +27,12 @@ import { lineCount } from '../core/util/lineStarts';
 import type { CommitGraph } from '../git/commitLookup';
 import { lookUpWhyLinks } from './whyLinks';
 import { whySymbols } from './whySymbols';
+
+/**
+ * The longest an inline roadmap parse waits for git calls already asked for to be spawned: a config
+ * check and `git config` take ~10–25 ms; past this the parse goes ahead (git then starts after it).
+ */
+const STARTS_WAIT_MS = 50;
 
 export type WhyState = 'ok' | 'untracked' | 'binary' | 'missing' | 'unreadable' | 'not-in-repo' | 'no-git' | 'error';
 
@@ -90,7 +97,9 @@ export async function analyzeWhy(opts: WhyOptions): Promise<WhyAnalysis> {
   const blameAbort = new AbortController();
   const notes: string[] = [];
   const early = inRepo && 'repo' in opened && bytes !== undefined && !looksBinary(bytes) && !opts.noHistory;
-  const repoGit = early ? new GitRunner({ cwd: repoRoot, isTrusted: () => true }) : undefined;
+  // Its streams (blame, the commit graph) go through a temporary file, not a pipe: they then run
+  // to the end while this thread parses the roadmap instead of stopping at 64 KB (outputSpool.ts).
+  const repoGit = early ? new GitRunner({ cwd: repoRoot, isTrusted: () => true, spoolStreams: true }) : undefined;
   // HEAD once, from the git dir's files (no process when they are plain): the graph, the blame
   // store's key and the answer all use this one.
   const headRead = 'repo' in opened ? opened.repo.headSha().catch(() => undefined) : Promise.resolve(undefined);
@@ -128,9 +137,10 @@ export async function analyzeWhy(opts: WhyOptions): Promise<WhyAnalysis> {
       ? linksAtStart.then((l) =>
           l?.links
             ? undefined
-            : traced('graph read', readGraph(opened.git, headRead, cache, notes, graphSource, blameAbort.signal)).then(
-                (graph) => ({ graph }),
-              ),
+            : traced(
+                'graph read',
+                readGraph(repoGit ?? opened.git, headRead, cache, notes, graphSource, blameAbort.signal),
+              ).then((graph) => ({ graph })),
         )
       : undefined;
   void earlyBlame?.then((b) => trace(b.from === 'store' ? 'blame done (from the blame store)' : 'blame done'));
@@ -147,13 +157,16 @@ export async function analyzeWhy(opts: WhyOptions): Promise<WhyAnalysis> {
   let duringParse: { symbols: Promise<SymbolRange[]>; lines: string[]; facts: WorkFacts } | undefined;
   const whileParsing =
     earlyBlame && bytes && 'repo' in opened
-      ? (): void => {
+      ? (): Promise<void> => {
           const lines = splitLines(bytes.toString('utf8'));
           duringParse = {
             lines,
             symbols: whySymbols(cache, blamePath, bytes, lines, (l) => notes.push(l)),
             facts: readWorkFacts(opened.repo),
           };
+          // Blame and the graph wait on a config check (and blame on `git config`) before they are
+          // spawned: let them start before an inline parse holds the thread (bounded).
+          return gitStartsSettled(STARTS_WAIT_MS);
         }
       : undefined;
   let loaded: Awaited<ReturnType<typeof loadRoadmap>>;
@@ -162,7 +175,7 @@ export async function analyzeWhy(opts: WhyOptions): Promise<WhyAnalysis> {
       cwd: inRepo ? fileDir : opts.cwd,
       roadmap: opts.roadmap ?? [],
       parsedCache: opts.noCache === true ? undefined : openParsedRoadmapCache(),
-      offThreadFrom: offThreadBytesFor(bytes),
+      offThreadFrom: OFF_THREAD_FROM_BYTES,
       note: (line) => notes.push(line),
       ...(whileParsing ? { whileParsing } : {}),
     });
