@@ -150,6 +150,10 @@ export async function analyzeWhy(opts: WhyOptions): Promise<WhyAnalysis> {
   // every git pipe (blame of a 1,200-line file, the full `rev-list --parents`) until it ended.
   // Its decode holds the thread; the blame store's lookup (a few ms of reads) goes first (see onDecided).
   if (earlyBlame) await blameStarted;
+  // Blame and the graph wait on a config check (blame on `git config` too) before they are spawned:
+  // let them start before the roadmap's decode or parse holds the thread (bounded). Blame is the
+  // long pole of a call whose blame is not stored yet.
+  await gitStartsSettled(STARTS_WAIT_MS);
   // What needs no roadmap and would otherwise wait for it, started when the roadmap is to be parsed
   // (a cache miss): current work's git then runs on the other core during the parse, and the
   // symbols are found while a worker thread parses. A warm call decodes the cached roadmap in a
