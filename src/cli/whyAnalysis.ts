@@ -26,6 +26,7 @@ import { commitLinksForBlame, openRepo, readGraph, type GraphSource } from './wh
 import { lineCount } from '../core/util/lineStarts';
 import type { CommitGraph } from '../git/commitLookup';
 import { lookUpWhyLinks } from './whyLinks';
+import { whyOutcome } from './whyOutcome';
 import { whySymbols } from './whySymbols';
 
 /**
@@ -295,48 +296,7 @@ export async function analyzeWhy(opts: WhyOptions): Promise<WhyAnalysis> {
     currentItemId,
     blameFrom: opts.noHistory ? ('none' as const) : answer.from,
   };
-  if (opts.noHistory) {
-    return { ...common, state: 'ok', attribution: attributeFile({ lines, relPath: ownPath, roadmap: index, symbols }) };
-  }
-  switch (blame.state) {
-    case 'ok':
-      return {
-        ...common,
-        state: 'ok',
-        attribution: attributeFile({
-          lines,
-          relPath: ownPath,
-          roadmap: index,
-          symbols,
-          blame: blame.blame,
-          commits,
-          currentItemId,
-        }),
-      };
-    case 'untracked':
-      return {
-        ...common,
-        state: 'untracked',
-        message: 'not committed yet: every line is new work',
-        attribution: attributeFile({
-          lines,
-          relPath: ownPath,
-          roadmap: index,
-          symbols,
-          allUncommitted: true,
-          currentItemId,
-        }),
-      };
-    default: {
-      const message = blame.state === 'error' ? blame.message : `blame: ${blame.state}`;
-      return {
-        ...common,
-        state: blame.state === 'missing' ? 'missing' : blame.state === 'binary' ? 'binary' : 'error',
-        message,
-        attribution: attributeFile({ lines, relPath: ownPath, roadmap: index, symbols }),
-      };
-    }
-  }
+  return whyOutcome(common, opts.noHistory ? undefined : blame, commits, ownPath);
 }
 
 /** Blame straight from git (the early start did not apply): no store. */
