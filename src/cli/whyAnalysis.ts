@@ -169,8 +169,8 @@ export async function analyzeWhy(opts: WhyOptions): Promise<WhyAnalysis> {
             symbols: whySymbols(cache, blamePath, bytes, lines, (l) => notes.push(l)),
             facts: readWorkFacts(opened.repo),
           };
-          // Blame and the graph wait on a config check (and blame on `git config`) before they are
-          // spawned: let them start before an inline parse holds the thread (bounded).
+          // Current work's git (`remote`, `log`) waits on file reads before it is spawned: let it
+          // start before an inline parse holds the thread (bounded), as blame and the graph did.
           return gitStartsSettled(STARTS_WAIT_MS);
         }
       : undefined;

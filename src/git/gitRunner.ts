@@ -11,7 +11,7 @@
 import { checkRepositoryConfig } from './configIncludes';
 import { LIST_FILTER_KEYS_ARGS, contentFilterEnv } from './contentFilters';
 import { GitChildProcess } from './gitChildProcess';
-import { GitAbortedError, GitOutputTooLargeError, UntrustedWorkspaceError } from './gitErrors';
+import { GitAbortedError, GitError, GitOutputTooLargeError, UntrustedWorkspaceError } from './gitErrors';
 import { countGitStartPending } from './gitProcessCounter';
 import { OutputSpool, SPOOL_POLL_MS } from './outputSpool';
 import { RecordSplitter } from './recordSplitter';
@@ -69,6 +69,8 @@ export interface StreamOptions {
 const DEFAULT_MAX_OUTPUT = 64 * 1024 * 1024;
 /** A 1M-commit `rev-list --parents` is ~82 MB; a spool is on disk, so it is bounded all the same. */
 const DEFAULT_SPOOL_MAX = 256 * 1024 * 1024;
+/** How git reports a write that failed for want of space (ENOSPC, EDQUOT); git runs with LC_ALL=C. */
+const NO_SPACE = /No space left on device|Disk quota exceeded/i;
 
 export class GitRunner {
   readonly cwd: string;
@@ -126,8 +128,20 @@ export class GitRunner {
    * git has exited, read back from its file (a failed git then yields nothing before its error).
    */
   async *stream(args: readonly string[], opts: StreamOptions = {}): AsyncGenerator<string[], void, undefined> {
-    const records = new RecordSplitter(opts.separator ?? '\0');
     const spool = this.spoolMax !== undefined ? OutputSpool.open() : undefined;
+    // A spooled git that could not write its file (a full temporary folder) has yielded nothing:
+    // it runs again through a pipe, as it would have without the spool.
+    if (spool && (yield* this.streamOnce(args, opts, spool)) !== 'no-space') return;
+    yield* this.streamOnce(args, opts, undefined);
+  }
+
+  /** One git process for stream(); 'no-space' instead of the failure of a spool that ran out of space. */
+  private async *streamOnce(
+    args: readonly string[],
+    opts: StreamOptions,
+    spool: OutputSpool | undefined,
+  ): AsyncGenerator<string[], 'no-space' | undefined, undefined> {
+    const records = new RecordSplitter(opts.separator ?? '\0');
     let child: GitChildProcess | undefined;
     try {
       child = await this.start(args, opts.signal, undefined, undefined, spool?.fd);
@@ -146,9 +160,11 @@ export class GitRunner {
       );
       // An abort wins over how git happened to end.
       if (opts.signal?.aborted) throw new GitAbortedError();
+      if (spool && failure instanceof GitError && NO_SPACE.test(failure.stderr)) return 'no-space';
       if (failure !== undefined) throw failure;
       const last = records.end();
       if (last !== undefined) yield [last];
+      return undefined;
     } finally {
       child?.stop();
       spool?.close();

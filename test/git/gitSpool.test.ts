@@ -88,6 +88,32 @@ describe('GitRunner: spooled streams (posix)', function () {
     assert.deepEqual(seen, []);
   });
 
+  it('a git that cannot write its spool (no space left) runs again through a pipe', async () => {
+    // A fake git that fails as git does on ENOSPC when its stdout is a file, and answers on a pipe
+    // (node's stdio "pipe" is a socket pair: tested as "not a regular file").
+    const file = path.join(tempDir('rl-fake-git-'), 'git');
+    const calls = path.join(path.dirname(file), 'calls');
+    fs.writeFileSync(
+      file,
+      [
+        '#!/bin/sh',
+        `echo call >> '${calls}'`,
+        'if [ ! -f /dev/stdout ]; then printf "one\\ntwo\\n"; exit 0; fi',
+        'echo "fatal: unable to write to stdout: No space left on device" >&2',
+        'exit 128',
+      ].join('\n'),
+      { mode: 0o755 },
+    );
+    const runner = new GitRunner({ cwd: repo.dir, isTrusted: () => true, gitPath: file, spoolStreams: true });
+    assert.deepEqual(await collect(runner, ['rev-list'], '\n'), ['one', 'two']);
+    assert.equal(fs.readFileSync(calls, 'utf8'), 'call\ncall\n', 'spooled once, then through a pipe');
+    // Any other failure is the answer: not run again.
+    fs.rmSync(calls);
+    fs.writeFileSync(file, `#!/bin/sh\necho call >> '${calls}'\necho "fatal: bad revision" >&2\nexit 128\n`);
+    await assert.rejects(collect(runner, ['rev-list'], '\n'), /bad revision/);
+    assert.equal(fs.readFileSync(calls, 'utf8'), 'call\n');
+  });
+
   it('is bounded: past spoolMaxBytes git is stopped, even one that never ends', async () => {
     const dir = tempDir('rl-spool-');
     for (const bytes of [100_000, 'forever'] as const) {
