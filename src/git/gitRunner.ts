@@ -72,6 +72,10 @@ const DEFAULT_SPOOL_MAX = 256 * 1024 * 1024;
 /** How git reports a write that failed for want of space (ENOSPC, EDQUOT); git runs with LC_ALL=C. */
 const NO_SPACE = /No space left on device|Disk quota exceeded/i;
 
+function tooLarge(args: readonly string[], max: number): GitOutputTooLargeError {
+  return new GitOutputTooLargeError(`git ${args[0] ?? ''} produced more than ${max} bytes`, args, null, '');
+}
+
 export class GitRunner {
   readonly cwd: string;
   private readonly isTrusted: () => boolean;
@@ -112,7 +116,7 @@ export class GitRunner {
       child.noteProgress();
       outBytes += chunk.length;
       if (outBytes > max) {
-        child.fail(new GitOutputTooLargeError(`git ${args[0] ?? ''} produced more than ${max} bytes`, args, null, ''));
+        child.fail(tooLarge(args, max));
         return;
       }
       out.push(chunk);
@@ -184,8 +188,7 @@ export class GitRunner {
     let seen = 0;
     const watch = setInterval(() => {
       const size = spool.size();
-      if (size > max)
-        child.fail(new GitOutputTooLargeError(`git ${args[0] ?? ''} produced more than ${max} bytes`, args, null, ''));
+      if (size > max) child.fail(tooLarge(args, max));
       else if (size > seen) child.noteProgress();
       seen = size;
     }, SPOOL_POLL_MS);
@@ -201,9 +204,7 @@ export class GitRunner {
     } finally {
       clearInterval(watch);
     }
-    if (spool.size() > max) {
-      throw new GitOutputTooLargeError(`git ${args[0] ?? ''} produced more than ${max} bytes`, args, null, '');
-    }
+    if (spool.size() > max) throw tooLarge(args, max);
     yield* spool.chunks();
   }
 
