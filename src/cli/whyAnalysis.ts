@@ -264,25 +264,32 @@ export async function analyzeWhy(opts: WhyOptions): Promise<WhyAnalysis> {
   const head = await headRead;
   trace('linker built, head resolved');
   const noBlame: BlameAnswer = { outcome: { state: 'untracked' }, from: 'git', stored: Promise.resolve() };
-  const [answer, graphRead, current] = await Promise.all([
-    earlyBlame ?? (opts.noHistory ? Promise.resolve(noBlame) : blameOnly(git, relPath)),
-    opts.noHistory
-      ? Promise.resolve({ graph: undefined })
-      : (earlyGraph ?? readGraph(opened.git, headRead, cache, notes, graphSource).then((graph) => ({ graph }))),
+  const blamed = earlyBlame ?? (opts.noHistory ? Promise.resolve(noBlame) : blameOnly(git, relPath));
+  // Skipped for the why-links cache: read later only if those links do not cover this blame.
+  let graph: { graph: CommitGraph | undefined } | undefined;
+  const graphOnce = async (): Promise<CommitGraph | undefined> =>
+    (graph ??= { graph: await readGraph(opened.git, headRead, cache, notes, graphSource) }).graph;
+  const graphRead = opts.noHistory
+    ? Promise.resolve({ graph: undefined })
+    : (earlyGraph ?? readGraph(opened.git, headRead, cache, notes, graphSource).then((g) => ({ graph: g })));
+  // The blamed commits' links need blame and the graph, not current work: their messages are read
+  // while current work's git runs.
+  const linked = Promise.all([blamed, graphRead]).then(async ([answer, read]) => {
+    graph ??= read;
+    const outcome = answer.outcome;
+    trace('blame and graph in');
+    return outcome.state === 'ok' && !opts.noHistory
+      ? await commitLinksForBlame(git, graphOnce, outcome.blame.commits, linker, prefetch, await whyLinks)
+      : undefined;
+  });
+  const [answer, commits, current] = await Promise.all([
+    blamed,
+    linked,
     detectCurrentWork(opened.git, commitLinker, { repo, ...(duringParse ? { facts: duringParse.facts } : {}) }).catch(
       () => undefined,
     ),
   ]);
   const blame = answer.outcome;
-  trace('blame, graph, current work all in');
-  // Skipped for the why-links cache: read now only if those links do not cover this blame.
-  let graph = graphRead;
-  const graphOnce = async (): Promise<CommitGraph | undefined> =>
-    (graph ??= { graph: await readGraph(opened.git, headRead, cache, notes, graphSource) }).graph;
-  const commits =
-    blame.state === 'ok' && !opts.noHistory
-      ? await commitLinksForBlame(git, graphOnce, blame.blame.commits, linker, prefetch, await whyLinks)
-      : undefined;
   if (graph === undefined && commits) graphSource.value = 'why-links';
   // A blame git computed is in the store before the process ends (the write is a few ms).
   await answer.stored;
