@@ -1,7 +1,8 @@
 // ReferenceMatcher.mayMatch, the comment scan's cheap check before findAll: it may say "maybe"
 // too often, never "no" for a text in which findAll finds a reference (random keys, aliases and
 // texts: any ASCII case, regular-expression characters, non-ASCII letters); and with more key
-// prefixes than it is worth it always says "maybe".
+// prefixes than it is worth it always says "maybe". findAll jumps between key prefixes with the
+// same expression: it finds exactly what trying every position finds.
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { ReferenceMatcher } from '../../src/core/linking/referenceMatcher';
@@ -26,6 +27,26 @@ describe('ReferenceMatcher.mayMatch (properties)', () => {
         },
       ),
       { numRuns: 1000 },
+    );
+  });
+
+  it('findAll, which jumps to where a key prefix is, finds what trying every position finds', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ id: key, aliases: fc.array(key, { maxLength: 2 }) }), { minLength: 1, maxLength: 5 }),
+        fc.array(textPart, { maxLength: 16 }),
+        fc.boolean(),
+        (items, parts, swapCase) => {
+          const matcher = new ReferenceMatcher(items);
+          let text = parts.join('');
+          if (swapCase)
+            text = text.replace(/[a-zA-Z]/g, (c) => (c === c.toUpperCase() ? c.toLowerCase() : c.toUpperCase()));
+          // Twice: the jump's expression keeps its position between calls, which must not matter.
+          assert.deepEqual(matcher.findAll(text), matcher.findAllEveryPosition(text), text);
+          assert.deepEqual(matcher.findAll(text), matcher.findAllEveryPosition(text), text);
+        },
+      ),
+      { numRuns: 2000 },
     );
   });
 
