@@ -11,41 +11,41 @@ const keyChar = fc.constantFrom('A', 'b', 'C', '-', '.', '#', '1', '2', '(', '['
 const key = fc.array(keyChar, { minLength: 1, maxLength: 6 }).map((c) => c.join(''));
 const textPart = fc.oneof(key, fc.constantFrom(' ', 'x', 'a-', '1', 'é', 'É', 'SS', '\t', '/'));
 
+/** A matcher over a few random keys and aliases, and a text of keys and noise, perhaps case-swapped. */
+const matcherAndText = (maxParts: number): fc.Arbitrary<{ matcher: ReferenceMatcher; text: string }> =>
+  fc
+    .tuple(
+      fc.array(fc.record({ id: key, aliases: fc.array(key, { maxLength: 2 }) }), { minLength: 1, maxLength: 5 }),
+      fc.array(textPart, { maxLength: maxParts }),
+      fc.boolean(),
+    )
+    .map(([items, parts, swapCase]) => {
+      const text = parts.join('');
+      return {
+        matcher: new ReferenceMatcher(items),
+        text: swapCase
+          ? text.replace(/[a-zA-Z]/g, (c) => (c === c.toUpperCase() ? c.toLowerCase() : c.toUpperCase()))
+          : text,
+      };
+    });
+
 describe('ReferenceMatcher.mayMatch (properties)', () => {
   it('never says no where findAll finds a reference', () => {
     fc.assert(
-      fc.property(
-        fc.array(fc.record({ id: key, aliases: fc.array(key, { maxLength: 2 }) }), { minLength: 1, maxLength: 5 }),
-        fc.array(textPart, { maxLength: 12 }),
-        fc.boolean(),
-        (items, parts, swapCase) => {
-          const matcher = new ReferenceMatcher(items);
-          let text = parts.join('');
-          if (swapCase)
-            text = text.replace(/[a-zA-Z]/g, (c) => (c === c.toUpperCase() ? c.toLowerCase() : c.toUpperCase()));
-          if (matcher.findAll(text).length > 0) assert.equal(matcher.mayMatch(text), true, text);
-        },
-      ),
+      fc.property(matcherAndText(12), ({ matcher, text }) => {
+        if (matcher.findAll(text).length > 0) assert.equal(matcher.mayMatch(text), true, text);
+      }),
       { numRuns: 1000 },
     );
   });
 
   it('findAll, which jumps to where a key prefix is, finds what trying every position finds', () => {
     fc.assert(
-      fc.property(
-        fc.array(fc.record({ id: key, aliases: fc.array(key, { maxLength: 2 }) }), { minLength: 1, maxLength: 5 }),
-        fc.array(textPart, { maxLength: 16 }),
-        fc.boolean(),
-        (items, parts, swapCase) => {
-          const matcher = new ReferenceMatcher(items);
-          let text = parts.join('');
-          if (swapCase)
-            text = text.replace(/[a-zA-Z]/g, (c) => (c === c.toUpperCase() ? c.toLowerCase() : c.toUpperCase()));
-          // Twice: the jump's expression keeps its position between calls, which must not matter.
-          assert.deepEqual(matcher.findAll(text), matcher.findAllEveryPosition(text), text);
-          assert.deepEqual(matcher.findAll(text), matcher.findAllEveryPosition(text), text);
-        },
-      ),
+      fc.property(matcherAndText(16), ({ matcher, text }) => {
+        // Twice: the jump's expression keeps its position between calls, which must not matter.
+        assert.deepEqual(matcher.findAll(text), matcher.findAllEveryPosition(text), text);
+        assert.deepEqual(matcher.findAll(text), matcher.findAllEveryPosition(text), text);
+      }),
       { numRuns: 2000 },
     );
   });
