@@ -6,7 +6,7 @@
 // #13). The file is unlinked as soon as it is open: only the descriptor names it, so nothing is
 // left behind whatever happens to the process.
 //
-// Bounded: the file's size is watched while git runs, and git is stopped past `maxBytes`.
+// Bounded: GitRunner watches the file's size while git runs and stops git past `spoolMaxBytes`.
 
 import * as fs from 'node:fs';
 import * as os from 'node:os';
