@@ -132,7 +132,7 @@ export class GitRunner {
    * git has exited, read back from its file (a failed git then yields nothing before its error).
    */
   async *stream(args: readonly string[], opts: StreamOptions = {}): AsyncGenerator<string[], void, undefined> {
-    const spool = this.spoolMax !== undefined ? OutputSpool.open() : undefined;
+    const spool = this.spoolMax !== undefined ? OutputSpool.open(this.spoolMax) : undefined;
     // A spooled git that could not write its file (a full temporary folder) has yielded nothing:
     // it runs again through a pipe, as it would have without the spool.
     if (spool && (yield* this.streamOnce(args, opts, spool)) !== 'no-space') return;
@@ -149,7 +149,7 @@ export class GitRunner {
     let child: GitChildProcess | undefined;
     try {
       child = await this.start(args, opts.signal, undefined, undefined, spool?.fd);
-      const output = spool ? this.spooled(child, spool, args, this.spoolMax ?? DEFAULT_SPOOL_MAX) : child.stdout;
+      const output = spool ? this.spooled(child, spool, args) : child.stdout;
       if (output) {
         for await (const chunk of output as AsyncIterable<Buffer>) {
           child.noteProgress();
@@ -177,14 +177,14 @@ export class GitRunner {
 
   /**
    * The spool's chunks once git has exited (on a failure, none: the caller throws it). While git
-   * runs, the file's size is its progress for the idle timeout, and past `max` git is stopped.
+   * runs, the file's size is its progress for the idle timeout, and past its bound git is stopped.
    */
   private async *spooled(
     child: GitChildProcess,
     spool: OutputSpool,
     args: readonly string[],
-    max: number,
   ): AsyncGenerator<Buffer, void, undefined> {
+    const max = spool.maxBytes;
     let seen = 0;
     const watch = setInterval(() => {
       const size = spool.size();

@@ -20,14 +20,18 @@ export const SPOOL_POLL_MS = 100;
 export class OutputSpool {
   private closed = false;
 
-  private constructor(readonly fd: number) {}
+  private constructor(
+    readonly fd: number,
+    /** The most git may write here before it is stopped (GitRunner's `spoolMaxBytes`). */
+    readonly maxBytes: number,
+  ) {}
 
   /**
    * A new anonymous file in the system's temporary folder, or undefined where that cannot be done
    * (Windows cannot unlink an open file; a full or read-only temporary folder): git then writes to
    * a pipe as usual. Synchronous: the caller spawns git right after, before its thread is held.
    */
-  static open(): OutputSpool | undefined {
+  static open(maxBytes: number): OutputSpool | undefined {
     if (process.platform === 'win32') return undefined;
     let dir: string | undefined;
     let fd: number | undefined;
@@ -37,7 +41,7 @@ export class OutputSpool {
       fd = fs.openSync(file, 'wx+', 0o600);
       fs.unlinkSync(file);
       fs.rmdirSync(dir);
-      return new OutputSpool(fd);
+      return new OutputSpool(fd, maxBytes);
     } catch {
       if (fd !== undefined) fs.closeSync(fd);
       if (dir !== undefined) fs.rmSync(dir, { recursive: true, force: true });
