@@ -136,8 +136,8 @@ export class ReferenceMatcher {
    * ~0.7 s of a 1.9 s `report` (issue #13). The answer is findAllEveryPosition's (property-tested).
    */
   findAll(text: string): ReferenceMatch[] {
-    if (this.prefilter === undefined) this.prefilter = buildPrefilter(this.prefixes);
-    const skip = this.prefilter === null ? null : (this.skipper ??= new RegExp(this.prefilter.source, 'gi'));
+    const filter = this.prefilterOnce();
+    const skip = filter === null ? null : (this.skipper ??= new RegExp(filter.source, 'gi'));
     return this.scan(text, skip);
   }
 
@@ -217,8 +217,14 @@ export class ReferenceMatcher {
    * scan of a 10k-line file asks this of every comment line (issue #13, warm `why`).
    */
   mayMatch(text: string): boolean {
+    const filter = this.prefilterOnce();
+    return filter === null || filter.test(text);
+  }
+
+  /** The prefilter, built on first use by findAll or mayMatch (null: too many prefixes). */
+  private prefilterOnce(): RegExp | null {
     if (this.prefilter === undefined) this.prefilter = buildPrefilter(this.prefixes);
-    return this.prefilter === null || this.prefilter.test(text);
+    return this.prefilter;
   }
 
   /** The distinct item ids referenced in `text` (every owner of a shared ref), in order of first appearance. */
