@@ -251,8 +251,9 @@ async function parsedRoadmapFiles(
     parsed.push(...(await onThread));
   } else {
     await options.whileParsing?.();
-    // One file at a time, yielding between them: `why` streams git blame while this runs, and a long
-    // synchronous stretch would let blame's pipe fill up and stall git (measured: ~1 s on 10k items).
+    // One file at a time, yielding between them: git read through a pipe meanwhile (current work's
+    // for `why`, whose blame and graph are spooled) would fill it and stall in a long synchronous
+    // stretch (measured before spooling: ~1 s on 10k items).
     for (let i = 0; i < found.files.length; i++) {
       if (i > 0) await new Promise<void>((resolve) => setImmediate(resolve));
       parsed.push(parseRoadmapBytes(found.files[i] ?? '', bytes[i] ?? Buffer.alloc(0)));

@@ -147,9 +147,8 @@ export async function analyzeWhy(opts: WhyOptions): Promise<WhyAnalysis> {
   void earlyBlame?.then((b) => trace(b.from === 'store' ? 'blame done (from the blame store)' : 'blame done'));
   void earlyGraph?.then((read) => read?.graph && prefetch?.useGraph(read.graph));
   // From the parsed-roadmap cache when this roadmap was parsed before on this machine (no parse at
-  // all); else, for a large roadmap, parsed on a worker thread: on the main thread the parse held
-  // every git pipe (blame of a 1,200-line file, the full `rev-list --parents`) until it ended.
-  // Its decode holds the thread; the blame store's lookup (a few ms of reads) goes first (see onDecided).
+  // all); else parsed, on a worker thread from OFF_THREAD_FROM_BYTES. A decode or inline parse holds
+  // this thread, so the blame store's lookup (a few ms of reads) goes first (see onDecided).
   if (earlyBlame) await blameStarted;
   // Blame and the graph wait on a config check (blame on `git config` too) before they are spawned:
   // let them start before the roadmap's decode or parse holds the thread (bounded). Blame is the
@@ -169,8 +168,10 @@ export async function analyzeWhy(opts: WhyOptions): Promise<WhyAnalysis> {
             symbols: whySymbols(cache, blamePath, bytes, lines, (l) => notes.push(l)),
             facts: readWorkFacts(opened.repo),
           };
-          // Current work's git (`remote`, `log`) waits on file reads before it is spawned: let it
-          // start before an inline parse holds the thread (bounded), as blame and the graph did.
+          // Whatever git has been asked for since (the graph's `rev-list` after its cache lookup,
+          // current work's once HEAD and the base branch are read) starts before an inline parse
+          // holds the thread (bounded). Current work's often is not asked for yet: waiting for its
+          // file reads too cost more than it saved (docs/performance.md).
           return gitStartsSettled(STARTS_WAIT_MS);
         }
       : undefined;
